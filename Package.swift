@@ -1,0 +1,59 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Dependency direction (DESIGN §3): marac → {MaracApp} → {MaracTerminal, MaracUI, MaracJournal, MaracExport} → MaracCore.
+// MaracTerminal is the only target that may import CNcursesW.
+let package = Package(
+    name: "marac",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "marac", targets: ["marac"]),
+        .executable(name: "marac-bench", targets: ["marac-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+    ],
+    targets: [
+        // Pure domain: events, reducer, queue, timing, SMART rules, agenda import, statistics. No I/O.
+        .target(name: "MaracCore", dependencies: [.product(name: "CSV", package: "CSV.swift")]),
+        // Append-only hash-chained journal: fdatasync, torn-tail recovery, lock, encryption.
+        .target(name: "MaracJournal", dependencies: [
+            "MaracCore",
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "_CryptoExtras", package: "swift-crypto"),
+        ]),
+        // Pure renderers: minutes, action packs, data return.
+        .target(name: "MaracExport", dependencies: ["MaracCore"]),
+        // Pure UI: (state, message) -> (state, effects); view(state, size) -> frame.
+        .target(name: "MaracUI", dependencies: ["MaracCore"]),
+        // ncursesw through a system library and a header shim (anchors §2.1).
+        .systemLibrary(name: "CNcursesW", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+        // The only code that talks to ncurses.
+        .target(name: "MaracTerminal", dependencies: ["MaracUI", "CNcursesW"]),
+        // Wiring shared by the executables: command implementations, run loop, config, themes, logging.
+        .target(name: "MaracApp", dependencies: [
+            "MaracCore", "MaracJournal", "MaracExport", "MaracUI", "MaracTerminal",
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "Yams", package: "Yams"),
+        ], resources: [.copy("Resources")]),
+        .executableTarget(name: "marac", dependencies: [
+            "MaracApp",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "marac-bench", dependencies: [
+            "MaracApp",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "MaracCoreTests", dependencies: ["MaracCore"]),
+        .testTarget(name: "MaracJournalTests", dependencies: ["MaracJournal"]),
+        .testTarget(name: "MaracExportTests", dependencies: ["MaracExport", "MaracJournal", "MaracApp"]),
+        .testTarget(name: "MaracUITests", dependencies: ["MaracUI", "MaracApp"]),
+        .testTarget(name: "MaracTerminalTests", dependencies: ["MaracTerminal"]),
+        .testTarget(name: "MaracEndToEndTests", dependencies: ["MaracApp", "MaracJournal"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,178 @@
+import CSV
+
+/// Reads an agenda file (DESIGN §2 contract) into cases. Pure: takes the file's bytes, returns
+/// cases and warnings, or the first error with its line and column. No journal is made on error.
+public enum AgendaImport {
+    public static let columns = [
+        "case_ref", "victim", "perpetrator", "referring_agency", "referral_basis", "dash_score", "referral_date",
+        "repeat", "previous_hearings", "children", "victim_sex", "minoritised", "lgbt", "disabled", "aged_16_17",
+        "perpetrator_under_18", "agencies_involved", "notification",
+    ]
+    public static let required = ["case_ref", "victim", "referring_agency", "referral_basis"]
+
+    public struct Problem: Error, Equatable, Sendable, CustomStringConvertible {
+        public var file: String
+        /// 1-based physical line in the file (the header is line 1); 0 when about the whole file.
+        public var line: Int
+        public var column: String?
+        public var message: String
+
+        public var description: String {
+            var where_ = file
+            if line > 0 { where_ += ":\(line)" }
+            if let column { where_ += " (column \(column))" }
+            return "\(where_): \(message)"
+        }
+    }
+
+    public struct Result: Sendable {
+        public var cases: [AgendaCase]
+        public var warnings: [Problem]
+    }
+
+    public static func parse(bytes: [UInt8], file: String) throws(Problem) -> Result {
+        func fail(_ line: Int, _ column: String?, _ message: String) -> Problem {
+            Problem(file: file, line: line, column: column, message: message)
+        }
+        var data = bytes
+        if data.starts(with: [0xEF, 0xBB, 0xBF]) { data.removeFirst(3) }
+        guard let text = String(validating: data, as: UTF8.self) else {
+            let lineNo = firstInvalidUTF8Line(data)
+            throw fail(lineNo, nil, "the file is not UTF-8 text: save it from the spreadsheet as 'CSV UTF-8'")
+        }
+        if text.trimmingWhitespace().isEmpty { throw fail(0, nil, "the file is empty: it needs a header row and one row per case") }
+        if text.unicodeScalars.contains(where: { $0.value == 0 }) { throw fail(0, nil, "the file contains NUL bytes: it is not a CSV file") }
+
+        let reader: CSVReader
+        do { reader = try CSVReader(string: text, hasHeaderRow: true, trimFields: false) }
+        catch { throw fail(1, nil, "cannot read the header row: \(error)") }
+        let header = (reader.headerRow ?? []).map { $0.trimmingWhitespace().lowercased().replacingSpaces() }
+        var warnings: [Problem] = []
+        for name in required where !header.contains(name) {
+            throw fail(1, name, "required column '\(name)' is missing (the header has: \(header.joined(separator: ", ")))")
+        }
+        var seenHeader = Set<String>()
+        for (i, name) in header.enumerated() {
+            if name.isEmpty { warnings.append(fail(1, "#\(i + 1)", "a column has no name and is ignored")); continue }
+            if !seenHeader.insert(name).inserted { throw fail(1, name, "column '\(name)' appears twice") }
+            if !columns.contains(name) { warnings.append(fail(1, name, "unknown column '\(name)' is ignored")) }
+        }
+
+        var cases: [AgendaCase] = []
+        var seenRefs: [String: Int] = [:]
+        var line = 1 + newlines(in: reader.headerRow ?? []) + 1
+        while let row = reader.next() {
+            let rowLine = line
+            line += 1 + newlines(in: row)
+            if row.allSatisfy({ $0.trimmingWhitespace().isEmpty }) { continue }
+            if row.count > header.count && row[header.count...].contains(where: { !$0.trimmingWhitespace().isEmpty }) {
+                throw fail(rowLine, nil, "the row has \(row.count) fields but the header has \(header.count)")
+            }
+            func field(_ name: String) -> String? {
+                guard let i = header.firstIndex(of: name), i < row.count else { return nil }
+                let v = row[i].trimmingWhitespace()
+                return v.isEmpty ? nil : v
+            }
+            func requiredField(_ name: String) throws(Problem) -> String {
+                guard let v = field(name) else { throw fail(rowLine, name, "'\(name)' is required but empty") }
+                return v
+            }
+            func bool(_ name: String) throws(Problem) -> Bool? {
+                guard let v = field(name)?.lowercased() else { return nil }
+                switch v {
+                case "yes", "y", "true": return true
+                case "no", "n", "false": return false
+                default: throw fail(rowLine, name, "'\(v)' should be yes, no or blank")
+                }
+            }
+            func date(_ raw: String, _ name: String) throws(Problem) -> CalendarDate {
+                guard let d = CalendarDate.parse(raw) else {
+                    throw fail(rowLine, name, "'\(raw)' is not a date: use dd/mm/yyyy or yyyy-mm-dd (and a real day)")
+                }
+                return d
+            }
+            func list(_ name: String) -> [String] {
+                (field(name) ?? "").split(separator: ";").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+            }
+
+            let ref = try requiredField("case_ref")
+            if let first = seenRefs[ref] { throw fail(rowLine, "case_ref", "case '\(ref)' is already on line \(first)") }
+            seenRefs[ref] = rowLine
+            let basisText = try requiredField("referral_basis")
+            guard let basis = ReferralBasis.parseAgenda(basisText) else {
+                throw fail(rowLine, "referral_basis", "'\(basisText)' is not one of: actuarial, professional judgement, escalation, repeat")
+            }
+            var dash: Int?
+            if let raw = field("dash_score") {
+                guard let n = Int(raw), (0...24).contains(n) else {
+                    throw fail(rowLine, "dash_score", "'\(raw)' is not a DASH score (a whole number from 0 to 24)")
+                }
+                dash = n
+            }
+            var children: Int?
+            if let raw = field("children") {
+                guard let n = Int(raw), (0...30).contains(n) else {
+                    throw fail(rowLine, "children", "'\(raw)' is not a number of children")
+                }
+                children = n
+            }
+            var referralDate: CalendarDate?
+            if let raw = field("referral_date") { referralDate = try date(raw, "referral_date") }
+            var hearings: [CalendarDate] = []
+            for raw in list("previous_hearings") { hearings.append(try date(raw, "previous_hearings")) }
+            if let sex = field("victim_sex"), !["female", "male", "f", "m", "other", "non-binary", "unknown"].contains(sex.lowercased()) {
+                throw fail(rowLine, "victim_sex", "'\(sex)' should be female, male, other or blank")
+            }
+            cases.append(AgendaCase(
+                caseRef: ref, victim: try requiredField("victim"), perpetrator: field("perpetrator"),
+                referringAgency: try requiredField("referring_agency"), referralBasis: basis, dashScore: dash,
+                referralDate: referralDate, repeatFlag: try bool("repeat"), previousHearings: hearings.sorted(),
+                children: children, victimSex: field("victim_sex")?.lowercased(), minoritised: try bool("minoritised"),
+                lgbt: try bool("lgbt"), disabled: try bool("disabled"), aged16to17: try bool("aged_16_17"),
+                perpetratorUnder18: try bool("perpetrator_under_18"), agenciesInvolved: list("agencies_involved"),
+                notification: try bool("notification") ?? false))
+        }
+        if cases.isEmpty { throw fail(0, nil, "the file has a header but no cases") }
+        return Result(cases: cases, warnings: warnings)
+    }
+
+    private static func newlines(in row: [String]) -> Int {
+        row.reduce(0) { n, f in n + f.reduce(0) { $0 + ($1 == "\n" || $1 == "\r\n" ? 1 : 0) } }
+    }
+
+    private static func firstInvalidUTF8Line(_ bytes: [UInt8]) -> Int {
+        var line = 1, start = 0
+        for (i, b) in bytes.enumerated() where b == 0x0A {
+            if String(validating: bytes[start..<i], as: UTF8.self) == nil { return line }
+            line += 1; start = i + 1
+        }
+        return line
+    }
+
+    /// Sorts cases into the SafeLives agenda order (DESIGN §3a): with children, adult-only, then
+    /// 12-month notifications; file order within each section.
+    public static func agendaOrder(_ cases: [AgendaCase]) -> [AgendaCase] {
+        cases.enumerated().sorted { a, b in
+            a.element.section != b.element.section ? a.element.section < b.element.section : a.offset < b.offset
+        }.map(\.element)
+    }
+}
+
+extension ReferralBasis {
+    /// Agenda spelling: the contract's words, plus the obvious variants a spreadsheet may hold.
+    public static func parseAgenda(_ text: String) -> ReferralBasis? {
+        switch text.trimmingWhitespace().lowercased().replacingSpaces(with: " ") {
+        case "actuarial", "visible high risk", "dash", "visible": return .actuarial
+        case "professional judgement", "professional judgment", "professional_judgement", "pj": return .professionalJudgement
+        case "escalation", "potential escalation": return .escalation
+        case "repeat": return .repeatReferral
+        default: return nil
+        }
+    }
+}
+
+extension String {
+    func replacingSpaces(with replacement: String = "_") -> String {
+        split(whereSeparator: { $0 == " " || $0 == "_" }).joined(separator: replacement)
+    }
+}

@@ -1,0 +1,61 @@
+/// Parses what a chair types in the action form's due-date field (DESIGN §5):
+/// `14/12` (this year, or next year if already past), `14/12/2026`, `2026-12-14`, `+7d`, `+2w`,
+/// `fri` / `friday` (the next one, never today), `today`, `tomorrow`.
+public enum DueDateInput {
+    public enum Problem: Error, Equatable, Sendable, CustomStringConvertible {
+        case empty
+        case unreadable(String)
+        case impossible(String)
+
+        public var description: String {
+            switch self {
+            case .empty: return "a due date is required"
+            case .unreadable(let t): return "'\(t)' is not a date: try 14/12, 14/12/2026, +7d or fri"
+            case .impossible(let t): return "'\(t)' is not a real day"
+            }
+        }
+    }
+
+    static let weekdays: [(Int, [String])] = [
+        (1, ["mon", "monday"]), (2, ["tue", "tues", "tuesday"]), (3, ["wed", "wednesday"]),
+        (4, ["thu", "thur", "thurs", "thursday"]), (5, ["fri", "friday"]), (6, ["sat", "saturday"]), (7, ["sun", "sunday"]),
+    ]
+
+    public static func parse(_ raw: String, today: CalendarDate) -> Result<CalendarDate, Problem> {
+        let text = raw.trimmingWhitespace().lowercased()
+        if text.isEmpty { return .failure(.empty) }
+        if text == "today" { return .success(today) }
+        if text == "tomorrow" { return .success(today.adding(days: 1)) }
+        if text.hasPrefix("+") {
+            let body = text.dropFirst()
+            var digits = body.prefix { $0.isASCIIDigit }
+            let unit = body.dropFirst(digits.count)
+            if digits.isEmpty { digits = "" }
+            guard let n = Int(digits), n <= 3650 else { return .failure(.unreadable(raw)) }
+            switch unit {
+            case "", "d", "day", "days": return .success(today.adding(days: n))
+            case "w", "wk", "week", "weeks": return .success(today.adding(days: 7 * n))
+            case "m", "month", "months": return .success(today.addingMonths(n))
+            default: return .failure(.unreadable(raw))
+            }
+        }
+        for (number, names) in weekdays where names.contains(text) {
+            var ahead = (number - today.isoWeekday + 7) % 7
+            if ahead == 0 { ahead = 7 }
+            return .success(today.adding(days: ahead))
+        }
+        if let full = CalendarDate.parse(text) { return .success(full) }
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        if parts.count == 2, parts.allSatisfy({ (1...2).contains($0.count) && $0.allSatisfy(\.isASCIIDigit) }),
+           let d = Int(parts[0]), let m = Int(parts[1]) {
+            guard let thisYear = CalendarDate(year: today.year, month: m, day: d)
+                    ?? CalendarDate(year: today.year + 1, month: m, day: d) else { return .failure(.impossible(raw)) }
+            if thisYear < today, let next = CalendarDate(year: today.year + 1, month: m, day: d) { return .success(next) }
+            return .success(thisYear)
+        }
+        if parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }) {
+            return .failure(.impossible(raw))
+        }
+        return .failure(.unreadable(raw))
+    }
+}

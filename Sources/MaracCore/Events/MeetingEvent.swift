@@ -1,0 +1,114 @@
+/// The whole vocabulary of a meeting. The journal is a list of these; the state of a meeting is
+/// the fold of them (DESIGN §3). Never change the meaning of a case once shipped: add new ones.
+///
+/// Encoded with Swift's synthesized enum Codable: `{"actionAgreed":{"action":{...}}}`.
+public enum MeetingEvent: Codable, Sendable, Equatable {
+    // Set-up (written by `marac new`, and when `marac run` imports the open actions).
+    case meetingCreated(info: MeetingInfo, rules: LocalProtocol)
+    case caseQueued(agendaCase: AgendaCase, late: Bool)
+    case outstandingActionsImported(actions: [OutstandingAction])
+
+    // Opening: the meeting clock, attendance, the confidentiality statement.
+    case meetingStarted
+    case meetingPaused
+    case meetingResumed
+    case attendanceRecorded(attendance: Attendance)
+    case attendanceRemoved(agency: String, representative: String)
+    case attendeeLeft(agency: String, representative: String, afterCase: String)
+    case confidentialityStatementRead
+
+    // The review of actions still open from earlier meetings.
+    case outstandingActionReviewed(actionID: String, outcome: ReviewOutcome, note: String)
+
+    // The queue.
+    case caseMoved(caseRef: String, toPosition: Int)
+    case caseDeferred(caseRef: String, toNextMeeting: Bool, reason: String)
+    case caseWithdrawn(caseRef: String, reason: String)
+
+    // Discussion of one case.
+    case discussionStarted(caseRef: String)
+    case discussionPaused(caseRef: String)
+    case discussionResumed(caseRef: String)
+    case bonusMinutesGranted(caseRef: String, minutes: Int)
+    case discussionEnded(caseRef: String, overrunReason: String?)
+    case noteAdded(caseRef: String, agency: String, kind: NoteKind, text: String)
+    case feedbackAgreed(caseRef: String, feedback: VictimFeedback)
+    case promptPassed(caseRef: String, prompt: String, reason: String)
+
+    // Actions.
+    case actionAgreed(action: Action)
+    case actionAmended(actionID: String, text: String, owner: String, due: CalendarDate?, category: ActionCategory?)
+    case actionWithdrawn(actionID: String, reason: String)
+    /// Between meetings (the action tracker) or at the opening review.
+    case actionStatusUpdated(actionID: String, status: ActionStatus, escalated: Bool, note: String)
+
+    // Close.
+    case meetingClosed
+    case meetingReopened(reason: String)
+
+    /// Compensating event: the event with this sequence number no longer counts.
+    case undone(seq: Int)
+
+    /// A short name for logs and the replay bar. Never contains case text.
+    public var name: String {
+        switch self {
+        case .meetingCreated: return "meeting created"
+        case .caseQueued(_, let late): return late ? "late case added" : "case queued"
+        case .outstandingActionsImported: return "outstanding actions imported"
+        case .meetingStarted: return "meeting started"
+        case .meetingPaused: return "meeting paused"
+        case .meetingResumed: return "meeting resumed"
+        case .attendanceRecorded: return "attendance recorded"
+        case .attendanceRemoved: return "attendance removed"
+        case .attendeeLeft: return "attendee left"
+        case .confidentialityStatementRead: return "confidentiality statement read"
+        case .outstandingActionReviewed: return "outstanding action reviewed"
+        case .caseMoved: return "case moved"
+        case .caseDeferred: return "case deferred"
+        case .caseWithdrawn: return "case withdrawn"
+        case .discussionStarted: return "discussion started"
+        case .discussionPaused: return "discussion paused"
+        case .discussionResumed: return "discussion resumed"
+        case .bonusMinutesGranted: return "bonus minutes granted"
+        case .discussionEnded: return "case closed"
+        case .noteAdded: return "note added"
+        case .feedbackAgreed: return "feedback to victim agreed"
+        case .promptPassed: return "prompt passed"
+        case .actionAgreed: return "action agreed"
+        case .actionAmended: return "action amended"
+        case .actionWithdrawn: return "action withdrawn"
+        case .actionStatusUpdated: return "action status updated"
+        case .meetingClosed: return "meeting closed"
+        case .meetingReopened: return "meeting reopened"
+        case .undone: return "undo"
+        }
+    }
+
+    /// Whether `u` may take this event back. Set-up events and undo itself may not.
+    public var isUndoable: Bool {
+        switch self {
+        case .meetingCreated, .outstandingActionsImported, .undone, .meetingClosed, .meetingReopened: return false
+        case .caseQueued(_, let late): return late
+        default: return true
+        }
+    }
+
+    /// Whether the event is allowed once the meeting is closed (its record is locked).
+    public var isAllowedWhenClosed: Bool {
+        switch self {
+        case .meetingReopened, .actionStatusUpdated, .undone: return true
+        default: return false
+        }
+    }
+}
+
+/// An event as captured: its place in the journal and when it happened (epoch milliseconds, UTC).
+public struct RecordedEvent: Codable, Sendable, Equatable {
+    public var seq: Int
+    public var at: Int64
+    public var event: MeetingEvent
+
+    public init(seq: Int, at: Int64, event: MeetingEvent) {
+        self.seq = seq; self.at = at; self.event = event
+    }
+}

@@ -1,0 +1,139 @@
+/// What an action addresses (brief §2.8; DESIGN §5).
+public enum ActionCategory: String, Codable, Sendable, CaseIterable {
+    case victimSafety = "victim safety"
+    case children
+    case adultSafeguarding = "adult safeguarding"
+    case perpetrator
+    case housing
+    case health
+    case criminalJustice = "criminal justice"
+
+    public var label: String {
+        switch self {
+        case .victimSafety: return "Victim safety"
+        case .children: return "Children"
+        case .adultSafeguarding: return "Adult safeguarding"
+        case .perpetrator: return "Perpetrator"
+        case .housing: return "Housing"
+        case .health: return "Health"
+        case .criminalJustice: return "Criminal justice"
+        }
+    }
+
+    /// Accepts the raw value, the label, or an unambiguous prefix ("perp", "vict", "cj").
+    public static func parse(_ text: String) -> ActionCategory? {
+        let t = text.trimmingWhitespace().lowercased()
+        if t.isEmpty { return nil }
+        if t == "cj" { return .criminalJustice }
+        if let exact = allCases.first(where: { $0.rawValue == t || $0.label.lowercased() == t }) { return exact }
+        let matches = allCases.filter { $0.rawValue.hasPrefix(t) }
+        return matches.count == 1 ? matches[0] : nil
+    }
+}
+
+/// The state of an agreed action between meetings. The minutes keep the split between
+/// "not possible — circumstances changed" and "not done by the agency" (DESIGN §3a).
+public enum ActionStatus: String, Codable, Sendable, CaseIterable {
+    case open
+    case done
+    case notPossible = "not possible"
+    case notDone = "not done"
+    case withdrawn
+
+    public var isOpen: Bool { self == .open }
+
+    public var label: String {
+        switch self {
+        case .open: return "open"
+        case .done: return "done"
+        case .notPossible: return "not possible — circumstances changed"
+        case .notDone: return "not done by the agency"
+        case .withdrawn: return "withdrawn"
+        }
+    }
+}
+
+/// A SMART action agreed at the meeting: one owner agency, one due date.
+public struct Action: Codable, Sendable, Equatable, Identifiable {
+    /// Stable across meetings, e.g. `20261201-3`: meeting date, then a number.
+    public var id: String
+    public var caseRef: String
+    public var text: String
+    public var owner: String
+    public var due: CalendarDate?
+    public var category: ActionCategory?
+    public var status: ActionStatus
+    /// Set when the action is escalated to the steering group.
+    public var escalated: Bool
+    /// Updates between meetings and at the opening review, oldest first.
+    public var history: [ActionUpdate]
+
+    public init(id: String, caseRef: String, text: String, owner: String, due: CalendarDate?,
+                category: ActionCategory?, status: ActionStatus = .open, escalated: Bool = false,
+                history: [ActionUpdate] = []) {
+        self.id = id; self.caseRef = caseRef; self.text = text; self.owner = owner; self.due = due
+        self.category = category; self.status = status; self.escalated = escalated; self.history = history
+    }
+
+    public func isOverdue(on day: CalendarDate) -> Bool {
+        guard status.isOpen, let due else { return false }
+        return due < day
+    }
+}
+
+public struct ActionUpdate: Codable, Sendable, Equatable {
+    public var at: Int64
+    public var status: ActionStatus
+    public var escalated: Bool
+    public var note: String
+
+    public init(at: Int64, status: ActionStatus, escalated: Bool, note: String) {
+        self.at = at; self.status = status; self.escalated = escalated; self.note = note
+    }
+}
+
+/// An action still open from an earlier meeting, brought to this meeting's opening review.
+public struct OutstandingAction: Codable, Sendable, Equatable, Identifiable {
+    public var id: String
+    public var meetingDate: CalendarDate
+    public var caseRef: String
+    public var text: String
+    public var owner: String
+    public var due: CalendarDate?
+    public var category: ActionCategory?
+
+    public init(id: String, meetingDate: CalendarDate, caseRef: String, text: String, owner: String,
+                due: CalendarDate?, category: ActionCategory?) {
+        self.id = id; self.meetingDate = meetingDate; self.caseRef = caseRef; self.text = text
+        self.owner = owner; self.due = due; self.category = category
+    }
+}
+
+/// How the opening review closed an outstanding action (DESIGN §3a).
+public enum ReviewOutcome: String, Codable, Sendable, CaseIterable {
+    case done
+    /// Not possible because circumstances changed.
+    case notPossible = "not possible"
+    /// Not done by the agency: escalates to the steering group.
+    case notDone = "not done"
+    /// Still in progress, due date not yet reached: carried to the next meeting.
+    case carriedForward = "carried forward"
+
+    public var label: String {
+        switch self {
+        case .done: return "done"
+        case .notPossible: return "not possible — circumstances changed"
+        case .notDone: return "not done by the agency — escalate"
+        case .carriedForward: return "still in progress — carry forward"
+        }
+    }
+
+    public var actionStatus: ActionStatus {
+        switch self {
+        case .done: return .done
+        case .notPossible: return .notPossible
+        case .notDone: return .notDone
+        case .carriedForward: return .open
+        }
+    }
+}

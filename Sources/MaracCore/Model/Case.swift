@@ -1,0 +1,143 @@
+/// Why a case was referred to the Marac (DESIGN §3a, brief §2.1).
+public enum ReferralBasis: String, Codable, Sendable, CaseIterable {
+    /// Visible high risk: a DASH score at or above the local threshold (14 of 24 nationally).
+    case actuarial
+    /// Professional judgement: may be the sole basis, never used to downgrade a score.
+    case professionalJudgement = "professional judgement"
+    /// Potential escalation: a number of incidents within a window (3 in 12 months nationally).
+    case escalation
+    /// Any incident between the same victim and perpetrator within 12 months of the last referral.
+    case repeatReferral = "repeat"
+
+    public var label: String {
+        switch self {
+        case .actuarial: return "Visible high risk (DASH)"
+        case .professionalJudgement: return "Professional judgement"
+        case .escalation: return "Potential escalation"
+        case .repeatReferral: return "Repeat"
+        }
+    }
+}
+
+/// The agenda section a case belongs to (SafeLives suggested agenda, DESIGN §3a).
+public enum AgendaSection: Int, Codable, Sendable, Comparable, CaseIterable {
+    case withChildren = 1
+    case adultOnly = 2
+    /// 12 months have passed since the last Marac: notification only.
+    case twelveMonthNotification = 3
+
+    public static func < (a: AgendaSection, b: AgendaSection) -> Bool { a.rawValue < b.rawValue }
+
+    public var title: String {
+        switch self {
+        case .withChildren: return "Cases with children"
+        case .adultOnly: return "Adult-only cases"
+        case .twelveMonthNotification: return "12 months passed (notification)"
+        }
+    }
+}
+
+/// One referral on the agenda, as imported from the agenda file (DESIGN §2 contract).
+/// Optional fields are nil when the agenda left them blank (unknown), never guessed.
+public struct AgendaCase: Codable, Sendable, Equatable {
+    public var caseRef: String
+    public var victim: String
+    public var perpetrator: String?
+    public var referringAgency: String
+    public var referralBasis: ReferralBasis
+    public var dashScore: Int?
+    public var referralDate: CalendarDate?
+    /// What the agenda said; `isRepeat(on:)` also derives it from previous hearings.
+    public var repeatFlag: Bool?
+    public var previousHearings: [CalendarDate]
+    public var children: Int?
+    public var victimSex: String?
+    public var minoritised: Bool?
+    public var lgbt: Bool?
+    public var disabled: Bool?
+    public var aged16to17: Bool?
+    public var perpetratorUnder18: Bool?
+    public var agenciesInvolved: [String]
+    /// A 12-month notification item rather than a case for discussion.
+    public var notification: Bool
+
+    public init(caseRef: String, victim: String, perpetrator: String? = nil, referringAgency: String,
+                referralBasis: ReferralBasis, dashScore: Int? = nil, referralDate: CalendarDate? = nil,
+                repeatFlag: Bool? = nil, previousHearings: [CalendarDate] = [], children: Int? = nil,
+                victimSex: String? = nil, minoritised: Bool? = nil, lgbt: Bool? = nil, disabled: Bool? = nil,
+                aged16to17: Bool? = nil, perpetratorUnder18: Bool? = nil, agenciesInvolved: [String] = [],
+                notification: Bool = false) {
+        self.caseRef = caseRef; self.victim = victim; self.perpetrator = perpetrator
+        self.referringAgency = referringAgency; self.referralBasis = referralBasis; self.dashScore = dashScore
+        self.referralDate = referralDate; self.repeatFlag = repeatFlag; self.previousHearings = previousHearings
+        self.children = children; self.victimSex = victimSex; self.minoritised = minoritised; self.lgbt = lgbt
+        self.disabled = disabled; self.aged16to17 = aged16to17; self.perpetratorUnder18 = perpetratorUnder18
+        self.agenciesInvolved = agenciesInvolved; self.notification = notification
+    }
+
+    public var hasChildren: Bool { (children ?? 0) > 0 }
+
+    public var section: AgendaSection {
+        if notification { return .twelveMonthNotification }
+        return hasChildren ? .withChildren : .adultOnly
+    }
+
+    /// The most recent earlier hearing, if any.
+    public var lastHearing: CalendarDate? { previousHearings.max() }
+
+    /// A repeat is any incident within 12 months of the last referral to Marac (DESIGN §3a): flagged
+    /// automatically when the last hearing is within `windowMonths` of this referral (or of the
+    /// hearing date when the referral date is unknown), or when the agenda says so.
+    public func isRepeat(hearingDate: CalendarDate, windowMonths: Int = 12) -> Bool {
+        if repeatFlag == true || referralBasis == .repeatReferral { return true }
+        guard let last = lastHearing else { return false }
+        let incident = referralDate ?? hearingDate
+        return last <= incident && incident <= last.addingMonths(windowMonths)
+    }
+
+    /// Previous hearing whose 12-month repeat window has lapsed by the hearing date.
+    public func repeatWindowLapsed(hearingDate: CalendarDate, windowMonths: Int = 12) -> Bool {
+        guard let last = lastHearing else { return false }
+        return last.addingMonths(windowMonths) < hearingDate
+    }
+
+    public var isMaleVictim: Bool? {
+        guard let sex = victimSex?.lowercased(), !sex.isEmpty else { return nil }
+        return sex == "m" || sex == "male" || sex == "man"
+    }
+}
+
+/// Where a case is in the meeting.
+public enum CaseStatus: String, Codable, Sendable {
+    case waiting
+    case discussing
+    case paused
+    case heard
+    case deferredToNextMeeting = "deferred"
+    case withdrawn
+
+    /// Still to be heard today.
+    public var isOutstanding: Bool { self == .waiting || self == .discussing || self == .paused }
+
+    public var symbol: String {
+        switch self {
+        case .waiting: return "·"
+        case .discussing: return "▶"
+        case .paused: return "Ⅱ"
+        case .heard: return "✓"
+        case .deferredToNextMeeting: return "»"
+        case .withdrawn: return "✗"
+        }
+    }
+
+    public var word: String {
+        switch self {
+        case .waiting: return "waiting"
+        case .discussing: return "discussing"
+        case .paused: return "paused"
+        case .heard: return "heard"
+        case .deferredToNextMeeting: return "deferred"
+        case .withdrawn: return "withdrawn"
+        }
+    }
+}

@@ -1,0 +1,72 @@
+/// Who, when and where: fixed when the meeting journal is created.
+public struct MeetingInfo: Codable, Sendable, Equatable {
+    /// e.g. `2026-12-01-test`: the meeting date and area, safe to show in file names.
+    public var id: String
+    public var date: CalendarDate
+    public var area: String
+    public var chair: String
+    public var venue: String
+    /// Planned start and length, for the projected finish.
+    public var plannedStartMinutes: Int
+    public var plannedDurationMinutes: Int
+
+    public init(id: String, date: CalendarDate, area: String, chair: String, venue: String = "",
+                plannedStartMinutes: Int = 9 * 60 + 30, plannedDurationMinutes: Int = 180) {
+        self.id = id; self.date = date; self.area = area; self.chair = chair; self.venue = venue
+        self.plannedStartMinutes = plannedStartMinutes; self.plannedDurationMinutes = plannedDurationMinutes
+    }
+
+    /// Action IDs start with the meeting date, so they stay unique across a folder of meetings.
+    public var actionPrefix: String { date.iso.replacingAll("-", with: "") }
+
+    public static func makeID(date: CalendarDate, area: String) -> String {
+        let slug = area.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }
+        let collapsed = String(slug).split(separator: "-").joined(separator: "-")
+        return collapsed.isEmpty ? date.iso : "\(date.iso)-\(collapsed)"
+    }
+}
+
+/// The local protocol: national defaults that an area can adapt (DESIGN §3a, §5).
+public struct LocalProtocol: Codable, Sendable, Equatable {
+    public var agencies: [String]
+    public var dashThreshold: Int
+    public var escalationIncidents: Int
+    public var escalationWindowMonths: Int
+    public var repeatWindowMonths: Int
+    public var targetMinutes: Int
+    public var limitMinutes: Int
+    public var confidentialityStatement: String
+
+    public init(agencies: [String] = LocalProtocol.nationalAgencies, dashThreshold: Int = 14,
+                escalationIncidents: Int = 3, escalationWindowMonths: Int = 12, repeatWindowMonths: Int = 12,
+                targetMinutes: Int = 10, limitMinutes: Int = 15,
+                confidentialityStatement: String = LocalProtocol.nationalConfidentialityStatement) {
+        self.agencies = agencies; self.dashThreshold = dashThreshold; self.escalationIncidents = escalationIncidents
+        self.escalationWindowMonths = escalationWindowMonths; self.repeatWindowMonths = repeatWindowMonths
+        self.targetMinutes = targetMinutes; self.limitMinutes = limitMinutes
+        self.confidentialityStatement = confidentialityStatement
+    }
+
+    public static let national = LocalProtocol()
+
+    /// The agencies pre-listed on the SafeLives minutes checklist (practice anchors §2.4).
+    public static let nationalAgencies = [
+        "Police", "Idva", "Children's Social Care", "Adult Social Care", "Health Visiting", "GP",
+        "Acute Trust", "Mental Health", "Probation", "Housing", "Education", "Drug and Alcohol",
+        "Perpetrator Programme", "Specialist BAMER Service", "Specialist LGBT+ Service", "Fire and Rescue",
+    ]
+
+    public static let nationalConfidentialityStatement =
+        "This meeting is strictly confidential. Information shared here is for the purpose of "
+        + "reducing risk to the victim, the children and others, and stays in this room. The minutes "
+        + "must not be copied or shared without the agreement of the agencies concerned. Information "
+        + "shared must be relevant, proportionate and risk-focused; record facts, not opinion."
+}
+
+extension String {
+    func replacingAll(_ target: Character, with replacement: String) -> String {
+        var out = ""
+        for c in self { if c == target { out += replacement } else { out.append(c) } }
+        return out
+    }
+}

@@ -1,0 +1,97 @@
+/// Someone's part in the meeting (SafeLives minutes checklist, DESIGN §3a).
+public enum AttendanceRole: String, Codable, Sendable, CaseIterable {
+    case present
+    case observer
+    case apologies
+    case absent
+}
+
+/// One line of the attendance register: an agency and its representative.
+public struct Attendance: Codable, Sendable, Equatable {
+    public var agency: String
+    public var representative: String
+    public var role: AttendanceRole
+    /// Signed / agreed the confidentiality statement (asked of everyone present and observers).
+    public var confidentialityAgreed: Bool?
+    /// Apologies: whether the agency sent its information, and when it was received.
+    public var informationSent: Bool?
+    public var informationReceived: CalendarDate?
+    /// The case after which this person left (e.g. children's services after the child cases).
+    public var leftAfterCase: String?
+
+    public init(agency: String, representative: String, role: AttendanceRole, confidentialityAgreed: Bool? = nil,
+                informationSent: Bool? = nil, informationReceived: CalendarDate? = nil, leftAfterCase: String? = nil) {
+        self.agency = agency; self.representative = representative; self.role = role
+        self.confidentialityAgreed = confidentialityAgreed; self.informationSent = informationSent
+        self.informationReceived = informationReceived; self.leftAfterCase = leftAfterCase
+    }
+
+    public var isInRoom: Bool { (role == .present || role == .observer) && leftAfterCase == nil }
+}
+
+/// What a note records. The tool records decisions and short factual summaries, not research (DESIGN §3a).
+public enum NoteKind: String, Codable, Sendable, CaseIterable {
+    case riskInformation = "risk information"
+    case victimsViews = "victim's views"
+    case children
+    case perpetrator
+    case decision
+    /// Information an agency holds but did not share, with the reason.
+    case withheld = "information withheld"
+    case other
+
+    public var label: String {
+        switch self {
+        case .riskInformation: return "Risk information"
+        case .victimsViews: return "Victim's views"
+        case .children: return "Children"
+        case .perpetrator: return "Perpetrator"
+        case .decision: return "Decision"
+        case .withheld: return "Information withheld"
+        case .other: return "Other"
+        }
+    }
+}
+
+public struct Note: Codable, Sendable, Equatable, Identifiable {
+    public var id: Int
+    public var caseRef: String
+    public var agency: String
+    public var kind: NoteKind
+    public var text: String
+    public var at: Int64
+
+    public init(id: Int, caseRef: String, agency: String, kind: NoteKind, text: String, at: Int64) {
+        self.id = id; self.caseRef = caseRef; self.agency = agency; self.kind = kind; self.text = text; self.at = at
+    }
+}
+
+/// How the victim is told what was agreed. Phone is risky where the perpetrator controls it (brief §2.8).
+public enum FeedbackRoute: String, Codable, Sendable, CaseIterable {
+    case inPerson = "in person"
+    case phone
+    case safeEmail = "safe email"
+    case letter
+    case viaThirdParty = "via a trusted professional"
+    case other
+
+    public var label: String { rawValue }
+
+    public static func parse(_ text: String) -> FeedbackRoute? {
+        let t = text.trimmingWhitespace().lowercased()
+        if t.isEmpty { return nil }
+        if let exact = allCases.first(where: { $0.rawValue == t }) { return exact }
+        let matches = allCases.filter { $0.rawValue.hasPrefix(t) }
+        return matches.count == 1 ? matches[0] : nil
+    }
+}
+
+public struct VictimFeedback: Codable, Sendable, Equatable {
+    public var agency: String
+    public var route: FeedbackRoute
+    public var detail: String
+
+    public init(agency: String, route: FeedbackRoute, detail: String = "") {
+        self.agency = agency; self.route = route; self.detail = detail
+    }
+}

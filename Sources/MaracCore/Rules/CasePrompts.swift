@@ -1,0 +1,63 @@
+/// Checks run when the chair closes a case (DESIGN §5). The chair can act on each or pass it with
+/// a reason; passing is recorded.
+public enum CasePrompts {
+    /// Phrases that mean the perpetrator has or controls the victim's phone (brief §2.7: "answering her phone").
+    public static let perpetratorHasPhonePhrases = [
+        "has her phone", "has his phone", "has their phone", "answering her phone", "answers her phone",
+        "took her phone", "takes her phone", "controls her phone", "checks her phone", "monitors her phone",
+        "has access to her phone", "access to her phone", "smashed her phone", "tracking her phone",
+        "answering his phone", "controls his phone", "checks his phone", "monitors her messages",
+    ]
+
+    /// Wording that reads as opinion or blames the victim (brief §2.6).
+    public static let judgementalPhrases = [
+        "refuses to engage", "refused to engage", "won't engage", "will not engage", "not engaging",
+        "chose to go back", "chose to return", "chooses to stay", "chose to stay", "went back to him",
+        "keeps going back", "allowed him back", "lets him back", "won't help herself", "attention seeking",
+        "making it up", "provoked", "provoking", "hysterical", "toxic relationship", "volatile relationship",
+        "in my opinion", "i think", "i feel", "failed to protect", "difficult client", "manipulative",
+        "non compliant", "non-compliant", "uncooperative", "drama",
+    ]
+
+    public static func check(_ record: CaseRecord, in state: MeetingState) -> [Finding] {
+        if record.agenda.notification { return [] }
+        var findings: [Finding] = []
+        let live = state.actions(for: record.ref).filter { $0.status != .withdrawn }
+        if live.isEmpty {
+            findings.append(Finding(.warning, "no-actions", "No actions agreed for this case"))
+        }
+        if !live.contains(where: { $0.category == .perpetrator }) {
+            findings.append(Finding(.warning, "no-perpetrator-action",
+                                    "No action manages, disrupts or diverts the perpetrator"))
+        }
+        if record.agenda.hasChildren, !live.contains(where: { $0.category == .children }) {
+            let n = record.agenda.children ?? 0
+            findings.append(Finding(.warning, "no-children-action",
+                                    "\(n) \(n == 1 ? "child" : "children") in the household but no children action"))
+        }
+        let allText = record.notes.map(\.text) + live.map(\.text) + [record.feedback?.detail ?? ""]
+        if record.feedback?.route == .phone,
+           let phrase = perpetratorHasPhonePhrases.first(where: { p in allText.contains { containsPhrase($0, p) } }) {
+            findings.append(Finding(.warning, "phone-feedback-risk",
+                                    "Feedback by phone, but the notes say the perpetrator \(phraseSummary(phrase)): choose a safe route"))
+        }
+        if record.feedback == nil {
+            findings.append(Finding(.warning, "no-feedback-route", "Agree who feeds back to the victim, and by what safe route"))
+        }
+        if !record.notes.contains(where: { $0.kind == .victimsViews }) {
+            findings.append(Finding(.warning, "no-victim-views", "The victim's views are not recorded"))
+        }
+        for text in allText {
+            if let phrase = judgementalPhrases.first(where: { containsPhrase(text, $0) }) {
+                findings.append(Finding(.warning, "judgemental-wording",
+                                        "'\(phrase)' reads as opinion or victim-blaming: record the facts"))
+                break
+            }
+        }
+        return findings.filter { record.passedPrompts[$0.code] == nil }
+    }
+
+    private static func phraseSummary(_ phrase: String) -> String {
+        phrase.hasPrefix("has ") || phrase.hasPrefix("controls ") || phrase.hasPrefix("checks ") ? phrase : "may control her phone"
+    }
+}

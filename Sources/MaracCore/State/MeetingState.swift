@@ -1,0 +1,314 @@
+/// One case as the meeting has it now.
+public struct CaseRecord: Sendable, Equatable {
+    public var agenda: AgendaCase
+    public var status: CaseStatus
+    public var late: Bool
+    /// Active discussion intervals (epoch ms); the last may be open (`end == nil`).
+    public var segments: [TimeSegment]
+    public var bonusMinutes: Int
+    public var overrunReason: String?
+    public var deferralReason: String?
+    /// Times the case was moved to the end of today's agenda.
+    public var deferredToEndCount: Int
+    public var withdrawalReason: String?
+    public var notes: [Note]
+    public var feedback: VictimFeedback?
+    public var actionIDs: [String]
+    /// Case-level prompts the chair chose to pass, with the reason given.
+    public var passedPrompts: [String: String]
+    public var closedAt: Int64?
+
+    public init(agenda: AgendaCase, late: Bool) {
+        self.agenda = agenda; self.status = .waiting; self.late = late; self.segments = []
+        self.bonusMinutes = 0; self.overrunReason = nil; self.deferralReason = nil; self.deferredToEndCount = 0
+        self.withdrawalReason = nil; self.notes = []; self.feedback = nil; self.actionIDs = []
+        self.passedPrompts = [:]; self.closedAt = nil
+    }
+
+    public var ref: String { agenda.caseRef }
+
+    /// Discussion time so far, excluding pauses.
+    public func elapsedMillis(now: Int64) -> Int64 {
+        segments.reduce(0) { $0 + max(0, ($1.end ?? now) - $1.start) }
+    }
+
+    public var isRunning: Bool { segments.last.map { $0.end == nil } ?? false }
+    public var wasStarted: Bool { !segments.isEmpty }
+}
+
+public struct TimeSegment: Sendable, Equatable {
+    public var start: Int64
+    public var end: Int64?
+}
+
+public struct OutstandingReview: Sendable, Equatable {
+    public var outcome: ReviewOutcome
+    public var note: String
+    public var at: Int64
+}
+
+/// The state of a meeting: always `MeetingState.fold(events)`. Apply is total: an event that does
+/// not fit (unknown case, meeting closed) leaves the state unchanged rather than failing, so a
+/// journal can always be read back.
+public struct MeetingState: Sendable, Equatable {
+    public var info: MeetingInfo
+    public var rules: LocalProtocol
+    public var cases: [String: CaseRecord]
+    /// Agenda order. Every key of `cases` appears exactly once.
+    public var queue: [String]
+    public var attendance: [Attendance]
+    public var confidentialityRead: Bool
+    public var outstanding: [OutstandingAction]
+    public var reviews: [String: OutstandingReview]
+    public var actions: [Action]
+    public var startedAt: Int64?
+    public var pausedAt: Int64?
+    public var pausedMillis: Int64
+    public var closedAt: Int64?
+    public var reopenReasons: [String]
+    /// The case whose discussion is running or paused, if any.
+    public var activeCase: String?
+    public var undone: Set<Int>
+    public var lastSeq: Int
+    public var lastEventAt: Int64?
+    var nextNoteID: Int
+
+    public init(info: MeetingInfo = MeetingInfo(id: "", date: CalendarDate(dayNumber: 0), area: "", chair: ""),
+                rules: LocalProtocol = .national) {
+        self.info = info; self.rules = rules; self.cases = [:]; self.queue = []; self.attendance = []
+        self.confidentialityRead = false; self.outstanding = []; self.reviews = [:]; self.actions = []
+        self.startedAt = nil; self.pausedAt = nil; self.pausedMillis = 0; self.closedAt = nil
+        self.reopenReasons = []; self.activeCase = nil; self.undone = []; self.lastSeq = -1
+        self.lastEventAt = nil; self.nextNoteID = 1
+    }
+
+    public var isClosed: Bool { closedAt != nil }
+    public var isStarted: Bool { startedAt != nil }
+    public var isPaused: Bool { pausedAt != nil }
+
+    /// Cases in agenda order.
+    public var orderedCases: [CaseRecord] { queue.compactMap { cases[$0] } }
+
+    public func action(_ id: String) -> Action? { actions.first { $0.id == id } }
+    public func actions(for caseRef: String) -> [Action] { actions.filter { $0.caseRef == caseRef } }
+
+    /// Agencies on the register as present (not observers, not apologies), in register order.
+    public var agenciesPresent: [String] {
+        var seen: [String] = []
+        for a in attendance where a.role == .present && !seen.contains(a.agency) { seen.append(a.agency) }
+        return seen
+    }
+
+    /// Every agency the meeting knows: the local list, the register and the agenda, without repeats.
+    public var knownAgencies: [String] {
+        var seen: [String] = []
+        func add(_ name: String) {
+            let n = name.trimmingWhitespace()
+            if !n.isEmpty && !seen.contains(where: { $0.lowercased() == n.lowercased() }) { seen.append(n) }
+        }
+        rules.agencies.forEach(add)
+        attendance.forEach { add($0.agency) }
+        for c in orderedCases { add(c.agenda.referringAgency); c.agenda.agenciesInvolved.forEach(add) }
+        actions.forEach { add($0.owner) }
+        return seen
+    }
+
+    /// Whether the Idva service is in the room (a case's victim's views depend on it).
+    public var idvaPresent: Bool {
+        attendance.contains { $0.isInRoom && $0.agency.lowercased().contains("idva") }
+    }
+
+    /// The next action number for this meeting's IDs.
+    public var nextActionID: String {
+        let prefix = info.actionPrefix + "-"
+        let used = actions.compactMap { $0.id.hasPrefix(prefix) ? Int($0.id.dropFirst(prefix.count)) : nil }
+        return prefix + String((used.max() ?? 0) + 1)
+    }
+
+    /// The meeting clock: from the start, less pauses, up to now (or the close).
+    public func meetingElapsedMillis(now: Int64) -> Int64 {
+        guard let startedAt else { return 0 }
+        let end = closedAt ?? pausedAt ?? now
+        return max(0, end - startedAt - pausedMillis)
+    }
+
+    /// The next case a chair would take: the first waiting case in agenda order.
+    public var nextWaitingCase: String? { queue.first { cases[$0]?.status == .waiting } }
+
+    // MARK: - Folding
+
+    /// The state after all events, honouring undo.
+    public static func fold(_ events: [RecordedEvent]) -> MeetingState {
+        var undone = Set<Int>()
+        for r in events { if case .undone(let seq) = r.event { undone.insert(seq) } }
+        var state = MeetingState()
+        for r in events {
+            if undone.contains(r.seq) { state.lastSeq = r.seq; state.lastEventAt = r.at; continue }
+            state.apply(r)
+        }
+        state.undone = undone
+        return state
+    }
+
+    /// Applies one event. `.undone` is recorded but needs a re-fold to take effect; use `Meeting`.
+    public mutating func apply(_ r: RecordedEvent) {
+        defer { lastSeq = r.seq; lastEventAt = r.at }
+        if isClosed && !r.event.isAllowedWhenClosed { return }
+        let t = r.at
+        switch r.event {
+        case .meetingCreated(let info, let rules):
+            self.info = info; self.rules = rules
+        case .caseQueued(let agenda, let late):
+            guard cases[agenda.caseRef] == nil else { return }
+            cases[agenda.caseRef] = CaseRecord(agenda: agenda, late: late)
+            queue.append(agenda.caseRef)
+        case .outstandingActionsImported(let list):
+            for a in list where !outstanding.contains(where: { $0.id == a.id }) { outstanding.append(a) }
+        case .meetingStarted:
+            if startedAt == nil { startedAt = t }
+        case .meetingPaused:
+            guard isStarted, pausedAt == nil else { return }
+            pausedAt = t
+            if let ref = activeCase { closeSegment(ref, at: t) }
+        case .meetingResumed:
+            guard let p = pausedAt else { return }
+            pausedMillis += max(0, t - p)
+            pausedAt = nil
+            if let ref = activeCase, cases[ref]?.status == .discussing { cases[ref]?.segments.append(TimeSegment(start: t)) }
+        case .attendanceRecorded(let a):
+            if let i = attendance.firstIndex(where: { Self.same($0, a.agency, a.representative) }) { attendance[i] = a }
+            else { attendance.append(a) }
+        case .attendanceRemoved(let agency, let rep):
+            attendance.removeAll { Self.same($0, agency, rep) }
+        case .attendeeLeft(let agency, let rep, let afterCase):
+            if let i = attendance.firstIndex(where: { Self.same($0, agency, rep) }) { attendance[i].leftAfterCase = afterCase }
+        case .confidentialityStatementRead:
+            confidentialityRead = true
+        case .outstandingActionReviewed(let id, let outcome, let note):
+            guard outstanding.contains(where: { $0.id == id }) else { return }
+            reviews[id] = OutstandingReview(outcome: outcome, note: note, at: t)
+        case .caseMoved(let ref, let position):
+            guard let from = queue.firstIndex(of: ref) else { return }
+            queue.remove(at: from)
+            queue.insert(ref, at: min(max(0, position), queue.count))
+        case .caseDeferred(let ref, let toNext, let reason):
+            guard var c = cases[ref], c.status.isOutstanding else { return }
+            if activeCase == ref { closeSegment(ref, at: t); activeCase = nil; c = cases[ref]! }
+            c.deferralReason = reason
+            if toNext {
+                c.status = .deferredToNextMeeting
+                c.closedAt = t
+            } else {
+                c.status = c.wasStarted ? .paused : .waiting
+                c.deferredToEndCount += 1
+                queue.removeAll { $0 == ref }
+                queue.append(ref)
+            }
+            cases[ref] = c
+        case .caseWithdrawn(let ref, let reason):
+            guard cases[ref]?.status.isOutstanding == true else { return }
+            if activeCase == ref { closeSegment(ref, at: t); activeCase = nil }
+            cases[ref]?.status = .withdrawn
+            cases[ref]?.withdrawalReason = reason
+            cases[ref]?.closedAt = t
+        case .discussionStarted(let ref), .discussionResumed(let ref):
+            guard let c = cases[ref], c.status.isOutstanding, isStarted else { return }
+            if let other = activeCase, other != ref { pauseDiscussion(other, at: t) }
+            activeCase = ref
+            if !(cases[ref]?.isRunning ?? false) && pausedAt == nil { cases[ref]?.segments.append(TimeSegment(start: t)) }
+            cases[ref]?.status = .discussing
+        case .discussionPaused(let ref):
+            guard activeCase == ref else { return }
+            pauseDiscussion(ref, at: t)
+        case .bonusMinutesGranted(let ref, let minutes):
+            cases[ref]?.bonusMinutes += max(0, minutes)
+        case .discussionEnded(let ref, let reason):
+            guard let c = cases[ref], c.status.isOutstanding else { return }
+            closeSegment(ref, at: t)
+            if activeCase == ref { activeCase = nil }
+            cases[ref]?.status = .heard
+            cases[ref]?.overrunReason = reason
+            cases[ref]?.closedAt = t
+        case .noteAdded(let ref, let agency, let kind, let text):
+            guard cases[ref] != nil else { return }
+            cases[ref]?.notes.append(Note(id: nextNoteID, caseRef: ref, agency: agency, kind: kind, text: text, at: t))
+            nextNoteID += 1
+        case .feedbackAgreed(let ref, let feedback):
+            cases[ref]?.feedback = feedback
+        case .promptPassed(let ref, let prompt, let reason):
+            cases[ref]?.passedPrompts[prompt] = reason
+        case .actionAgreed(let action):
+            guard cases[action.caseRef] != nil, !actions.contains(where: { $0.id == action.id }) else { return }
+            actions.append(action)
+            cases[action.caseRef]?.actionIDs.append(action.id)
+        case .actionAmended(let id, let text, let owner, let due, let category):
+            guard let i = actions.firstIndex(where: { $0.id == id }) else { return }
+            actions[i].text = text; actions[i].owner = owner; actions[i].due = due; actions[i].category = category
+        case .actionWithdrawn(let id, let reason):
+            guard let i = actions.firstIndex(where: { $0.id == id }) else { return }
+            actions[i].status = .withdrawn
+            actions[i].history.append(ActionUpdate(at: t, status: .withdrawn, escalated: false, note: reason))
+        case .actionStatusUpdated(let id, let status, let escalated, let note):
+            guard let i = actions.firstIndex(where: { $0.id == id }) else { return }
+            actions[i].status = status
+            actions[i].escalated = actions[i].escalated || escalated
+            actions[i].history.append(ActionUpdate(at: t, status: status, escalated: escalated, note: note))
+        case .meetingClosed:
+            if let ref = activeCase { pauseDiscussion(ref, at: t) }
+            if let p = pausedAt { pausedMillis += max(0, t - p); pausedAt = nil }
+            closedAt = t
+        case .meetingReopened(let reason):
+            guard let closed = closedAt else { return }
+            // Time while closed does not count towards the meeting clock.
+            pausedMillis += max(0, t - closed)
+            closedAt = nil
+            reopenReasons.append(reason)
+        case .undone(let seq):
+            undone.insert(seq)
+        }
+    }
+
+    private static func same(_ a: Attendance, _ agency: String, _ rep: String) -> Bool {
+        a.agency.lowercased() == agency.lowercased() && a.representative.lowercased() == rep.lowercased()
+    }
+
+    private mutating func closeSegment(_ ref: String, at t: Int64) {
+        guard let c = cases[ref], let last = c.segments.indices.last, c.segments[last].end == nil else { return }
+        cases[ref]?.segments[last].end = max(t, c.segments[last].start)
+    }
+
+    private mutating func pauseDiscussion(_ ref: String, at t: Int64) {
+        closeSegment(ref, at: t)
+        if cases[ref]?.status == .discussing { cases[ref]?.status = .paused }
+        if activeCase == ref { activeCase = nil }
+    }
+}
+
+/// A meeting being run: its events and the state they fold to. Live, resume and replay all use
+/// this, so they cannot disagree.
+public struct Meeting: Sendable {
+    public private(set) var events: [RecordedEvent]
+    public private(set) var state: MeetingState
+
+    public init(events: [RecordedEvent] = []) {
+        self.events = events
+        self.state = MeetingState.fold(events)
+    }
+
+    public mutating func append(_ record: RecordedEvent) {
+        events.append(record)
+        if case .undone = record.event { state = MeetingState.fold(events) } else { state.apply(record) }
+    }
+
+    /// The event `u` would take back: the latest change still in force.
+    public var lastUndoable: RecordedEvent? {
+        for r in events.reversed() {
+            if state.undone.contains(r.seq) { continue }
+            if case .undone = r.event { continue }
+            return r.event.isUndoable ? r : nil
+        }
+        return nil
+    }
+
+    public var nextSeq: Int { (events.last?.seq ?? -1) + 1 }
+}
