@@ -118,7 +118,7 @@ public final class NcursesTerminal {
                 roleLooks[role] = (Self.attributes(of: look), pair)
             }
         } else {
-            for role in StyleRole.allCases { roleLooks[role] = (Self.attributes(of: theme.look(role)), 0) }
+            for role in StyleRole.allCases { roleLooks[role] = (Self.attributesWithoutColour(of: theme.look(role)), 0) }
         }
         showCursor(false)
     }
@@ -289,6 +289,14 @@ public final class NcursesTerminal {
         if look.reverse { attrs |= cnc_a_reverse() }
         if look.underline { attrs |= cnc_a_underline() }
         if look.dim { attrs |= cnc_a_dim() }
+        return attrs
+    }
+
+    /// Without colour a bar drawn as "black on cyan" would vanish into the text around it, so a
+    /// role with a background colour becomes reverse video (never colour alone, DESIGN §5).
+    static func attributesWithoutColour(of look: Theme.Look) -> attr_t {
+        var attrs = attributes(of: look)
+        if look.background != .default && !look.reverse { attrs |= cnc_a_reverse() }
         return attrs
     }
 

@@ -64,6 +64,12 @@ import Testing
         let danger = try #require(terminal.inspect(col: 0, row: 2))
         #expect(danger.bold && danger.colourPair == 0)
         #expect(terminal.dumpLines()[0].hasPrefix("Agenda ✓ 会议 item"))
+
+        // The header bar (black on cyan in colour) must still stand out: reverse video.
+        var bar = ScreenBuffer(size: Self.size)
+        bar.put("Marac 01/02/2030", col: 0, row: 0, style: Style(.header))
+        terminal.draw(bar)
+        #expect(terminal.inspect(col: 0, row: 0)?.reverse == true)
     }
 
     @Test func monochromeThemeUsesNoColourPairs() throws {
