@@ -52,12 +52,19 @@ static inline struct sigaction *cnc_saved_actions(void) {
 static inline void cnc_restore_and_reraise(int sig) {
     endwin();
     if (sig > 0 && sig < NSIG) sigaction(sig, &cnc_saved_actions()[sig], NULL);
-    else signal(sig, SIG_DFL);
+    raise(sig);
+    /* Still here: the previous handler returned (Swift's backtracer does, for SIGQUIT) or the
+       signal was a fault that will simply recur. Either way the process must end now. */
+    signal(sig, SIG_DFL);
     raise(sig);
 }
-/* Installs the restoring handler for `sig`, remembering the previous action. Returns 0 on success. */
+/* Installs the restoring handler for `sig`, remembering the previous action. Returns 0 on success,
+   1 when the signal is ignored (nohup: leave it ignored), -1 on error. */
 static inline int cnc_install_restore_handler(int sig) {
     if (sig <= 0 || sig >= NSIG) return -1;
+    struct sigaction current;
+    if (sigaction(sig, NULL, &current) != 0) return -1;
+    if (current.sa_handler == SIG_IGN) return 1;
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = cnc_restore_and_reraise;

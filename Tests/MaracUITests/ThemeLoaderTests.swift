@@ -119,3 +119,13 @@ import Testing
         #expect(unsafe?.contains("not a plain file name") == true)
     }
 }
+
+@Suite struct ThemeSearchPathTests {
+    @Test func defaultSearchPathsFindTheRepositoryAndTheBundle() {
+        let paths = ThemeLoader.defaultSearchPaths(currentDirectory: "/home/chair",
+                                                   executablePath: "/repo/.build/x86_64-unknown-linux-gnu/debug/marac")
+        #expect(paths.first == "/home/chair/Themes")
+        #expect(paths.contains("/repo/Themes"))
+        #expect(paths.contains("/repo/.build/x86_64-unknown-linux-gnu/debug/marac_MaracApp.resources/Resources/Themes"))
+    }
+}
