@@ -48,19 +48,6 @@ struct SampleScript {
         var kind: Kind
     }
 
-    static func note(_ after: Double, _ agency: String, _ kind: NoteKind, _ text: String) -> Step {
-        Step(afterMinutes: after, kind: .note(agency, kind, text))
-    }
-    static func action(_ after: Double, _ owner: String, _ category: ActionCategory, _ text: String, due: Int? = 14) -> Step {
-        Step(afterMinutes: after, kind: .action(owner, category, text, dueInDays: due))
-    }
-    static func feedback(_ after: Double, _ agency: String, _ route: FeedbackRoute, _ detail: String) -> Step {
-        Step(afterMinutes: after, kind: .feedback(agency, route, detail))
-    }
-    static func pass(_ after: Double, _ code: String, _ reason: String) -> Step {
-        Step(afterMinutes: after, kind: .pass(code, reason))
-    }
-
     /// One case's discussion: started, steps at their minute marks, closed at `minutes`.
     mutating func discuss(_ ref: String, minutes: Double, overrunReason: String? = nil, _ steps: [Step]) {
         let start = t
@@ -86,4 +73,20 @@ struct SampleScript {
         emit(.discussionEnded(caseRef: ref, overrunReason: overrunReason))
         wait(seconds: 30)
     }
+}
+
+extension SampleScript.Step {
+    static func note(_ after: Double, _ agency: String, _ kind: NoteKind, _ text: String) -> Self {
+        Self(afterMinutes: after, kind: .note(agency, kind, text))
+    }
+    static func action(_ after: Double, _ owner: String, _ category: ActionCategory, _ text: String, due: Int? = 14) -> Self {
+        Self(afterMinutes: after, kind: .action(owner, category, text, dueInDays: due))
+    }
+    static func feedback(_ after: Double, _ agency: String, _ route: FeedbackRoute, _ detail: String) -> Self {
+        Self(afterMinutes: after, kind: .feedback(agency, route, detail))
+    }
+    static func pass(_ after: Double, _ code: String, _ reason: String) -> Self {
+        Self(afterMinutes: after, kind: .pass(code, reason))
+    }
+    static func bonus(_ after: Double, _ minutes: Int) -> Self { Self(afterMinutes: after, kind: .bonus(minutes)) }
 }
