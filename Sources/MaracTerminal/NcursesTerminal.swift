@@ -1,4 +1,5 @@
 import CNcursesW
+import Foundation
 import MaracUI
 #if canImport(Glibc)
 import Glibc
@@ -11,11 +12,16 @@ public enum TerminalError: Error, Equatable, CustomStringConvertible {
     case notATerminal
     /// ncurses could not start on this terminal type (unknown or unset `TERM`).
     case cannotStart(term: String)
+    /// Another `NcursesTerminal` is still active in this process (ncurses has one global screen;
+    /// tests that use headless terminals must not run in parallel).
+    case anotherTerminalIsActive
 
     public var description: String {
         switch self {
         case .notATerminal:
             return "marac needs an interactive terminal: standard input and output must both be a terminal."
+        case .anotherTerminalIsActive:
+            return "another terminal screen is already open in this process; restore it first."
         case .cannotStart(let term):
             return "cannot start the screen on terminal type '\(term)'; check TERM (for example TERM=xterm-256color)."
         }
@@ -69,6 +75,9 @@ public final class NcursesTerminal {
     public init(theme: Theme, output: Output = .tty,
                 environment: [String: String] = NcursesTerminal.processEnvironment()) throws {
         self.theme = theme
+        guard Self.claimCurses() else { throw TerminalError.anotherTerminalIsActive }
+        var started = false
+        defer { if !started { Self.releaseCurses() } }
         Self.selectUTF8Locale()
 
         switch output {
@@ -121,9 +130,26 @@ public final class NcursesTerminal {
             for role in StyleRole.allCases { roleLooks[role] = (Self.attributesWithoutColour(of: theme.look(role)), 0) }
         }
         showCursor(false)
+        started = true
     }
 
     deinit { restore() }
+
+    /// One curses screen per process at a time.
+    private static let cursesLock = NSLock()
+    nonisolated(unsafe) private static var cursesInUse = false
+
+    private static func claimCurses() -> Bool {
+        cursesLock.lock(); defer { cursesLock.unlock() }
+        if cursesInUse { return false }
+        cursesInUse = true
+        return true
+    }
+
+    private static func releaseCurses() {
+        cursesLock.lock(); defer { cursesLock.unlock() }
+        cursesInUse = false
+    }
 
     public static func processEnvironment() -> [String: String] {
         var result: [String: String] = [:]
@@ -247,6 +273,7 @@ public final class NcursesTerminal {
         installedSignals = []
         delscreen(screen)
         for file in headlessFiles { fclose(file) }
+        Self.releaseCurses()
     }
 
     // MARK: - Reading the screen back (tests; tig's save_display)

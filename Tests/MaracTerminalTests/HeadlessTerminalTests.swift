@@ -126,6 +126,10 @@ import Testing
 
         let next = try NcursesTerminal(theme: .fallback, output: .headless(Self.size), environment: [:])
         defer { next.restore() }
+        // ncurses has one global screen: a second one at the same time is refused, not corrupted.
+        #expect(throws: TerminalError.anotherTerminalIsActive) {
+            _ = try NcursesTerminal(theme: .fallback, output: .headless(Self.size), environment: [:])
+        }
         next.draw(Self.sampleFrame())
         #expect(next.dumpLines() == Self.sampleFrame().lines())
     }
