@@ -134,6 +134,34 @@ import Testing
         #expect(next.dumpLines() == Self.sampleFrame().lines())
     }
 
+    @Test func theRunnerDrivesRealCurses() throws {
+        let terminal = try NcursesTerminal(theme: .fallback, output: .headless(Self.size), environment: [:])
+        defer { terminal.restore() }
+        terminal.resize(to: Size(cols: 40, rows: 6))     // queues a resize for the loop to read
+
+        /// Quits on its third tick; shows the last size it was told about.
+        struct QuitsAfterTicks: Program {
+            var ticks = 0
+            var told: Size?
+            mutating func update(_ msg: Msg) -> [Effect] {
+                if case .resize(let size) = msg { told = size }
+                if case .tick = msg { ticks += 1 }
+                return ticks == 3 ? [.quit] : []
+            }
+            func view(size: Size) -> ScreenBuffer {
+                var buffer = ScreenBuffer(size: size)
+                buffer.put("ticks \(ticks) 会议 told \(told.map { "\($0.cols)x\($0.rows)" } ?? "-")", col: 0, row: 0)
+                return buffer
+            }
+        }
+        var program = QuitsAfterTicks()
+        var now: Int64 = 0
+        // /dev/null input: every read returns at once with nothing, i.e. a timeout and a tick.
+        try TerminalRunner.run(&program, terminal: terminal, clock: { now += 10; return now }, tickMillis: 1) { _ in [] }
+        #expect(program.told == Size(cols: 40, rows: 6))
+        #expect(terminal.dumpLines()[0] == "ticks 2 会议 told 40x6" + String(repeating: " ", count: 18))
+    }
+
     @Test func aLiveTerminalNeedsATTY() {
         // `swift test` runs with stdin/stdout that are not both terminals in CI; skip otherwise.
         guard isatty(STDIN_FILENO) == 0 || isatty(STDOUT_FILENO) == 0 else { return }
