@@ -29,6 +29,8 @@ enum FormView {
         let fieldWidth = max(10, rect.maxX - 2 - valueCol - sideWidth)
         for (i, field) in form.fields.enumerated() where row < rect.maxY - 1 {
             let focused = i == form.focus
+            // The focused field is marked with › as well as highlighted, so it shows without colour.
+            if focused { buf.put("›", col: left - 1, row: row, style: .accent) }
             buf.put(column(field.label, labelWidth - 1), col: left, row: row, style: focused ? .title : .normal)
             let (shown, cursorCol) = field.input.visible(width: fieldWidth)
             buf.fill(col: valueCol, row: row, width: fieldWidth, height: 1, style: focused ? .inputFocused : .input)

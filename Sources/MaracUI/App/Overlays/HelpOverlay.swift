@@ -123,7 +123,7 @@ extension MeetingScreen {
             return keys + [("1-5", "screens")]
         case .caseView:
             if !edit { return [("j/k", "move"), ("Esc", "agenda"), ("R", "reopen")] }
-            return [("s", "start/stop"), ("a", "action"), ("o", "note"), ("f", "feedback"), ("n", "close case"),
+            return [("s", "start/stop"), ("a", "action"), ("n", "close case"), ("o", "note"), ("f", "feedback"),
                     ("b", "+5 min"), ("e", "amend"), ("x", "withdraw"), ("d", "defer"), ("p", "pause"), ("u", "undo"), ("Esc", "agenda")]
         case .summary:
             if state.isClosed { return [("R", "reopen"), ("j/k", "scroll")] }

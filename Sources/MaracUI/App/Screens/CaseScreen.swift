@@ -92,16 +92,9 @@ extension MeetingScreen {
 
         // The timer.
         let phase = s.phase(of: c.ref, now: now)
-        let timerRows = body.h >= 24 ? 5 : 3
+        let timerRows = body.h >= 20 ? 5 : 4
         row += TimerView.draw(elapsed: c.elapsedMillis(now: now), phase: phase, running: c.isRunning, policy: s.timing,
                               bonusMinutes: c.bonusMinutes, into: &buf, rect: Rect(x: x, y: row, w: min(w, 90), h: timerRows))
-        if phase == .targetReached {
-            buf.put("▲ Time to agree actions: who does what, by when", col: x, row: row, style: .warning, maxCol: body.maxX)
-            row += 1
-        } else if phase == .overLimit {
-            buf.put("■ Over the limit: agree the actions now and close the case (n)", col: x, row: row, style: .danger, maxCol: body.maxX)
-            row += 1
-        }
         row += 1
 
         var (lines, selectedLine) = caseDetailLines(c, width: w)
@@ -125,15 +118,17 @@ extension MeetingScreen {
                 lines.append(StyledLine("✗ \(action.id) withdrawn: \(SafeText.line(action.text))", .muted))
                 continue
             }
-            lines.append(StyledLine([Span(column(action.id, 11), .muted), Span(column(action.owner, 16), .accent),
-                                     Span(column(action.text, max(10, width - 58))), Span(" due \(due) · \(cat)", .muted)]))
+            lines.append(StyledLine([Span(column(action.id, 11), .muted), Span(column(action.owner, 18), .accent),
+                                     Span(SafeText.line(action.text))]))
             let findings = SmartRules.check(action, today: today, agenciesPresent: s.agenciesPresent)
+            var spans = [Span("           due \(due) · \(cat) · ", .muted)]
             if findings.isEmpty {
-                lines.append(StyledLine("    ✓ SMART", .ok))
+                spans.append(Span("✓ SMART", .ok))
             } else {
                 let text = findings.map { "\($0.symbol) \($0.message)" }.joined(separator: " · ")
-                lines.append(StyledLine("    " + SafeText.truncate(text, width - 6), findings.contains { $0.severity == .error } ? .danger : .warning))
+                spans.append(Span(text, findings.contains { $0.severity == .error } ? .danger : .warning))
             }
+            lines.append(StyledLine(spans))
         }
         let views = c.notes.filter { $0.kind == .victimsViews }
         if views.isEmpty {

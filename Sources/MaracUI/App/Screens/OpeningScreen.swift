@@ -61,7 +61,9 @@ extension MeetingScreen {
         row += 2
 
         // The statement, to read aloud.
-        let statementRows = body.h >= 30 ? 6 : 3
+        let statementWidth = w - 2
+        let registerRows = max(3, s.attendance.count + 2)
+        let statementRows = max(2, min(wrap(s.rules.confidentialityStatement, width: statementWidth).count, body.h - 7 - registerRows))
         if s.confidentialityRead {
             buf.put("Confidentiality statement ✓ read", col: x, row: row, style: .ok)
         } else {
@@ -70,7 +72,7 @@ extension MeetingScreen {
         row += 1
         let statement = wrap(s.rules.confidentialityStatement, width: w - 2)
         for (i, line) in statement.prefix(statementRows).enumerated() {
-            let shown = i == statementRows - 1 && statement.count > statementRows ? SafeText.truncate(line, max(1, CharWidth.of(line))) + " …" : line
+            let shown = i == statementRows - 1 && statement.count > statementRows ? String(line.prefix(max(1, line.count - 2))) + " …" : line
             buf.put(shown, col: x + 2, row: row, style: .muted, maxCol: body.maxX - 1)
             row += 1
         }
@@ -80,7 +82,7 @@ extension MeetingScreen {
         let present = s.attendance.filter { $0.role == .present }.count
         let observers = s.attendance.filter { $0.role == .observer }.count
         let apologies = s.attendance.filter { $0.role == .apologies }.count
-        buf.put("Attendance: \(present) present · \(observers) observers · \(apologies) apologies", col: x, row: row, style: .title)
+        buf.put("Attendance: \(present) present · \(observers) observer\(observers == 1 ? "" : "s") · \(apologies) apologies", col: x, row: row, style: .title)
         row += 1
         if s.attendance.isEmpty {
             buf.put("Nobody on the register yet — press a to add an agency and its representative", col: x + 2, row: row, style: .hint, maxCol: body.maxX)

@@ -46,7 +46,7 @@ extension MeetingScreen {
             buf.put("Press 3 for the agenda", col: x + 2, row: body.y + 3, style: .muted)
             return
         }
-        buf.put("Enter on an action to record: done · not possible · not done (escalate) · carried forward",
+        buf.put("Enter records: done · not possible · not done (escalate) · carried forward",
                 col: x, row: body.y + 1, style: .muted, maxCol: body.maxX)
         let wide = body.w >= 110
         let textW = body.w - (wide ? 72 : 52)

@@ -2,7 +2,8 @@
 extension ScreenBuffer {
     mutating func box(_ r: Rect, title: String? = nil, style: Style = .normal) {
         guard r.w >= 2, r.h >= 2 else { return }
-        fill(col: r.x, row: r.y, width: r.w, height: r.h)
+        // Clear the rows the box covers edge to edge, so no text underneath shows beside it.
+        fill(col: 0, row: r.y, width: size.cols, height: r.h)
         let horizontal = String(repeating: "─", count: r.w - 2)
         put("┌" + horizontal + "┐", col: r.x, row: r.y, style: style)
         for y in (r.y + 1)..<(r.maxY - 1) {

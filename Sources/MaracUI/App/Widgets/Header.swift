@@ -71,10 +71,13 @@ enum StatusBar {
         let tailWidth = tail.reduce(0) { $0 + CharWidth.of($1.text) }
         let tailCol = cols - tailWidth - 1
         var x = 1
-        for span in render(keys) {
-            // Never cut a key in half: stop before one that does not fit.
-            if x + CharWidth.of(span.text) > tailCol - 1 { break }
-            x = buf.put(span.text, col: x, row: row, style: span.style)
+        let spans = render(keys)
+        // Key and label go together: stop before a pair that does not fit.
+        for pair in stride(from: 0, to: spans.count, by: 2) {
+            let width = CharWidth.of(spans[pair].text) + CharWidth.of(spans[pair + 1].text)
+            if x + width > tailCol - 1 { break }
+            x = buf.put(spans[pair].text, col: x, row: row, style: spans[pair].style)
+            x = buf.put(spans[pair + 1].text, col: x, row: row, style: spans[pair + 1].style)
         }
         var tx = tailCol
         for span in tail { tx = buf.put(span.text, col: tx, row: row, style: span.style) }
@@ -83,8 +86,8 @@ enum StatusBar {
     static func render(_ keys: [(String, String)]) -> [Span] {
         var spans: [Span] = []
         for (i, (key, label)) in keys.enumerated() {
-            spans.append(Span((i == 0 ? "" : " ") + key, Style(.statusBar, bold: true)))
-            spans.append(Span(" " + label + (i == keys.count - 1 ? "" : " ·"), .statusBar))
+            spans.append(Span((i == 0 ? "" : " · ") + key, Style(.statusBar, bold: true)))
+            spans.append(Span(" " + label, .statusBar))
         }
         return spans
     }

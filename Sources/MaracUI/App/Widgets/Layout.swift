@@ -71,13 +71,15 @@ func column(_ text: String, _ width: Int) -> String {
     let clean = SafeText.line(text)
     var out = ""
     var used = 0
+    // A cut column ends "… " so it never runs into the next one.
     let cut = CharWidth.of(clean) > width
+    let room = cut ? max(0, width - 2) : width
     for ch in clean {
         let w = CharWidth.of(ch)
-        if used + w > (cut ? width - 1 : width) { break }
+        if used + w > room { break }
         out.append(ch); used += w
     }
-    if cut { out += "…"; used += 1 }
+    if cut { out += width >= 2 ? "…" : ""; used += width >= 2 ? 1 : 0 }
     return out + String(repeating: " ", count: max(0, width - used))
 }
 

@@ -23,20 +23,28 @@ enum TimerView {
         let state = phase == .notStarted ? "" : running ? " ▶ running" : " Ⅱ paused"
         let phaseText = "\(phase.symbol) \(phase.word.uppercased())\(state)"
         let marks = "target \(target / 60_000) min · limit \(limit / 60_000) min" + (bonusMinutes > 0 ? " (incl. +\(bonusMinutes) bonus)" : "")
+        let prompt: Span
+        switch phase {
+        case .targetReached: prompt = Span("▲ Time to agree actions: who does what, by when", .warning)
+        case .overLimit: prompt = Span("■ Over the limit: agree the actions now, then n to close", .danger)
+        case .notStarted: prompt = Span("s starts the discussion timer", .hint)
+        case .normal: prompt = Span(marks, .muted)
+        }
         var row = rect.y
         if rect.h >= 5 {
             let big = BigDigits.render(time)
             for (i, line) in big.enumerated() { buf.put(line, col: rect.x, row: row + i, style: Style(style.role, bold: true)) }
             let side = rect.x + BigDigits.width(time) + 3
             buf.put(phaseText, col: side, row: row, style: style, maxCol: rect.maxX)
-            buf.put("Discussion \(time)", col: side, row: row + 1, style: .normal, maxCol: rect.maxX)
-            buf.put(marks, col: side, row: row + 2, style: .muted, maxCol: rect.maxX)
+            buf.put("Discussion \(time)" + (phase == .normal ? "" : " · " + marks), col: side, row: row + 1, style: .normal, maxCol: rect.maxX)
+            buf.put(prompt.text, col: side, row: row + 2, style: prompt.style, maxCol: rect.maxX)
             row += 3
         } else {
             var x = buf.put("Discussion \(time)  ", col: rect.x, row: row, style: Style(style.role, bold: true), maxCol: rect.maxX)
             x = buf.put(phaseText + "  ", col: x, row: row, style: style, maxCol: rect.maxX)
             buf.put(marks, col: x, row: row, style: .muted, maxCol: rect.maxX)
             row += 1
+            if rect.h >= 4 { buf.put(prompt.text, col: rect.x, row: row, style: prompt.style, maxCol: rect.maxX); row += 1 }
         }
         row += drawBar(elapsed: elapsed, target: target, limit: limit, style: style, into: &buf, rect: Rect(x: rect.x, y: row, w: rect.w, h: 2))
         return row - rect.y
