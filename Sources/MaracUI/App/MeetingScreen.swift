@@ -128,9 +128,10 @@ public struct MeetingScreen: Program {
     }
 
     /// Why an edit is not allowed now, or nil.
-    func editRefusal(for events: [MeetingEvent] = []) -> String? {
+    /// Without events (about to open a form), any edit is refused once the meeting is closed.
+    func editRefusal(for events: [MeetingEvent]? = nil) -> String? {
         if mode == .readOnly { return "read-only: this is a replay, nothing can be changed" }
-        if state.isClosed && !events.allSatisfy(\.isAllowedWhenClosed) {
+        if state.isClosed && !(events ?? [.meetingClosed]).allSatisfy(\.isAllowedWhenClosed) {
             return "meeting closed — read-only; R to reopen with a reason"
         }
         return nil
