@@ -27,7 +27,7 @@ enum Forms {
         FormModel(title: "Add to the attendance register", fields: [
             FormField("agency", "Agency", .agency, hint: "type to complete from the meeting's agencies; Tab accepts"),
             FormField("rep", "Name", hint: "the representative's name"),
-            FormField("role", "Role", .choice(AttendanceRole.allCases.map(\.rawValue)), value: "present", hint: "←/→ present · observer · apologies · absent"),
+            FormField("role", "Role", .choice(AttendanceRole.allCases.map(\.rawValue)), value: "present", hint: "←/→ to choose, or type the start of one"),
             FormField("conf", "Conf. agreed", .choice(yesNo), hint: "present and observers: agreed the confidentiality statement? (y/n)"),
             FormField("info", "Info sent", .choice(yesNo), hint: "apologies only: did the agency send its information?"),
             FormField("received", "Received on", .date, hint: "apologies only: date the information arrived, e.g. 28/11"),
@@ -43,7 +43,7 @@ enum Forms {
     static func review(_ action: OutstandingAction) -> FormModel {
         FormModel(title: "Review action \(SafeText.line(action.id))", fields: [
             FormField("outcome", "Outcome", .choice(ReviewOutcome.allCases.map(\.rawValue)),
-                      hint: "←/→ done · not possible (circumstances changed) · not done (escalate) · carried forward"),
+                      hint: "not possible = circumstances changed; not done = by the agency, escalates to the steering group"),
             FormField("note", "Note", hint: "optional: what happened"),
         ])
     }
@@ -54,7 +54,7 @@ enum Forms {
             FormField("owner", "Owner agency", .agency, value: existing?.owner ?? "", hint: "one agency; type to complete, Tab accepts"),
             FormField("due", "Due date", .date, value: existing?.due?.uk ?? "", hint: "14/12, 14/12/2026, +7d, +2w or fri"),
             FormField("category", "Category", .choice(ActionCategory.allCases.map(\.rawValue)), value: existing?.category?.rawValue ?? "",
-                      hint: "←/→ to cycle, or type: victim safety, children, perpetrator …"),
+                      hint: "←/→ to cycle, or type the start of one (perp, vict, cj …)"),
         ], agencies: agencies)
     }
 
@@ -66,7 +66,7 @@ enum Forms {
         FormModel(title: "Add a note (short, factual)", fields: [
             FormField("agency", "Agency", .agency, hint: "whose information this is"),
             FormField("kind", "Kind", .choice(NoteKind.allCases.map(\.rawValue)), value: NoteKind.riskInformation.rawValue,
-                      hint: "←/→ risk information · victim's views · children · perpetrator · decision · withheld · other"),
+                      hint: "←/→ to choose; for information withheld, give the reason in the note"),
             FormField("text", "Note", hint: "facts, not opinion; for 'information withheld' say what and why"),
         ], agencies: agencies)
     }
@@ -75,7 +75,7 @@ enum Forms {
         FormModel(title: "Who feeds back to the victim, and how", fields: [
             FormField("agency", "Agency", .agency, value: existing?.agency ?? "Idva", hint: "usually the Idva"),
             FormField("route", "Route", .choice(FeedbackRoute.allCases.map(\.rawValue)), value: existing?.route.rawValue ?? "",
-                      hint: "←/→ a safe route: avoid phone if the perpetrator may control it"),
+                      hint: "choose a safe route: avoid phone if the perpetrator may control it"),
             FormField("detail", "Detail", value: existing?.detail ?? "", hint: "optional: when, where, what to avoid"),
         ], agencies: agencies)
     }
@@ -86,7 +86,7 @@ enum Forms {
             FormField("victim", "Victim", hint: "the victim's name"),
             FormField("agency", "Referred by", .agency, hint: "the referring agency"),
             FormField("basis", "Basis", .choice(ReferralBasis.allCases.map(\.rawValue)),
-                      hint: "←/→ actuarial (DASH) · professional judgement · escalation · repeat"),
+                      hint: "←/→ to choose; actuarial = a DASH score at or above the threshold"),
             FormField("dash", "DASH score", hint: "0–24, blank if not known"),
             FormField("children", "Children", hint: "number in the household, blank if not known"),
         ], agencies: agencies)
@@ -95,7 +95,7 @@ enum Forms {
     static func deferCase() -> FormModel {
         FormModel(title: "Defer the case", fields: [
             FormField("to", "Defer to", .choice(["end of agenda", "next meeting"]), value: "end of agenda",
-                      hint: "←/→ end of today's agenda, or the next meeting"),
+                      hint: "←/→ to choose"),
             FormField("reason", "Reason", hint: "e.g. the referrer has not briefed the representative"),
         ])
     }

@@ -17,7 +17,8 @@ enum FormView {
         if case .newAction = purpose { checkLines = checks(findings, width: inner) }
         if case .amendAction = purpose { checkLines = checks(findings, width: inner) }
         let problemLines = form.problem.map { wrap($0, width: inner).map { StyledLine($0, .danger) } } ?? []
-        let height = min(area.h, 2 + extra.count + form.fields.count + 3 + checkLines.count + problemLines.count + 2)
+        let helpLines = form.fields.indices.contains(form.focus) ? focusHelp(form, form.fields[form.focus], width: inner) : []
+        let height = min(area.h, 2 + extra.count + form.fields.count + 1 + max(2, helpLines.count) + checkLines.count + problemLines.count + 2)
         let rect = centred(width: width, height: height, in: area)
         buf.box(rect, title: form.title, style: .accent)
         var row = rect.y + 1
@@ -42,11 +43,8 @@ enum FormView {
         }
         row += 1
         // Help for the focused field: completions, options or a hint.
-        if form.fields.indices.contains(form.focus) {
-            let field = form.fields[form.focus]
-            for line in focusHelp(form, field, width: inner) where row < rect.maxY - 1 {
-                buf.draw(line, col: left, row: row, maxCol: rect.maxX - 2); row += 1
-            }
+        for line in helpLines where row < rect.maxY - 2 {
+            buf.draw(line, col: left, row: row, maxCol: rect.maxX - 2); row += 1
         }
         for line in checkLines + problemLines where row < rect.maxY - 2 {
             buf.draw(line, col: left, row: row, maxCol: rect.maxX - 2); row += 1
@@ -104,17 +102,28 @@ enum FormView {
                 lines.append(StyledLine(SafeText.truncate("↳ " + shown + (candidates.count > 8 ? " …" : "") + "  (Tab accepts the first)", width), .hint))
             }
         case .choice(let options):
+            // Every option shows, wrapped onto more lines when needed; the chosen one in brackets.
             var spans: [Span] = [Span("↳ ", .hint)]
+            var used = 2
             for (i, option) in options.enumerated() {
-                if i > 0 { spans.append(Span(" · ", .muted)) }
-                spans.append(option == field.chosen ? Span("[\(option)]", .accent) : Span(option, .hint))
+                let item = option == field.chosen ? Span("[\(option)]", .accent) : Span(option, .hint)
+                let itemWidth = CharWidth.of(item.text) + (i > 0 ? 3 : 0)
+                if i > 0 && used + itemWidth > width {
+                    lines.append(StyledLine(spans))
+                    spans = [Span("  "), item]
+                    used = 2 + CharWidth.of(item.text)
+                } else {
+                    if i > 0 { spans.append(Span(" · ", .muted)) }
+                    spans.append(item)
+                    used += itemWidth
+                }
             }
             lines.append(StyledLine(spans))
         default:
             break
         }
         if let hint = field.hint {
-            lines.append(StyledLine(SafeText.truncate(hint, width), .muted))
+            lines += wrap(hint, width: width).prefix(3).map { StyledLine($0, .muted) }
         }
         return lines
     }

@@ -96,7 +96,7 @@ extension MeetingScreen {
         let wide = body.w >= 110
         let victimW = wide ? 22 : 16
         let header = "  " + column("Status", 13) + column("Ref", 9) + column("Victim", victimW) + column("Basis", 11)
-            + column("DASH", 5) + column("Ch", 3) + column("Rpt", 4) + rcolumn("Time", 7)
+            + column("DASH", 5) + column("Ch", 3) + column("Rpt", 4) + rcolumn("Time", 7) + " "
             + (wide ? "  " + column("Referred by", 18) + "Previous hearings" : "")
         buf.put(header, col: body.x, row: body.y + 1, style: .muted, maxCol: body.maxX)
 
@@ -126,7 +126,7 @@ extension MeetingScreen {
                 Span(column(repeatCase ? "R" : "", 4), .warning),
                 Span(rcolumn(elapsed, 7), TimerView.phaseStyle(phase)),
             ]
-            if phase == .overLimit { spans.append(Span(" ■", .danger)) } else if phase == .targetReached { spans.append(Span(" ▲", .warning)) } else { spans.append(Span("  ")) }
+            if phase == .overLimit { spans.append(Span(" ■ ", .danger)) } else if phase == .targetReached { spans.append(Span(" ▲ ", .warning)) } else { spans.append(Span("   ")) }
             if wide {
                 spans.append(Span(column(a.referringAgency, 18), .muted))
                 spans.append(Span(column(a.previousHearings.sorted().map(\.uk).joined(separator: ", "), 22), .muted))
