@@ -215,3 +215,30 @@ extension KeyScript {
         ((try? parse(text)) ?? []).compactMap { if case .key(let k) = $0 { return k } else { return nil } }
     }
 }
+
+@Suite("Header and projection")
+struct HeaderTests {
+    @Test func casesThatWillNotBeReachedAreFlagged() throws {
+        // A 30-minute meeting cannot reach five cases at 10 minutes each.
+        var info = Fixture.info
+        info.plannedDurationMinutes = 30
+        let records = [RecordedEvent(seq: 0, at: Fixture.t0, event: .meetingCreated(info: info, rules: .national))]
+            + Fixture.cases.enumerated().map { RecordedEvent(seq: $0.offset + 1, at: Fixture.t0, event: .caseQueued(agendaCase: $0.element, late: false)) }
+        var screen = MeetingScreen(meeting: Meeting(events: records), now: Fixture.t0)
+        _ = screen.update(.key(.char("3")))
+        let wide = screen.view(size: Size(cols: 120, rows: 40)).lines()
+        #expect(wide[0].contains("⚠ 2 not reached at this pace"))
+        #expect(wide.filter { $0.contains("⚠ not reached") }.count == 2)
+        #expect(screen.view(size: Size(cols: 80, rows: 24)).lines()[0].contains("⚠ 2 not reached"))
+    }
+
+    @Test func headerShowsTheClockPausedWithASymbol() throws {
+        var rt = FakeRuntime(meeting: Fixture.meeting(Fixture.discussing), now: Fixture.minutes(17))
+        try rt.run("p")
+        #expect(rt.lines[0].contains("Ⅱ 17:00 paused"))
+        try rt.run("<Sleep 5m>")
+        #expect(rt.lines[0].contains("Ⅱ 17:00 paused"))
+        try rt.run("p<Sleep 1m>")
+        #expect(rt.lines[0].contains("▶ 18:00"))
+    }
+}

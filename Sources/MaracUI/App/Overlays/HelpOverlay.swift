@@ -34,7 +34,7 @@ enum HelpOverlay {
                     ("e", "amend the selected action"), ("x", "withdraw the selected action (reason)"),
                     ("o", "add a note (agency, kind, text)"), ("f", "who feeds back to the victim, and how"),
                     ("b", "grant 5 bonus minutes (recorded)"), ("n", "close this case and go to the next"),
-                    ("d", "defer the case"), ("Esc", "back to the agenda")]
+                    ("d", "defer the case"), ("j/k", "choose an action"), ("PgDn/PgUp", "scroll the case detail"), ("Esc", "back to the agenda")]
         case .summary:
             return [("C", "close the meeting (locks the record; asks first)"), ("R", "reopen a closed meeting, with a reason"),
                     ("j/k", "scroll")]
@@ -75,8 +75,11 @@ enum HelpOverlay {
             }
             out.append(.blank)
         }
-        section("Keys on the \(screen.title) screen", keys(for: screen), keyWidth: 14)
+        section("Keys on the \(screen.title) screen (this one)", keys(for: screen), keyWidth: 14)
         section("Keys everywhere", everywhere, keyWidth: 18)
+        for other in ScreenID.allCases where other != screen {
+            section("Keys on the \(other.title) screen (\(other.rawValue))", keys(for: other), keyWidth: 14)
+        }
         section("Glossary", glossary, keyWidth: 24)
         return out
     }

@@ -77,8 +77,8 @@ extension MeetingScreen {
     static func basisShort(_ b: ReferralBasis) -> String {
         switch b {
         case .actuarial: return "DASH"
-        case .professionalJudgement: return "Prof judg"
-        case .escalation: return "Escalation"
+        case .professionalJudgement: return "Prof."
+        case .escalation: return "Escal."
         case .repeatReferral: return "Repeat"
         }
     }
@@ -94,10 +94,10 @@ extension MeetingScreen {
             return
         }
         let wide = body.w >= 110
-        let victimW = wide ? 22 : 16
-        let header = "  " + column("Status", 13) + column("Ref", 9) + column("Victim", victimW) + column("Basis", 11)
-            + column("DASH", 5) + column("Ch", 3) + column("Rpt", 4) + rcolumn("Time", 7) + " "
-            + (wide ? "  " + column("Referred by", 18) + "Previous hearings" : "")
+        let victimW = wide ? 20 : 16
+        let header = "  " + column("Status", 13) + column("Ref", 9) + column("Victim", victimW) + column("Basis", 7)
+            + column("DASH", 5) + column("Ch", 3) + column("Rpt", 4) + rcolumn("Time", 6) + "   "
+            + (wide ? column("", 14) + column("Referred by", 16) + "Previous hearings" : "")
         buf.put(header, col: body.x, row: body.y + 1, style: .muted, maxCol: body.maxX)
 
         let notReached = Set(s.projection(now: now).notReached)
@@ -120,19 +120,20 @@ extension MeetingScreen {
                 Span(column("\(c.status.symbol) \(c.status.word)", 13), statusStyle),
                 Span(column(a.caseRef, 9)),
                 Span(column(a.victim, victimW)),
-                Span(column(Self.basisShort(a.referralBasis), 11)),
+                Span(column(Self.basisShort(a.referralBasis), 7)),
                 Span(column(a.dashScore.map(String.init) ?? "–", 5)),
                 Span(column(a.children.map(String.init) ?? "?", 3)),
                 Span(column(repeatCase ? "R" : "", 4), .warning),
-                Span(rcolumn(elapsed, 7), TimerView.phaseStyle(phase)),
+                Span(rcolumn(elapsed, 6), TimerView.phaseStyle(phase)),
             ]
             if phase == .overLimit { spans.append(Span(" ■ ", .danger)) } else if phase == .targetReached { spans.append(Span(" ▲ ", .warning)) } else { spans.append(Span("   ")) }
+            let flag = notReached.contains(c.ref) ? Span(column("⚠ not reached", 14), .danger)
+                : c.late ? Span(column("late", 14), .muted) : Span(column("", 14))
+            spans.append(flag)
             if wide {
-                spans.append(Span(column(a.referringAgency, 18), .muted))
-                spans.append(Span(column(a.previousHearings.sorted().map(\.uk).joined(separator: ", "), 22), .muted))
+                spans.append(Span(column(a.referringAgency, 16), .muted))
+                spans.append(Span(SafeText.line(a.previousHearings.sorted().map(\.uk).joined(separator: ", ")), .muted))
             }
-            if c.late { spans.append(Span(" late", .muted)) }
-            if notReached.contains(c.ref) { spans.append(Span(" ⚠ not reached", .danger)) }
             lines.append(StyledLine(spans))
         }
         let listRect = Rect(x: body.x, y: body.y + 2, w: body.w, h: body.h - 3)

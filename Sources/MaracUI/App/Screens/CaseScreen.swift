@@ -15,9 +15,13 @@ extension MeetingScreen {
         case .escape:
             show(.agenda)
         case .down, .char("j"):
-            actionIndex = min(actionIndex + 1, max(0, actions.count - 1))
+            actionIndex = min(actionIndex + 1, max(0, actions.count - 1)); caseScroll = 0
         case .up, .char("k"):
-            actionIndex = max(0, actionIndex - 1)
+            actionIndex = max(0, actionIndex - 1); caseScroll = 0
+        case .pageDown, .char(" "):
+            caseScroll += 5
+        case .pageUp:
+            caseScroll = max(0, caseScroll - 5)
         case .char("s"):
             return toggleDiscussion()
         case .char("a"):
@@ -99,7 +103,8 @@ extension MeetingScreen {
 
         var (lines, selectedLine) = caseDetailLines(c, width: w)
         if lines.isEmpty { lines = [StyledLine("Nothing recorded yet", .muted)] }
-        ListView.draw(lines, selected: selectedLine, into: &buf, rect: Rect(x: body.x, y: row, w: body.w, h: body.maxY - row))
+        ListView.draw(lines, selected: selectedLine, into: &buf, rect: Rect(x: body.x, y: row, w: body.w, h: body.maxY - row),
+                      scroll: caseScroll > 0 ? caseScroll : nil)
     }
 
     /// Actions (with their SMART findings), the victim's views, feedback and the notes by agency.

@@ -9,9 +9,11 @@ struct ListView {
 
     /// Draws `lines` into `rect`; the row at `selected` (if any) is highlighted and marked with `▸`
     /// so it shows without colour. Rows that are not selectable (section titles) pass nil.
-    static func draw(_ lines: [StyledLine], selected: Int?, into buf: inout ScreenBuffer, rect: Rect) {
+    /// `scroll`, when given, overrides the automatic position (Page Up/Down in long detail lists).
+    static func draw(_ lines: [StyledLine], selected: Int?, into buf: inout ScreenBuffer, rect: Rect, scroll: Int? = nil) {
         guard rect.h > 0 else { return }
-        let top = firstVisible(selected: selected ?? 0, count: lines.count, height: rect.h)
+        let top = scroll.map { min(max(0, $0), max(0, lines.count - rect.h)) }
+            ?? firstVisible(selected: selected ?? 0, count: lines.count, height: rect.h)
         for (i, line) in lines.dropFirst(top).prefix(rect.h).enumerated() {
             let index = top + i
             let row = rect.y + i
