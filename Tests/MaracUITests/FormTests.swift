@@ -112,3 +112,29 @@ struct FormModelTests {
         #expect(ActionCategory.parse(f["category"]) == .perpetrator)
     }
 }
+
+@Suite("Attendance form")
+struct AttendanceFormTests {
+    @Test func fieldsThatDoNotApplyToTheRoleAreSkipped() {
+        var f = Forms.attendance(agencies: ["Police", "Housing"])
+        // present: agency, name, role, confidentiality — Enter on confidentiality saves.
+        #expect(f.visibleIndices.map { f.fields[$0].key } == ["agency", "rep", "role", "conf"])
+        f.focus = 2
+        f.set("role", "apologies")
+        #expect(f.visibleIndices.map { f.fields[$0].key } == ["agency", "rep", "role", "info", "received"])
+        _ = f.handle(.tab)
+        #expect(f.fields[f.focus].key == "info")
+        _ = f.handle(.backTab)
+        #expect(f.fields[f.focus].key == "role")
+    }
+
+    @Test func apologiesWithInformationReceivedAreRecorded() throws {
+        var rt = FakeRuntime(meeting: Fixture.meeting(Fixture.opened), now: Fixture.minutes(4))
+        try rt.run("1aHousing<Tab>Sam Other<Tab><Right><Right><Tab>y<Tab>28/11<Enter>")
+        let a = rt.screen.meeting.state.attendance.first { $0.representative == "Sam Other" }
+        #expect(a?.role == .apologies)
+        #expect(a?.informationSent == true)
+        #expect(a?.informationReceived == CalendarDate(year: 2026, month: 11, day: 28))
+        #expect(a?.confidentialityAgreed == nil)
+    }
+}

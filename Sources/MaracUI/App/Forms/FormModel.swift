@@ -7,10 +7,19 @@ struct FormField: Equatable {
         case text
         /// An agency name, completed from the meeting's agencies as you type.
         case agency
-        /// A due or received date: `14/12`, `14/12/2026`, `+7d`, `fri` …
+        /// A due date: `14/12`, `14/12/2026`, `+7d`, `fri` …
         case date
+        /// A date already passed (information received): `28/11` means the last 28/11.
+        case pastDate
         /// One of a fixed list: ←/→ cycle, or type the start of one.
         case choice([String])
+    }
+
+    /// A field that only applies when another field has one of some values (e.g. "information
+    /// sent" only for apologies): hidden and skipped otherwise.
+    struct Condition: Equatable {
+        var key: String
+        var values: [String]
     }
 
     var key: String
@@ -19,14 +28,25 @@ struct FormField: Equatable {
     var input: TextField
     /// Shown under the field when it has focus.
     var hint: String?
+    var onlyWhen: Condition?
 
-    init(_ key: String, _ label: String, _ kind: Kind = .text, value: String = "", hint: String? = nil) {
+    init(_ key: String, _ label: String, _ kind: Kind = .text, value: String = "", hint: String? = nil, onlyWhen: Condition? = nil) {
         self.key = key; self.label = label; self.kind = kind; self.input = TextField(value); self.hint = hint
+        self.onlyWhen = onlyWhen
     }
 
     var value: String { input.text.trimmingWhitespace() }
 
     /// For a choice field: the option typed (exactly or by an unambiguous start), if any.
+    /// What a date field reads as, in the direction the field looks (due: ahead; received: behind).
+    func date(today: CalendarDate) -> Result<CalendarDate, DueDateInput.Problem> {
+        let parsed = DueDateInput.parse(value, today: today)
+        guard kind == .pastDate, case .success(let d) = parsed, d > today,
+              !value.contains("+"), value.split(separator: "/").count == 2,
+              let lastYear = CalendarDate(year: d.year - 1, month: d.month, day: d.day) else { return parsed }
+        return .success(lastYear)
+    }
+
     var chosen: String? {
         guard case .choice(let options) = kind else { return nil }
         let t = value.lowercased()
@@ -66,6 +86,28 @@ struct FormModel: Equatable {
 
     func field(_ key: String) -> FormField? { fields.first { $0.key == key } }
 
+    /// Whether a field applies, given what the others say now.
+    func applies(_ index: Int) -> Bool {
+        guard let condition = fields[index].onlyWhen else { return true }
+        guard let other = field(condition.key) else { return true }
+        let value = other.chosen ?? other.value
+        return condition.values.contains(value)
+    }
+
+    var visibleIndices: [Int] { fields.indices.filter(applies) }
+
+    private func nextVisible(after i: Int, step: Int) -> Int {
+        var j = i
+        for _ in fields.indices {
+            j = (j + step + fields.count) % fields.count
+            if applies(j) { return j }
+        }
+        return i
+    }
+
+    /// The focused field is the last one that applies: Enter saves.
+    var focusIsLast: Bool { visibleIndices.last == focus }
+
     mutating func set(_ key: String, _ value: String) {
         if let i = fields.firstIndex(where: { $0.key == key }) { fields[i].input.set(value) }
     }
@@ -88,13 +130,13 @@ struct FormModel: Equatable {
         case .ctrl("s"):
             return .save
         case .enter:
-            if focus == fields.count - 1 { return .save }
-            acceptCompletion(); focus += 1
+            if focusIsLast { return .save }
+            acceptCompletion(); focus = nextVisible(after: focus, step: 1)
         case .tab, .down:
             acceptCompletion()
-            focus = (focus + 1) % fields.count
+            focus = nextVisible(after: focus, step: 1)
         case .backTab, .up:
-            focus = (focus + fields.count - 1) % fields.count
+            focus = nextVisible(after: focus, step: -1)
         case .left, .right:
             if case .choice(let options) = fields[focus].kind, !options.isEmpty {
                 cycle(options, by: key == .right ? 1 : -1)

@@ -28,9 +28,12 @@ enum Forms {
             FormField("agency", "Agency", .agency, hint: "type to complete from the meeting's agencies; Tab accepts"),
             FormField("rep", "Name", hint: "the representative's name"),
             FormField("role", "Role", .choice(AttendanceRole.allCases.map(\.rawValue)), value: "present", hint: "←/→ to choose, or type the start of one"),
-            FormField("conf", "Conf. agreed", .choice(yesNo), hint: "present and observers: agreed the confidentiality statement? (y/n)"),
-            FormField("info", "Info sent", .choice(yesNo), hint: "apologies only: did the agency send its information?"),
-            FormField("received", "Received on", .date, hint: "apologies only: date the information arrived, e.g. 28/11"),
+            FormField("conf", "Conf. agreed", .choice(yesNo), hint: "agreed the confidentiality statement? type y or n",
+                      onlyWhen: .init(key: "role", values: ["present", "observer"])),
+            FormField("info", "Info sent", .choice(yesNo), hint: "did the agency send its information? type y or n",
+                      onlyWhen: .init(key: "role", values: ["apologies"])),
+            FormField("received", "Received on", .pastDate, hint: "date the information arrived, e.g. 28/11 (blank if not known)",
+                      onlyWhen: .init(key: "role", values: ["apologies"])),
         ], agencies: agencies)
     }
 
@@ -180,7 +183,7 @@ extension MeetingScreen {
             if role == .apologies {
                 a.informationSent = f.field("info")?.chosen.map { $0 == "yes" }
                 if !f["received"].isEmpty {
-                    switch DueDateInput.parse(f["received"], today: today) {
+                    switch f.field("received")!.date(today: today) {
                     case .success(let d): a.informationReceived = d
                     case .failure(let p): return .refused("Received on: \(p)")
                     }

@@ -18,7 +18,8 @@ enum FormView {
         if case .amendAction = purpose { checkLines = checks(findings, width: inner) }
         let problemLines = form.problem.map { wrap($0, width: inner).map { StyledLine($0, .danger) } } ?? []
         let helpLines = form.fields.indices.contains(form.focus) ? focusHelp(form, form.fields[form.focus], width: inner) : []
-        let height = min(area.h, 2 + extra.count + form.fields.count + 1 + max(2, helpLines.count) + checkLines.count + problemLines.count + 2)
+        let visible = form.visibleIndices
+        let height = min(area.h, 2 + extra.count + visible.count + 1 + max(2, helpLines.count) + checkLines.count + problemLines.count + 2)
         let rect = centred(width: width, height: height, in: area)
         buf.box(rect, title: form.title, style: .accent)
         var row = rect.y + 1
@@ -28,7 +29,8 @@ enum FormView {
         let valueCol = left + labelWidth
         let sideWidth = 22
         let fieldWidth = max(10, rect.maxX - 2 - valueCol - sideWidth)
-        for (i, field) in form.fields.enumerated() where row < rect.maxY - 1 {
+        for i in visible where row < rect.maxY - 1 {
+            let field = form.fields[i]
             let focused = i == form.focus
             // The focused field is marked with › as well as highlighted, so it shows without colour.
             if focused { buf.put("›", col: left - 1, row: row, style: .accent) }
@@ -75,9 +77,9 @@ enum FormView {
     /// Beside a field: the date it was read as, or the chosen option.
     static func sideNote(_ field: FormField, screen: MeetingScreen) -> Span {
         switch field.kind {
-        case .date:
+        case .date, .pastDate:
             if field.value.isEmpty { return Span("") }
-            switch DueDateInput.parse(field.value, today: screen.today) {
+            switch field.date(today: screen.today) {
             case .success(let d): return Span("→ \(d.uk) \(weekday(d))", .ok)
             case .failure: return Span("✗ not a date", .danger)
             }
