@@ -16,6 +16,9 @@ enum FormView {
         var checkLines: [StyledLine] = []
         if case .newAction = purpose { checkLines = checks(findings, width: inner) }
         if case .amendAction = purpose { checkLines = checks(findings, width: inner) }
+        if case .feedback = purpose {
+            checkLines = findings.flatMap { f in wrap("\(f.symbol) check: \(f.message)", width: inner).map { StyledLine($0, .warning) } }
+        }
         let problemLines = form.problem.map { wrap($0, width: inner).map { StyledLine($0, .danger) } } ?? []
         let helpLines = form.fields.indices.contains(form.focus) ? focusHelp(form, form.fields[form.focus], width: inner) : []
         let visible = form.visibleIndices
@@ -60,6 +63,12 @@ enum FormView {
     static func liveFindings(_ form: FormModel, purpose: FormPurpose, screen: MeetingScreen) -> [Finding] {
         switch purpose {
         case .newAction, .amendAction: return screen.actionFindings(form)
+        case .feedback(let ref):
+            // The phone-route prompt, live: the same rule the close check applies.
+            guard var record = screen.state.cases[ref], let route = FeedbackRoute.parse(form["route"]) else { return [] }
+            record.feedback = VictimFeedback(agency: form["agency"], route: route, detail: form["detail"])
+            record.passedPrompts = [:]
+            return CasePrompts.check(record, in: screen.state).filter { $0.code == "phone-feedback-risk" }
         default: return []
         }
     }
@@ -67,10 +76,10 @@ enum FormView {
     /// The SMART check, live: errors block saving, warnings only guide.
     static func checks(_ findings: [Finding], width: Int) -> [StyledLine] {
         if findings.isEmpty { return [StyledLine("✓ SMART: specific, owned, timed and categorised", .ok)] }
-        return findings.map { f in
+        return findings.flatMap { f in
             let style: Style = f.severity == .error ? .danger : .warning
             let word = f.severity == .error ? "needed" : "check"
-            return StyledLine(SafeText.truncate("\(f.symbol) \(word): \(f.message)", width), style)
+            return wrap("\(f.symbol) \(word): \(f.message)", width: width).prefix(2).map { StyledLine($0, style) }
         }
     }
 
