@@ -301,7 +301,10 @@ public struct MeetingScreen: Program {
             return buf
         }
         Header.draw(self, into: &buf)
-        TabRow.draw(current: screen, into: &buf)
+        let active = state.activeCase.flatMap { ref in
+            state.cases[ref].map { (ref: ref, elapsed: $0.elapsedMillis(now: now), phase: state.phase(of: ref, now: now)) }
+        }
+        TabRow.draw(current: screen, active: active, into: &buf)
         let reserved = 2 + (replayBar == nil ? 0 : 1)
         let body = Rect(x: 0, y: 2, w: size.cols, h: size.rows - 2 - reserved)
         switch screen {

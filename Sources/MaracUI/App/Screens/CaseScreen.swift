@@ -69,6 +69,10 @@ extension MeetingScreen {
         buf.put(statusText, col: body.maxX - 2 - CharWidth.of(statusText), row: row, style: c.status == .discussing ? .accent : .muted)
         row += 1
 
+        if a.notification {
+            buf.put("12 months since the last Marac: notification only — read it out, no discussion needed", col: x, row: row, style: .hint, maxCol: body.maxX)
+            row += 1
+        }
         var facts = "\(a.referralBasis.label) · DASH \(a.dashScore.map { "\($0)/24" } ?? "not given") · referred by \(SafeText.line(a.referringAgency))"
         if let r = a.referralDate { facts += " · \(r.days(until: s.info.date)) days referral → hearing" }
         buf.put(SafeText.truncate(facts, w), col: x, row: row)

@@ -45,7 +45,15 @@ enum Header {
 
 /// The row of screens under the header: the current one in brackets (not only highlighted).
 enum TabRow {
-    static func draw(current: ScreenID, into buf: inout ScreenBuffer) {
+    /// The tabs, and at the right the case under discussion with its timer, whichever screen is shown.
+    static func draw(current: ScreenID, active: (ref: String, elapsed: Int64, phase: DiscussionPhase)?, into buf: inout ScreenBuffer) {
+        if let active {
+            let short = "▶ \(SafeText.line(active.ref)) \(formatDuration(active.elapsed)) \(active.phase.symbol)"
+            let full = short + " " + active.phase.word
+            let text = buf.size.cols - CharWidth.of(full) - 1 > 60 ? full : short
+            let col = buf.size.cols - CharWidth.of(text) - 1
+            if col > 60 { buf.put(text, col: col, row: 1, style: TimerView.phaseStyle(active.phase)) }
+        }
         var x = 1
         for id in ScreenID.allCases {
             let label = "\(id.rawValue) \(id.title)"
