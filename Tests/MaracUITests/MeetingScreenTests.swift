@@ -242,3 +242,71 @@ struct HeaderTests {
         #expect(rt.lines[0].contains("▶ 18:00"))
     }
 }
+
+@Suite("Case screen edits")
+struct CaseEditTests {
+    func onCase() throws -> FakeRuntime {
+        var rt = FakeRuntime(meeting: Fixture.meeting(Fixture.discussing), now: Fixture.minutes(17))
+        try rt.run("4")
+        return rt
+    }
+
+    @Test func amendTheSelectedActionPrefillsTheForm() throws {
+        var rt = try onCase()
+        try rt.run("e")
+        guard case .form(let form, .amendAction("20261201-1"))? = rt.screen.modal else { Issue.record("no amend form"); return }
+        #expect(form["what"] == "Monitor the situation")
+        #expect(form["owner"] == "Police")
+        try rt.run("<C-u>Visit the address daily for 14 days<Tab><Tab>+14d<Tab>vict<C-s>")
+        let a = try #require(rt.screen.meeting.state.action("20261201-1"))
+        #expect(a.text == "Visit the address daily for 14 days")
+        #expect(a.due == Fixture.date.adding(days: 14))
+        #expect(a.category == .victimSafety)
+    }
+
+    @Test func withdrawAnActionNeedsAReason() throws {
+        var rt = try onCase()
+        try rt.run("jx<Enter>")
+        #expect(rt.text.contains("A reason is required"))
+        try rt.run("Duplicate of another action<Enter>")
+        #expect(rt.screen.meeting.state.action("20261201-2")?.status == .withdrawn)
+        #expect(rt.text.contains("✗ 20261201-2 withdrawn"))
+    }
+
+    @Test func feedbackRouteIsRecorded() throws {
+        var rt = try onCase()
+        try rt.run("f<Tab>in<Tab>At the Idva office on Thursday<Enter>")
+        let f = rt.screen.meeting.state.cases["NV-101"]?.feedback
+        #expect(f == VictimFeedback(agency: "Idva", route: .inPerson, detail: "At the Idva office on Thursday"))
+        #expect(rt.text.contains("Feedback to the victim: Idva, in person"))
+    }
+
+    @Test func withheldInformationAsksForTheReason() throws {
+        var rt = try onCase()
+        try rt.run("oGP<Tab>information w<Tab><C-s>")
+        #expect(rt.text.contains("Say what is withheld and the reason"))
+        try rt.run("Medical records: consent not yet given<C-s>")
+        let note = rt.screen.meeting.state.cases["NV-101"]?.notes.last
+        #expect(note?.kind == .withheld)
+        #expect(note?.agency == "GP")
+    }
+
+    @Test func pausingTheDiscussionStopsItsTimer() throws {
+        var rt = try onCase()
+        try rt.run("s<Sleep 3m>")
+        let paused = try #require(rt.screen.meeting.state.cases["NV-101"]).elapsedMillis(now: rt.clock)
+        #expect(paused == 12 * 60_000)
+        #expect(rt.text.contains("Ⅱ paused"))
+        try rt.run("s<Sleep 1m>")
+        let resumed = try #require(rt.screen.meeting.state.cases["NV-101"]).elapsedMillis(now: rt.clock)
+        #expect(resumed == 13 * 60_000)
+    }
+
+    @Test func someoneLeavingAfterACaseIsRecorded() throws {
+        var rt = try onCase()
+        try rt.run("1jjl<Enter>")
+        let a = rt.screen.meeting.state.attendance.first { $0.agency == "Children's Social Care" }
+        #expect(a?.leftAfterCase == "NV-101")
+        #expect(rt.text.contains("left after NV-101"))
+    }
+}

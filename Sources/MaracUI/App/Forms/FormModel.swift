@@ -144,6 +144,10 @@ struct FormModel: Equatable {
                 _ = fields[focus].input.handle(key)
             }
         default:
+            // Typing over a whole option (a default, or one chosen with ←/→) starts afresh.
+            if case .char = key, case .choice(let options) = fields[focus].kind, options.contains(fields[focus].input.text) {
+                fields[focus].input.set("")
+            }
             _ = fields[focus].input.handle(key)
         }
         return .editing
