@@ -310,3 +310,18 @@ struct CaseEditTests {
         #expect(rt.text.contains("left after NV-101"))
     }
 }
+
+@Suite("Replay")
+struct ReplayTests {
+    @Test func readOnlyScreenFollowsTheRecordedMeeting() {
+        var rt = FakeRuntime(meeting: Fixture.meeting(Fixture.opened), now: Fixture.minutes(4), mode: .readOnly)
+        #expect(rt.screen.screen == .agenda)
+        // The replay runtime feeds recorded events in; the screen moves to the case being discussed.
+        let next = rt.screen.meeting.nextSeq
+        rt.send(.appended([RecordedEvent(seq: next, at: Fixture.minutes(5), event: .discussionStarted(caseRef: "NV-101"))]))
+        #expect(rt.screen.screen == .caseView)
+        #expect(rt.screen.agendaRef == "NV-101")
+        rt.send(.appended([RecordedEvent(seq: next + 1, at: Fixture.minutes(9), event: .meetingClosed)]))
+        #expect(rt.screen.screen == .summary)
+    }
+}

@@ -98,8 +98,10 @@ public struct MeetingScreen: Program {
             size = s
             return []
         case .appended(let records):
+            let activeBefore = state.activeCase
             for r in records { meeting.append(r) }
             finishSave()
+            if mode == .readOnly { follow(activeBefore: activeBefore) }
             return []
         case .appendFailed(let message):
             pending = nil
@@ -112,6 +114,17 @@ public struct MeetingScreen: Program {
             return []
         case .key(let key):
             return handle(key)
+        }
+    }
+
+    /// Replay and training: the screen follows the recorded meeting — the case whose discussion
+    /// starts is shown, and the summary once the meeting closes.
+    private mutating func follow(activeBefore: String?) {
+        if state.isClosed { screen = .summary; return }
+        if let active = state.activeCase, active != activeBefore {
+            agendaRef = active
+            actionIndex = 0; caseScroll = 0
+            screen = .caseView
         }
     }
 

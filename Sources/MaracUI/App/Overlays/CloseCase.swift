@@ -88,7 +88,8 @@ extension MeetingScreen {
             question = "Quit marac?"
             detail = "Everything is already saved; run it again to continue where you stopped."
         case .closeMeeting:
-            question = "Close the meeting?"
+            let waiting = state.orderedCases.filter { $0.status.isOutstanding }.count
+            question = waiting == 0 ? "Close the meeting?" : "Close the meeting? \(waiting) case\(waiting == 1 ? " is" : "s are") not heard yet."
             detail = "Its record will be locked. R reopens it later, with a reason."
         case .removeAttendee(let agency, let rep):
             question = "Remove \(SafeText.line(rep)) (\(SafeText.line(agency))) from the register?"
