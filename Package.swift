@@ -56,7 +56,7 @@ let package = Package(
         .testTarget(name: "MaracUITests", dependencies: ["MaracUI", "MaracApp"]),
         .testTarget(name: "MaracTerminalTests", dependencies: ["MaracTerminal"]),
         .testTarget(name: "MaracAppTests", dependencies: ["MaracApp", "MaracJournal"]),
-        .testTarget(name: "MaracEndToEndTests", dependencies: ["MaracApp", "MaracJournal"]),
+        .testTarget(name: "MaracEndToEndTests", dependencies: ["MaracApp", "MaracJournal", "marac"]),
     ],
     swiftLanguageModes: [.v6]
 )

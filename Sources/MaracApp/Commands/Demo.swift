@@ -30,9 +30,13 @@ public enum DemoMeeting {
 
 /// A new private folder under the system temporary directory (mode 0700).
 func makeTemporaryFolder(prefix: String) throws -> String {
-    let base = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+    var base = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+    while base.count > 1 && base.hasSuffix("/") { base.removeLast() }
     var template = Array("\(base)/\(prefix)-XXXXXX".utf8CString)
-    let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
-    guard made != nil else { throw AppError("cannot create a temporary folder in \(base): \(String(cString: strerror(errno)))") }
-    return String(cString: template.map { $0 }.withUnsafeBufferPointer { $0.baseAddress! })
+    let made = template.withUnsafeMutableBufferPointer { buffer -> String? in
+        guard let result = mkdtemp(buffer.baseAddress!) else { return nil }
+        return String(cString: result)
+    }
+    guard let made else { throw AppError("cannot create a temporary folder in \(base): \(String(cString: strerror(errno)))") }
+    return made
 }

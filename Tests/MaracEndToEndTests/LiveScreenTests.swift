@@ -1,0 +1,143 @@
+import Foundation
+import MaracCore
+import MaracJournal
+import Testing
+
+/// The real binary in a real terminal (tmux), as a chair would use it (issue: live meeting screen).
+/// In CI tmux is installed by `.ci/run`; elsewhere these tests say why they did not run.
+@Suite(.serialized, .enabled(if: TmuxSession.isAvailable || ProcessInfo.processInfo.environment["CI"] != nil,
+                             "tmux is not installed (CI installs it)"))
+struct LiveScreenTests {
+    /// The demo from first key to quit: attendance, a case, two actions through the form, help,
+    /// the privacy screen, resize, quit; then the terminal is restored and the journal holds it all.
+    @Test func chairTheDemoInARealTerminal() throws {
+        let dir = try TempFolder()
+        let tmux = try TmuxSession(command: "\(Binary.marac) demo; echo \"[exit $?]\"; stty -a > \(dir.file("stty.txt"))",
+                                   environment: ["TMPDIR": dir.path, "MARAC_DATA_DIR": dir.path])
+        try tmux.waitFor(text: "Press Enter to start the meeting")
+        try tmux.press("Enter")
+        try tmux.waitFor(text: "Meeting started")
+
+        // Attendance: Police, present, confidentiality agreed.
+        try tmux.press("a")
+        try tmux.waitFor(text: "Add to the attendance register")
+        try tmux.type("Police"); try tmux.press("Tab")
+        try tmux.type("Kim Testwell"); try tmux.press("Tab"); try tmux.press("Tab")
+        try tmux.type("yes"); try tmux.press("C-s")
+        try tmux.waitFor(text: "Kim Testwell")
+        try tmux.press("c")
+
+        // The agenda, then the first case's discussion.
+        try tmux.press("3")
+        try tmux.waitFor(text: "Cases with children")
+        try tmux.press("s")
+        try tmux.waitFor(text: "Case NV-2611")
+        try tmux.waitFor(text: "discussing")
+
+        for (text, owner, due, category) in [
+            ("Refer the perpetrator to the Changing Paths programme", "Prob", "+7d", "perp"),
+            ("Complete a child and family assessment for the baby", "Child", "fri", "child"),
+        ] {
+            try tmux.press("a")
+            try tmux.waitFor(text: "Add an action")
+            try tmux.type(text); try tmux.press("Tab")
+            try tmux.type(owner); try tmux.press("Tab")
+            try tmux.type(due); try tmux.press("Tab")
+            try tmux.type(category)
+            try tmux.waitFor(text: "SMART")
+            try tmux.press("Enter")
+            try tmux.waitFor("the action on the case screen") { $0.contains(String(text.prefix(30))) && !$0.contains("Add an action") }
+        }
+        try tmux.waitFor(text: "Actions (2)")
+
+        // Help with a glossary, then back.
+        try tmux.press("?")
+        try tmux.waitFor(text: "Glossary")
+        try tmux.press("Escape")
+        try tmux.waitFor(text: "Actions (2)")
+
+        // The privacy screen hides every name and reference at once.
+        try tmux.press("F12")
+        let hidden = try tmux.waitFor(text: "hidden")
+        for secret in ["Tamsin", "NV-2611", "Kieran", "Changing Paths", "Northvale"] {
+            #expect(!hidden.contains(secret), "privacy screen shows '\(secret)'")
+        }
+        try tmux.press("C-b")
+        try tmux.waitFor(text: "Tamsin Reeve")
+
+        // Too small, then back to a usable size: it redraws in full.
+        try tmux.resize(cols: 60, rows: 20)
+        try tmux.waitFor(text: "too small")
+        try tmux.resize(cols: 100, rows: 30)
+        try tmux.waitFor("a 100-column redraw") { screen in
+            screen.contains("Tamsin Reeve") && screen.split(separator: "\n").contains { $0.count > 85 }
+        }
+
+        // Quit asks first, says everything is saved, and restores the terminal.
+        try tmux.press("q")
+        try tmux.waitFor(text: "saved")
+        try tmux.press("y")
+        let after = try tmux.waitFor(text: "[exit 0]")
+        #expect(after.contains("journal"))
+        let stty = try String(contentsOfFile: dir.file("stty.txt"), encoding: .utf8)
+        for mode in [" icanon", " echo ", " icrnl", " isig"] {
+            #expect(stty.contains(mode), "terminal mode \(mode) not restored: \(stty)")
+        }
+
+        // The journal holds what was typed.
+        let journal = try #require(try FileManager.default.subpathsOfDirectory(atPath: dir.path).first { $0.hasSuffix(".jsonl") })
+        let contents = try JournalReader.read(path: dir.file(journal))
+        #expect(contents.condition == .intact)
+        let state = MeetingState.fold(contents.events)
+        #expect(state.attendance.map(\.representative) == ["Kim Testwell"])
+        #expect(state.confidentialityRead)
+        let actions = state.actions(for: "NV-2611")
+        #expect(actions.map(\.text) == ["Refer the perpetrator to the Changing Paths programme",
+                                        "Complete a child and family assessment for the baby"])
+        #expect(actions.map(\.owner) == ["Probation", "Children's Social Care"])
+        #expect(actions.map(\.category) == [.perpetrator, .children])
+        #expect(actions.allSatisfy { $0.due != nil })
+    }
+
+    /// kill -9 mid-meeting, then `marac run`: every saved action is there and the timer kept counting.
+    @Test func killNineThenResumeShowsEverySavedAction() throws {
+        let dir = try TempFolder()
+        let journal = dir.file("meeting.jsonl")
+        let template = try run(Binary.marac, ["new", "--print-template"])
+        try template.write(toFile: dir.file("agenda.csv"), atomically: true, encoding: .utf8)
+        try run(Binary.marac, ["new", "--agenda", dir.file("agenda.csv"), "--date", "2026-12-01", "--area", "Test",
+                               "--chair", "Test Chair", "--out", journal])
+
+        let first = try TmuxSession(command: "exec \(Binary.marac) run \(journal) --data-dir \(dir.path)")
+        try first.waitFor(text: "Press Enter to start the meeting")
+        try first.press("Enter")
+        try first.waitFor(text: "Meeting started")
+        try first.press("3")
+        try first.press("s")
+        try first.waitFor(text: "discussing")
+        let texts = ["Fit a monitored alarm at the victim's address", "Apply for a domestic violence protection order"]
+        for (i, text) in texts.enumerated() {
+            try first.press("a")
+            try first.waitFor(text: "Add an action")
+            try first.type(text); try first.press("Tab")
+            try first.type("Police"); try first.press("Tab")
+            try first.type("+\(i + 3)d"); try first.press("Tab")
+            try first.type(i == 0 ? "vict" : "perp"); try first.press("Enter")
+            try first.waitFor(text: "Actions (\(i + 1))")
+        }
+        // Shown as saved: now the process dies without any chance to clean up.
+        let pid = try first.panePID()
+        #expect(kill(pid, SIGKILL) == 0)
+        try first.waitFor("the pane to die") { _ in kill(pid, 0) != 0 }
+
+        #expect(try run(Binary.marac, ["verify", journal]).hasPrefix("ok:"))
+        let second = try TmuxSession(command: "exec \(Binary.marac) run \(journal) --data-dir \(dir.path)")
+        // It comes back on the running case, with both actions and a timer that kept counting.
+        let resumed = try second.waitFor(text: "Actions (2)")
+        #expect(resumed.contains("discussing"))
+        for text in texts { #expect(resumed.contains(String(text.prefix(40)))) }
+        let state = MeetingState.fold(try JournalReader.read(path: journal).events)
+        #expect(state.actions.map(\.text) == texts)
+        #expect(state.activeCase != nil)
+    }
+}
