@@ -169,6 +169,8 @@ enum JournalFormat {
         /// Bytes of the good lines: where a recovering writer truncates to.
         var goodLength: Int
         var lastHash: [UInt8]
+        /// The encryption key, when the journal is encrypted and was decoded.
+        var key: SymmetricKey?
     }
 
     private struct SeqOnly: Decodable { var seq: Int }
@@ -208,10 +210,11 @@ enum JournalFormat {
         checkLine(bytes, range) == .good
     }
 
-    /// How event lines are read: decoded (plain, or decrypted by the closure), or only checked
+    /// How event lines are read: decoded (decrypted first when the journal is encrypted), or only checked
     /// (chain, checksums and sequence numbers: what `verify` needs without a passphrase).
     enum EventMode {
-        case decode(decrypt: ((String, Int) throws(JournalError) -> MeetingEvent)?)
+        /// Decode every event; an encrypted journal needs its passphrase.
+        case decode(passphrase: String?)
         case chainOnly
     }
 
@@ -241,8 +244,13 @@ enum JournalFormat {
         var (header, spans, failure, lastHash) = try scan(data, path: path)
 
         var events: [RecordedEvent] = []
-        if case .decode(let decrypt) = mode, !spans.isEmpty {
-            let decoded = try decodeEvents(data, spans, encrypted: header.encryption != nil, decrypt: decrypt, path: path)
+        var key: SymmetricKey?
+        if case .decode(let passphrase) = mode, let parameters = header.encryption {
+            guard let passphrase else { throw JournalError.passphraseRequired(path: path) }
+            key = try JournalCrypto.key(for: parameters, passphrase: passphrase, journalID: header.id, path: path)
+        }
+        if case .decode = mode, !spans.isEmpty {
+            let decoded = try decodeEvents(data, spans, key: key, journalID: header.id, path: path)
             events = decoded.events
             if let bad = decoded.failure {
                 // An event that cannot be read is damage at that line, whatever the scan found later.
@@ -267,7 +275,7 @@ enum JournalFormat {
         let goodLength = failure?.start ?? data.count
         return Parsed(contents: JournalContents(header: header, events: events, finalHash: string(lastHash),
                                                 condition: condition, lineCount: spans.count + 1),
-                      goodLength: goodLength, lastHash: lastHash)
+                      goodLength: goodLength, lastHash: lastHash, key: key)
     }
 
     /// Whether a complete line after the one starting at `start` has a good checksum of its own.
@@ -385,18 +393,22 @@ enum JournalFormat {
     /// Pass 2: the events of the good lines. Plain journals are decoded in batches (one JSON
     /// array per batch, far cheaper than one decoder call per line) on every core; a batch that
     /// fails is decoded line by line to name the bad line.
-    private static func decodeEvents(_ data: [UInt8], _ spans: [LineSpan], encrypted: Bool,
-                                     decrypt: ((String, Int) throws(JournalError) -> MeetingEvent)?,
+    private static func decodeEvents(_ data: [UInt8], _ spans: [LineSpan], key: SymmetricKey?, journalID: String,
                                      path: String) throws(JournalError) -> Decoded {
-        if encrypted {
-            guard let decrypt else { throw JournalError.passphraseRequired(path: path) }
+        if let key {
+            let decoder = JSONDecoder()
             var out = Decoded()
             for (i, span) in spans.enumerated() {
                 guard let (seq, t, field) = layout(data, span), case .encrypted(let range) = field else {
                     out.failure = (i, "the line has no encrypted event"); return out
                 }
-                let event = try decrypt(String(decoding: data[range], as: UTF8.self), span.lineNo)
-                out.events.append(RecordedEvent(seq: seq, at: t, event: event))
+                guard let json = JournalCrypto.open(data[range], key: key, journalID: journalID, seq: seq, at: t) else {
+                    out.failure = (i, "its encrypted event does not open with this journal's key (altered, or moved from another line)")
+                    return out
+                }
+                do { out.events.append(RecordedEvent(seq: seq, at: t, event: try decoder.decode(MeetingEvent.self, from: json))) } catch {
+                    out.failure = (i, "the event cannot be read (\(describe(error)))"); return out
+                }
             }
             return out
         }

@@ -117,6 +117,17 @@ struct NewAndVerifyTests {
         #expect(n.message.contains("is not a marac journal"))
     }
 
+    @Test("verify checks an encrypted journal without its passphrase")
+    func verifyEncrypted() throws {
+        let dir = Folder()
+        let path = dir.path + "/secret.jsonl"
+        try JournalWriter.create(path: path, kind: .meeting, id: "m", events: [.meetingStarted, .meetingPaused], at: 1,
+                                 passphrase: "pass phrase").close()
+        let outcome = VerifyJournal.run(path: path)
+        #expect(outcome.exitCode == 0)
+        #expect(outcome.message.hasPrefix("ok: 2 events (encrypted: checked without reading them), final hash "), "\(outcome.message)")
+    }
+
     @Test("the agenda template ships, has every column and imports cleanly")
     func template() throws {
         let text = try NewMeeting.templateText()
