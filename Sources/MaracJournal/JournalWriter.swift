@@ -80,9 +80,9 @@ public final class JournalWriter {
             throw JournalError.encodingFailed(path: path, reason: "\(error)")
         }
 
-        let temp = "\(dir)/.\(base).creating-\(getpid())"
+        // Unique per attempt; a leftover from a crash is harmless (hidden, and never read).
+        let temp = "\(dir)/.\(base).creating-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         func io(_ operation: String, _ e: FileIOError) -> JournalError { .io(path: path, operation: operation, errno: e.errno) }
-        try? fileIO.unlink(temp)   // a leftover of an earlier crash of this same pid number
         let fd: Int32
         do { fd = try fileIO.open(temp, flags: O_RDWR | O_APPEND | O_CREAT | O_EXCL | O_CLOEXEC, mode: 0o600) }
         catch { throw io("create", error) }
