@@ -14,7 +14,7 @@ struct NewAndVerifyTests {
         deinit { try? FileManager.default.removeItem(atPath: path) }
         func write(_ name: String, _ text: String) -> String {
             let p = path + "/" + name
-            FileManager.default.createFile(atPath: p, contents: Data(text.utf8))
+            _ = FileManager.default.createFile(atPath: p, contents: Data(text.utf8))
             return p
         }
         var files: [String] { (try? FileManager.default.contentsOfDirectory(atPath: path).sorted()) ?? [] }
@@ -101,12 +101,12 @@ struct NewAndVerifyTests {
 
         var damaged = original
         damaged[starts[2] + 30] ^= 0x20     // inside line 3
-        FileManager.default.createFile(atPath: out, contents: Data(damaged))
+        _ = FileManager.default.createFile(atPath: out, contents: Data(damaged))
         let d = VerifyJournal.run(path: out)
         #expect(d.exitCode == 1)
         #expect(d.message.hasPrefix("\(out) line 3 is damaged: its checksum does not match"), "\(d.message)")
 
-        FileManager.default.createFile(atPath: out, contents: Data(original.dropLast(10)))
+        _ = FileManager.default.createFile(atPath: out, contents: Data(original.dropLast(10)))
         let t = VerifyJournal.run(path: out)
         #expect(t.exitCode == 0)
         #expect(t.message.contains("torn tail") && t.message.contains("marac run"), "\(t.message)")
