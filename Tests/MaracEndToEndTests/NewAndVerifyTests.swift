@@ -117,6 +117,43 @@ struct NewAndVerifyTests {
         #expect(n.message.contains("is not a marac journal"))
     }
 
+    @Test("the protocol template reads back as the national protocol; a protocol file adapts it")
+    func protocolFile() throws {
+        #expect(try LocalProtocolFile.parse(LocalProtocolFile.template, file: "p.yaml") == .national)
+        #expect(try LocalProtocolFile.parse("", file: "p.yaml") == .national)
+        let rules = try LocalProtocolFile.parse("""
+        # Northvale
+        agencies: [Police, Idva, Housing]
+        target_minutes: 12
+        limit_minutes: 20
+        confidentiality_statement: Keep it in the room.
+        """, file: "p.yaml")
+        #expect(rules.agencies == ["Police", "Idva", "Housing"])
+        #expect(rules.targetMinutes == 12 && rules.limitMinutes == 20)
+        #expect(rules.dashThreshold == 14)
+        #expect(rules.confidentialityStatement == "Keep it in the room.")
+
+        let dir = Folder()
+        let protocolPath = dir.write("protocol.yaml", "limit_minutes: 25\n")
+        let out = dir.path + "/m.jsonl"
+        _ = try NewMeeting.run(.init(agendaPath: dir.write("agenda.csv", agenda), date: "01/12/2026", area: "A", chair: "C",
+                                     out: out, protocolPath: protocolPath))
+        #expect(MeetingState.fold(try JournalReader.read(path: out).events).rules.limitMinutes == 25)
+    }
+
+    @Test("a bad protocol file names the line and key; no journal is made", arguments: [
+        ("limit_minuts: 20\n", "p.yaml:1 (limit_minuts): unknown key 'limit_minuts'"),
+        ("target_minutes: 10\ndash_threshold: high\n", "p.yaml:2 (dash_threshold): 'high' should be a whole number from 1 to 24"),
+        ("target_minutes: 20\nlimit_minutes: 15\n", "p.yaml (limit_minutes): the limit (15 minutes) is shorter than the target (20 minutes)"),
+        ("agencies:\n  - Police\n  - police\n", "p.yaml:3 (agencies): 'police' is listed twice"),
+        ("agencies: [Police\n", "p.yaml:2: not valid YAML"),
+    ])
+    func badProtocol(text: String, expected: String) {
+        do { _ = try LocalProtocolFile.parse(text, file: "p.yaml"); Issue.record("accepted \(text)") } catch {
+            #expect(error.message.hasPrefix(expected), "\(error.message)")
+        }
+    }
+
     @Test("verify checks an encrypted journal without its passphrase")
     func verifyEncrypted() throws {
         let dir = Folder()
