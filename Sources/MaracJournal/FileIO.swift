@@ -86,19 +86,24 @@ public struct PosixFileIO: FileIO {
     public func readAll(_ fd: Int32) throws(FileIOError) -> [UInt8] {
         var info = stat()
         try check(fstat(fd, &info))
-        var out = [UInt8](repeating: 0, count: max(0, Int(info.st_size)))
-        var done = 0
+        // One byte more than the size, so reaching it means the file grew while we read: try again, larger.
+        var capacity = max(0, Int(info.st_size)) + 1
         while true {
-            if done == out.count { out.append(contentsOf: repeatElement(0, count: max(4096, out.count / 4))) }
-            let n = out.withUnsafeMutableBytes { raw in
-                pread(fd, raw.baseAddress! + done, raw.count - done, off_t(done))
+            var failure: Int32 = 0
+            let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+                var done = 0
+                while done < buffer.count {
+                    let n = pread(fd, buffer.baseAddress! + done, buffer.count - done, off_t(done))
+                    if n < 0 { if errno == EINTR { continue }; failure = errno; break }
+                    if n == 0 { break }
+                    done += n
+                }
+                count = done
             }
-            if n < 0 { if errno == EINTR { continue }; throw FileIOError(errno: errno) }
-            if n == 0 { break }
-            done += n
+            if failure != 0 { throw FileIOError(errno: failure) }
+            if bytes.count < capacity { return bytes }
+            capacity *= 2
         }
-        out.removeSubrange(done...)
-        return out
     }
 
     public func write(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) throws(FileIOError) -> Int {

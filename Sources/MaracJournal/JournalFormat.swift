@@ -97,6 +97,12 @@ enum JournalFormat {
     static let hashOpen = Array(#","h":""#.utf8)
     static let prevOpen = Array(#","prev":""#.utf8)
     static let zeroHash = [UInt8](repeating: UInt8(ascii: "0"), count: 64)
+    /// The same 64 ASCII zeros, at a stable address for memcmp.
+    nonisolated(unsafe) static let zeroHashPointer: UnsafeMutablePointer<UInt8> = {
+        let p = UnsafeMutablePointer<UInt8>.allocate(capacity: 64)
+        p.initialize(repeating: UInt8(ascii: "0"), count: 64)
+        return p
+    }()
 
     static func makeEncoder() -> JSONEncoder {
         let e = JSONEncoder()
@@ -163,6 +169,8 @@ enum JournalFormat {
         /// Bytes of the good lines: where a recovering writer truncates to.
         var goodLength: Int
         var lastHash: [UInt8]
+        /// The encryption key, when the journal is encrypted and was decoded.
+        var key: SymmetricKey?
     }
 
     private struct SeqOnly: Decodable { var seq: Int }
@@ -183,148 +191,330 @@ enum JournalFormat {
         let suffixStart = range.upperBound - hashSuffixLength
         for (i, b) in hashOpen.enumerated() where bytes[suffixStart + i] != b { return .noChecksum }
         guard bytes[range.upperBound - 2] == UInt8(ascii: "\""), bytes[range.upperBound - 1] == UInt8(ascii: "}") else { return .noChecksum }
-        let computed = hexDigest(ArraySlice(UnsafeBufferPointer(rebasing: bytes[range.lowerBound..<suffixStart])))
+        var hasher = SHA256()
+        hasher.update(bufferPointer: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[range.lowerBound..<suffixStart])))
+        let digest = hasher.finalize()
         let stored = suffixStart + hashOpen.count
-        for i in 0..<64 where bytes[stored + i] != computed[i] { return .mismatch }
-        return .good
+        // Compare the stored hex with the digest in place: no allocation per line.
+        return digest.withUnsafeBytes { d in
+            for (i, b) in d.enumerated() {
+                if bytes[stored + 2 * i] != hexDigits[Int(b >> 4)] || bytes[stored + 2 * i + 1] != hexDigits[Int(b & 0xF)] {
+                    return .mismatch
+                }
+            }
+            return .good
+        }
     }
 
     static func isSelfConsistent(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         checkLine(bytes, range) == .good
     }
 
-    /// How event lines are read: decoded (plain, or decrypted by the closure), or only checked
+    /// How event lines are read: decoded (decrypted first when the journal is encrypted), or only checked
     /// (chain, checksums and sequence numbers: what `verify` needs without a passphrase).
     enum EventMode {
-        case decode(decrypt: ((String, Int) throws(JournalError) -> MeetingEvent)?)
+        /// Decode every event; an encrypted journal needs its passphrase.
+        case decode(passphrase: String?)
         case chainOnly
     }
 
+    /// A complete line whose checksum, chain link and sequence number are good.
+    struct LineSpan: Sendable {
+        /// Offset of its first byte, and of its `\n`.
+        var start: Int
+        var end: Int
+        var lineNo: Int
+    }
+
+    private struct Failure {
+        var line: Int
+        var reason: String
+        /// The line's own checksum is good: so the problem is not a torn write.
+        var selfConsistent: Bool
+        var start: Int
+    }
+
+    /// Reads the whole file image. Never throws for damage after a good header: damage and torn
+    /// tails are reported in `condition`, with the events before them.
+    ///
+    /// Two passes: a byte-level scan checks every line's checksum, chain link and sequence number
+    /// (no JSON involved: this is near the speed of hashing); then the events of the good lines
+    /// are decoded in batches, spread over the processor's cores.
     static func parse(_ data: [UInt8], path: String, mode: EventMode) throws(JournalError) -> Parsed {
-        let decoder = JSONDecoder()
-        return try data.withUnsafeBufferPointer { (buf) throws(JournalError) -> Parsed in
+        var (header, spans, failure, lastHash) = try scan(data, path: path)
+
+        var events: [RecordedEvent] = []
+        var key: SymmetricKey?
+        if case .decode(let passphrase) = mode, let parameters = header.encryption {
+            guard let passphrase else { throw JournalError.passphraseRequired(path: path) }
+            key = try JournalCrypto.key(for: parameters, passphrase: passphrase, journalID: header.id, path: path)
+        }
+        if case .decode = mode, !spans.isEmpty {
+            let decoded = try decodeEvents(data, spans, key: key, journalID: header.id, path: path)
+            events = decoded.events
+            if let bad = decoded.failure {
+                // An event that cannot be read is damage at that line, whatever the scan found later.
+                let span = spans[bad.index]
+                failure = Failure(line: span.lineNo, reason: bad.reason, selfConsistent: true, start: span.start)
+                let prevStart = span.end - hashSuffixLength - prevFieldLength + prevOpen.count
+                lastHash = Array(data[prevStart..<(prevStart + 64)])
+                spans.removeSubrange(bad.index...)
+            }
+        }
+
+        var condition = JournalCondition.intact
+        if let failure {
+            if failure.selfConsistent || data.withUnsafeBufferPointer({ anyGoodLine($0, after: failure.start) }) {
+                condition = .damaged(line: failure.line, reason: failure.reason)
+            } else {
+                // Torn tail (LevelDB/etcd rule): nothing from the first bad line to the end is a
+                // complete, self-consistent line: the writer died mid-write.
+                condition = .tornTail(bytes: data.count - failure.start)
+            }
+        }
+        let goodLength = failure?.start ?? data.count
+        return Parsed(contents: JournalContents(header: header, events: events, finalHash: string(lastHash),
+                                                condition: condition, lineCount: spans.count + 1),
+                      goodLength: goodLength, lastHash: lastHash, key: key)
+    }
+
+    /// Whether a complete line after the one starting at `start` has a good checksum of its own.
+    private static func anyGoodLine(_ buf: UnsafeBufferPointer<UInt8>, after start: Int) -> Bool {
+        guard let first = firstNewline(buf, from: start) else { return false }
+        var o = first + 1
+        while o < buf.count, let nl = firstNewline(buf, from: o) {
+            if isSelfConsistent(buf, o..<nl) { return true }
+            o = nl + 1
+        }
+        return false
+    }
+
+    /// Pass 1: the header, the good event lines up to the first failure, and the last good hash.
+    private static func scan(_ data: [UInt8], path: String) throws(JournalError)
+        -> (header: JournalHeader, spans: [LineSpan], failure: Failure?, lastHash: [UInt8]) {
+        try data.withUnsafeBufferPointer { (buf) throws(JournalError) in
             var offset = 0
             var lineNo = 0
-            var prev = zeroHash
+            // Where the last good line's hash is in the file (nil: none yet, the chain starts at zeros).
+            var prevOffset: Int?
             var header: JournalHeader?
-            var events: [RecordedEvent] = []
-            var goodLines = 0
-            var failure: (line: Int, reason: String, selfConsistent: Bool, start: Int)?
+            var spans: [LineSpan] = []
+            spans.reserveCapacity(data.count / 256)
+            var failure: Failure?
+            var seqPrefix: [UInt8] = []
 
             while offset < buf.count {
                 guard let nl = firstNewline(buf, from: offset) else {
-                    failure = (lineNo + 1, "the line is incomplete (no line end)", false, offset)
+                    failure = Failure(line: lineNo + 1, reason: "the line is incomplete (no line end)", selfConsistent: false, start: offset)
                     break
                 }
                 lineNo += 1
                 let range = offset..<nl
-                func fail(_ reason: String, selfConsistent: Bool) {
-                    failure = (lineNo, reason, selfConsistent, offset)
-                }
                 switch checkLine(buf, range) {
                 case .good: break
                 case .noChecksum:
-                    fail("it is not a complete journal line (its checksum at the end is missing or damaged)", selfConsistent: false)
+                    failure = Failure(line: lineNo, reason: "it is not a complete journal line (its checksum at the end is missing or damaged)",
+                                      selfConsistent: false, start: offset)
                 case .mismatch:
-                    fail("its checksum does not match its content (the line was altered or damaged)", selfConsistent: false)
+                    failure = Failure(line: lineNo, reason: "its checksum does not match its content (the line was altered or damaged)",
+                                      selfConsistent: false, start: offset)
                 }
                 if failure != nil { break }
                 let prevStart = range.upperBound - hashSuffixLength - prevFieldLength
-                var chainOK = true
-                for (i, b) in prevOpen.enumerated() where buf[prevStart + i] != b { chainOK = false }
-                if chainOK { for i in 0..<64 where buf[prevStart + prevOpen.count + i] != prev[i] { chainOK = false; break } }
+                var chainOK = memcmp(buf.baseAddress! + prevStart, prevOpen, prevOpen.count) == 0
+                if chainOK {
+                    let previous = prevOffset.map { buf.baseAddress! + $0 } ?? UnsafePointer(zeroHashPointer)
+                    chainOK = memcmp(buf.baseAddress! + prevStart + prevOpen.count, previous, 64) == 0
+                }
                 if !chainOK {
-                    fail(lineNo == 1 ? "the first line does not start a chain"
-                         : "the hash chain is broken: this line does not follow line \(lineNo - 1) (a line was removed, added or reordered)",
-                         selfConsistent: true)
+                    failure = Failure(line: lineNo, reason: lineNo == 1 ? "the first line does not start a chain"
+                                      : "the hash chain is broken: this line does not follow line \(lineNo - 1) (a line was removed, added or reordered)",
+                                      selfConsistent: true, start: offset)
                     break
                 }
-                let lineData = Data(UnsafeBufferPointer(rebasing: buf[range]))
                 let expectedSeq = lineNo - 1
                 if lineNo == 1 {
-                    do {
-                        let seq = try decoder.decode(SeqOnly.self, from: lineData).seq
-                        let h = try decoder.decode(JournalHeader.self, from: lineData)
-                        guard seq == 0, h.format == JournalHeader.formatName else {
-                            throw JournalError.notAJournal(path: path, reason: "its first line is not a marac journal header")
-                        }
-                        guard h.version <= JournalHeader.currentVersion else {
-                            throw JournalError.notAJournal(path: path, reason: "it was written by a newer marac (journal format version \(h.version)); update marac to read it")
-                        }
-                        header = h
-                    } catch let e as JournalError {
-                        throw e
-                    } catch {
-                        throw JournalError.notAJournal(path: path, reason: "its header line cannot be read (\(describe(error)))")
-                    }
-                } else if case .chainOnly = mode {
-                    let seqPrefix = Array("{\"seq\":\(expectedSeq),".utf8)
+                    header = try decodeHeader(Data(UnsafeBufferPointer(rebasing: buf[range])), path: path)
+                } else {
+                    seqPrefix.removeAll(keepingCapacity: true)
+                    seqPrefix.append(contentsOf: #"{"seq":"#.utf8)
+                    seqPrefix.append(contentsOf: String(expectedSeq).utf8)
+                    seqPrefix.append(UInt8(ascii: ","))
                     guard range.count > seqPrefix.count,
                           buf[range.lowerBound..<(range.lowerBound + seqPrefix.count)].elementsEqual(seqPrefix) else {
-                        fail("its sequence number is not \(expectedSeq) as expected", selfConsistent: true)
+                        failure = Failure(line: lineNo, reason: "its sequence number is not \(expectedSeq) as expected (or the line does not start with it)",
+                                          selfConsistent: true, start: offset)
                         break
                     }
-                } else {
-                    let line: EventLine
-                    do { line = try decoder.decode(EventLine.self, from: lineData) } catch {
-                        fail("the event cannot be read (\(describe(error)))", selfConsistent: true)
-                        break
-                    }
-                    if line.seq != expectedSeq {
-                        fail("its sequence number is \(line.seq) where \(expectedSeq) was expected", selfConsistent: true)
-                        break
-                    }
-                    let event: MeetingEvent
-                    if let e = line.event, header?.encryption == nil {
-                        event = e
-                    } else if let enc = line.enc, case .decode(let decrypt?) = mode {
-                        event = try decrypt(enc, lineNo)
-                    } else if line.enc != nil {
-                        throw JournalError.passphraseRequired(path: path)
-                    } else {
-                        fail("the line has no event", selfConsistent: true)
-                        break
-                    }
-                    events.append(RecordedEvent(seq: line.seq, at: line.t, event: event))
+                    spans.append(LineSpan(start: offset, end: nl, lineNo: lineNo))
                 }
-                prev = Array(UnsafeBufferPointer(rebasing: buf[(range.upperBound - hashSuffixLength + hashOpen.count)..<(range.upperBound - 2)]))
+                prevOffset = range.upperBound - hashSuffixLength + hashOpen.count
                 offset = nl + 1
-                goodLines += 1
             }
 
-            let goodLength = failure?.start ?? buf.count
-            var condition = JournalCondition.intact
-            if let failure {
-                // Torn tail (LevelDB/etcd rule): nothing from the first bad line to the end is a
-                // complete, self-consistent line: the writer died mid-write. If any complete line
-                // after it still carries a good checksum, the damage is in the middle.
-                var laterGoodLine = false
-                if !failure.selfConsistent {
-                    var o = failure.start
-                    if let first = firstNewline(buf, from: o) { o = first + 1 } else { o = buf.count }
-                    while o < buf.count, let nl = firstNewline(buf, from: o) {
-                        if isSelfConsistent(buf, o..<nl) { laterGoodLine = true; break }
-                        o = nl + 1
-                    }
+            guard let header else {
+                if let failure, failure.selfConsistent || anyGoodLine(buf, after: failure.start) {
+                    throw JournalError.damaged(path: path, line: failure.line, reason: failure.reason)
                 }
-                if failure.selfConsistent || laterGoodLine {
-                    if header == nil { throw JournalError.damaged(path: path, line: failure.line, reason: failure.reason) }
-                    condition = .damaged(line: failure.line, reason: failure.reason)
-                } else {
-                    if header == nil {
-                        throw JournalError.notAJournal(path: path, reason: data.isEmpty ? "the file is empty"
-                            : looksLikeJournalLine(buf, 0..<min(buf.count, 9)) ? "its header line is incomplete (it was being created when marac stopped)"
-                            : "its first line is not a marac journal header")
-                    }
-                    condition = .tornTail(bytes: buf.count - goodLength)
-                }
+                throw JournalError.notAJournal(path: path, reason: data.isEmpty ? "the file is empty"
+                    : looksLikeJournalLine(buf, 0..<min(buf.count, 7)) ? "its header line is incomplete (it was being created when marac stopped)"
+                    : "its first line is not a marac journal header")
             }
-            guard let header else { throw JournalError.notAJournal(path: path, reason: "the file is empty") }
-            return Parsed(contents: JournalContents(header: header, events: events, finalHash: string(prev),
-                                                    condition: condition, lineCount: goodLines),
-                          goodLength: goodLength, lastHash: prev)
+            return (header, spans, failure, prevOffset.map { Array(buf[$0..<($0 + 64)]) } ?? zeroHash)
         }
     }
+
+    private static func decodeHeader(_ line: Data, path: String) throws(JournalError) -> JournalHeader {
+        let decoder = JSONDecoder()
+        do {
+            let seq = try decoder.decode(SeqOnly.self, from: line).seq
+            let h = try decoder.decode(JournalHeader.self, from: line)
+            guard seq == 0, h.format == JournalHeader.formatName else {
+                throw JournalError.notAJournal(path: path, reason: "its first line is not a marac journal header")
+            }
+            guard h.version <= JournalHeader.currentVersion else {
+                throw JournalError.notAJournal(path: path, reason: "it was written by a newer marac (journal format version \(h.version)); update marac to read it")
+            }
+            return h
+        } catch let e as JournalError {
+            throw e
+        } catch {
+            throw JournalError.notAJournal(path: path, reason: "its header line cannot be read (\(describe(error)))")
+        }
+    }
+
+    private struct Decoded: Sendable {
+        var events: [RecordedEvent] = []
+        /// The first line (index into the spans) whose event cannot be read.
+        var failure: (index: Int, reason: String)?
+        var error: JournalError?
+    }
+
+    /// Pass 2: the events of the good lines. Plain journals are decoded in batches (one JSON
+    /// array per batch, far cheaper than one decoder call per line) on every core; a batch that
+    /// fails is decoded line by line to name the bad line.
+    private static func decodeEvents(_ data: [UInt8], _ spans: [LineSpan], key: SymmetricKey?, journalID: String,
+                                     path: String) throws(JournalError) -> Decoded {
+        if let key {
+            let decoder = JSONDecoder()
+            var out = Decoded()
+            for (i, span) in spans.enumerated() {
+                guard let (seq, t, field) = layout(data, span), case .encrypted(let range) = field else {
+                    out.failure = (i, "the line has no encrypted event"); return out
+                }
+                guard let json = JournalCrypto.open(data[range], key: key, journalID: journalID, seq: seq, at: t) else {
+                    out.failure = (i, "its encrypted event does not open with this journal's key (altered, or moved from another line)")
+                    return out
+                }
+                do { out.events.append(RecordedEvent(seq: seq, at: t, event: try decoder.decode(MeetingEvent.self, from: json))) } catch {
+                    out.failure = (i, "the event cannot be read (\(describe(error)))"); return out
+                }
+            }
+            return out
+        }
+        let parts = spans.count >= 8192 ? max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8)) : 1
+        let size = (spans.count + parts - 1) / parts
+        let results = ResultSlots(count: parts)
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            let lower = part * size, upper = min(spans.count, lower + size)
+            results.set(part, decodePlain(data, spans, lower..<max(lower, upper)))
+        }
+        var out = Decoded()
+        out.events.reserveCapacity(spans.count)
+        for part in results.all {
+            out.events.append(contentsOf: part.events)
+            if part.failure != nil { out.failure = part.failure; break }
+        }
+        return out
+    }
+
+    private final class ResultSlots: @unchecked Sendable {
+        private var slots: [Decoded]
+        private let lock = NSLock()
+        init(count: Int) { slots = Array(repeating: Decoded(), count: count) }
+        func set(_ i: Int, _ d: Decoded) { lock.withLock { slots[i] = d } }
+        var all: [Decoded] { lock.withLock { slots } }
+    }
+
+    private static func decodePlain(_ data: [UInt8], _ spans: [LineSpan], _ indices: Range<Int>) -> Decoded {
+        let decoder = JSONDecoder()
+        var out = Decoded()
+        out.events.reserveCapacity(indices.count)
+        let batchSize = 256
+        var batch: [UInt8] = []
+        var meta: [(seq: Int, t: Int64)] = []
+        var batchStart = indices.lowerBound
+        while batchStart < indices.upperBound {
+            let batchEnd = min(indices.upperBound, batchStart + batchSize)
+            batch.removeAll(keepingCapacity: true)
+            meta.removeAll(keepingCapacity: true)
+            batch.append(UInt8(ascii: "["))
+            var fastPath = true
+            for i in batchStart..<batchEnd {
+                guard let (seq, t, field) = layout(data, spans[i]), case .plain(let range) = field else { fastPath = false; break }
+                if i > batchStart { batch.append(UInt8(ascii: ",")) }
+                batch.append(contentsOf: data[range])
+                meta.append((seq, t))
+            }
+            batch.append(UInt8(ascii: "]"))
+            if fastPath, let events = try? decoder.decode([MeetingEvent].self, from: Data(batch)), events.count == meta.count {
+                for (m, e) in zip(meta, events) { out.events.append(RecordedEvent(seq: m.seq, at: m.t, event: e)) }
+            } else {
+                // Slow path: line by line, so the failing line is named.
+                for i in batchStart..<batchEnd {
+                    let span = spans[i]
+                    do {
+                        let line = try decoder.decode(EventLine.self, from: Data(data[span.start..<span.end]))
+                        guard let event = line.event else { out.failure = (i, "the line has no event"); return out }
+                        out.events.append(RecordedEvent(seq: line.seq, at: line.t, event: event))
+                    } catch {
+                        out.failure = (i, "the event cannot be read (\(describe(error)))")
+                        return out
+                    }
+                }
+            }
+            batchStart = batchEnd
+        }
+        return out
+    }
+
+    private enum EventField { case plain(Range<Int>), encrypted(Range<Int>) }
+
+    /// The writer's fixed layout, read without a JSON parser:
+    /// `{"seq":N,"t":T,"event":<json>,"prev":…` or `…,"enc":"<base64>","prev":…`. nil if a line
+    /// (hashed correctly, so written by some other tool) is laid out differently.
+    private static func layout(_ data: [UInt8], _ span: LineSpan) -> (seq: Int, t: Int64, field: EventField)? {
+        var i = span.start + 7   // after {"seq":
+        func number() -> Int64? {
+            var negative = false
+            if i < span.end, data[i] == UInt8(ascii: "-") { negative = true; i += 1 }
+            var n: Int64 = 0, digits = 0
+            while i < span.end, data[i] >= 48, data[i] <= 57, digits < 18 {
+                n = n * 10 + Int64(data[i] - 48); i += 1; digits += 1
+            }
+            return digits == 0 ? nil : (negative ? -n : n)
+        }
+        func expect(_ literal: [UInt8]) -> Bool {
+            guard i + literal.count <= span.end, data[i..<(i + literal.count)].elementsEqual(literal) else { return false }
+            i += literal.count
+            return true
+        }
+        guard let seq = number(), expect(tField), let t = number() else { return nil }
+        let fieldEnd = span.end - hashSuffixLength - prevFieldLength
+        if expect(eventField) {
+            guard i < fieldEnd else { return nil }
+            return (Int(seq), t, .plain(i..<fieldEnd))
+        }
+        if expect(encField) {
+            guard i < fieldEnd, data[fieldEnd - 1] == UInt8(ascii: "\"") else { return nil }
+            return (Int(seq), t, .encrypted(i..<(fieldEnd - 1)))
+        }
+        return nil
+    }
+
+    private static let tField = Array(#","t":"#.utf8)
+    private static let eventField = Array(#","event":"#.utf8)
+    private static let encField = Array(#","enc":""#.utf8)
 
     static func looksLikeJournalLine(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         let start = Array(#"{"seq":"#.utf8)

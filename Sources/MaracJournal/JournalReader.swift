@@ -9,8 +9,7 @@ public enum JournalReader {
     /// with the wrong) passphrase, or a damaged header.
     public static func read(path: String, passphrase: String? = nil, fileIO: any FileIO = PosixFileIO()) throws(JournalError) -> JournalContents {
         let data = try readBytes(path, fileIO)
-        let decrypt = try JournalCrypto.decryptor(for: data, path: path, passphrase: passphrase)
-        return try JournalFormat.parse(data, path: path, mode: .decode(decrypt: decrypt)).contents
+        return try JournalFormat.parse(data, path: path, mode: .decode(passphrase: passphrase)).contents
     }
 
     /// Checks the checksums, the chain and the sequence numbers without decoding events, so it

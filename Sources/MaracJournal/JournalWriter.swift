@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Crypto
 import Foundation
 import MaracCore
 
@@ -30,10 +31,24 @@ public final class JournalWriter {
     private var goodLength: Int64
     private var failure: String?
     private let encoder = JournalFormat.makeEncoder()
+    /// Set for an encrypted journal.
+    private let key: SymmetricKey?
+    private let journalID: String
 
-    private init(path: String, fileIO: any FileIO, fd: Int32, lastHash: [UInt8], nextSeq: Int, length: Int64) {
+    private init(path: String, fileIO: any FileIO, fd: Int32, lastHash: [UInt8], nextSeq: Int, length: Int64,
+                 key: SymmetricKey?, journalID: String) {
         self.path = path; self.fileIO = fileIO; self.fd = fd; self.lastHash = lastHash
         self.finalHash = JournalFormat.string(lastHash); self.nextSeq = nextSeq; self.goodLength = length
+        self.key = key; self.journalID = journalID
+    }
+
+    /// One event line, sealed when the journal is encrypted.
+    private static func appendLine(to bytes: inout [UInt8], event: MeetingEvent, seq: Int, at: Int64, prev: [UInt8],
+                                   encoder: JSONEncoder, key: SymmetricKey?, journalID: String) throws -> [UInt8] {
+        let json = try encoder.encode(event)
+        guard let key else { return JournalFormat.appendEventLine(to: &bytes, seq: seq, at: at, eventJSON: json, prev: prev) }
+        let sealed = try JournalCrypto.seal(json, key: key, journalID: journalID, seq: seq, at: at)
+        return JournalFormat.appendEventLine(to: &bytes, seq: seq, at: at, eventJSON: sealed, field: "enc", prev: prev)
     }
 
     deinit { close() }
@@ -45,10 +60,10 @@ public final class JournalWriter {
     /// New folders are made mode 0700, the journal 0600.
     public static func create(path: String, kind: JournalKind, id: String, events: [MeetingEvent], at: Int64,
                               passphrase: String? = nil, fileIO: any FileIO = PosixFileIO()) throws(JournalError) -> JournalWriter {
-        if passphrase != nil {
-            throw JournalError.encodingFailed(path: path, reason: "encrypted journals are not available in this version of marac")
-        }
         if fileIO.exists(path) { throw JournalError.exists(path: path) }
+        var encryption: EncryptionParameters?
+        var key: SymmetricKey?
+        if let passphrase { (encryption, key) = try JournalCrypto.newKey(passphrase: passphrase, journalID: id, path: path) }
         let (dir, base) = split(path)
         try makeFolders(dir, fileIO: fileIO, journal: path)
 
@@ -57,17 +72,17 @@ public final class JournalWriter {
         var bytes: [UInt8]
         var hash: [UInt8]
         do {
-            (bytes, hash) = try JournalFormat.headerLine(JournalHeader(kind: kind, id: id, createdAt: at), encoder: encoder)
+            (bytes, hash) = try JournalFormat.headerLine(JournalHeader(kind: kind, id: id, createdAt: at, encryption: encryption), encoder: encoder)
             for (i, e) in events.enumerated() {
-                hash = JournalFormat.appendEventLine(to: &bytes, seq: i + 1, at: at, eventJSON: try encoder.encode(e), prev: hash)
+                hash = try appendLine(to: &bytes, event: e, seq: i + 1, at: at, prev: hash, encoder: encoder, key: key, journalID: id)
             }
         } catch {
             throw JournalError.encodingFailed(path: path, reason: "\(error)")
         }
 
-        let temp = "\(dir)/.\(base).creating-\(getpid())"
+        // Unique per attempt; a leftover from a crash is harmless (hidden, and never read).
+        let temp = "\(dir)/.\(base).creating-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         func io(_ operation: String, _ e: FileIOError) -> JournalError { .io(path: path, operation: operation, errno: e.errno) }
-        try? fileIO.unlink(temp)   // a leftover of an earlier crash of this same pid number
         let fd: Int32
         do { fd = try fileIO.open(temp, flags: O_RDWR | O_APPEND | O_CREAT | O_EXCL | O_CLOEXEC, mode: 0o600) }
         catch { throw io("create", error) }
@@ -93,7 +108,7 @@ public final class JournalWriter {
             throw error
         }
         return JournalWriter(path: path, fileIO: fileIO, fd: fd, lastHash: hash, nextSeq: events.count + 1,
-                             length: Int64(bytes.count))
+                             length: Int64(bytes.count), key: key, journalID: id)
     }
 
     /// Opens an existing journal to carry on writing. Takes the lock (`.locked` if another writer
@@ -112,8 +127,7 @@ public final class JournalWriter {
             }
             let data: [UInt8]
             do { data = try fileIO.readAll(fd) } catch { throw io("read", error) }
-            let decrypt = try JournalCrypto.decryptor(for: data, path: path, passphrase: passphrase)
-            let parsed = try JournalFormat.parse(data, path: path, mode: .decode(decrypt: decrypt))
+            let parsed = try JournalFormat.parse(data, path: path, mode: .decode(passphrase: passphrase))
             switch parsed.contents.condition {
             case .intact: break
             case let .damaged(line, reason):
@@ -124,7 +138,8 @@ public final class JournalWriter {
                 do { try fileIO.fdatasync(fd) } catch { throw io("fdatasync", error) }
             }
             let writer = JournalWriter(path: path, fileIO: fileIO, fd: fd, lastHash: parsed.lastHash,
-                                       nextSeq: parsed.contents.lineCount, length: Int64(parsed.goodLength))
+                                       nextSeq: parsed.contents.lineCount, length: Int64(parsed.goodLength),
+                                       key: parsed.key, journalID: parsed.contents.header.id)
             return (writer, parsed.contents)
         } catch {
             fileIO.close(fd)
@@ -144,7 +159,8 @@ public final class JournalWriter {
         do {
             for (i, e) in events.enumerated() {
                 let seq = nextSeq + i
-                hash = JournalFormat.appendEventLine(to: &bytes, seq: seq, at: at, eventJSON: try encoder.encode(e), prev: hash)
+                hash = try JournalWriter.appendLine(to: &bytes, event: e, seq: seq, at: at, prev: hash, encoder: encoder,
+                                                    key: key, journalID: journalID)
                 records.append(RecordedEvent(seq: seq, at: at, event: e))
             }
         } catch {

@@ -11,6 +11,8 @@ struct NewCommand: ParsableCommand {
 
             `marac new --print-template > agenda.csv` writes a template with every column and fictional examples (its installed path is at the end of this help).
 
+            --protocol FILE adapts the national protocol (agencies, DASH threshold, escalation and repeat windows, time target and limit, confidentiality statement); `marac new --print-protocol-template > protocol.yaml` writes one to edit. A key left out keeps the national value.
+
             Without --out the journal goes to the data folder as <date>-<area>.jsonl: --data-dir, else $MARAC_DATA_DIR, else $HOME/.local/share/marac. The path is printed on stdout. On any error in the agenda (named by file, line and column) no journal is made.
 
             Examples:
@@ -44,11 +46,17 @@ struct NewCommand: ParsableCommand {
     @Option(name: .customLong("data-dir"), help: ArgumentHelp("The data folder, when --out is not given.", valueName: "dir"))
     var dataDir: String?
 
+    @Option(name: .customLong("protocol"), help: ArgumentHelp("A local protocol file (YAML); default: the national protocol.", valueName: "file.yaml"))
+    var protocolFile: String?
+
     @Flag(name: .customLong("print-template"), help: "Print the agenda template (CSV) and exit.")
     var printTemplate = false
 
+    @Flag(name: .customLong("print-protocol-template"), help: "Print the national protocol as a protocol file to adapt, and exit.")
+    var printProtocolTemplate = false
+
     func validate() throws {
-        if printTemplate { return }
+        if printTemplate || printProtocolTemplate { return }
         let missing = [("--agenda", agenda), ("--date", date), ("--area", area), ("--chair", chair)]
             .filter { $0.1 == nil }.map(\.0)
         if !missing.isEmpty {
@@ -57,12 +65,16 @@ struct NewCommand: ParsableCommand {
     }
 
     func run() throws {
+        if printProtocolTemplate {
+            print(LocalProtocolFile.template, terminator: "")
+            return
+        }
         if printTemplate {
             do { print(try NewMeeting.templateText(), terminator: "") } catch { throw fail(error.message, exitCode: error.exitCode) }
             return
         }
         let request = NewMeeting.Request(agendaPath: agenda!, date: date!, area: area!, chair: chair!, venue: venue,
-                                         out: out, dataDir: dataDir)
+                                         out: out, dataDir: dataDir, protocolPath: protocolFile)
         do {
             let outcome = try NewMeeting.run(request)
             for warning in outcome.warnings { printError("marac: warning: \(warning)") }

@@ -14,7 +14,7 @@ struct NewAndVerifyTests {
         deinit { try? FileManager.default.removeItem(atPath: path) }
         func write(_ name: String, _ text: String) -> String {
             let p = path + "/" + name
-            FileManager.default.createFile(atPath: p, contents: Data(text.utf8))
+            _ = FileManager.default.createFile(atPath: p, contents: Data(text.utf8))
             return p
         }
         var files: [String] { (try? FileManager.default.contentsOfDirectory(atPath: path).sorted()) ?? [] }
@@ -101,12 +101,12 @@ struct NewAndVerifyTests {
 
         var damaged = original
         damaged[starts[2] + 30] ^= 0x20     // inside line 3
-        FileManager.default.createFile(atPath: out, contents: Data(damaged))
+        _ = FileManager.default.createFile(atPath: out, contents: Data(damaged))
         let d = VerifyJournal.run(path: out)
         #expect(d.exitCode == 1)
         #expect(d.message.hasPrefix("\(out) line 3 is damaged: its checksum does not match"), "\(d.message)")
 
-        FileManager.default.createFile(atPath: out, contents: Data(original.dropLast(10)))
+        _ = FileManager.default.createFile(atPath: out, contents: Data(original.dropLast(10)))
         let t = VerifyJournal.run(path: out)
         #expect(t.exitCode == 0)
         #expect(t.message.contains("torn tail") && t.message.contains("marac run"), "\(t.message)")
@@ -115,6 +115,54 @@ struct NewAndVerifyTests {
         let n = VerifyJournal.run(path: dir.path + "/agenda.csv")
         #expect(n.exitCode == 2)
         #expect(n.message.contains("is not a marac journal"))
+    }
+
+    @Test("the protocol template reads back as the national protocol; a protocol file adapts it")
+    func protocolFile() throws {
+        #expect(try LocalProtocolFile.parse(LocalProtocolFile.template, file: "p.yaml") == .national)
+        #expect(try LocalProtocolFile.parse("", file: "p.yaml") == .national)
+        let rules = try LocalProtocolFile.parse("""
+        # Northvale
+        agencies: [Police, Idva, Housing]
+        target_minutes: 12
+        limit_minutes: 20
+        confidentiality_statement: Keep it in the room.
+        """, file: "p.yaml")
+        #expect(rules.agencies == ["Police", "Idva", "Housing"])
+        #expect(rules.targetMinutes == 12 && rules.limitMinutes == 20)
+        #expect(rules.dashThreshold == 14)
+        #expect(rules.confidentialityStatement == "Keep it in the room.")
+
+        let dir = Folder()
+        let protocolPath = dir.write("protocol.yaml", "limit_minutes: 25\n")
+        let out = dir.path + "/m.jsonl"
+        _ = try NewMeeting.run(.init(agendaPath: dir.write("agenda.csv", agenda), date: "01/12/2026", area: "A", chair: "C",
+                                     out: out, protocolPath: protocolPath))
+        #expect(MeetingState.fold(try JournalReader.read(path: out).events).rules.limitMinutes == 25)
+    }
+
+    @Test("a bad protocol file names the line and key; no journal is made", arguments: [
+        ("limit_minuts: 20\n", "p.yaml:1 (limit_minuts): unknown key 'limit_minuts'"),
+        ("target_minutes: 10\ndash_threshold: high\n", "p.yaml:2 (dash_threshold): 'high' should be a whole number from 1 to 24"),
+        ("target_minutes: 20\nlimit_minutes: 15\n", "p.yaml (limit_minutes): the limit (15 minutes) is shorter than the target (20 minutes)"),
+        ("agencies:\n  - Police\n  - police\n", "p.yaml:3 (agencies): 'police' is listed twice"),
+        ("agencies: [Police\n", "p.yaml:2: not valid YAML"),
+    ])
+    func badProtocol(text: String, expected: String) {
+        do { _ = try LocalProtocolFile.parse(text, file: "p.yaml"); Issue.record("accepted \(text)") } catch {
+            #expect(error.message.hasPrefix(expected), "\(error.message)")
+        }
+    }
+
+    @Test("verify checks an encrypted journal without its passphrase")
+    func verifyEncrypted() throws {
+        let dir = Folder()
+        let path = dir.path + "/secret.jsonl"
+        try JournalWriter.create(path: path, kind: .meeting, id: "m", events: [.meetingStarted, .meetingPaused], at: 1,
+                                 passphrase: "pass phrase").close()
+        let outcome = VerifyJournal.run(path: path)
+        #expect(outcome.exitCode == 0)
+        #expect(outcome.message.hasPrefix("ok: 2 events (encrypted: checked without reading them), final hash "), "\(outcome.message)")
     }
 
     @Test("the agenda template ships, has every column and imports cleanly")

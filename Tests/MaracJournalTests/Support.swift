@@ -15,7 +15,7 @@ final class TempFolder {
 }
 
 func bytes(of path: String) -> [UInt8] { Array(FileManager.default.contents(atPath: path) ?? Data()) }
-func write(_ bytes: [UInt8], to path: String) { FileManager.default.createFile(atPath: path, contents: Data(bytes)) }
+func write(_ bytes: [UInt8], to path: String) { _ = FileManager.default.createFile(atPath: path, contents: Data(bytes)) }
 
 /// Start offsets of each line (line i begins at `starts[i]`); the last entry is the file length.
 func lineStarts(_ bytes: [UInt8]) -> [Int] {

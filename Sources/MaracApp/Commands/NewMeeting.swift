@@ -14,11 +14,13 @@ public enum NewMeeting {
         /// The journal path; nil: `<data folder>/<meeting id>.jsonl`.
         public var out: String?
         public var dataDir: String?
+        /// A local protocol file (YAML, see `LocalProtocolFile`); nil: the national protocol.
+        public var protocolPath: String?
 
         public init(agendaPath: String, date: String, area: String, chair: String, venue: String = "",
-                    out: String? = nil, dataDir: String? = nil) {
+                    out: String? = nil, dataDir: String? = nil, protocolPath: String? = nil) {
             self.agendaPath = agendaPath; self.date = date; self.area = area; self.chair = chair
-            self.venue = venue; self.out = out; self.dataDir = dataDir
+            self.venue = venue; self.out = out; self.dataDir = dataDir; self.protocolPath = protocolPath
         }
     }
 
@@ -42,6 +44,8 @@ public enum NewMeeting {
         guard !area.isEmpty else { throw CommandFailure("--area is empty: give the Marac area, e.g. --area \"Northvale\"") }
         guard !chair.isEmpty else { throw CommandFailure("--chair is empty: give the chair's name") }
 
+        let rules = try request.protocolPath.map { (p) throws(CommandFailure) in try LocalProtocolFile.load(path: p) } ?? .national
+
         let agendaBytes: [UInt8]
         do { agendaBytes = try fileIO.readFile(request.agendaPath) } catch {
             throw CommandFailure("\(request.agendaPath): cannot read the agenda file: \(JournalError.io(path: request.agendaPath, operation: "open", errno: error.errno).reason)")
@@ -60,7 +64,7 @@ public enum NewMeeting {
             path = DataFolder.journalPath(meetingID: info.id, folder: try DataFolder.resolve(explicit: request.dataDir, environment: environment))
         }
         let cases = AgendaImport.agendaOrder(agenda.cases)
-        let events: [MeetingEvent] = [.meetingCreated(info: info, rules: .national)]
+        let events: [MeetingEvent] = [.meetingCreated(info: info, rules: rules)]
             + cases.map { .caseQueued(agendaCase: $0, late: false) }
         do {
             try JournalWriter.create(path: path, kind: .meeting, id: info.id, events: events, at: now, fileIO: fileIO).close()

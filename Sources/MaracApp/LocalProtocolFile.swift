@@ -1,0 +1,112 @@
+import Foundation
+import MaracCore
+import Yams
+
+/// The local protocol file (`marac new --protocol FILE`, DESIGN §3a, §5): YAML, every key optional;
+/// a key left out keeps the national default. A misspelt key is an error, never silently ignored
+/// (a typo in `limit_minutes` would otherwise change how the meeting is timed without anyone noticing).
+///
+///     agencies: [Police, Idva, Children's Social Care]
+///     dash_threshold: 14
+///     escalation_incidents: 3
+///     escalation_window_months: 12
+///     repeat_window_months: 12
+///     target_minutes: 10
+///     limit_minutes: 15
+///     confidentiality_statement: This meeting is strictly confidential. …
+public enum LocalProtocolFile {
+    public static let keys = ["agencies", "dash_threshold", "escalation_incidents", "escalation_window_months",
+                              "repeat_window_months", "target_minutes", "limit_minutes", "confidentiality_statement"]
+
+    public static func load(path: String) throws(CommandFailure) -> LocalProtocol {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CommandFailure("\(path): cannot read the protocol file (no such file, or not readable)")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw CommandFailure("\(path): the protocol file is not UTF-8 text")
+        }
+        return try parse(text, file: path)
+    }
+
+    public static func parse(_ text: String, file: String) throws(CommandFailure) -> LocalProtocol {
+        func fail(_ mark: Mark?, _ key: String?, _ message: String) -> CommandFailure {
+            var at = file
+            if let mark { at += ":\(mark.line)" }
+            if let key { at += " (\(key))" }
+            return CommandFailure("\(at): \(message)")
+        }
+        let root: Node?
+        do { root = try Yams.compose(yaml: text) } catch {
+            if let yaml = error as? YamlError {
+                switch yaml {
+                case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+                    throw fail(mark, nil, "not valid YAML: \(problem) (column \(mark.column))")
+                default: break
+                }
+            }
+            throw fail(nil, nil, "not valid YAML: \(String(describing: error).split(separator: "\n").first ?? "")")
+        }
+        var rules = LocalProtocol.national
+        guard let root else { return rules }   // an empty file: the national protocol
+        guard let mapping = root.mapping else { throw fail(root.mark, nil, "expected 'key: value' lines (see `marac new --help`)") }
+
+        for (keyNode, value) in mapping {
+            let key = keyNode.string ?? ""
+            func int(_ range: ClosedRange<Int>) throws(CommandFailure) -> Int {
+                guard let n = value.int, range.contains(n) else {
+                    throw fail(value.mark, key, "'\(value.string ?? "?")' should be a whole number from \(range.lowerBound) to \(range.upperBound)")
+                }
+                return n
+            }
+            switch key {
+            case "agencies":
+                guard let list = value.sequence, !list.isEmpty else { throw fail(value.mark, key, "should be a list of agency names") }
+                var names: [String] = []
+                for item in list {
+                    let name = SafeText.line(item.string ?? "").trimmingWhitespace()
+                    guard !name.isEmpty else { throw fail(item.mark, key, "an agency name is empty") }
+                    guard !names.contains(where: { $0.lowercased() == name.lowercased() }) else {
+                        throw fail(item.mark, key, "'\(name)' is listed twice")
+                    }
+                    names.append(name)
+                }
+                rules.agencies = names
+            case "dash_threshold": rules.dashThreshold = try int(1...24)
+            case "escalation_incidents": rules.escalationIncidents = try int(1...50)
+            case "escalation_window_months": rules.escalationWindowMonths = try int(1...60)
+            case "repeat_window_months": rules.repeatWindowMonths = try int(1...60)
+            case "target_minutes": rules.targetMinutes = try int(1...120)
+            case "limit_minutes": rules.limitMinutes = try int(1...240)
+            case "confidentiality_statement":
+                let statement = SafeText.block(value.string ?? "").trimmingWhitespace()
+                guard !statement.isEmpty else { throw fail(value.mark, key, "the statement is empty") }
+                rules.confidentialityStatement = statement
+            default:
+                throw fail(keyNode.mark, key, "unknown key '\(key)'; the keys are: \(keys.joined(separator: ", "))")
+            }
+        }
+        if rules.limitMinutes < rules.targetMinutes {
+            throw fail(nil, "limit_minutes", "the limit (\(rules.limitMinutes) minutes) is shorter than the target (\(rules.targetMinutes) minutes)")
+        }
+        return rules
+    }
+
+    /// The national protocol written as a protocol file, to copy and adapt.
+    public static var template: String {
+        let n = LocalProtocol.national
+        return """
+        # marac local protocol. Every key is optional: one left out keeps the national default shown here.
+        agencies:
+        \(n.agencies.map { "  - \"\($0)\"" }.joined(separator: "\n"))
+        dash_threshold: \(n.dashThreshold)             # visible high risk: DASH score at or above this (of 24)
+        escalation_incidents: \(n.escalationIncidents)         # potential escalation: this many incidents …
+        escalation_window_months: \(n.escalationWindowMonths)    # … within this many months
+        repeat_window_months: \(n.repeatWindowMonths)        # a repeat: an incident within this many months of the last Marac
+        target_minutes: \(n.targetMinutes)             # time per case: amber at the target …
+        limit_minutes: \(n.limitMinutes)              # … red past the limit
+        confidentiality_statement: >-
+          \(n.confidentialityStatement)
+
+        """
+    }
+}
