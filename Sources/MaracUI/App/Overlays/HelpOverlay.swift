@@ -77,10 +77,10 @@ enum HelpOverlay {
         }
         section("Keys on the \(screen.title) screen (this one)", keys(for: screen), keyWidth: 14)
         section("Keys everywhere", everywhere, keyWidth: 18)
+        section("Glossary", glossary, keyWidth: 24)
         for other in ScreenID.allCases where other != screen {
             section("Keys on the \(other.title) screen (\(other.rawValue))", keys(for: other), keyWidth: 14)
         }
-        section("Glossary", glossary, keyWidth: 24)
         return out
     }
 
