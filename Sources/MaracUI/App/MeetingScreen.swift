@@ -348,7 +348,7 @@ public struct MeetingScreen: Program {
             let style: Style = statusIsError ? .danger : .accent
             buf.put(SafeText.truncate(statusMessage, size.cols - 1), col: 1, row: size.rows - 2, style: style)
         }
-        StatusBar.draw(keys: statusKeys, into: &buf)
+        StatusBar.draw(keys: statusKeys, inDialog: modal != nil || helpScroll != nil, into: &buf)
         return buf
     }
 }

@@ -119,6 +119,7 @@ extension MeetingScreen {
             if edit { keys += [("a", "add attendee"), ("c", "statement read"), ("l", "left"), ("x", "remove")] }
             return keys + [("1-5", "screens")]
         case .review:
+            if state.outstanding.isEmpty { return [("3", "agenda"), ("1-5", "screens")] }
             return (edit ? [("Enter", "record outcome")] : []) + [("j/k", "move"), ("1-5", "screens")]
         case .agenda:
             var keys: [(String, String)] = [("Enter", "open")]
