@@ -53,7 +53,7 @@ let package = Package(
         .testTarget(name: "MaracCoreTests", dependencies: ["MaracCore"]),
         .testTarget(name: "MaracJournalTests", dependencies: ["MaracJournal"]),
         .testTarget(name: "MaracExportTests", dependencies: ["MaracExport", "MaracJournal", "MaracApp"]),
-        .testTarget(name: "MaracUITests", dependencies: ["MaracUI", "MaracApp"]),
+        .testTarget(name: "MaracUITests", dependencies: ["MaracUI", "MaracApp"], exclude: ["Goldens"]),
         .testTarget(name: "MaracTerminalTests", dependencies: ["MaracTerminal"]),
         .testTarget(name: "MaracAppTests", dependencies: ["MaracApp", "MaracJournal"]),
         .testTarget(name: "MaracEndToEndTests", dependencies: ["MaracApp", "MaracJournal", "marac"]),

@@ -325,3 +325,25 @@ struct ReplayTests {
         #expect(rt.screen.screen == .summary)
     }
 }
+
+@Suite("Keys that are not text")
+struct NonTextKeyTests {
+    @Test func ctrlLRedrawsWithoutTypingAndEscCancelsWithoutSaving() throws {
+        var rt = FakeRuntime(meeting: Fixture.meeting(Fixture.discussing), now: Fixture.minutes(17))
+        try rt.run("4aCall<C-l>")
+        if case .form(let form, _) = rt.screen.modal { #expect(form["what"] == "Call") } else { Issue.record("form closed") }
+        try rt.run("<Esc>")
+        #expect(rt.screen.modal == nil)
+        #expect(rt.appends.isEmpty)
+        #expect(rt.screen.statusMessage == "Cancelled — nothing saved")
+    }
+
+    @Test func resizingBelowTheMinimumAndBack() throws {
+        var rt = FakeRuntime(meeting: Fixture.meeting(Fixture.discussing), now: Fixture.minutes(17))
+        try rt.run("3<Resize 70x20>")
+        #expect(rt.text.contains("Terminal too small: 80×24 needed, this is 70×20"))
+        try rt.run("<Resize 100x30>")
+        #expect(rt.lines.count == 30)
+        #expect(rt.lines[2].contains("Agenda"))
+    }
+}

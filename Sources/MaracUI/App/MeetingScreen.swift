@@ -192,7 +192,7 @@ public struct MeetingScreen: Program {
         if helpScroll != nil { handleHelp(key); return [] }
 
         switch key {
-        case .char("?"):
+        case .char("?"), .function(1):
             helpScroll = 0
             return []
         case .char("q"):
@@ -290,6 +290,11 @@ public struct MeetingScreen: Program {
     }
 
     private mutating func handleHelp(_ key: Key) {
+        defer {
+            // Keep the scroll within the text, so scrolling back up answers at once.
+            let count = HelpOverlay.lines(for: screen, width: max(20, size.cols - 6)).count
+            helpScroll = helpScroll.map { min($0, max(0, count - (size.rows - 6))) }
+        }
         switch key {
         case .escape, .char("?"), .char("q"): helpScroll = nil
         case .down, .char("j"): helpScroll = (helpScroll ?? 0) + 1
@@ -343,7 +348,7 @@ public struct MeetingScreen: Program {
             let style: Style = statusIsError ? .danger : .accent
             buf.put(SafeText.truncate(statusMessage, size.cols - 1), col: 1, row: size.rows - 2, style: style)
         }
-        StatusBar.draw(keys: statusKeys, into: &buf)
+        StatusBar.draw(keys: statusKeys, inDialog: modal != nil || helpScroll != nil, into: &buf)
         return buf
     }
 }

@@ -77,10 +77,10 @@ enum HelpOverlay {
         }
         section("Keys on the \(screen.title) screen (this one)", keys(for: screen), keyWidth: 14)
         section("Keys everywhere", everywhere, keyWidth: 18)
+        section("Glossary", glossary, keyWidth: 24)
         for other in ScreenID.allCases where other != screen {
             section("Keys on the \(other.title) screen (\(other.rawValue))", keys(for: other), keyWidth: 14)
         }
-        section("Glossary", glossary, keyWidth: 24)
         return out
     }
 
@@ -119,6 +119,7 @@ extension MeetingScreen {
             if edit { keys += [("a", "add attendee"), ("c", "statement read"), ("l", "left"), ("x", "remove")] }
             return keys + [("1-5", "screens")]
         case .review:
+            if state.outstanding.isEmpty { return [("3", "agenda"), ("1-5", "screens")] }
             return (edit ? [("Enter", "record outcome")] : []) + [("j/k", "move"), ("1-5", "screens")]
         case .agenda:
             var keys: [(String, String)] = [("Enter", "open")]

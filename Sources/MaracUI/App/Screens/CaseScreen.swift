@@ -73,8 +73,8 @@ extension MeetingScreen {
             buf.put("12 months since the last Marac: notification only — read it out, no discussion needed", col: x, row: row, style: .hint, maxCol: body.maxX)
             row += 1
         }
-        var facts = "\(a.referralBasis.label) · DASH \(a.dashScore.map { "\($0)/24" } ?? "not given") · referred by \(SafeText.line(a.referringAgency))"
-        if let r = a.referralDate { facts += " · \(r.days(until: s.info.date)) days referral → hearing" }
+        var facts = "\(a.referralBasis.label) · DASH \(a.dashScore.map { "\($0)/24" } ?? "not given") · \(w >= 100 ? "referred by" : "from") \(SafeText.line(a.referringAgency))"
+        if let r = a.referralDate { facts += " · \(r.days(until: s.info.date)) days to hearing" }
         buf.put(SafeText.truncate(facts, w), col: x, row: row)
         row += 1
 
@@ -94,7 +94,10 @@ extension MeetingScreen {
         row += 1
 
         func yn(_ b: Bool?) -> String { b.map { $0 ? "yes" : "no" } ?? "?" }
-        let equality = "Equality: sex \(a.victimSex.map { SafeText.line($0) } ?? "?") · minoritised \(yn(a.minoritised)) · LGBT+ \(yn(a.lgbt)) · disabled \(yn(a.disabled)) · aged 16–17 \(yn(a.aged16to17)) · perpetrator under 18 \(yn(a.perpetratorUnder18))"
+        let sex = a.victimSex.map { SafeText.line($0) } ?? "?"
+        let equality = w >= 100
+            ? "Equality: sex \(sex) · minoritised \(yn(a.minoritised)) · LGBT+ \(yn(a.lgbt)) · disabled \(yn(a.disabled)) · aged 16–17 \(yn(a.aged16to17)) · perpetrator under 18 \(yn(a.perpetratorUnder18))"
+            : "\(sex) · minoritised \(yn(a.minoritised)) · LGBT+ \(yn(a.lgbt)) · disabled \(yn(a.disabled)) · 16–17 \(yn(a.aged16to17)) · perp <18 \(yn(a.perpetratorUnder18))"
         buf.put(SafeText.truncate(equality, w), col: x, row: row, style: .muted)
         row += 2
 

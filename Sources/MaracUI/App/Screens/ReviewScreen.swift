@@ -39,8 +39,10 @@ extension MeetingScreen {
         let list = reviewOrder
         let reviewed = list.filter { state.reviews[$0.id] != nil }.count
         buf.put("Review of outstanding actions", col: x, row: body.y, style: .title)
-        buf.put("\(reviewed) reviewed · \(list.count - reviewed) left", col: x + 31, row: body.y,
-                style: reviewed == list.count ? .ok : .warning)
+        let counts = reviewed == list.count && !list.isEmpty
+            ? "✓ all \(reviewed) reviewed — press 3 for the agenda"
+            : "\(reviewed) reviewed · \(list.count - reviewed) left"
+        buf.put(counts, col: x + 31, row: body.y, style: reviewed == list.count ? .ok : .warning, maxCol: body.maxX)
         if list.isEmpty {
             buf.put("No outstanding actions from earlier meetings", col: x + 2, row: body.y + 2, style: .hint)
             buf.put("Press 3 for the agenda", col: x + 2, row: body.y + 3, style: .muted)

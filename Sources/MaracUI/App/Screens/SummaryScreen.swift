@@ -3,6 +3,7 @@ import MaracCore
 /// Screen 5: the end-of-meeting summary, and closing (locking) the meeting.
 extension MeetingScreen {
     mutating func summaryKey(_ key: Key) -> [Effect] {
+        defer { summaryScroll = min(summaryScroll, max(0, summaryLines(width: size.cols - 2).count - (size.rows - 6))) }
         switch key {
         case .down, .char("j"): summaryScroll += 1
         case .up, .char("k"): summaryScroll = max(0, summaryScroll - 1)

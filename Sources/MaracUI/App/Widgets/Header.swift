@@ -71,11 +71,12 @@ enum TabRow {
 enum StatusBar {
     static let always: [(String, String)] = [("?", "help"), ("F12", "hide"), ("q", "quit")]
 
-    static func draw(keys: [(String, String)], into buf: inout ScreenBuffer) {
+    /// In a form or dialog only the privacy key is added: `?` and `q` would be typed or ignored there.
+    static func draw(keys: [(String, String)], inDialog: Bool = false, into buf: inout ScreenBuffer) {
         let row = buf.size.rows - 1
         let cols = buf.size.cols
         buf.band(row: row, style: .statusBar)
-        let tail = render(always)
+        let tail = render(inDialog ? [("F12", "hide")] : always)
         let tailWidth = tail.reduce(0) { $0 + CharWidth.of($1.text) }
         let tailCol = cols - tailWidth - 1
         var x = 1
