@@ -13,7 +13,7 @@ struct Marac: ParsableCommand {
         A meeting lives in one journal file: every change is written to it before it shows on screen.
         Start with `marac new` to make a journal from an agenda file; `marac verify` checks a journal.
         """,
-        subcommands: [NewCommand.self, VerifyCommand.self]
+        subcommands: [NewCommand.self, VerifyCommand.self, ExportCommand.self, ActionsCommand.self]
     )
 }
 
