@@ -192,4 +192,17 @@ struct TrackerTests {
                                            now: TwoMeetings.at(CalendarDate(year: 2026, month: 12, day: 18)!, 0))
         #expect(line.contains("20261201-4 (Children's Social Care, case NV-102) recorded as done"))
     }
+
+    @Test("hostile action text and file names cannot reach the terminal through list or its warnings")
+    func hostileList() throws {
+        let hostile = TempFolder()
+        try writeJournal(hostile.file("h.jsonl"), id: "h", Hostile.events)
+        try Data("junk\n".utf8).write(to: URL(fileURLWithPath: hostile.file("evil\u{1B}]0;pwned\u{07}\u{202E}.jsonl")))
+        let output = try TrackActions.list(.init(folder: hostile.path, on: "01/12/2026"))
+        #expect(output.text.contains("'\u{1B}") == false)
+        #expect(dangerousScalars(in: output.text).isEmpty)
+        #expect(output.warnings.count == 1)
+        #expect(output.warnings.allSatisfy { dangerousScalars(in: $0, allowing: []).isEmpty })
+        #expect(output.text.contains(Hostile.formula))
+    }
 }

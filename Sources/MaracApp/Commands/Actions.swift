@@ -105,13 +105,15 @@ public enum TrackActions {
         func pad(_ s: String, _ width: Int) -> String { s.count >= width ? s : s + String(repeating: " ", count: width - s.count) }
 
         var out = ""
-        for owner in agencies(actions) {
+        var owners: [String] = []
+        for r in clean where !owners.contains(where: { sameAgency($0, r.owner) }) { owners.append(r.owner.trimmingWhitespace()) }
+        for owner in owners {
             // Soonest due first; actions with no due date last; otherwise the order they were agreed.
             let rows = clean.enumerated().filter { sameAgency($0.element.owner, owner) }.sorted {
                 let (a, b) = ($0.element.dueDay ?? Int.max, $1.element.dueDay ?? Int.max)
                 return a != b ? a < b : $0.offset < $1.offset
             }.map(\.element)
-            out += "\n\(SafeText.line(owner)) (\(rows.count))\n"
+            out += "\n\(owner) (\(rows.count))\n"
             out += "  " + pad("ID", idWidth) + "  " + pad("Case", refWidth) + "  " + pad("Due", dueWidth) + "  " + pad("", 7) + "  Action\n"
             for r in rows {
                 out += "  " + pad(r.id, idWidth) + "  " + pad(r.ref, refWidth) + "  " + pad(r.due, dueWidth) + "  "

@@ -68,8 +68,9 @@ public struct ActionFolder: Sendable {
             case .tracker: trackers.append((name, contents))
             }
         }
-        return ActionFolder(folder: folder, actions: status(meetings: meetings, trackers: trackers, problems: &problems),
-                            problems: problems)
+        let actions = status(meetings: meetings, trackers: trackers, problems: &problems)
+        // File names in the folder are outside input too: they must not drive the terminal.
+        return ActionFolder(folder: folder, actions: actions, problems: problems.map(SafeText.line))
     }
 
     /// Works out every action's status from all the journals.
