@@ -24,18 +24,19 @@ public enum HTMLRenderer {
                 h.el("h3", "Present")
                 h.table(["Agency", "Representative", "Confidentiality agreed", "Left"],
                         m.attendance.present.map { [$0.agency, $0.representative, $0.confidentialityAgreed.yesNo, $0.leftText] },
-                        empty: "Nobody recorded as present.")
+                        empty: "Nobody recorded as present.", widths: [28, 28, 20, 24])
                 h.el("h3", "Observers")
                 h.table(["Agency", "Name", "Confidentiality agreed", "Left"],
                         m.attendance.observers.map { [$0.agency, $0.representative, $0.confidentialityAgreed.yesNo, $0.leftText] },
-                        empty: "No observers.")
+                        empty: "No observers.", widths: [28, 28, 20, 24])
                 h.el("h3", "Apologies")
                 h.table(["Agency", "Representative", "Information sent", "Date received"],
                         m.attendance.apologies.map { [$0.agency, $0.representative, $0.informationSent.yesNo, $0.informationReceived.uk] },
-                        empty: "No apologies.")
+                        empty: "No apologies.", widths: [28, 28, 20, 24])
                 if !m.attendance.absent.isEmpty {
                     h.el("h3", "Absent")
-                    h.table(["Agency", "Representative"], m.attendance.absent.map { [$0.agency, $0.representative] }, empty: "")
+                    h.table(["Agency", "Representative"], m.attendance.absent.map { [$0.agency, $0.representative] }, empty: "",
+                            widths: [50, 50])
                 }
             }
 
@@ -53,7 +54,7 @@ public enum HTMLRenderer {
                     h.el("h3", group.title)
                     h.table(["ID", "Meeting", "Case", "Action", "Owner", "Due", "Note"],
                             group.items.map { [$0.id, $0.meetingDate.uk, $0.caseRef, $0.text, $0.owner, $0.due.uk, $0.note] },
-                            empty: "")
+                            empty: "", widths: [12, 11, 9, 26, 12, 11, 19])
                 }
             }
 
@@ -96,7 +97,7 @@ public enum HTMLRenderer {
                     h.el("h5", "Actions")
                     h.table(["ID", "Action", "Owner", "Due", "Category", "Status", "SMART check"],
                             c.actions.map { [$0.id, $0.text, $0.owner, $0.dueText, $0.categoryText, $0.statusText, $0.findingsText] },
-                            empty: "No actions agreed.")
+                            empty: "No actions agreed.", widths: [12, 26, 13, 11, 12, 10, 16])
                     h.close("article")
                 }
             }
@@ -116,7 +117,8 @@ public enum HTMLRenderer {
                     ("Actions agreed", String(s.actionsAgreed) + (s.actionsWithFindings > 0 ? " (\(s.actionsWithFindings) with SMART warnings)" : "")),
                 ]
                 h.pairs(rows)
-                h.table(["Agency", "Actions"], s.actionsByAgency.map { [$0.agency, String($0.count)] }, empty: "No actions agreed.")
+                h.table(["Agency", "Actions"], s.actionsByAgency.map { [$0.agency, String($0.count)] }, empty: "No actions agreed.",
+                        widths: [70, 30])
             }
 
             h.section("record", "Record") { h in
@@ -136,7 +138,7 @@ public enum HTMLRenderer {
                  + "Report progress to the Marac coordinator before each due date, quoting the action ID.")
             h.table(["ID", "Case", "Action", "Due", "Category"],
                     p.actions.map { [$0.id, $0.caseRef, $0.text, $0.due.uk, $0.category?.label ?? "none"] },
-                    empty: "No actions.")
+                    empty: "No actions.", widths: [13, 12, 49, 12, 14])
             h.pairs([("Journal final hash", p.journalHash + (p.journalVerified ? " (verified)" : " (NOT verified)")),
                      ("Generated", p.generatedAt.uk)])
         }
@@ -165,8 +167,11 @@ public enum HTMLRenderer {
         return out
     }
 
+    /// Column widths used by the tables, in percent.
+    static let columnWidths = [9, 10, 11, 12, 13, 14, 16, 19, 20, 24, 26, 28, 30, 49, 50, 70]
+
     /// No scripts, fonts or images: everything needed to print is here.
-    static let css = """
+    static let css = columnWidths.map { ".w\($0) { width: \($0)%; }" }.joined(separator: " ") + "\n" + """
         :root { color-scheme: light; }
         body { font-family: "Segoe UI", Arial, Helvetica, sans-serif; font-size: 11pt; line-height: 1.4; color: #111;
                background: #fff; max-width: 62em; margin: 1.5em auto; padding: 0 1em; }
@@ -182,7 +187,7 @@ public enum HTMLRenderer {
         dt { font-weight: bold; }
         dd { margin: 0; }
         dt, dd, td, th, li, p { overflow-wrap: anywhere; }
-        table { border-collapse: collapse; width: 100%; margin: 0.4em 0 0.8em; font-size: 10pt; }
+        table { border-collapse: collapse; width: 100%; margin: 0.4em 0 0.8em; font-size: 9.5pt; table-layout: fixed; }
         th, td { border: 1px solid #888; padding: 0.2em 0.4em; text-align: left; vertical-align: top; }
         th { background: #eee; }
         thead { display: table-header-group; }
@@ -257,12 +262,17 @@ struct HTMLWriter {
         close("dl")
     }
 
-    mutating func table(_ header: [String], _ rows: [[String]], empty: String) {
+    /// `widths` are column widths in percent (classes `w<n>` in the stylesheet): a fixed layout
+    /// prints predictably and lets even a very long word wrap inside its own column.
+    mutating func table(_ header: [String], _ rows: [[String]], empty: String, widths: [Int]) {
         if rows.isEmpty {
             if !empty.isEmpty { el("p", empty) }
             return
         }
-        open("table"); open("thead"); open("tr")
+        assert(widths.count == header.count && widths.allSatisfy(HTMLRenderer.columnWidths.contains), "column widths for \(header)")
+        open("table")
+        text += "<colgroup>" + widths.map { "<col class=\"w\($0)\"/>" }.joined() + "</colgroup>\n"
+        open("thead"); open("tr")
         for cell in header { el("th", cell) }
         text += "\n"; close("tr"); close("thead"); open("tbody")
         for row in rows {
