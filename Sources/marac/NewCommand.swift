@@ -9,15 +9,16 @@ struct NewCommand: ParsableCommand {
             discussion: """
             The agenda is a CSV file with a header row. Required columns: case_ref, victim, referring_agency, referral_basis (actuarial, professional judgement, escalation or repeat). Optional: perpetrator, dash_score, referral_date, repeat, previous_hearings, children, victim_sex, minoritised, lgbt, disabled, aged_16_17, perpetrator_under_18, agencies_involved, notification. Booleans are yes/no/blank; dates dd/mm/yyyy or yyyy-mm-dd; previous_hearings and agencies_involved are separated by ';'. Cases are put in agenda order: with children, adult-only, then 12-month notifications.
 
-            `marac new --print-template > agenda.csv` writes a template with every column and fictional examples. It is installed at:
-
-            \(NewMeeting.templatePath ?? "(not found in this installation)")
+            `marac new --print-template > agenda.csv` writes a template with every column and fictional examples (its installed path is at the end of this help).
 
             Without --out the journal goes to the data folder as <date>-<area>.jsonl: --data-dir, else $MARAC_DATA_DIR, else $HOME/.local/share/marac. The path is printed on stdout. On any error in the agenda (named by file, line and column) no journal is made.
 
             Examples:
-              marac new --agenda agenda.csv --date 01/12/2026 --area Northvale --chair "Ann C"
-              marac new --agenda agenda.csv --date 2026-12-01 --area Test --chair T --out m.jsonl
+              marac new --agenda a.csv --date 01/12/2026 --area Northvale --chair "Ann C"
+              marac new --agenda a.csv --date 2026-12-01 --area X --chair T --out m.jsonl
+
+            Agenda template:
+            \(NewMeeting.templatePath ?? "(not found in this installation)")
             """
         )
     }
