@@ -90,6 +90,14 @@ struct TrackerTests {
         #expect(open.map(\.id) == ["20261201-1", "20261201-4", "20261201-7"])
     }
 
+    @Test("the meeting about to run can leave its own actions out of its opening review")
+    func excludingOwnMeeting() throws {
+        let (open, _) = try OpenActions.load(folder: dir.path, passphrase: nil, excludingMeeting: "2026-12-01-northvale")
+        #expect(open.isEmpty)
+        let (others, _) = try OpenActions.load(folder: dir.path, passphrase: nil, excludingMeeting: "2026-12-15-northvale")
+        #expect(others.count == 5)
+    }
+
     @Test("escalate and not-possible close an action with the split kept; escalated is remembered")
     func escalateAndNotPossible() throws {
         _ = try TrackActions.update(.escalate, actionID: "20261201-1", note: "No reply after two reminders", folder: dir.path, now: 1)

@@ -9,8 +9,9 @@ public struct TrackedAction: Sendable, Equatable {
     public var escalated: Bool
     /// The latest update (its note and when), if any.
     public var lastUpdate: ActionUpdate?
-    /// The meeting journal the action was agreed in (file name).
+    /// The meeting journal the action was agreed in (file name), and that meeting's ID.
     public var journal: String
+    public var meetingID: String
 
     public var isOpen: Bool { status.isOpen }
 }
@@ -91,7 +92,8 @@ public struct ActionFolder: Sendable {
                 tracked.append(TrackedAction(
                     action: OutstandingAction(id: a.id, meetingDate: m.state.info.date, caseRef: a.caseRef, text: a.text,
                                               owner: a.owner, due: a.due, category: a.category),
-                    status: a.status, escalated: a.escalated, lastUpdate: a.history.last, journal: m.file))
+                    status: a.status, escalated: a.escalated, lastUpdate: a.history.last, journal: m.file,
+                    meetingID: m.state.info.id))
                 updates[a.id, default: []] += a.history
             }
         }
@@ -132,8 +134,12 @@ public struct ActionFolder: Sendable {
 public enum OpenActions {
     /// Every action agreed in the folder's meeting journals that is still open, and the problems met
     /// (a damaged or unreadable journal is named; the others are still used).
-    public static func load(folder: String, passphrase: String?) throws -> (open: [OutstandingAction], problems: [String]) {
+    ///
+    /// `excludingMeeting`: the ID of the meeting about to run, when its own journal is in the folder,
+    /// so that resuming it never brings its own new actions into its opening review.
+    public static func load(folder: String, passphrase: String?, excludingMeeting meetingID: String? = nil) throws
+        -> (open: [OutstandingAction], problems: [String]) {
         let loaded = try ActionFolder.load(folder: folder, passphrase: passphrase)
-        return (loaded.open.map(\.action), loaded.problems)
+        return (loaded.open.filter { $0.meetingID != meetingID }.map(\.action), loaded.problems)
     }
 }
