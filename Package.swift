@@ -52,7 +52,7 @@ let package = Package(
         ]),
         .testTarget(name: "MaracCoreTests", dependencies: ["MaracCore"]),
         .testTarget(name: "MaracJournalTests", dependencies: ["MaracJournal"]),
-        .testTarget(name: "MaracExportTests", dependencies: ["MaracExport", "MaracJournal", "MaracApp"]),
+        .testTarget(name: "MaracExportTests", dependencies: ["MaracExport", "MaracJournal", "MaracApp"], exclude: ["Goldens"]),
         .testTarget(name: "MaracUITests", dependencies: ["MaracUI", "MaracApp"], exclude: ["Goldens"]),
         .testTarget(name: "MaracTerminalTests", dependencies: ["MaracTerminal"]),
         .testTarget(name: "MaracAppTests", dependencies: ["MaracApp", "MaracJournal"]),

@@ -1,0 +1,51 @@
+import ArgumentParser
+import MaracApp
+import MaracExport
+
+extension ExportFormat: ExpressibleByArgument {}
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write the minutes of a meeting, or each agency's actions, from its journal.",
+        discussion: """
+        Formats: md (Markdown minutes), html (one self-contained file that prints cleanly), csv (the \
+        actions, RFC 4180) and json (the minutes as data; see docs/EXPORT-FORMATS.md). Every export \
+        is marked "RESTRICTED when complete (OFFICIAL-SENSITIVE)" and carries the confidentiality reminder.
+
+        --agency NAME writes a need-to-know pack for one agency: only its own actions with the case \
+        reference, due date and category; no other agency's information, no victim's views. \
+        --agency all writes one pack per agency that owns an action. Names match in any letter case.
+
+        Files are written whole or not at all (mode 0600); the folder is made (mode 0700) if needed. \
+        The paths written are printed on stdout. An existing export of the same name is replaced.
+
+        Examples:
+          marac export 2026-12-01-northvale.jsonl --format html --out minutes/
+          marac export 2026-12-01-northvale.jsonl --format csv --out minutes/ --agency all
+          marac export 2026-12-01-northvale.jsonl --format md --out minutes/ --agency "Children's Social Care"
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The meeting journal.", valueName: "journal"))
+    var journal: String
+
+    @Option(help: ArgumentHelp("md, html, csv or json.", valueName: "format"))
+    var format: ExportFormat
+
+    @Option(help: ArgumentHelp("The folder to write to.", valueName: "dir"))
+    var out: String
+
+    @Option(help: ArgumentHelp("One agency's pack, or `all` for one pack per agency with actions.", valueName: "name"))
+    var agency: String?
+
+    func run() throws {
+        do {
+            let outcome = try ExportMinutes.run(ExportMinutes.Request(journalPath: journal, format: format, outDir: out, agency: agency))
+            for warning in outcome.warnings { printError("marac: warning: \(warning)") }
+            for path in outcome.written { print(path) }
+        } catch {
+            throw fail(error.message, exitCode: error.exitCode)
+        }
+    }
+}
