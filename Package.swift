@@ -53,6 +53,7 @@ let package = Package(
         .testTarget(name: "MaracExportTests", dependencies: ["MaracExport", "MaracJournal", "MaracApp"]),
         .testTarget(name: "MaracUITests", dependencies: ["MaracUI", "MaracApp"]),
         .testTarget(name: "MaracTerminalTests", dependencies: ["MaracTerminal"]),
+        .testTarget(name: "MaracAppTests", dependencies: ["MaracApp", "MaracJournal"]),
         .testTarget(name: "MaracEndToEndTests", dependencies: ["MaracApp", "MaracJournal"]),
     ],
     swiftLanguageModes: [.v6]

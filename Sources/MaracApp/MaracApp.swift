@@ -1,1 +1,1 @@
-// MaracApp
+// Wiring shared by the executables.

@@ -176,7 +176,13 @@ public struct MeetingState: Sendable, Equatable {
             pausedAt = nil
             if let ref = activeCase, cases[ref]?.status == .discussing { cases[ref]?.segments.append(TimeSegment(start: t)) }
         case .attendanceRecorded(let a):
-            if let i = attendance.firstIndex(where: { Self.same($0, a.agency, a.representative) }) { attendance[i] = a }
+            if let i = attendance.firstIndex(where: { Self.same($0, a.agency, a.representative) }) {
+                // Keep the spelling first registered, so lists and exports stay consistent.
+                var updated = a
+                updated.agency = attendance[i].agency
+                updated.representative = attendance[i].representative
+                attendance[i] = updated
+            }
             else { attendance.append(a) }
         case .attendanceRemoved(let agency, let rep):
             attendance.removeAll { Self.same($0, agency, rep) }

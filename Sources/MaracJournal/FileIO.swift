@@ -1,0 +1,233 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// A failed system call: the errno it set.
+public struct FileIOError: Error, Sendable, Equatable {
+    public var errno: Int32
+    public init(errno: Int32) { self.errno = errno }
+}
+
+/// The thin POSIX seam under the journal. Everything durable goes through it, so tests (and crash
+/// tests) can inject disk-full and I/O errors at an exact write or sync.
+public protocol FileIO: Sendable {
+    func open(_ path: String, flags: Int32, mode: UInt32) throws(FileIOError) -> Int32
+    func close(_ fd: Int32)
+    /// The whole file from offset 0, whatever the descriptor's position.
+    func readAll(_ fd: Int32) throws(FileIOError) -> [UInt8]
+    /// One `write(2)` call (retried on EINTR only): may write fewer bytes than given.
+    func write(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) throws(FileIOError) -> Int
+    func fdatasync(_ fd: Int32) throws(FileIOError)
+    func fsync(_ fd: Int32) throws(FileIOError)
+    func ftruncate(_ fd: Int32, length: Int64) throws(FileIOError)
+    func fchmod(_ fd: Int32, mode: UInt32) throws(FileIOError)
+    /// An exclusive `flock` that does not wait: EWOULDBLOCK when another descriptor holds it.
+    func lockExclusive(_ fd: Int32) throws(FileIOError)
+    func makeDirectory(_ path: String, mode: UInt32) throws(FileIOError)
+    func link(_ existing: String, _ new: String) throws(FileIOError)
+    func rename(_ from: String, _ to: String) throws(FileIOError)
+    func unlink(_ path: String) throws(FileIOError)
+    func exists(_ path: String) -> Bool
+}
+
+extension FileIO {
+    /// Reads a whole file by path.
+    public func readFile(_ path: String) throws(FileIOError) -> [UInt8] {
+        let fd = try open(path, flags: O_RDONLY | O_CLOEXEC, mode: 0)
+        defer { close(fd) }
+        return try readAll(fd)
+    }
+
+    /// Makes a new entry in a folder durable (etcd does the same after creating a WAL file).
+    public func fsyncDirectory(_ path: String) throws(FileIOError) {
+        let fd = try open(path, flags: O_RDONLY | O_CLOEXEC, mode: 0)
+        defer { close(fd) }
+        do { try fsync(fd) } catch {
+            // Some file systems cannot fsync a folder; that is not a failure of ours.
+            if error.errno != EINVAL && error.errno != ENOTSUP { throw error }
+        }
+    }
+
+    /// Writes every byte: loops on short writes (a short write is not an error until write fails).
+    public func writeAll(_ fd: Int32, _ bytes: [UInt8]) throws(FileIOError) {
+        var done = 0
+        while done < bytes.count {
+            let result = bytes.withUnsafeBytes { raw in
+                Result { () throws(FileIOError) -> Int in try write(fd, UnsafeRawBufferPointer(rebasing: raw[done...])) }
+            }
+            let n = try result.get()
+            if n <= 0 { throw FileIOError(errno: EIO) }
+            done += n
+        }
+    }
+}
+
+/// The real thing.
+public struct PosixFileIO: FileIO {
+    public init() {}
+
+    private func check(_ result: Int32) throws(FileIOError) {
+        if result == -1 { throw FileIOError(errno: errno) }
+    }
+
+    public func open(_ path: String, flags: Int32, mode: UInt32) throws(FileIOError) -> Int32 {
+        while true {
+            let fd = systemOpen(path, flags, mode_t(mode))
+            if fd >= 0 { return fd }
+            if errno != EINTR { throw FileIOError(errno: errno) }
+        }
+    }
+
+    public func close(_ fd: Int32) { _ = systemClose(fd) }
+
+    public func readAll(_ fd: Int32) throws(FileIOError) -> [UInt8] {
+        var info = stat()
+        try check(fstat(fd, &info))
+        var out = [UInt8](repeating: 0, count: max(0, Int(info.st_size)))
+        var done = 0
+        while true {
+            if done == out.count { out.append(contentsOf: repeatElement(0, count: max(4096, out.count / 4))) }
+            let n = out.withUnsafeMutableBytes { raw in
+                pread(fd, raw.baseAddress! + done, raw.count - done, off_t(done))
+            }
+            if n < 0 { if errno == EINTR { continue }; throw FileIOError(errno: errno) }
+            if n == 0 { break }
+            done += n
+        }
+        out.removeSubrange(done...)
+        return out
+    }
+
+    public func write(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) throws(FileIOError) -> Int {
+        while true {
+            let n = systemWrite(fd, bytes.baseAddress, bytes.count)
+            if n >= 0 { return n }
+            if errno != EINTR { throw FileIOError(errno: errno) }
+        }
+    }
+
+    public func fdatasync(_ fd: Int32) throws(FileIOError) {
+        #if canImport(Darwin)
+        // On macOS only F_FULLFSYNC reaches the platter.
+        if fcntl(fd, F_FULLFSYNC) == -1 { try check(Darwin.fsync(fd)) }
+        #else
+        try check(Glibc.fdatasync(fd))
+        #endif
+    }
+
+    public func fsync(_ fd: Int32) throws(FileIOError) { try check(systemFsync(fd)) }
+    public func ftruncate(_ fd: Int32, length: Int64) throws(FileIOError) { try check(systemFtruncate(fd, off_t(length))) }
+    public func fchmod(_ fd: Int32, mode: UInt32) throws(FileIOError) { try check(systemFchmod(fd, mode_t(mode))) }
+    public func lockExclusive(_ fd: Int32) throws(FileIOError) {
+        while true {
+            if flock(fd, LOCK_EX | LOCK_NB) == 0 { return }
+            if errno != EINTR { throw FileIOError(errno: errno) }
+        }
+    }
+    public func makeDirectory(_ path: String, mode: UInt32) throws(FileIOError) { try check(mkdir(path, mode_t(mode))) }
+    public func link(_ existing: String, _ new: String) throws(FileIOError) { try check(systemLink(existing, new)) }
+    public func rename(_ from: String, _ to: String) throws(FileIOError) { try check(systemRename(from, to)) }
+    public func unlink(_ path: String) throws(FileIOError) { try check(systemUnlink(path)) }
+    public func exists(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
+    }
+}
+
+// The protocol's method names shadow the C functions inside PosixFileIO; these reach the C ones.
+private func systemOpen(_ path: String, _ flags: Int32, _ mode: mode_t) -> Int32 { open(path, flags, mode) }
+private func systemClose(_ fd: Int32) -> Int32 { close(fd) }
+private func systemWrite(_ fd: Int32, _ p: UnsafeRawPointer?, _ n: Int) -> Int { write(fd, p, n) }
+private func systemFsync(_ fd: Int32) -> Int32 { fsync(fd) }
+private func systemFtruncate(_ fd: Int32, _ n: off_t) -> Int32 { ftruncate(fd, n) }
+private func systemFchmod(_ fd: Int32, _ m: mode_t) -> Int32 { fchmod(fd, m) }
+private func systemLink(_ a: String, _ b: String) -> Int32 { link(a, b) }
+private func systemRename(_ a: String, _ b: String) -> Int32 { rename(a, b) }
+private func systemUnlink(_ p: String) -> Int32 { unlink(p) }
+
+/// Wraps another FileIO and fails chosen calls, for tests and crash tests: "the 3rd write fails
+/// with ENOSPC after 10 bytes landed", "the next fdatasync fails with EIO".
+public final class FaultyFileIO: FileIO, @unchecked Sendable {
+    public enum Operation: Sendable, Equatable { case write, fdatasync }
+
+    private struct Fault {
+        var operation: Operation
+        var call: Int
+        var errno: Int32
+        var partialBytes: Int
+    }
+
+    private let base: any FileIO
+    private let lock = NSLock()
+    private var faults: [Fault] = []
+    private var writes = 0
+    private var syncs = 0
+
+    public init(base: any FileIO = PosixFileIO()) { self.base = base }
+
+    /// How many `write` / `fdatasync` calls have been made so far.
+    public var writeCalls: Int { lock.withLock { writes } }
+    public var fdatasyncCalls: Int { lock.withLock { syncs } }
+
+    /// Fails call number `call` (1-based, counted since this object was made) of `operation` with
+    /// `errno`. For a write, `partialBytes` > 0 first lets that many bytes land (a short write) and
+    /// fails the following write call instead, as a disk that fills mid-line does.
+    public func inject(_ operation: Operation, errno: Int32, onCall call: Int, partialBytes: Int = 0) {
+        lock.withLock { faults.append(Fault(operation: operation, call: call, errno: errno, partialBytes: partialBytes)) }
+    }
+
+    /// Fails the next call of `operation`.
+    public func injectNext(_ operation: Operation, errno: Int32, partialBytes: Int = 0) {
+        let next = lock.withLock { (operation == .write ? writes : syncs) + 1 }
+        inject(operation, errno: errno, onCall: next, partialBytes: partialBytes)
+    }
+
+    public func open(_ path: String, flags: Int32, mode: UInt32) throws(FileIOError) -> Int32 {
+        try base.open(path, flags: flags, mode: mode)
+    }
+    public func close(_ fd: Int32) { base.close(fd) }
+    public func readAll(_ fd: Int32) throws(FileIOError) -> [UInt8] { try base.readAll(fd) }
+
+    public func write(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) throws(FileIOError) -> Int {
+        let fault: Fault? = lock.withLock {
+            writes += 1
+            guard let i = faults.firstIndex(where: { $0.operation == .write && $0.call == writes }) else { return nil }
+            let f = faults[i]
+            if f.partialBytes > 0 {
+                faults[i].partialBytes = 0
+                faults[i].call += 1
+            } else {
+                faults.remove(at: i)
+            }
+            return f
+        }
+        guard let fault else { return try base.write(fd, bytes) }
+        if fault.partialBytes > 0 {
+            return try base.write(fd, UnsafeRawBufferPointer(rebasing: bytes[0..<min(fault.partialBytes, bytes.count)]))
+        }
+        throw FileIOError(errno: fault.errno)
+    }
+
+    public func fdatasync(_ fd: Int32) throws(FileIOError) {
+        let fault: Fault? = lock.withLock {
+            syncs += 1
+            guard let i = faults.firstIndex(where: { $0.operation == .fdatasync && $0.call == syncs }) else { return nil }
+            return faults.remove(at: i)
+        }
+        if let fault { throw FileIOError(errno: fault.errno) }
+        try base.fdatasync(fd)
+    }
+
+    public func fsync(_ fd: Int32) throws(FileIOError) { try base.fsync(fd) }
+    public func ftruncate(_ fd: Int32, length: Int64) throws(FileIOError) { try base.ftruncate(fd, length: length) }
+    public func fchmod(_ fd: Int32, mode: UInt32) throws(FileIOError) { try base.fchmod(fd, mode: mode) }
+    public func lockExclusive(_ fd: Int32) throws(FileIOError) { try base.lockExclusive(fd) }
+    public func makeDirectory(_ path: String, mode: UInt32) throws(FileIOError) { try base.makeDirectory(path, mode: mode) }
+    public func link(_ existing: String, _ new: String) throws(FileIOError) { try base.link(existing, new) }
+    public func rename(_ from: String, _ to: String) throws(FileIOError) { try base.rename(from, to) }
+    public func unlink(_ path: String) throws(FileIOError) { try base.unlink(path) }
+    public func exists(_ path: String) -> Bool { base.exists(path) }
+}

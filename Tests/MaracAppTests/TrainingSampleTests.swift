@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+@testable import MaracApp
+import MaracCore
+import MaracJournal
+
+@Suite struct TrainingSampleTests {
+    @Test func thereAreAtLeastFourSamplesEachWithANote() {
+        #expect(TrainingSample.all.count >= 4)
+        for s in TrainingSample.all {
+            #expect(!s.description.isEmpty && !s.description.contains("\n"))
+            #expect(s.trainerNote.count > 100, "\(s.name) needs a trainer's note")
+        }
+        #expect(Set(TrainingSample.all.map(\.name)).count == TrainingSample.all.count)
+    }
+
+    @Test(arguments: TrainingSample.all.map(\.name))
+    func everySampleIsACompleteClosedMeetingThatVerifies(name: String) throws {
+        let sample = try #require(TrainingSample.named(name))
+        let records = sample.records
+        // Time only moves forward in a recording.
+        #expect(zip(records, records.dropFirst()).allSatisfy { $0.at <= $1.at })
+        let state = MeetingState.fold(records)
+        #expect(state.isClosed)
+        #expect(state.confidentialityRead)
+        #expect(state.orderedCases.allSatisfy { !$0.status.isOutstanding }, "every case is heard, deferred or withdrawn")
+
+        // Written as a journal, it reads back intact and folds to the same meeting.
+        let folder = NSTemporaryDirectory() + "marac-sample-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/\(name).jsonl"
+        let writer = try JournalWriter.create(path: path, kind: .meeting, id: state.info.id,
+                                              events: records.map(\.event), at: records[0].at)
+        writer.close()
+        let contents = try JournalReader.read(path: path)
+        #expect(contents.condition == .intact)
+        #expect(MeetingState.fold(contents.events).queue == state.queue)
+        #expect(MeetingState.fold(contents.events).actions == state.actions)
+    }
+
+    @Test func theOverrunSampleOverrunsAndSqueezesTheAgenda() throws {
+        let records = try #require(TrainingSample.named("historical-overrun")).records
+        let state = MeetingState.fold(records)
+        let end = records.last!.at
+        #expect(state.overruns(now: end).map(\.ref) == ["NV-3201", "NV-3202"])
+        #expect(state.cases["NV-3205"]?.status == .deferredToNextMeeting)
+        #expect(state.cases["NV-3201"]?.overrunReason?.contains("historical") == true)
+    }
+
+    @Test func theRepeatSampleOpensWithEscalations() throws {
+        let state = MeetingState.fold(try #require(TrainingSample.named("repeat-heavy")).records)
+        #expect(state.outstanding.count == 5)
+        #expect(state.reviews.values.filter { $0.outcome == .notDone }.count == 2)
+        #expect(state.reviews.values.filter { $0.outcome == .notPossible }.count == 1)
+        let repeats = state.orderedCases.filter { $0.agenda.isRepeat(hearingDate: state.info.date) }.map(\.ref)
+        #expect(repeats == ["NV-3401", "NV-3403", "NV-3402"])  // agenda order: children first
+        #expect(state.cases["NV-3404"]?.agenda.repeatWindowLapsed(hearingDate: state.info.date) == true)
+    }
+
+    /// Hand-computed from the vague-actions sample (see the sample's events):
+    /// NV-3301 11 min, 2 actions (both with findings), victim ✓ children ✓ perpetrator ✗, feedback ✓
+    /// NV-3302 13 min, 2 actions (both with findings), victim ✓ (no children) perpetrator ✗, feedback ✓
+    /// NV-3303 10 min, 1 action (findings), victim ✗ children ✓ perpetrator ✗, feedback ✓
+    /// time 3/3, agenda 3/3, SMART 0/5, coverage (2+1+1)/(3+2+3) = 4/8, feedback 3/3, review 0/0 → 13/22.
+    @Test func scorecardOfTheVagueActionsSampleMatchesAHandCount() throws {
+        let records = try #require(TrainingSample.named("vague-actions")).records
+        let card = Scorecard.make(MeetingState.fold(records), now: records.last!.at)
+        #expect(card.cases.map(\.caseRef) == ["NV-3301", "NV-3303", "NV-3302"])
+        #expect(card.points.map(\.score) == [3, 3, 0, 4, 3, 0])
+        #expect(card.points.map(\.outOf) == [3, 3, 5, 8, 3, 0])
+        #expect(card.total == 13 && card.outOf == 22)
+        #expect(card.cases.allSatisfy { !$0.perpetratorCovered })
+        #expect(card.text().contains("NV-3302"))
+    }
+
+    @Test func scorecardOfTheWellRunSampleIsClean() throws {
+        let records = try #require(TrainingSample.named("well-run")).records
+        let card = Scorecard.make(MeetingState.fold(records), now: records.last!.at)
+        #expect(card.points.allSatisfy { $0.score == $0.outOf }, "\(card.text())")
+    }
+}
