@@ -15,8 +15,9 @@ import FoundationXML
 // police 3/4 = 75.0 % → within 60–75 (upper end included); children 2 + 0 + 1 = 3 (unknown 1: R3).
 let hostile = "<script>alert(1)</script> & \"Co\" | =SUM(A1)"
 
-func reportFixture(problems: [ReportProblem] = []) -> MaracReport {
-    func meeting(_ iso: String, _ cases: [(AgendaCase, Int64)], owner: String) -> MeetingState {
+/// The fixture's two meetings as recorded events, for tests that write real journals.
+func reportFixtureEvents() -> [[RecordedEvent]] {
+    func meeting(_ iso: String, _ cases: [(AgendaCase, Int64)], owner: String) -> [RecordedEvent] {
         let day = CalendarDate.parse(iso)!
         var t = Int64(day.dayNumber) * 86_400_000 + 9 * 3_600_000
         var events: [RecordedEvent] = []
@@ -32,7 +33,7 @@ func reportFixture(problems: [ReportProblem] = []) -> MaracReport {
         }
         add(.actionAgreed(action: Action(id: "\(iso)-1", caseRef: cases[0].0.caseRef, text: "Fictional", owner: owner,
                                          due: day.adding(days: 7), category: .victimSafety)))
-        return MeetingState.fold(events)
+        return events
     }
     let m1 = meeting("2026-07-15", [
         (AgendaCase(caseRef: "R1", victim: "V1", referringAgency: "Police", referralBasis: .actuarial, repeatFlag: true,
@@ -45,7 +46,11 @@ func reportFixture(problems: [ReportProblem] = []) -> MaracReport {
         (AgendaCase(caseRef: "R4", victim: "V4", referringAgency: "Police", referralBasis: .actuarial,
                     children: 1, victimSex: "F"), 7),
     ], owner: "Housing")
-    return MaracReport(meetings: [m1, m2], period: try! ReportPeriod.quarter("2026Q3"),
+    return [m1, m2]
+}
+
+func reportFixture(problems: [ReportProblem] = []) -> MaracReport {
+    MaracReport(meetings: reportFixtureEvents().map(MeetingState.fold), period: try! ReportPeriod.quarter("2026Q3"),
                        options: DataReturnOptions(adultFemalePopulation: 10_000), problems: problems)
 }
 
