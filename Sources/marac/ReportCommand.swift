@@ -7,24 +7,19 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "The quarterly Marac data return and governance report for a folder of meeting journals.",
         discussion: """
-        Counts every meeting journal in the folder whose meeting date falls in the period: cases heard
-        (repeats included; deferred, withdrawn and 12-month notifications shown apart), repeat rate,
-        children, male, Black/Asian/racially minoritised, LGBT+ and disabled victims, victims aged
-        16–17, perpetrators aged 17 or under and referrals by source, each against its recommended
-        range with a word and symbol (✓ within, ▼ below, ▲ above); one line per meeting as SafeLives
-        collects it; and for the steering group: time per case, overruns, actions by agency (overdue
-        and escalated at the period end, using tracker.jsonl when the folder has one), attendance by
-        agency and days from referral to hearing. Every output is marked
-        RESTRICTED when complete (OFFICIAL-SENSITIVE).
+        Counts every meeting journal in the folder whose meeting date falls in the period: cases heard (repeats included; deferred, withdrawn and 12-month notifications shown apart), repeat rate, children, male, Black/Asian/racially minoritised, LGBT+ and disabled victims, victims aged 16–17, perpetrators aged 17 or under and referrals by source, each against its recommended range with a word and a symbol (✓ within, ▼ below, ▲ above), and one line per meeting as SafeLives collects it.
 
-        Exit status: 0 written; 1 bad arguments, no journals or no meetings in the period;
-        3 written but INCOMPLETE (a journal could not be read in full: named on stderr and in the report).
+        For the steering group: time per case, overruns, actions by agency (overdue and escalated at the period end, using tracker.jsonl when the folder has one), attendance by agency and days from referral to hearing.
+
+        Every output is marked RESTRICTED when complete (OFFICIAL-SENSITIVE).
+
+        Exit status: 0 written; 1 bad arguments, no journals or no meetings in the period; 3 written but INCOMPLETE (a journal could not be read in full: it is named on stderr and in the report).
 
         Examples:
-          marac report ~/marac/meetings --quarter 2026Q3
-          marac report ~/marac/meetings --quarter 2026Q3 --format html --out q3-2026.html \\
-              --adult-female-population 150000 --minoritised-population 25
-          marac report ~/marac/meetings --from 01/07/2026 --to 2026-08-31 --format csv --out jul-aug.csv
+          marac report ~/marac --quarter 2026Q3
+          marac report ~/marac --quarter 2026Q3 --adult-female-population 150000
+          marac report ~/marac --quarter 2026Q3 --format html --out q3.html
+          marac report ~/marac --from 01/07/2026 --to 2026-08-31 --format csv
         """
     )
 
@@ -40,7 +35,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Last day of the period, included.", valueName: "date"))
     var to: String?
 
-    @Option(help: ArgumentHelp("text (default, for the terminal), md, csv or html.", valueName: "format"))
+    @Option(help: ArgumentHelp("text (for the terminal), md, csv or html.", valueName: "format"))
     var format: String = "text"
 
     @Option(help: ArgumentHelp("Write to this file (atomically, mode 0600) instead of the screen.", valueName: "file"))

@@ -116,7 +116,7 @@ public enum ReportHTMLRenderer {
         let rowHeight = 34, left = 230, track = 330
         let height = figures.count * rowHeight + 10
         var s: [String] = []
-        s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"760\" height=\"\(height)\" viewBox=\"0 0 760 \(height)\" role=\"img\" aria-label=\"Figures against their recommended ranges\">")
+        s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"820\" height=\"\(height)\" viewBox=\"0 0 820 \(height)\" role=\"img\" aria-label=\"Figures against their recommended ranges\">")
         s.append("<title>Figures against their recommended ranges</title>")
         s.append("<defs><pattern id=\"band\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#fff\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#555\" stroke-width=\"2\"/></pattern></defs>")
         for (i, f) in figures.enumerated() {
@@ -129,7 +129,9 @@ public enum ReportHTMLRenderer {
             s.append("<rect x=\"\(left)\" y=\"\(y + 4)\" width=\"\(track)\" height=\"16\" fill=\"#fff\" stroke=\"#000\"/>")
             let bandEnd = range.upper.map(x) ?? (left + track)
             s.append("<rect x=\"\(x(range.lower))\" y=\"\(y + 4)\" width=\"\(max(1, bandEnd - x(range.lower)))\" height=\"16\" fill=\"url(#band)\" stroke=\"#555\"/>")
-            s.append("<rect x=\"\(left)\" y=\"\(y + 9)\" width=\"\(max(1, x(percent) - left))\" height=\"6\" fill=\"#000\"/>")
+            if x(percent) > left {
+                s.append("<rect x=\"\(left)\" y=\"\(y + 9)\" width=\"\(x(percent) - left)\" height=\"6\" fill=\"#000\"/>")
+            }
             s.append("<text x=\"\(left)\" y=\"\(y + 32)\" font-size=\"9\">0</text>")
             s.append("<text x=\"\(left + track)\" y=\"\(y + 32)\" font-size=\"9\" text-anchor=\"end\">\(formatNumber(axis)) %</text>")
             s.append("<text x=\"\(left + track + 8)\" y=\"\(y + 16)\" font-size=\"12\">\(formatPercent(percent)) % \(esc(mark.label)) (\(esc(range.label)))</text>")
@@ -144,7 +146,7 @@ public enum ReportHTMLRenderer {
         let rowHeight = 22, left = 230, track = 330
         let height = bars.count * rowHeight + 30
         var s: [String] = []
-        s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"760\" height=\"\(height)\" viewBox=\"0 0 760 \(height)\" role=\"img\" aria-label=\"\(esc(title))\">")
+        s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"820\" height=\"\(height)\" viewBox=\"0 0 820 \(height)\" role=\"img\" aria-label=\"\(esc(title))\">")
         s.append("<title>\(esc(title))</title>")
         s.append("<text x=\"0\" y=\"14\" font-size=\"12\" font-weight=\"bold\">\(esc(title))</text>")
         for (i, b) in bars.enumerated() {

@@ -78,11 +78,11 @@ public enum ReportTextRenderer {
         out.append("")
 
         out += wrap(ReportContent.actionsHeading(g))
-        out.append(pad("Agency", 22) + lpad("Agreed", 7) + lpad("Done", 6) + lpad("Open", 6) + lpad("Overdue", 8)
+        out.append(pad("Agency", 24) + lpad("Agreed", 7) + lpad("Done", 5) + lpad("Open", 5) + lpad("Overdue", 8)
                    + lpad("Not done", 9) + lpad("Not poss", 9) + lpad("Escalated", 10))
         for a in g.actionsByAgency + (g.actionsByAgency.isEmpty ? [] : [g.totalActions]) {
-            out.append(pad(SafeText.truncate(a.agency, 21), 22) + lpad(String(a.agreed), 7) + lpad(String(a.done), 6)
-                       + lpad(String(a.open), 6) + lpad(String(a.overdue), 8) + lpad(String(a.notDone), 9)
+            out.append(pad(SafeText.truncate(a.agency, 23), 24) + lpad(String(a.agreed), 7) + lpad(String(a.done), 5)
+                       + lpad(String(a.open), 5) + lpad(String(a.overdue), 8) + lpad(String(a.notDone), 9)
                        + lpad(String(a.notPossible), 9) + lpad(String(a.escalated), 10))
         }
         if g.actionsByAgency.isEmpty { out.append("  (no actions agreed)") }
