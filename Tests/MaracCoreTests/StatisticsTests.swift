@@ -423,6 +423,28 @@ struct GovernanceTests {
         #expect(rows["Fire and Rescue"] == nil)  // only at meeting Z, before the quarter
     }
 
+    @Test func undoneTrackerEventsAndOtherMeetingsUpdates() {
+        // Tracker: seq 0 marks the Idva action done, seq 1 undoes it → it stays open.
+        let trackerEvents = [
+            RecordedEvent(seq: 0, at: noon("2026-08-01"), event: .actionStatusUpdated(actionID: "20260708-3", status: .done, escalated: false, note: "")),
+            RecordedEvent(seq: 1, at: noon("2026-08-01") + 1, event: .undone(seq: 0)),
+        ]
+        #expect(ActionStatusChange.fromTracker(trackerEvents).isEmpty)
+        // A later meeting's journal records the Idva action as done: it counts; its own action's update does not
+        // appear twice (it is already in the action's history).
+        var later = MeetingBuilder("2026-09-02", id: "2026-09-02-northshire")
+        later.queue(plain("L1", "Police"))
+        later.start()
+        later.agree("20260902-1", case: "L1", owner: "Police", due: "2026-12-01")
+        later.add(.actionStatusUpdated(actionID: "20260902-1", status: .done, escalated: false, note: ""))
+        later.add(.actionStatusUpdated(actionID: "20260708-3", status: .done, escalated: false, note: "Safety plan done"))
+        let foreign = ActionStatusChange.fromMeetingJournal(later.events)
+        #expect(foreign.map(\.actionID) == ["20260708-3"])
+        let g = Governance(meetings: sampleMeetings(), period: q3, tracker: ActionStatusChange.fromTracker(trackerEvents),
+                           otherMeetings: foreign)
+        #expect(g.actionsByAgency.first { $0.agency == "Idva" }?.done == 1)
+    }
+
     @Test func trackerEventsAreReadFromRecordedEvents() {
         let events = [
             RecordedEvent(seq: 0, at: 5, event: .actionStatusUpdated(actionID: "x-1", status: .done, escalated: false, note: "")),

@@ -91,7 +91,8 @@ public enum MaracReportCommand {
         }
 
         let report = MaracReport(meetings: loaded.meetings, period: period, options: options,
-                                 tracker: loaded.tracker, problems: loaded.problems)
+                                 tracker: loaded.tracker, otherMeetingUpdates: loaded.otherMeetingUpdates,
+                                 problems: loaded.problems)
         let rendered = format.render(report)
         var stderr = problemLines
         if report.isIncomplete {
@@ -154,14 +155,18 @@ public enum MaracReportCommand {
         public var meetings: [MeetingState]
         /// nil when the folder has no tracker journal.
         public var tracker: [ActionStatusChange]?
+        /// Status updates meeting journals recorded for other meetings' actions.
+        public var otherMeetingUpdates: [ActionStatusChange]
         public var problems: [ReportProblem]
     }
 
     /// Reads every `*.jsonl` in the folder (not its sub-folders). Meeting journals are folded;
     /// tracker journals give the status changes; anything unreadable becomes a named problem and
     /// the rest is still counted.
-    // TODO(report): once the `export` helper's `OpenActions.load` (Sources/MaracApp/Tracker/) is on
-    // main, read `tracker.jsonl` through it so the tracker has one reader.
+    // Status rules match the `export` helper's `ActionFolder` (Sources/MaracApp/Tracker/, branch
+    // `export`): the latest update wins, from the action's own meeting, the tracker, later meetings'
+    // reviews and status updates, undone events ignored. The report needs the status AS OF the
+    // period end, which `ActionFolder` does not give, so it applies the same rules with a cut-off.
     public static func load(folder: String, fileIO: any FileIO = PosixFileIO()) throws(Failure) -> Loaded {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) else {
@@ -183,6 +188,7 @@ public enum MaracReportCommand {
 
         var meetings: [(state: MeetingState, file: String, events: Int)] = []
         var tracker: [ActionStatusChange]? = nil
+        var otherMeetingUpdates: [ActionStatusChange] = []
         var problems: [ReportProblem] = []
         for name in journals {
             let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
@@ -208,6 +214,7 @@ public enum MaracReportCommand {
                 tracker = (tracker ?? []) + ActionStatusChange.fromTracker(contents.events)
             case .meeting:
                 let state = MeetingState.fold(contents.events)
+                otherMeetingUpdates += ActionStatusChange.fromMeetingJournal(contents.events)
                 guard !state.info.id.isEmpty else {
                     problems.append(ReportProblem(file: name, message: "has no meeting details (no meetingCreated event): not counted"))
                     continue
@@ -225,7 +232,8 @@ public enum MaracReportCommand {
                 }
             }
         }
-        return Loaded(meetings: meetings.map(\.state), tracker: tracker, problems: problems)
+        return Loaded(meetings: meetings.map(\.state), tracker: tracker, otherMeetingUpdates: otherMeetingUpdates,
+                      problems: problems)
     }
 
     static func problem(_ name: String, _ path: String, _ error: JournalError) -> ReportProblem {

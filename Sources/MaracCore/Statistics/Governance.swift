@@ -11,10 +11,23 @@ public struct ActionStatusChange: Sendable, Equatable {
         self.actionID = actionID; self.status = status; self.escalated = escalated; self.at = at
     }
 
-    /// The tracker's status events, in journal order; other events are ignored.
+    /// The tracker's status events, in journal order; undone events and other events are ignored.
     public static func fromTracker(_ events: [RecordedEvent]) -> [ActionStatusChange] {
-        events.compactMap { r in
-            guard case .actionStatusUpdated(let id, let status, let escalated, _) = r.event else { return nil }
+        fromJournal(events) { _ in false }
+    }
+
+    /// Status updates a meeting journal recorded for actions agreed at OTHER meetings (its own
+    /// actions' updates are already in their history when the journal is folded).
+    public static func fromMeetingJournal(_ events: [RecordedEvent]) -> [ActionStatusChange] {
+        let own = Set(MeetingState.fold(events).actions.map(\.id))
+        return fromJournal(events) { own.contains($0) }
+    }
+
+    static func fromJournal(_ events: [RecordedEvent], skip: (String) -> Bool) -> [ActionStatusChange] {
+        let undone = Set(events.compactMap { r -> Int? in if case .undone(let seq) = r.event { return seq } else { return nil } })
+        return events.compactMap { r in
+            guard !undone.contains(r.seq), case .actionStatusUpdated(let id, let status, let escalated, _) = r.event,
+                  !skip(id) else { return nil }
             return ActionStatusChange(actionID: id, status: status, escalated: escalated, at: r.at)
         }
     }
@@ -78,7 +91,10 @@ public struct Governance: Sendable, Equatable {
     /// - Parameters:
     ///   - all: every meeting found (later meetings' opening reviews update earlier actions).
     ///   - tracker: status changes from the tracker journal; nil when there is none.
-    public init(meetings all: [MeetingState], period: ReportPeriod, tracker: [ActionStatusChange]? = nil) {
+    ///   - otherMeetings: updates meeting journals recorded for other meetings' actions
+    ///     (`ActionStatusChange.fromMeetingJournal`).
+    public init(meetings all: [MeetingState], period: ReportPeriod, tracker: [ActionStatusChange]? = nil,
+                otherMeetings: [ActionStatusChange] = []) {
         self.period = period
         self.usedTracker = tracker != nil
         let inPeriod = meetingsInPeriod(all, period)
@@ -116,7 +132,7 @@ public struct Governance: Sendable, Equatable {
         // Status changes from outside each action's own meeting: the tracker, and opening reviews
         // at any meeting (a review only names actions brought forward from earlier meetings).
         var changes: [String: [ActionStatusChange]] = [:]
-        for change in tracker ?? [] { changes[change.actionID, default: []].append(change) }
+        for change in (tracker ?? []) + otherMeetings { changes[change.actionID, default: []].append(change) }
         for m in all {
             for (id, review) in m.reviews {
                 changes[id, default: []].append(ActionStatusChange(

@@ -28,9 +28,10 @@ public struct MaracReport: Sendable, Equatable {
     public var areas: [String]
 
     public init(meetings: [MeetingState], period: ReportPeriod, options: DataReturnOptions = DataReturnOptions(),
-                tracker: [ActionStatusChange]? = nil, problems: [ReportProblem] = []) {
+                tracker: [ActionStatusChange]? = nil, otherMeetingUpdates: [ActionStatusChange] = [],
+                problems: [ReportProblem] = []) {
         dataReturn = DataReturn(meetings: meetings, period: period, options: options)
-        governance = Governance(meetings: meetings, period: period, tracker: tracker)
+        governance = Governance(meetings: meetings, period: period, tracker: tracker, otherMeetings: otherMeetingUpdates)
         self.problems = problems
         var seen: [String] = []
         for m in meetingsInPeriod(meetings, period) {
