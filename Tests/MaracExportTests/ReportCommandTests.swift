@@ -132,6 +132,22 @@ struct ReportCommandTests {
         #expect(MaracReportCommand.parseCount("-5") == nil)
     }
 
+    @Test func aTornLastLineIsANoteNotIncomplete() throws {
+        let dir = try makeFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/a.jsonl"
+        try write(reportFixtureEvents()[0], to: path, id: "2026-07-15-test")
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        handle.seekToEndOfFile()
+        handle.write(Data("{\"seq\":99,\"at".utf8))  // the writer died mid-line
+        handle.closeFile()
+        let outcome = MaracReportCommand.run(.init(folder: dir, quarter: "2026Q3", format: "text"))
+        #expect(outcome.exitCode == 0)
+        #expect(!outcome.stdout.contains("INCOMPLETE"))
+        #expect(outcome.stdout.contains("Cases heard (repeats included)         3"))
+        #expect(outcome.stderr.contains { $0.contains("a.jsonl line") && $0.contains("last line is incomplete") })
+    }
+
     @Test func copiesOfOneMeetingCountOnce() throws {
         let dir = try makeFolder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
