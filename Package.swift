@@ -44,8 +44,10 @@ let package = Package(
             "MaracApp",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // SQLite is a benchmark peer only (DESIGN §9): the app never uses it.
+        .systemLibrary(name: "CSQLite3", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .executableTarget(name: "marac-bench", dependencies: [
-            "MaracApp",
+            "MaracApp", "CSQLite3",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "MaracCoreTests", dependencies: ["MaracCore"]),

@@ -24,4 +24,63 @@ static inline int cnc_colors(void) { return COLORS; }
 static inline int cnc_key_code_yes(void) { return KEY_CODE_YES; }
 extern int wcwidth(wchar_t c);   /* glibc hides it without _XOPEN_SOURCE (anchors §2.2 #6) */
 static inline int cnc_wcwidth(unsigned int cp) { return wcwidth((wchar_t)cp); }
+/* Added for MaracTerminal. */
+#include <signal.h>
+#include <langinfo.h>
+#include <string.h>
+static inline WINDOW *cnc_curscr(void) { return curscr; }
+static inline FILE *cnc_stdin(void) { return stdin; }
+static inline FILE *cnc_stdout(void) { return stdout; }
+static inline int cnc_ok(void) { return OK; }
+static inline int cnc_err(void) { return ERR; }
+/* True when the current LC_CTYPE encodes characters as UTF-8 (wide output needs it, anchors §2.2 #4). */
+static inline int cnc_locale_is_utf8(void) {
+    const char *cs = nl_langinfo(CODESET);
+    return cs != NULL && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+}
+
+/* Signal hygiene (anchors §2.2 #8, #12; htop CRT_installSignalHandlers): on a fatal or terminating
+   signal, put the terminal back, reinstate whatever handler was there before (SIG_DFL, or Swift's
+   crash backtracer, which can then print to a restored terminal) and raise the signal again.
+   Only async-signal-safe work here: endwin is what htop and others call; sigaction/raise are safe.
+   Only MaracTerminal includes this header, so there is one copy of the saved actions. */
+static inline struct sigaction *cnc_saved_actions(void) {
+    /* A function-local static: Swift's importer emits it with the function (a file-scope static is not emitted). */
+    static struct sigaction saved[NSIG];
+    return saved;
+}
+static inline void cnc_restore_and_reraise(int sig) {
+    endwin();
+    if (sig > 0 && sig < NSIG) sigaction(sig, &cnc_saved_actions()[sig], NULL);
+    raise(sig);
+    /* Still here: the previous handler returned (Swift's backtracer does, for SIGQUIT) or the
+       signal was a fault that will simply recur. Either way the process must end now. */
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+/* Installs the restoring handler for `sig`, remembering the previous action. Returns 0 on success,
+   1 when the signal is ignored (nohup: leave it ignored), -1 on error. */
+static inline int cnc_install_restore_handler(int sig) {
+    if (sig <= 0 || sig >= NSIG) return -1;
+    struct sigaction current;
+    if (sigaction(sig, NULL, &current) != 0) return -1;
+    if (current.sa_handler == SIG_IGN) return 1;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = cnc_restore_and_reraise;
+    sigemptyset(&sa.sa_mask);
+    /* NODEFER: the raise inside the handler is delivered at once to the reinstated action. */
+    sa.sa_flags = SA_NODEFER;
+    return sigaction(sig, &sa, &cnc_saved_actions()[sig]);
+}
+/* Puts back the action that was in place before cnc_install_restore_handler. */
+static inline int cnc_reinstate_handler(int sig) {
+    if (sig <= 0 || sig >= NSIG) return -1;
+    return sigaction(sig, &cnc_saved_actions()[sig], NULL);
+}
+/* Fills a cchar_t from up to CCHARW_MAX code points (a base character and its combining marks). */
+static inline int cnc_setcchar(cchar_t *cc, const wchar_t *wch, attr_t attrs, short pair) {
+    return setcchar(cc, wch, attrs, pair, NULL);
+}
+static inline int cnc_ccharw_max(void) { return CCHARW_MAX; }
 #endif

@@ -49,6 +49,8 @@ public enum JournalError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The system's words for an errno, with what the user can do for the common ones.
+    public static func describe(errno code: Int32) -> String { explain(code) }
+
     static func explain(_ code: Int32) -> String {
         switch code {
         case ENOSPC: return "the disk is full; nothing was recorded: free some space and try again"

@@ -173,22 +173,26 @@ enum JournalFormat {
         var enc: String?
     }
 
+    enum LineCheck { case good, noChecksum, mismatch }
+
     /// Whether a complete line (without its `\n`) carries a correct hash of its own bytes. Says
     /// nothing about the chain.
-    static func isSelfConsistent(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    static func checkLine(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> LineCheck {
         let n = range.count
-        guard n > hashSuffixLength + prevFieldLength + 1 else { return false }
+        guard n > hashSuffixLength + prevFieldLength + 1 else { return .noChecksum }
         let suffixStart = range.upperBound - hashSuffixLength
-        for (i, b) in hashOpen.enumerated() where bytes[suffixStart + i] != b { return false }
-        guard bytes[range.upperBound - 2] == UInt8(ascii: "\""), bytes[range.upperBound - 1] == UInt8(ascii: "}") else { return false }
+        for (i, b) in hashOpen.enumerated() where bytes[suffixStart + i] != b { return .noChecksum }
+        guard bytes[range.upperBound - 2] == UInt8(ascii: "\""), bytes[range.upperBound - 1] == UInt8(ascii: "}") else { return .noChecksum }
         let computed = hexDigest(ArraySlice(UnsafeBufferPointer(rebasing: bytes[range.lowerBound..<suffixStart])))
         let stored = suffixStart + hashOpen.count
-        for i in 0..<64 where bytes[stored + i] != computed[i] { return false }
-        return true
+        for i in 0..<64 where bytes[stored + i] != computed[i] { return .mismatch }
+        return .good
     }
 
-    /// Reads the whole file image. Never throws for damage after a good header: damage and torn
-    /// tails are reported in `condition`, with the events before them.
+    static func isSelfConsistent(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        checkLine(bytes, range) == .good
+    }
+
     /// How event lines are read: decoded (plain, or decrypted by the closure), or only checked
     /// (chain, checksums and sequence numbers: what `verify` needs without a passphrase).
     enum EventMode {
@@ -217,13 +221,14 @@ enum JournalFormat {
                 func fail(_ reason: String, selfConsistent: Bool) {
                     failure = (lineNo, reason, selfConsistent, offset)
                 }
-                guard isSelfConsistent(buf, range) else {
-                    fail(range.count <= hashSuffixLength + prevFieldLength + 1 || !looksLikeJournalLine(buf, range)
-                         ? "it is not a complete journal line (its checksum at the end is missing)"
-                         : "its checksum does not match its content (the line was altered or damaged)",
-                         selfConsistent: false)
-                    break
+                switch checkLine(buf, range) {
+                case .good: break
+                case .noChecksum:
+                    fail("it is not a complete journal line (its checksum at the end is missing or damaged)", selfConsistent: false)
+                case .mismatch:
+                    fail("its checksum does not match its content (the line was altered or damaged)", selfConsistent: false)
                 }
+                if failure != nil { break }
                 let prevStart = range.upperBound - hashSuffixLength - prevFieldLength
                 var chainOK = true
                 for (i, b) in prevOpen.enumerated() where buf[prevStart + i] != b { chainOK = false }

@@ -37,8 +37,13 @@ public enum AgendaImport {
         var data = bytes
         if data.starts(with: [0xEF, 0xBB, 0xBF]) { data.removeFirst(3) }
         guard let text = String(validating: data, as: UTF8.self) else {
-            let lineNo = firstInvalidUTF8Line(data)
-            throw fail(lineNo, nil, "the file is not UTF-8 text: save it from the spreadsheet as 'CSV UTF-8'")
+            let (lineNo, fieldIndex) = firstInvalidUTF8(data)
+            // Name the column from a lenient reading of the header line.
+            let headerLine = data.split(separator: 0x0A, maxSplits: 1, omittingEmptySubsequences: false).first ?? []
+            let names = String(decoding: headerLine, as: UTF8.self).split(separator: ",", omittingEmptySubsequences: false)
+                .map { $0.trimmingWhitespace().lowercased().replacingSpaces() }
+            let column = lineNo > 1 && fieldIndex < names.count ? names[fieldIndex] : nil
+            throw fail(lineNo, column, "the file is not UTF-8 text: save it from the spreadsheet as 'CSV UTF-8'")
         }
         if text.trimmingWhitespace().isEmpty { throw fail(0, nil, "the file is empty: it needs a header row and one row per case") }
         if text.unicodeScalars.contains(where: { $0.value == 0 }) { throw fail(0, nil, "the file contains NUL bytes: it is not a CSV file") }
@@ -47,8 +52,17 @@ public enum AgendaImport {
         do { reader = try CSVReader(string: text, hasHeaderRow: true, trimFields: false) }
         catch { throw fail(1, nil, "cannot read the header row: \(error)") }
         let header = (reader.headerRow ?? []).map { $0.trimmingWhitespace().lowercased().replacingSpaces() }
+        // CSV.swift reads an unclosed quote to the end of the file as one field, silently swallowing
+        // the rows after it: find it first.
+        if let (quoteLine, fieldIndex) = unclosedQuote(text) {
+            throw fail(quoteLine, fieldIndex < header.count && quoteLine > 1 ? header[fieldIndex] : "#\(fieldIndex + 1)",
+                       "a quoted field is never closed (a \" without its partner), so every row after it would be lost")
+        }
         var warnings: [Problem] = []
         for name in required where !header.contains(name) {
+            if header.count == 1, let separator = [";", "\t"].first(where: { header[0].contains($0) }) {
+                throw fail(1, name, "the columns are separated by \(separator == "\t" ? "tabs" : "';'") rather than commas: save the file from the spreadsheet as 'CSV UTF-8 (comma delimited)'")
+            }
             throw fail(1, name, "required column '\(name)' is missing (the header has: \(header.joined(separator: ", ")))")
         }
         var seenHeader = Set<String>()
@@ -66,7 +80,7 @@ public enum AgendaImport {
             line += 1 + newlines(in: row)
             if row.allSatisfy({ $0.trimmingWhitespace().isEmpty }) { continue }
             if row.count > header.count && row[header.count...].contains(where: { !$0.trimmingWhitespace().isEmpty }) {
-                throw fail(rowLine, nil, "the row has \(row.count) fields but the header has \(header.count)")
+                throw fail(rowLine, "#\(header.count + 1)", "the row has \(row.count) fields but the header has \(header.count) (a comma inside a value needs the value in double quotes)")
             }
             func field(_ name: String) -> String? {
                 guard let i = header.firstIndex(of: name), i < row.count else { return nil }
@@ -140,13 +154,46 @@ public enum AgendaImport {
         row.reduce(0) { n, f in n + f.reduce(0) { $0 + ($1 == "\n" || $1 == "\r\n" ? 1 : 0) } }
     }
 
-    private static func firstInvalidUTF8Line(_ bytes: [UInt8]) -> Int {
+    /// The 1-based line and 0-based field (split on commas, quotes ignored) of the first byte
+    /// that is not UTF-8.
+    private static func firstInvalidUTF8(_ bytes: [UInt8]) -> (line: Int, field: Int) {
         var line = 1, start = 0
-        for (i, b) in bytes.enumerated() where b == 0x0A {
-            if String(validating: bytes[start..<i], as: UTF8.self) == nil { return line }
+        for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x0A {
+            let slice = bytes[start..<i]
+            if String(validating: slice, as: UTF8.self) == nil {
+                var field = 0, fieldStart = start
+                for j in start...i where j == i || bytes[j] == UInt8(ascii: ",") {
+                    if String(validating: bytes[fieldStart..<j], as: UTF8.self) == nil { return (line, field) }
+                    field += 1; fieldStart = j + 1
+                }
+                return (line, 0)
+            }
             line += 1; start = i + 1
         }
-        return line
+        return (line, 0)
+    }
+
+    /// Where a quoted field opens that never closes (RFC 4180: `""` inside quotes is a quote), as
+    /// 1-based line and 0-based field index; nil when every quote is closed.
+    private static func unclosedQuote(_ text: String) -> (line: Int, field: Int)? {
+        enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
+        var state = State.fieldStart
+        var line = 1, field = 0
+        var opened = (line: 0, field: 0)
+        for s in text.unicodeScalars {
+            switch (state, s) {
+            case (.quoted, "\""): state = .quoteInQuoted
+            case (.quoted, "\n"): line += 1
+            case (.quoted, _): break
+            case (.fieldStart, "\""): state = .quoted; opened = (line, field)
+            case (.quoteInQuoted, "\""): state = .quoted
+            case (_, ","): state = .fieldStart; field += 1
+            case (_, "\n"): state = .fieldStart; field = 0; line += 1
+            case (_, "\r"): state = .fieldStart; field = 0
+            default: state = .unquoted
+            }
+        }
+        return state == .quoted ? opened : nil
     }
 
     /// Sorts cases into the SafeLives agenda order (DESIGN §3a): with children, adult-only, then

@@ -1,0 +1,96 @@
+import Foundation
+import MaracCore
+import MaracJournal
+
+/// `marac new`: an agenda file in, a new meeting journal out (DESIGN §2).
+public enum NewMeeting {
+    public struct Request: Sendable {
+        public var agendaPath: String
+        /// dd/mm/yyyy or yyyy-mm-dd.
+        public var date: String
+        public var area: String
+        public var chair: String
+        public var venue: String
+        /// The journal path; nil: `<data folder>/<meeting id>.jsonl`.
+        public var out: String?
+        public var dataDir: String?
+
+        public init(agendaPath: String, date: String, area: String, chair: String, venue: String = "",
+                    out: String? = nil, dataDir: String? = nil) {
+            self.agendaPath = agendaPath; self.date = date; self.area = area; self.chair = chair
+            self.venue = venue; self.out = out; self.dataDir = dataDir
+        }
+    }
+
+    public struct Outcome: Sendable {
+        public var journalPath: String
+        public var meetingID: String
+        public var caseCount: Int
+        /// Agenda warnings (unknown columns …), one line each, already naming file, line and column.
+        public var warnings: [String]
+    }
+
+    /// Checks everything first, then creates the journal with `.meetingCreated` and one
+    /// `.caseQueued` per case in agenda order. On any error no journal is left behind.
+    public static func run(_ request: Request, environment: [String: String] = ProcessInfo.processInfo.environment,
+                           now: Int64 = currentMillis(), fileIO: any FileIO = PosixFileIO()) throws(CommandFailure) -> Outcome {
+        guard let date = CalendarDate.parse(request.date) else {
+            throw CommandFailure("--date '\(SafeText.line(request.date))' is not a date: use dd/mm/yyyy or yyyy-mm-dd (and a real day)")
+        }
+        let area = SafeText.line(request.area).trimmingWhitespace()
+        let chair = SafeText.line(request.chair).trimmingWhitespace()
+        guard !area.isEmpty else { throw CommandFailure("--area is empty: give the Marac area, e.g. --area \"Northvale\"") }
+        guard !chair.isEmpty else { throw CommandFailure("--chair is empty: give the chair's name") }
+
+        let agendaBytes: [UInt8]
+        do { agendaBytes = try fileIO.readFile(request.agendaPath) } catch {
+            throw CommandFailure("\(request.agendaPath): cannot read the agenda file: \(JournalError.io(path: request.agendaPath, operation: "open", errno: error.errno).reason)")
+        }
+        let agenda: AgendaImport.Result
+        do { agenda = try AgendaImport.parse(bytes: agendaBytes, file: request.agendaPath) } catch {
+            throw CommandFailure(SafeText.line(error.description))
+        }
+
+        let info = MeetingInfo(id: MeetingInfo.makeID(date: date, area: area), date: date, area: area, chair: chair,
+                               venue: SafeText.line(request.venue).trimmingWhitespace())
+        let path: String
+        if let out = request.out, !out.isEmpty {
+            path = out
+        } else {
+            path = DataFolder.journalPath(meetingID: info.id, folder: try DataFolder.resolve(explicit: request.dataDir, environment: environment))
+        }
+        let cases = AgendaImport.agendaOrder(agenda.cases)
+        let events: [MeetingEvent] = [.meetingCreated(info: info, rules: .national)]
+            + cases.map { .caseQueued(agendaCase: $0, late: false) }
+        do {
+            try JournalWriter.create(path: path, kind: .meeting, id: info.id, events: events, at: now, fileIO: fileIO).close()
+        } catch {
+            throw CommandFailure(error.description)
+        }
+        return Outcome(journalPath: path, meetingID: info.id, caseCount: cases.count,
+                       warnings: agenda.warnings.map { SafeText.line($0.description) })
+    }
+
+    /// Where the agenda template is installed (inside the `marac` resource bundle), if found.
+    public static var templatePath: String? {
+        Bundle.module.path(forResource: "agenda-template", ofType: "csv", inDirectory: "Resources")
+    }
+
+    /// The agenda template's text (every column, with fictional example rows).
+    public static func templateText() throws(CommandFailure) -> String {
+        guard let path = templatePath, let data = FileManager.default.contents(atPath: path) else {
+            throw CommandFailure("the agenda template is missing from this installation (looked in the marac resource bundle)")
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    public static func currentMillis() -> Int64 { Int64((Date().timeIntervalSince1970 * 1000).rounded()) }
+}
+
+extension JournalError {
+    /// The reason part of an I/O error, without the path (for messages that name the file already).
+    var reason: String {
+        if case let .io(_, _, code) = self { return JournalError.describe(errno: code) }
+        return description
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import Logging
+import MaracCore
+import MaracJournal
+import MaracUI
+
+/// `marac run JOURNAL`: runs or resumes a meeting. After a crash it continues exactly where it
+/// stopped: the state is the fold of the journal, and the running timer is derived from the
+/// recorded start, so it has kept counting.
+public enum RunMeeting {
+    public static func run(path: String, options: MeetingSession.Options, logger: Logger) throws {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw AppError("\(path): no such journal (make one with `marac new`)")
+        }
+        let session: MeetingSession
+        do { session = try MeetingSession(path: path, passphrase: options.passphrase, logger: logger) }
+        catch let error as JournalError {
+            if case .locked = error {
+                throw AppError("\(path) is already open in another `marac run` (only one writer at a time)")
+            }
+            throw AppError(error.description)
+        }
+        try session.run(options: options)
+    }
+}
+
+/// Parses `80x24`, `120x40`.
+public func parseSize(_ text: String) -> Size? {
+    let parts = text.lowercased().split(separator: "x")
+    guard parts.count == 2, let c = Int(parts[0]), let r = Int(parts[1]), (10...1000).contains(c), (5...500).contains(r) else { return nil }
+    return Size(cols: c, rows: r)
+}
+
+/// Logging goes to a file, never to the terminal curses owns. Event names and counts only: no case text.
+public func makeLogger(folder: String?) -> Logger {
+    let dir = folder ?? NSTemporaryDirectory()
+    let path = URL(fileURLWithPath: dir).appendingPathComponent("marac.log").path
+    return Logger(label: "marac") { label in FileLogHandler(label: label, path: path) }
+}

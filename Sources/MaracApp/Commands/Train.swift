@@ -1,0 +1,100 @@
+import Foundation
+import Logging
+import MaracCore
+import MaracJournal
+import MaracTerminal
+import MaracUI
+
+/// Trainer mode: replay a recorded meeting, or run a mock meeting on a sample's agenda and score it.
+public enum Training {
+    /// One line per sample: name, then a one-line description.
+    public static func list() -> String {
+        let width = (TrainingSample.all.map(\.name.count).max() ?? 0) + 2
+        return TrainingSample.all.map { $0.name.padding(toLength: width, withPad: " ", startingAt: 0) + $0.description }
+            .joined(separator: "\n")
+    }
+
+    public static func sample(_ name: String) throws -> TrainingSample {
+        guard let s = TrainingSample.named(name) else {
+            throw AppError("no sample called '\(name)'. The samples are: \(TrainingSample.all.map(\.name).joined(separator: ", "))")
+        }
+        return s
+    }
+
+    /// Writes a sample's recording to a new journal (so it can be replayed, exported, verified).
+    public static func writeRecording(_ sample: TrainingSample, to path: String) throws {
+        let records = sample.records
+        let writer = try JournalWriter.create(path: path, kind: .meeting, id: MeetingState.fold(records).info.id,
+                                              events: records.map(\.event), at: records[0].at)
+        writer.close()
+    }
+
+    /// A mock meeting: the sample's agenda (and outstanding actions) in a temporary journal, the live
+    /// screen, then a scorecard. Returns the scorecard text and the journal path.
+    public static func mock(_ sample: TrainingSample, options: MeetingSession.Options, logger: Logger) throws -> (scorecard: String, journal: String) {
+        let folder = try makeTemporaryFolder(prefix: "marac-train")
+        let path = folder + "/\(sample.name)-mock.jsonl"
+        let setUp = sample.agendaOnly
+        // A live mock starts now; a scripted one at the recorded meeting's own time, so it is repeatable.
+        let at = options.keysFile == nil ? WallClock().now : (setUp.last?.at ?? 0)
+        let writer = try JournalWriter.create(path: path, kind: .meeting, id: "mock-\(sample.name)",
+                                              events: setUp.map(\.event), at: at)
+        let events = try JournalReader.read(path: path).events
+        let session = MeetingSession(writer: writer, events: events, logger: logger)
+        try session.run(options: options)
+        let state = try MeetingState.fold(JournalReader.read(path: path).events)
+        let end = options.keysFile == nil ? max(WallClock().now, state.lastEventAt ?? 0) : (state.lastEventAt ?? at)
+        let card = Scorecard.make(state, now: end)
+        let text = card.text()
+        try? (text + "\n").write(toFile: path + ".scorecard.txt", atomically: true, encoding: .utf8)
+        return (text, path)
+    }
+
+    /// Replays a journal (or a shipped sample) read-only, driven by its recorded timing.
+    public static func replay(path: String, speed: Int, options: MeetingSession.Options) throws -> ScreenBuffer? {
+        let contents: JournalContents
+        do { contents = try JournalReader.read(path: path, passphrase: options.passphrase) }
+        catch { throw AppError(error.description) }
+        if contents.events.isEmpty { throw AppError("\(path) holds no events to replay") }
+        return try ReplaySession.run(records: contents.events, speed: speed, options: options)
+    }
+}
+
+/// Drives a `ReplayController`: headless from a key script on a manual clock, or in the terminal.
+public enum ReplaySession {
+    public static func run(records: [RecordedEvent], speed: Int, options: MeetingSession.Options) throws -> ScreenBuffer? {
+        let noWrites: (Effect) -> [Msg] = { _ in [] }
+        if let keysFile = options.keysFile {
+            let text: String
+            do { text = try String(contentsOfFile: keysFile, encoding: .utf8) }
+            catch { throw AppError("cannot read the keys file \(keysFile): \(error.localizedDescription)") }
+            let steps: [ScriptStep]
+            do { steps = try KeyScript.parse(text) } catch { throw AppError("\(keysFile): \(error)") }
+            let clock = ManualClock(start: 0)
+            var replay = ReplayController(records: records, speed: speed, now: clock.now)
+            let outcome = ScriptedRun.run(&replay, steps: steps, clock: clock, size: options.size, perform: noWrites)
+            if let dump = options.dumpScreenFile { try writeScreenDump(outcome.screen, to: dump) }
+            return outcome.screen
+        }
+        let clock = WallClock()
+        let (theme, _) = ThemeLoader.loadForApp(name: options.themeName)
+        var replay = ReplayController(records: records, speed: speed, now: clock.now)
+        let terminal = try NcursesTerminal(theme: theme)
+        defer { terminal.restore() }
+        try TerminalRunner.run(&replay, terminal: terminal, clock: { clock.now }, perform: noWrites)
+        terminal.restore()
+        if let dump = options.dumpScreenFile { try writeScreenDump(replay.view(size: terminal.size), to: dump) }
+        return nil
+    }
+}
+
+/// `--dump-screen`: the screen as plain text, trailing spaces trimmed.
+func writeScreenDump(_ screen: ScreenBuffer, to path: String) throws {
+    let text = screen.lines().map { line -> String in
+        var l = line
+        while l.hasSuffix(" ") { l.removeLast() }
+        return l
+    }.joined(separator: "\n") + "\n"
+    do { try text.write(toFile: path, atomically: true, encoding: .utf8) }
+    catch { throw AppError("cannot write the screen dump \(path): \(error.localizedDescription)") }
+}

@@ -1,1 +1,0 @@
-// Wiring shared by the executables.

@@ -1,0 +1,135 @@
+import Foundation
+import Logging
+import MaracCore
+import MaracJournal
+import MaracTerminal
+import MaracUI
+
+/// Runs a meeting journal on the live screen: in the terminal, or headless from a `--keys` script.
+/// The journal is the source of truth: the screen changes only after an append has been fdatasync'ed.
+public final class MeetingSession {
+    public struct Options {
+        public var keysFile: String?
+        public var dumpScreenFile: String?
+        public var size: Size
+        public var themeName: String
+        public var mode: MeetingScreen.Mode
+        public var passphrase: String?
+
+        public init(keysFile: String? = nil, dumpScreenFile: String? = nil, size: Size = Size(cols: 80, rows: 24),
+                    themeName: String = "default", mode: MeetingScreen.Mode = .live, passphrase: String? = nil) {
+            self.keysFile = keysFile; self.dumpScreenFile = dumpScreenFile; self.size = size
+            self.themeName = themeName; self.mode = mode; self.passphrase = passphrase
+        }
+    }
+
+    public let path: String
+    private var writer: JournalWriter?
+    private var meeting: Meeting
+    /// Said once the screen is up: a torn tail recovered, a damaged journal opened read-only.
+    private var notice: String?
+    private let logger: Logger
+
+    /// Opens an existing journal for writing (taking its lock), or read-only when it is damaged.
+    public init(path: String, passphrase: String?, logger: Logger) throws {
+        self.path = path
+        self.logger = logger
+        do {
+            let (writer, contents) = try JournalWriter.open(path: path, passphrase: passphrase)
+            self.writer = writer
+            self.meeting = Meeting(events: contents.events)
+            if case .tornTail(let bytes) = contents.condition {
+                notice = "Recovered: the last \(bytes) bytes were an unfinished write and were set aside."
+                logger.warning("torn tail of \(bytes) bytes recovered")
+            }
+        } catch .damaged(let p, let line, let reason) {
+            let contents = try JournalReader.read(path: path, passphrase: passphrase)
+            self.writer = nil
+            self.meeting = Meeting(events: contents.events)
+            notice = "READ-ONLY: \(URL(fileURLWithPath: p).lastPathComponent) is damaged at line \(line) (\(reason)). Nothing will be written."
+            logger.error("journal damaged at line \(line); opened read-only")
+        }
+    }
+
+    /// Wraps a writer that was just created (demo, train).
+    public init(writer: JournalWriter, events: [RecordedEvent], logger: Logger) {
+        self.path = writer.path
+        self.writer = writer
+        self.meeting = Meeting(events: events)
+        self.logger = logger
+    }
+
+    public var state: MeetingState { meeting.state }
+    public var isReadOnly: Bool { writer == nil }
+
+    /// Appends set-up events outside the screen (e.g. importing open actions before the meeting starts).
+    public func appendNow(_ events: [MeetingEvent], at: Int64) throws {
+        guard let writer else { return }
+        for r in try writer.append(events, at: at) { meeting.append(r) }
+    }
+
+    /// Executes one effect against the journal (write-ahead) and answers the UI.
+    func perform(_ effect: Effect, clock: Clock) -> [Msg] {
+        switch effect {
+        case .quit:
+            return []
+        case .append(let events):
+            guard let writer else {
+                return [.appendFailed(message: "read-only: this journal cannot be changed")]
+            }
+            do {
+                let records = try writer.append(events, at: clock.now)
+                for r in records { meeting.append(r) }
+                logger.info("appended \(records.map(\.event.name).joined(separator: ", "))")
+                return [.appended(records)]
+            } catch {
+                logger.error("append failed: \(error)")
+                return [.appendFailed(message: error.description)]
+            }
+        }
+    }
+
+    /// Runs the screen until the chair quits. Returns the final screen when scripted.
+    @discardableResult
+    public func run(options: Options) throws -> ScreenBuffer? {
+        let mode: MeetingScreen.Mode = isReadOnly ? .readOnly : options.mode
+        if let keysFile = options.keysFile {
+            let text: String
+            do { text = try String(contentsOfFile: keysFile, encoding: .utf8) }
+            catch { throw AppError("cannot read the keys file \(keysFile): \(error.localizedDescription)") }
+            let steps: [ScriptStep]
+            do { steps = try KeyScript.parse(text) }
+            catch { throw AppError("\(keysFile): \(error)") }
+            let clock = ManualClock(start: meeting.state.lastEventAt ?? 0)
+            var screen = MeetingScreen(meeting: meeting, now: clock.now, mode: mode)
+            if let notice { screen.notify(notice, error: isReadOnly) }
+            let outcome = ScriptedRun.run(&screen, steps: steps, clock: clock, size: options.size) { effect in
+                self.perform(effect, clock: clock)
+            }
+            if let dump = options.dumpScreenFile { try writeScreenDump(outcome.screen, to: dump) }
+            writer?.close()
+            return outcome.screen
+        }
+
+        let clock = WallClock()
+        let (theme, themeWarning) = ThemeLoader.loadForApp(name: options.themeName)
+        var screen = MeetingScreen(meeting: meeting, now: clock.now, mode: mode)
+        if let themeWarning { screen.notify(themeWarning, error: true) }
+        if let notice { screen.notify(notice, error: isReadOnly) }
+        let terminal = try NcursesTerminal(theme: theme)
+        defer { terminal.restore() }
+        try TerminalRunner.run(&screen, terminal: terminal, clock: { clock.now }) { effect in
+            self.perform(effect, clock: clock)
+        }
+        terminal.restore()
+        if let dump = options.dumpScreenFile { try writeScreenDump(screen.view(size: terminal.size), to: dump) }
+        writer?.close()
+        return nil
+    }
+}
+
+/// An error for the user: one line, no stack trace.
+public struct AppError: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ message: String) { self.description = message }
+}

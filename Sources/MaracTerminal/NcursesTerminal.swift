@@ -1,0 +1,371 @@
+import CNcursesW
+import Foundation
+import MaracUI
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+public enum TerminalError: Error, Equatable, CustomStringConvertible {
+    /// stdin or stdout is not a terminal (piped, redirected, run from a script).
+    case notATerminal
+    /// ncurses could not start on this terminal type (unknown or unset `TERM`).
+    case cannotStart(term: String)
+    /// Another `NcursesTerminal` is still active in this process (ncurses has one global screen;
+    /// tests that use headless terminals must not run in parallel).
+    case anotherTerminalIsActive
+
+    public var description: String {
+        switch self {
+        case .notATerminal:
+            return "marac needs an interactive terminal: standard input and output must both be a terminal."
+        case .anotherTerminalIsActive:
+            return "another terminal screen is already open in this process; restore it first."
+        case .cannotStart(let term):
+            return "cannot start the screen on terminal type '\(term)'; check TERM (for example TERM=xterm-256color)."
+        }
+    }
+}
+
+/// How one screen cell ended up in ncurses, read back for tests.
+public struct InspectedCell: Equatable, Sendable {
+    public var text: String
+    public var bold: Bool
+    public var reverse: Bool
+    public var underline: Bool
+    public var dim: Bool
+    /// 0 when no colour is in use.
+    public var colourPair: Int16
+}
+
+/// The only code that talks to ncurses (DESIGN §3). ncurses is not thread-safe and keeps global
+/// state, so: create one at a time, and use it only from the thread (or actor) that created it.
+/// Every curses global goes through the shim's accessors (Swift 6 strict concurrency, anchors §2.2 #3).
+///
+/// Call `restore()` on every way out (it is idempotent; `deinit` calls it too). While it is active
+/// nothing may print to stdout or stderr: log to a file.
+public final class NcursesTerminal {
+    public enum Output: Sendable, Equatable {
+        /// The real terminal on stdin/stdout.
+        case tty
+        /// Real curses writing to /dev/null at a fixed size: for tests, no TTY needed (anchors §2.2 #11).
+        case headless(Size)
+    }
+
+    /// Signals after which the terminal must be put back before the process dies (htop's CRT).
+    static let restoringSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGSEGV, SIGBUS, SIGFPE, SIGILL,
+                                            SIGABRT, SIGTRAP]
+
+    public let theme: Theme
+    /// False for a theme without colour, `NO_COLOR`, or a terminal without colours: attributes only.
+    public let usesColour: Bool
+    public private(set) var isActive = true
+
+    private let screen: OpaquePointer
+    private let window: UnsafeMutablePointer<WINDOW>
+    private let headlessFiles: [UnsafeMutablePointer<FILE>]
+    private var installedSignals: [Int32] = []
+    /// Colour pair and attributes per role, computed once from the theme.
+    private var roleLooks: [StyleRole: (attrs: attr_t, pair: Int16)] = [:]
+    private var cursorShown: Bool?
+
+    /// Starts curses. For `.tty`, restoring signal handlers are installed first so ncurses leaves
+    /// SIGINT/SIGTERM alone (anchors §2.2 #8).
+    public init(theme: Theme, output: Output = .tty,
+                environment: [String: String] = NcursesTerminal.processEnvironment()) throws {
+        self.theme = theme
+        guard Self.claimCurses() else { throw TerminalError.anotherTerminalIsActive }
+        var started = false
+        defer { if !started { Self.releaseCurses() } }
+        Self.selectUTF8Locale()
+
+        switch output {
+        case .tty:
+            guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
+            // Swift's importer emits only the shim functions Swift calls; the handler needs this one too.
+            _ = cnc_saved_actions()
+            for sig in Self.restoringSignals where cnc_install_restore_handler(sig) == 0 { installedSignals.append(sig) }
+            guard let screen = newterm(nil, cnc_stdout(), cnc_stdin()) else {
+                for sig in installedSignals { _ = cnc_reinstate_handler(sig) }
+                throw TerminalError.cannotStart(term: environment["TERM"] ?? "(unset)")
+            }
+            self.screen = screen
+            headlessFiles = []
+        case .headless(let size):
+            guard let out = fopen("/dev/null", "w"), let input = fopen("/dev/null", "r") else {
+                throw TerminalError.cannotStart(term: "headless")
+            }
+            guard let screen = newterm("xterm-256color", out, input) else {
+                fclose(out); fclose(input)
+                throw TerminalError.cannotStart(term: "xterm-256color")
+            }
+            self.screen = screen
+            headlessFiles = [out, input]
+            _ = resizeterm(Int32(max(1, size.rows)), Int32(max(1, size.cols)))
+        }
+        window = cnc_stdscr()
+
+        _ = raw()            // Ctrl-C, Ctrl-S, Ctrl-Q, Ctrl-Z arrive as keys, not signals or flow control
+        _ = noecho()
+        _ = nonl()
+        _ = keypad(window, true)
+        _ = intrflush(window, false)
+        _ = set_escdelay(25)  // a lone Esc is Esc after 25 ms, not the default 1 s (anchors §2.2 #9)
+
+        let noColour = !(environment["NO_COLOR"] ?? "").isEmpty
+        usesColour = theme.usesColor && !noColour && has_colors()
+        if usesColour {
+            _ = start_color()
+            let defaultsWork = use_default_colors() == cnc_ok()
+            let colourCount = Int(cnc_colors())
+            for (index, role) in StyleRole.allCases.enumerated() {
+                let look = theme.look(role)
+                let pair = Int16(index + 1)
+                _ = init_pair(pair, Self.colourNumber(look.foreground, colours: colourCount, isBackground: false, defaultsWork: defaultsWork),
+                              Self.colourNumber(look.background, colours: colourCount, isBackground: true, defaultsWork: defaultsWork))
+                roleLooks[role] = (Self.attributes(of: look), pair)
+            }
+        } else {
+            for role in StyleRole.allCases { roleLooks[role] = (Self.attributesWithoutColour(of: theme.look(role)), 0) }
+        }
+        showCursor(false)
+        started = true
+    }
+
+    deinit { restore() }
+
+    /// One curses screen per process at a time.
+    private static let cursesLock = NSLock()
+    nonisolated(unsafe) private static var cursesInUse = false
+
+    private static func claimCurses() -> Bool {
+        cursesLock.lock(); defer { cursesLock.unlock() }
+        if cursesInUse { return false }
+        cursesInUse = true
+        return true
+    }
+
+    private static func releaseCurses() {
+        cursesLock.lock(); defer { cursesLock.unlock() }
+        cursesInUse = false
+    }
+
+    public static func processEnvironment() -> [String: String] {
+        var result: [String: String] = [:]
+        for name in ["NO_COLOR", "TERM"] { if let value = getenv(name) { result[name] = String(cString: value) } }
+        return result
+    }
+
+    /// The locale must be set before curses starts, or non-ASCII text is mangled (anchors §2.2 #4).
+    /// If the user's locale is not UTF-8 (often `LANG` unset over ssh), use C.UTF-8 for characters.
+    static func selectUTF8Locale() {
+        _ = setlocale(LC_ALL, "")
+        if cnc_locale_is_utf8() == 0 { _ = setlocale(LC_CTYPE, "C.UTF-8") }
+    }
+
+    // MARK: - Output
+
+    public var size: Size {
+        guard isActive else { return Size(cols: 0, rows: 0) }
+        return Size(cols: Int(cnc_getmaxx(window)), rows: Int(cnc_getmaxy(window)))
+    }
+
+    /// Copies a frame to the screen. ncurses compares it with what is already shown and sends only
+    /// the difference.
+    public func draw(_ buffer: ScreenBuffer) {
+        guard isActive else { return }
+        _ = werase(window)
+        let screenSize = size
+        let rows = min(buffer.size.rows, screenSize.rows), cols = min(buffer.size.cols, screenSize.cols)
+        for y in 0..<max(0, rows) {
+            for x in 0..<max(0, cols) {
+                let cell = buffer[x, y]
+                if cell.isContinuation { continue }
+                put(cell, col: x, row: y, lastCol: cols - 1)
+            }
+        }
+        if let cursor = buffer.cursor, cursor.col >= 0, cursor.row >= 0, cursor.col < cols, cursor.row < rows {
+            _ = wmove(window, Int32(cursor.row), Int32(cursor.col))
+            showCursor(true)
+        } else {
+            showCursor(false)
+        }
+        _ = wnoutrefresh(window)
+        _ = doupdate()
+    }
+
+    /// Ctrl-L: repaint every cell on the next `draw`, in case something else scribbled on the terminal.
+    public func forceFullRedraw() {
+        guard isActive else { return }
+        _ = clearok(cnc_curscr(), true)
+    }
+
+    /// Resizes the headless screen, as a terminal resize would (queues a resize input).
+    public func resize(to newSize: Size) {
+        guard isActive else { return }
+        _ = resizeterm(Int32(max(1, newSize.rows)), Int32(max(1, newSize.cols)))
+    }
+
+    private func put(_ cell: Cell, col: Int, row: Int, lastCol: Int) {
+        let look = roleLooks[cell.style.role] ?? (cnc_a_normal(), 0)
+        var attrs = look.attrs
+        if cell.style.bold { attrs |= cnc_a_bold() }
+        if cell.style.reverse { attrs |= cnc_a_reverse() }
+        if cell.style.underline { attrs |= cnc_a_underline() }
+
+        var glyph = Self.glyph(for: cell)
+        // A wide character with no room for its right half, or one ncurses measures differently
+        // from the layout (CharWidth), would shift the rest of the row: show a placeholder instead.
+        if glyph.width == 2 && (cell.width != 2 || col + 1 > lastCol) { glyph = (["?"].map(Self.wide), 1) }
+        write(glyph.scalars, attrs: attrs, pair: look.pair, col: col, row: row)
+        if cell.width == 2 && glyph.width == 1 && col + 1 <= lastCol {
+            write([Self.wide(" ")], attrs: attrs, pair: look.pair, col: col + 1, row: row)
+        }
+    }
+
+    private func write(_ scalars: [wchar_t], attrs: attr_t, pair: Int16, col: Int, row: Int) {
+        var cc = cchar_t()
+        var text = scalars + [0]
+        _ = cnc_setcchar(&cc, &text, attrs, pair)
+        // The bottom-right cell returns ERR (the cursor cannot advance) but is still written.
+        _ = mvwadd_wch(window, Int32(row), Int32(col), &cc)
+    }
+
+    static func wide(_ s: Unicode.Scalar) -> wchar_t { wchar_t(bitPattern: s.value) }
+
+    /// The code points ncurses gets for a cell: the base character and up to four combining marks,
+    /// with the width ncurses itself will give it. Anything ncurses cannot print becomes "?".
+    static func glyph(for cell: Cell) -> (scalars: [wchar_t], width: Int) {
+        let scalars = Array(cell.text.unicodeScalars)
+        guard let base = scalars.first else { return ([wide(" ")], 1) }
+        let width = Int(cnc_wcwidth(base.value))
+        guard width == 1 || width == 2 else { return ([wide("?")], 1) }
+        let marks = scalars.dropFirst().filter { cnc_wcwidth($0.value) == 0 }.prefix(Int(cnc_ccharw_max()) - 1)
+        return ([wide(base)] + marks.map(wide), width)
+    }
+
+    private func showCursor(_ visible: Bool) {
+        guard cursorShown != visible else { return }
+        cursorShown = visible
+        _ = curs_set(visible ? 1 : 0)   // ERR on terminals that cannot hide it: nothing to do
+    }
+
+    // MARK: - Input
+
+    /// Waits up to `timeoutMillis` for a key (negative: forever). nil on timeout or an ignored key.
+    public func readKey(timeoutMillis: Int) -> TerminalInput? {
+        guard isActive else { return nil }
+        wtimeout(window, Int32(clamping: timeoutMillis))
+        var code: wint_t = 0
+        let status = wget_wch(window, &code)
+        return KeyDecoder.decode(status: status, code: UInt32(code))
+    }
+
+    // MARK: - Teardown
+
+    /// Puts the terminal back as it was. Safe to call more than once.
+    public func restore() {
+        guard isActive else { return }
+        isActive = false
+        _ = endwin()
+        for sig in installedSignals { _ = cnc_reinstate_handler(sig) }
+        installedSignals = []
+        delscreen(screen)
+        for file in headlessFiles { fclose(file) }
+        Self.releaseCurses()
+    }
+
+    // MARK: - Reading the screen back (tests; tig's save_display)
+
+    /// Each row as ncurses holds it. A wide character is one character here (it covers two columns),
+    /// so this equals `ScreenBuffer.lines()` for the frame drawn.
+    public func dumpLines() -> [String] {
+        guard isActive else { return [] }
+        let current = size
+        return (0..<current.rows).map { row in
+            var chars = [wchar_t](repeating: 0, count: current.cols + 1)
+            let count = mvwinnwstr(window, Int32(row), 0, &chars, Int32(current.cols))
+            guard count > 0 else { return "" }
+            var line = String.UnicodeScalarView()
+            for c in chars.prefix(Int(count)) { if let s = Unicode.Scalar(UInt32(bitPattern: c)) { line.append(s) } }
+            return String(line)
+        }
+    }
+
+    /// The character and attributes ncurses holds at one cell.
+    public func inspect(col: Int, row: Int) -> InspectedCell? {
+        guard isActive else { return nil }
+        var cc = cchar_t()
+        guard mvwin_wch(window, Int32(row), Int32(col), &cc) == cnc_ok() else { return nil }
+        var chars = [wchar_t](repeating: 0, count: Int(cnc_ccharw_max()) + 1)
+        var attrs: attr_t = 0
+        var pair: Int16 = 0
+        _ = getcchar(&cc, &chars, &attrs, &pair, nil)
+        var text = String.UnicodeScalarView()
+        for c in chars.prefix(while: { $0 != 0 }) { if let s = Unicode.Scalar(UInt32(bitPattern: c)) { text.append(s) } }
+        return InspectedCell(text: String(text), bold: attrs & cnc_a_bold() != 0, reverse: attrs & cnc_a_reverse() != 0,
+                             underline: attrs & cnc_a_underline() != 0, dim: attrs & cnc_a_dim() != 0, colourPair: pair)
+    }
+
+    // MARK: - Theme mapping
+
+    static func attributes(of look: Theme.Look) -> attr_t {
+        var attrs = cnc_a_normal()
+        if look.bold { attrs |= cnc_a_bold() }
+        if look.reverse { attrs |= cnc_a_reverse() }
+        if look.underline { attrs |= cnc_a_underline() }
+        if look.dim { attrs |= cnc_a_dim() }
+        return attrs
+    }
+
+    /// Without colour a bar drawn as "black on cyan" would vanish into the text around it, so a
+    /// role with a background colour becomes reverse video (never colour alone, DESIGN §5).
+    static func attributesWithoutColour(of look: Theme.Look) -> attr_t {
+        var attrs = attributes(of: look)
+        if look.background != .default && !look.reverse { attrs |= cnc_a_reverse() }
+        return attrs
+    }
+
+    /// ncurses colour numbers: -1 is the terminal's own colour (use_default_colors), 0–7 the ANSI
+    /// colours, 8–15 their bright forms where the terminal has 16 or more colours.
+    static func colourNumber(_ colour: Theme.Color, colours: Int, isBackground: Bool, defaultsWork: Bool) -> Int16 {
+        let base: Int16
+        var bright = false
+        switch colour {
+        case .default: return defaultsWork ? -1 : (isBackground ? 0 : 7)
+        case .black: base = 0
+        case .red: base = 1
+        case .green: base = 2
+        case .yellow: base = 3
+        case .blue: base = 4
+        case .magenta: base = 5
+        case .cyan: base = 6
+        case .white: base = 7
+        case .brightBlack: base = 0; bright = true
+        case .brightRed: base = 1; bright = true
+        case .brightGreen: base = 2; bright = true
+        case .brightYellow: base = 3; bright = true
+        case .brightBlue: base = 4; bright = true
+        case .brightMagenta: base = 5; bright = true
+        case .brightCyan: base = 6; bright = true
+        case .brightWhite: base = 7; bright = true
+        }
+        return bright && colours >= 16 ? base + 8 : base
+    }
+}
+
+extension KeyDecoder {
+    /// The decoder's key-code table against the ncurses header this was built with.
+    static func codesMatchCurses() -> Bool {
+        let pairs: [(UInt32, Int32)] = [
+            (Code.down, KEY_DOWN), (Code.up, KEY_UP), (Code.left, KEY_LEFT), (Code.right, KEY_RIGHT),
+            (Code.home, KEY_HOME), (Code.backspace, KEY_BACKSPACE), (Code.deleteChar, KEY_DC),
+            (Code.nextPage, KEY_NPAGE), (Code.previousPage, KEY_PPAGE), (Code.enter, KEY_ENTER),
+            (Code.backTab, KEY_BTAB), (Code.end, KEY_END), (Code.find, KEY_FIND), (Code.select, KEY_SELECT),
+            (Code.resize, KEY_RESIZE), (Code.function(5), cnc_key_f(5)), (Code.function(12), cnc_key_f(12)),
+        ]
+        return pairs.allSatisfy { UInt32($0.1) == $0.0 }
+            && Int32(keyCodeStatus) == cnc_key_code_yes() && characterStatus == cnc_ok()
+    }
+}

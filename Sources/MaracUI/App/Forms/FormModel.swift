@@ -1,0 +1,170 @@
+import MaracCore
+
+/// One field of a form. Every form in the app is a list of these, so they all behave alike.
+struct FormField: Equatable {
+    enum Kind: Equatable {
+        /// Free text.
+        case text
+        /// An agency name, completed from the meeting's agencies as you type.
+        case agency
+        /// A due date: `14/12`, `14/12/2026`, `+7d`, `fri` …
+        case date
+        /// A date already passed (information received): `28/11` means the last 28/11.
+        case pastDate
+        /// One of a fixed list: ←/→ cycle, or type the start of one.
+        case choice([String])
+    }
+
+    /// A field that only applies when another field has one of some values (e.g. "information
+    /// sent" only for apologies): hidden and skipped otherwise.
+    struct Condition: Equatable {
+        var key: String
+        var values: [String]
+    }
+
+    var key: String
+    var label: String
+    var kind: Kind
+    var input: TextField
+    /// Shown under the field when it has focus.
+    var hint: String?
+    var onlyWhen: Condition?
+
+    init(_ key: String, _ label: String, _ kind: Kind = .text, value: String = "", hint: String? = nil, onlyWhen: Condition? = nil) {
+        self.key = key; self.label = label; self.kind = kind; self.input = TextField(value); self.hint = hint
+        self.onlyWhen = onlyWhen
+    }
+
+    var value: String { input.text.trimmingWhitespace() }
+
+    /// For a choice field: the option typed (exactly or by an unambiguous start), if any.
+    /// What a date field reads as, in the direction the field looks (due: ahead; received: behind).
+    func date(today: CalendarDate) -> Result<CalendarDate, DueDateInput.Problem> {
+        let parsed = DueDateInput.parse(value, today: today)
+        guard kind == .pastDate, case .success(let d) = parsed, d > today,
+              !value.contains("+"), value.split(separator: "/").count == 2,
+              let lastYear = CalendarDate(year: d.year - 1, month: d.month, day: d.day) else { return parsed }
+        return .success(lastYear)
+    }
+
+    var chosen: String? {
+        guard case .choice(let options) = kind else { return nil }
+        let t = value.lowercased()
+        if t.isEmpty { return nil }
+        if let exact = options.first(where: { $0.lowercased() == t }) { return exact }
+        let starts = options.filter { $0.lowercased().hasPrefix(t) }
+        return starts.count == 1 ? starts[0] : nil
+    }
+}
+
+/// What a key did to a form.
+enum FormOutcome: Equatable {
+    case editing
+    case save
+    case cancel
+}
+
+/// A form: fields in order, one with focus. Tab/Shift-Tab (or ↓/↑) move, Enter on the last field
+/// or Ctrl-S anywhere saves, Esc cancels. Every other key edits the focused field, so typing can
+/// never trigger a screen key.
+struct FormModel: Equatable {
+    var title: String
+    var fields: [FormField]
+    var focus = 0
+    /// Why the last save was refused (a missing field, or the journal's error), shown in red.
+    var problem: String?
+    /// Agencies offered for completion in `.agency` fields.
+    var agencies: [String] = []
+
+    init(title: String, fields: [FormField], agencies: [String] = []) {
+        self.title = title; self.fields = fields; self.agencies = agencies
+    }
+
+    subscript(key: String) -> String {
+        get { fields.first { $0.key == key }?.value ?? "" }
+    }
+
+    func field(_ key: String) -> FormField? { fields.first { $0.key == key } }
+
+    /// Whether a field applies, given what the others say now.
+    func applies(_ index: Int) -> Bool {
+        guard let condition = fields[index].onlyWhen else { return true }
+        guard let other = field(condition.key) else { return true }
+        let value = other.chosen ?? other.value
+        return condition.values.contains(value)
+    }
+
+    var visibleIndices: [Int] { fields.indices.filter(applies) }
+
+    private func nextVisible(after i: Int, step: Int) -> Int {
+        var j = i
+        for _ in fields.indices {
+            j = (j + step + fields.count) % fields.count
+            if applies(j) { return j }
+        }
+        return i
+    }
+
+    /// The focused field is the last one that applies: Enter saves.
+    var focusIsLast: Bool { visibleIndices.last == focus }
+
+    mutating func set(_ key: String, _ value: String) {
+        if let i = fields.firstIndex(where: { $0.key == key }) { fields[i].input.set(value) }
+    }
+
+    /// Agencies that start with (or, failing that, contain) what was typed in the focused field.
+    func candidates(for index: Int) -> [String] {
+        guard fields.indices.contains(index), fields[index].kind == .agency else { return [] }
+        let typed = fields[index].value.lowercased()
+        guard !typed.isEmpty else { return agencies }
+        let starts = agencies.filter { $0.lowercased().hasPrefix(typed) }
+        if !starts.isEmpty { return starts }
+        return agencies.filter { $0.lowercased().contains(typed) }
+    }
+
+    mutating func handle(_ key: Key) -> FormOutcome {
+        guard !fields.isEmpty else { return key == .escape ? .cancel : .editing }
+        switch key {
+        case .escape:
+            return .cancel
+        case .ctrl("s"):
+            return .save
+        case .enter:
+            if focusIsLast { return .save }
+            acceptCompletion(); focus = nextVisible(after: focus, step: 1)
+        case .tab, .down:
+            acceptCompletion()
+            focus = nextVisible(after: focus, step: 1)
+        case .backTab, .up:
+            focus = nextVisible(after: focus, step: -1)
+        case .left, .right:
+            if case .choice(let options) = fields[focus].kind, !options.isEmpty {
+                cycle(options, by: key == .right ? 1 : -1)
+            } else {
+                _ = fields[focus].input.handle(key)
+            }
+        default:
+            // Typing over a whole option (a default, or one chosen with ←/→) starts afresh.
+            if case .char = key, case .choice(let options) = fields[focus].kind, options.contains(fields[focus].input.text) {
+                fields[focus].input.set("")
+            }
+            _ = fields[focus].input.handle(key)
+        }
+        return .editing
+    }
+
+    /// Tab on an agency field fills in the first matching agency (unless the text already is one).
+    private mutating func acceptCompletion() {
+        guard fields[focus].kind == .agency, !fields[focus].value.isEmpty else { return }
+        let typed = fields[focus].value.lowercased()
+        if agencies.contains(where: { $0.lowercased() == typed }) { return }
+        if let first = candidates(for: focus).first { fields[focus].input.set(first) }
+    }
+
+    private mutating func cycle(_ options: [String], by step: Int) {
+        let current = fields[focus].chosen.flatMap { options.firstIndex(of: $0) }
+        let next: Int
+        if let current { next = (current + step + options.count) % options.count } else { next = step > 0 ? 0 : options.count - 1 }
+        fields[focus].input.set(options[next])
+    }
+}

@@ -1,0 +1,169 @@
+import MaracCore
+
+/// Draws any form as a framed dialog over the screen: fields, the focused field's help or
+/// completions, live checks (the SMART check for actions), the refusal reason, and the keys.
+enum FormView {
+    static let labelWidth = 14
+
+    static func draw(_ form: FormModel, purpose: FormPurpose, screen: MeetingScreen, into buf: inout ScreenBuffer, area: Rect) {
+        let findings = liveFindings(form, purpose: purpose, screen: screen)
+        let width = min(area.w - 2, 100)
+        let inner = width - 4
+        var extra: [StyledLine] = []
+        if let context = context(purpose, screen: screen) { extra.append(StyledLine(SafeText.truncate(context, inner), .muted)) }
+
+        // Rows: context, fields (one each), focus help (2), checks, problem, keys.
+        var checkLines: [StyledLine] = []
+        if case .newAction = purpose { checkLines = checks(findings, width: inner) }
+        if case .amendAction = purpose { checkLines = checks(findings, width: inner) }
+        if case .feedback = purpose {
+            checkLines = findings.flatMap { f in wrap("\(f.symbol) check: \(f.message)", width: inner).map { StyledLine($0, .warning) } }
+        }
+        let problemLines = form.problem.map { wrap($0, width: inner).map { StyledLine($0, .danger) } } ?? []
+        let helpLines = form.fields.indices.contains(form.focus) ? focusHelp(form, form.fields[form.focus], width: inner) : []
+        let visible = form.visibleIndices
+        let height = min(area.h, 2 + extra.count + visible.count + 1 + max(2, helpLines.count) + checkLines.count + problemLines.count + 2)
+        let rect = centred(width: width, height: height, in: area)
+        buf.box(rect, title: form.title, style: .accent)
+        var row = rect.y + 1
+        let left = rect.x + 2
+        for line in extra { buf.draw(line, col: left, row: row, maxCol: rect.maxX - 2); row += 1 }
+
+        let valueCol = left + labelWidth
+        let sideWidth = 22
+        let fieldWidth = max(10, rect.maxX - 2 - valueCol - sideWidth)
+        for i in visible where row < rect.maxY - 1 {
+            let field = form.fields[i]
+            let focused = i == form.focus
+            // The focused field is marked with › as well as highlighted, so it shows without colour.
+            if focused { buf.put("›", col: left - 1, row: row, style: .accent) }
+            buf.put(column(field.label, labelWidth - 1), col: left, row: row, style: focused ? .title : .normal)
+            let (shown, cursorCol) = field.input.visible(width: fieldWidth)
+            buf.fill(col: valueCol, row: row, width: fieldWidth, height: 1, style: focused ? .inputFocused : .input)
+            buf.put(shown, col: valueCol, row: row, style: focused ? .inputFocused : .input, maxCol: valueCol + fieldWidth)
+            if focused { buf.cursor = (valueCol + cursorCol, row) }
+            let side = sideNote(field, screen: screen)
+            buf.put(side.text, col: valueCol + fieldWidth + 1, row: row, style: side.style, maxCol: rect.maxX - 2)
+            row += 1
+        }
+        row += 1
+        // Help for the focused field: completions, options or a hint.
+        for line in helpLines where row < rect.maxY - 2 {
+            buf.draw(line, col: left, row: row, maxCol: rect.maxX - 2); row += 1
+        }
+        for line in checkLines + problemLines where row < rect.maxY - 2 {
+            buf.draw(line, col: left, row: row, maxCol: rect.maxX - 2); row += 1
+        }
+        let keys = screen.pending == nil
+            ? "Tab/Shift-Tab move · Enter on the last field or Ctrl-S saves · Esc cancels"
+            : "Saving…"
+        buf.put(SafeText.truncate(keys, inner), col: left, row: rect.maxY - 2, style: .hint)
+    }
+
+    static func liveFindings(_ form: FormModel, purpose: FormPurpose, screen: MeetingScreen) -> [Finding] {
+        switch purpose {
+        case .newAction, .amendAction: return screen.actionFindings(form)
+        case .feedback(let ref):
+            // The phone-route prompt, live: the same rule the close check applies.
+            guard var record = screen.state.cases[ref], let route = FeedbackRoute.parse(form["route"]) else { return [] }
+            record.feedback = VictimFeedback(agency: form["agency"], route: route, detail: form["detail"])
+            record.passedPrompts = [:]
+            return CasePrompts.check(record, in: screen.state).filter { $0.code == "phone-feedback-risk" }
+        default: return []
+        }
+    }
+
+    /// The SMART check, live: errors block saving, warnings only guide.
+    static func checks(_ findings: [Finding], width: Int) -> [StyledLine] {
+        if findings.isEmpty { return [StyledLine("✓ SMART: specific, owned, timed and categorised", .ok)] }
+        return findings.flatMap { f in
+            let style: Style = f.severity == .error ? .danger : .warning
+            let word = f.severity == .error ? "needed" : "check"
+            return wrap("\(f.symbol) \(word): \(f.message)", width: width).prefix(2).map { StyledLine($0, style) }
+        }
+    }
+
+    /// Beside a field: the date it was read as, or the chosen option.
+    static func sideNote(_ field: FormField, screen: MeetingScreen) -> Span {
+        switch field.kind {
+        case .date, .pastDate:
+            if field.value.isEmpty { return Span("") }
+            switch field.date(today: screen.today) {
+            case .success(let d): return Span("→ \(d.uk) \(weekday(d))", .ok)
+            case .failure: return Span("✗ not a date", .danger)
+            }
+        case .choice:
+            if field.value.isEmpty { return Span("← → to choose", .muted) }
+            if let chosen = field.chosen, chosen.lowercased() != field.value.lowercased() { return Span("→ \(chosen)", .ok) }
+            return field.chosen == nil ? Span("✗ not an option", .danger) : Span("")
+        default:
+            return Span("")
+        }
+    }
+
+    static func focusHelp(_ form: FormModel, _ field: FormField, width: Int) -> [StyledLine] {
+        var lines: [StyledLine] = []
+        switch field.kind {
+        case .agency:
+            let candidates = form.candidates(for: form.focus)
+            if candidates.isEmpty {
+                lines.append(StyledLine("↳ no agency matches: it will be saved as typed", .muted))
+            } else {
+                let shown = candidates.prefix(8).map { SafeText.line($0) }.joined(separator: " · ")
+                lines.append(StyledLine(SafeText.truncate("↳ " + shown + (candidates.count > 8 ? " …" : "") + "  (Tab accepts the first)", width), .hint))
+            }
+        case .choice(let options):
+            // Every option shows, wrapped onto more lines when needed; the chosen one in brackets.
+            var spans: [Span] = [Span("↳ ", .hint)]
+            var used = 2
+            for (i, option) in options.enumerated() {
+                let item = option == field.chosen ? Span("[\(option)]", .accent) : Span(option, .hint)
+                let itemWidth = CharWidth.of(item.text) + (i > 0 ? 3 : 0)
+                if i > 0 && used + itemWidth > width {
+                    lines.append(StyledLine(spans))
+                    spans = [Span("  "), item]
+                    used = 2 + CharWidth.of(item.text)
+                } else {
+                    if i > 0 { spans.append(Span(" · ", .muted)) }
+                    spans.append(item)
+                    used += itemWidth
+                }
+            }
+            lines.append(StyledLine(spans))
+        default:
+            break
+        }
+        if let hint = field.hint {
+            lines += wrap(hint, width: width).prefix(3).map { StyledLine($0, .muted) }
+        }
+        return lines
+    }
+
+    static func context(_ purpose: FormPurpose, screen: MeetingScreen) -> String? {
+        let s = screen.state
+        switch purpose {
+        case .newAction(let ref), .note(let ref), .feedback(let ref), .deferCase(let ref), .withdrawCase(let ref):
+            guard let c = s.cases[ref] else { return nil }
+            return "Case \(SafeText.line(ref)) · \(SafeText.line(c.agenda.victim))"
+        case .review(let id):
+            guard let a = s.outstanding.first(where: { $0.id == id }) else { return nil }
+            return "\(SafeText.line(a.owner)): \(SafeText.line(a.text))"
+        case .amendAction(let id), .withdrawAction(let id):
+            guard let a = s.action(id) else { return nil }
+            return "\(SafeText.line(a.owner)): \(SafeText.line(a.text))"
+        case .leftAfter(let agency, let rep):
+            return "\(SafeText.line(rep)) (\(SafeText.line(agency)))"
+        case .overrun(let flow):
+            guard let c = s.cases[flow.caseRef] else { return nil }
+            return "Case \(SafeText.line(flow.caseRef)) took \(formatDuration(c.elapsedMillis(now: screen.now))) (limit \(s.rules.limitMinutes + c.bonusMinutes) min). Enter to continue."
+        case .passPrompt(_, let codes):
+            return codes.count == 1 ? "Passing this prompt is recorded with your reason" : "Passing \(codes.count) prompts; the reason is recorded for each"
+        case .attendance, .lateCase, .reopen:
+            return nil
+        }
+    }
+
+    static func weekday(_ d: CalendarDate) -> String {
+        ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][d.isoWeekday - 1]
+    }
+}

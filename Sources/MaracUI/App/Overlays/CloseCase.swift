@@ -1,0 +1,105 @@
+import MaracCore
+
+/// `n`: closing a case. Over the limit, the reason is asked first; then the case prompts
+/// (`CasePrompts.check`) are shown. The chair goes back to act on them (Esc) or passes each with a
+/// reason; once none is left, Enter writes `.discussionEnded` and moves to the next waiting case.
+extension MeetingScreen {
+    mutating func startClose(_ c: CaseRecord) {
+        guard c.status.isOutstanding else { setStatus("Case \(SafeText.line(c.ref)) is already \(c.status.word)"); return }
+        if let refusal = editRefusal() { setStatus(refusal, error: true); return }
+        let flow = CloseFlow(caseRef: c.ref)
+        if state.phase(of: c.ref, now: now) == .overLimit {
+            modal = .form(Forms.overrun(), .overrun(flow))
+        } else {
+            modal = .closePrompts(flow)
+        }
+    }
+
+    func openPrompts(_ flow: CloseFlow) -> [Finding] {
+        guard let c = state.cases[flow.caseRef] else { return [] }
+        return CasePrompts.check(c, in: state)
+    }
+
+    mutating func closePromptsKey(_ flow: CloseFlow, _ key: Key) -> [Effect] {
+        var flow = flow
+        let prompts = openPrompts(flow)
+        switch key {
+        case .escape:
+            modal = nil
+            setStatus(prompts.isEmpty ? nil : "Back to the case: act on the prompts, then n to close")
+        case .down, .char("j"):
+            flow.selected = min(flow.selected + 1, max(0, prompts.count - 1)); modal = .closePrompts(flow)
+        case .up, .char("k"):
+            flow.selected = max(0, flow.selected - 1); modal = .closePrompts(flow)
+        case .char("p"):
+            guard prompts.indices.contains(flow.selected) else { return [] }
+            let code = prompts[flow.selected].code
+            modal = .form(Forms.reason("Pass: \(prompts[flow.selected].message)", hint: "required: why this does not apply or can wait"),
+                          .passPrompt(flow, codes: [code]))
+        case .char("P"):
+            guard !prompts.isEmpty else { return [] }
+            modal = .form(Forms.reason("Pass all \(prompts.count) prompts", hint: "required: one reason recorded against each prompt"),
+                          .passPrompt(flow, codes: prompts.map(\.code)))
+        case .enter:
+            guard prompts.isEmpty else {
+                setStatus("\(prompts.count) prompt\(prompts.count == 1 ? "" : "s") left: p passes one with a reason, Esc goes back to act on it", error: true)
+                return []
+            }
+            return save([.discussionEnded(caseRef: flow.caseRef, overrunReason: flow.overrunReason)], then: .caseClosed(flow.caseRef))
+        default:
+            break
+        }
+        return []
+    }
+
+    func drawClosePrompts(_ flow: CloseFlow, into buf: inout ScreenBuffer, area: Rect) {
+        let prompts = openPrompts(flow)
+        let width = min(area.w - 2, 96)
+        let height = min(area.h, 8 + max(1, prompts.count))
+        let rect = centred(width: width, height: height, in: area)
+        buf.box(rect, title: "Close case \(SafeText.line(flow.caseRef))", style: .accent)
+        let x = rect.x + 2
+        var row = rect.y + 1
+        if let reason = flow.overrunReason {
+            buf.put(SafeText.truncate("Overrun reason: \(SafeText.line(reason))", rect.w - 4), col: x, row: row, style: .muted)
+        } else if state.phase(of: flow.caseRef, now: now) == .overLimit {
+            buf.put("Overrun: no reason given", col: x, row: row, style: .muted)
+        }
+        row += 1
+        if prompts.isEmpty {
+            buf.put("✓ No prompts left — Enter closes the case and moves to the next", col: x, row: row + 1, style: .ok, maxCol: rect.maxX - 2)
+        } else {
+            buf.put("Before closing, check:", col: x, row: row, style: .title)
+            row += 1
+            let lines = prompts.map { StyledLine("\($0.symbol) \($0.message)", .warning) }
+            ListView.draw(lines, selected: flow.selected, into: &buf, rect: Rect(x: x, y: row, w: rect.w - 4, h: rect.maxY - 4 - row))
+        }
+        let hint = prompts.isEmpty
+            ? "Enter close the case · Esc back to the case"
+            : "Esc back to the case to act · p pass with a reason · P pass all · j/k choose"
+        buf.put(SafeText.truncate(hint, rect.w - 4), col: x, row: rect.maxY - 2, style: .hint)
+    }
+
+    func drawConfirm(_ purpose: ConfirmPurpose, into buf: inout ScreenBuffer, area: Rect) {
+        let question: String
+        let detail: String
+        switch purpose {
+        case .quit:
+            question = "Quit marac?"
+            detail = "Everything is already saved; run it again to continue where you stopped."
+        case .closeMeeting:
+            let waiting = state.orderedCases.filter { $0.status.isOutstanding }.count
+            question = waiting == 0 ? "Close the meeting?" : "Close the meeting? \(waiting) case\(waiting == 1 ? " is" : "s are") not heard yet."
+            detail = "Its record will be locked. R reopens it later, with a reason."
+        case .removeAttendee(let agency, let rep):
+            question = "Remove \(SafeText.line(rep)) (\(SafeText.line(agency))) from the register?"
+            detail = "u undoes it."
+        }
+        let width = min(area.w - 4, max(CharWidth.of(question), CharWidth.of(detail)) + 6)
+        let rect = centred(width: width, height: 6, in: area)
+        buf.box(rect, title: "Confirm", style: .accent)
+        buf.put(question, col: rect.x + 2, row: rect.y + 1, style: .title, maxCol: rect.maxX - 2)
+        buf.put(detail, col: rect.x + 2, row: rect.y + 2, style: .normal, maxCol: rect.maxX - 2)
+        buf.put("y yes · n or Esc no", col: rect.x + 2, row: rect.y + 4, style: .hint, maxCol: rect.maxX - 2)
+    }
+}

@@ -1,0 +1,153 @@
+import MaracCore
+
+/// Screen 3: the queue in SafeLives order, one row per case, with the keys to run it.
+extension MeetingScreen {
+    var agendaIndex: Int { agendaRef.flatMap { state.queue.firstIndex(of: $0) } ?? 0 }
+    var selectedCase: CaseRecord? { agendaRef.flatMap { state.cases[$0] } }
+
+    mutating func agendaKey(_ key: Key) -> [Effect] {
+        let queue = state.queue
+        guard !queue.isEmpty else {
+            if key == .char("L") { openForm(Forms.lateCase(agencies: state.knownAgencies), .lateCase) }
+            return []
+        }
+        let i = agendaIndex
+        switch key {
+        case .down, .char("j"):
+            agendaRef = queue[min(i + 1, queue.count - 1)]
+        case .up, .char("k"):
+            agendaRef = queue[max(0, i - 1)]
+        case .home:
+            agendaRef = queue.first
+        case .end:
+            agendaRef = queue.last
+        case .enter:
+            show(.caseView)
+            actionIndex = 0; caseScroll = 0
+        case .char("s"):
+            return toggleDiscussion()
+        case .char("J"):
+            guard i < queue.count - 1, let ref = agendaRef else { return [] }
+            return save([.caseMoved(caseRef: ref, toPosition: i + 1)], then: .dismiss(message: "Moved \(SafeText.line(ref)) down"))
+        case .char("K"):
+            guard i > 0, let ref = agendaRef else { return [] }
+            return save([.caseMoved(caseRef: ref, toPosition: i - 1)], then: .dismiss(message: "Moved \(SafeText.line(ref)) up"))
+        case .char("d"):
+            startDefer()
+        case .char("w"):
+            guard let c = selectedCase else { return [] }
+            guard c.status.isOutstanding else { setStatus("Case \(SafeText.line(c.ref)) is already \(c.status.word)"); return [] }
+            openForm(Forms.reason("Withdraw case \(SafeText.line(c.ref))", hint: "required: why the case is withdrawn"), .withdrawCase(caseRef: c.ref))
+        case .char("L"):
+            openForm(Forms.lateCase(agencies: state.knownAgencies), .lateCase)
+        case .escape:
+            setStatus(nil)
+        default:
+            break
+        }
+        return []
+    }
+
+    mutating func startDefer() {
+        guard let c = selectedCase else { return }
+        guard c.status.isOutstanding else { setStatus("Case \(SafeText.line(c.ref)) is already \(c.status.word)"); return }
+        openForm(Forms.deferCase(), .deferCase(caseRef: c.ref))
+    }
+
+    /// `s`: start, pause or resume the selected case's discussion (starting the meeting clock first if needed).
+    mutating func toggleDiscussion() -> [Effect] {
+        guard let c = selectedCase else { return [] }
+        guard c.status.isOutstanding else {
+            setStatus("Case \(SafeText.line(c.ref)) is \(c.status.word): choose a waiting case")
+            return []
+        }
+        if state.isPaused { setStatus("The meeting clock is paused: p resumes it"); return [] }
+        if c.isRunning {
+            return save([.discussionPaused(caseRef: c.ref)], then: .dismiss(message: "Discussion paused — s resumes"))
+        }
+        var events: [MeetingEvent] = []
+        var message = "Discussion started"
+        if !state.isStarted { events.append(.meetingStarted); message += " (and the meeting clock)" }
+        events.append(c.wasStarted ? .discussionResumed(caseRef: c.ref) : .discussionStarted(caseRef: c.ref))
+        if c.wasStarted { message = "Discussion resumed" }
+        screen = .caseView
+        return save(events, then: .dismiss(message: message))
+    }
+
+    static func basisShort(_ b: ReferralBasis) -> String {
+        switch b {
+        case .actuarial: return "DASH"
+        case .professionalJudgement: return "Prof."
+        case .escalation: return "Escal."
+        case .repeatReferral: return "Repeat"
+        }
+    }
+
+    func drawAgenda(into buf: inout ScreenBuffer, _ body: Rect) {
+        let s = state
+        let x = body.x + 1
+        buf.put("Agenda", col: x, row: body.y, style: .title)
+        let heard = s.orderedCases.filter { !$0.status.isOutstanding }.count
+        buf.put("\(s.queue.count) cases · \(heard) dealt with", col: x + 8, row: body.y, style: .muted)
+        if s.queue.isEmpty {
+            buf.put("No cases on the agenda — L adds a late case", col: x + 2, row: body.y + 2, style: .hint)
+            return
+        }
+        let wide = body.w >= 110
+        let victimW = wide ? 20 : 16
+        let header = "  " + column("Status", 13) + column("Ref", 9) + column("Victim", victimW) + column("Basis", 7)
+            + column("DASH", 5) + column("Ch", 3) + column("Rpt", 4) + rcolumn("Time", 6) + "   "
+            + (wide ? column("", 14) + column("Referred by", 16) + "Previous hearings" : "")
+        buf.put(header, col: body.x, row: body.y + 1, style: .muted, maxCol: body.maxX)
+
+        let notReached = Set(s.projection(now: now).notReached)
+        var lines: [StyledLine] = []
+        var selectedLine: Int?
+        var lastSection: AgendaSection?
+        for c in s.orderedCases {
+            let section = c.agenda.section
+            if section != lastSection {
+                lines.append(StyledLine(section.title, .title))
+                lastSection = section
+            }
+            if c.ref == agendaRef { selectedLine = lines.count }
+            let a = c.agenda
+            let repeatCase = a.isRepeat(hearingDate: s.info.date, windowMonths: s.rules.repeatWindowMonths)
+            let statusStyle: Style = c.status == .discussing ? .accent : c.status.isOutstanding ? .normal : .muted
+            let elapsed = c.wasStarted ? formatDuration(c.elapsedMillis(now: now)) : "–"
+            let phase = s.phase(of: c.ref, now: now)
+            var spans = [
+                Span(column("\(c.status.symbol) \(c.status.word)", 13), statusStyle),
+                Span(column(a.caseRef, 9)),
+                Span(column(a.victim, victimW)),
+                Span(column(Self.basisShort(a.referralBasis), 7)),
+                Span(column(a.dashScore.map(String.init) ?? "–", 5)),
+                Span(column(a.children.map(String.init) ?? "?", 3)),
+                Span(column(repeatCase ? "R" : "", 4), .warning),
+                Span(rcolumn(elapsed, 6), TimerView.phaseStyle(phase)),
+            ]
+            if phase == .overLimit { spans.append(Span(" ■ ", .danger)) } else if phase == .targetReached { spans.append(Span(" ▲ ", .warning)) } else { spans.append(Span("   ")) }
+            let flag = notReached.contains(c.ref) ? Span(column("⚠ not reached", 14), .danger)
+                : c.late ? Span(column("late", 14), .muted) : Span(column("", 14))
+            spans.append(flag)
+            if wide {
+                spans.append(Span(column(a.referringAgency, 16), .muted))
+                spans.append(Span(SafeText.line(a.previousHearings.sorted().map(\.uk).joined(separator: ", ")), .muted))
+            }
+            lines.append(StyledLine(spans))
+        }
+        let listRect = Rect(x: body.x, y: body.y + 2, w: body.w, h: body.h - 3)
+        ListView.draw(lines, selected: selectedLine, into: &buf, rect: listRect)
+
+        // The selected case in one line: repeat dates, deferral or withdrawal reasons.
+        if let c = selectedCase {
+            var detail = "\(SafeText.line(c.ref)): referred by \(SafeText.line(c.agenda.referringAgency))"
+            if !c.agenda.previousHearings.isEmpty {
+                detail += " · previous hearings " + c.agenda.previousHearings.sorted().map(\.uk).joined(separator: ", ")
+            }
+            if let r = c.deferralReason { detail += " · deferred: \(SafeText.line(r))" }
+            if let r = c.withdrawalReason { detail += " · withdrawn: \(SafeText.line(r))" }
+            buf.put(SafeText.truncate(detail, body.w - 2), col: x, row: body.maxY - 1, style: .hint)
+        }
+    }
+}

@@ -1,0 +1,167 @@
+import MaracCore
+
+/// Screen 4: one case — the record the chair needs (brief §2.9), the discussion timer, actions with
+/// their SMART findings, the victim's views, feedback and notes.
+extension MeetingScreen {
+    var caseActions: [Action] { agendaRef.map { state.actions(for: $0) } ?? [] }
+
+    mutating func caseKey(_ key: Key) -> [Effect] {
+        guard let c = selectedCase else {
+            if key == .escape { show(.agenda) }
+            return []
+        }
+        let actions = caseActions
+        switch key {
+        case .escape:
+            show(.agenda)
+        case .down, .char("j"):
+            actionIndex = min(actionIndex + 1, max(0, actions.count - 1)); caseScroll = 0
+        case .up, .char("k"):
+            actionIndex = max(0, actionIndex - 1); caseScroll = 0
+        case .pageDown, .char(" "):
+            caseScroll += 5
+        case .pageUp:
+            caseScroll = max(0, caseScroll - 5)
+        case .char("s"):
+            return toggleDiscussion()
+        case .char("a"):
+            openForm(Forms.action(agencies: state.knownAgencies), .newAction(caseRef: c.ref))
+        case .char("o"):
+            openForm(Forms.note(agencies: state.knownAgencies), .note(caseRef: c.ref))
+        case .char("f"):
+            openForm(Forms.feedback(agencies: state.knownAgencies, existing: c.feedback), .feedback(caseRef: c.ref))
+        case .char("b"):
+            return save([.bonusMinutesGranted(caseRef: c.ref, minutes: 5)], then: .dismiss(message: "+5 bonus minutes for \(SafeText.line(c.ref)) (recorded)"))
+        case .char("d"):
+            startDefer()
+        case .char("e"):
+            guard actions.indices.contains(actionIndex) else { setStatus("No action selected: a adds one"); return [] }
+            let a = actions[actionIndex]
+            guard a.status != .withdrawn else { setStatus("Action \(SafeText.line(a.id)) is withdrawn"); return [] }
+            openForm(Forms.action(agencies: state.knownAgencies, existing: a), .amendAction(actionID: a.id))
+        case .char("x"):
+            guard actions.indices.contains(actionIndex) else { setStatus("No action selected"); return [] }
+            let a = actions[actionIndex]
+            guard a.status != .withdrawn else { setStatus("Action \(SafeText.line(a.id)) is already withdrawn"); return [] }
+            openForm(Forms.reason("Withdraw action \(SafeText.line(a.id))", hint: "required: why the action is withdrawn"), .withdrawAction(actionID: a.id))
+        case .char("n"):
+            startClose(c)
+        default:
+            break
+        }
+        return []
+    }
+
+    func drawCase(into buf: inout ScreenBuffer, _ body: Rect) {
+        let x = body.x + 1
+        let w = body.w - 2
+        guard let c = selectedCase else {
+            buf.put("No case selected — 3 shows the agenda", col: x, row: body.y, style: .hint)
+            return
+        }
+        let s = state
+        let a = c.agenda
+        var row = body.y
+        var tx = buf.put("Case \(SafeText.line(a.caseRef))", col: x, row: row, style: .title)
+        tx = buf.put(" · " + SafeText.truncate(SafeText.line(a.victim), 30), col: tx, row: row, style: .title)
+        if let p = a.perpetrator { buf.put(" · perpetrator " + SafeText.truncate(SafeText.line(p), 24), col: tx, row: row, style: .muted, maxCol: body.maxX - 16) }
+        let statusText = "\(c.status.symbol) \(c.status.word)"
+        buf.put(statusText, col: body.maxX - 2 - CharWidth.of(statusText), row: row, style: c.status == .discussing ? .accent : .muted)
+        row += 1
+
+        if a.notification {
+            buf.put("12 months since the last Marac: notification only — read it out, no discussion needed", col: x, row: row, style: .hint, maxCol: body.maxX)
+            row += 1
+        }
+        var facts = "\(a.referralBasis.label) · DASH \(a.dashScore.map { "\($0)/24" } ?? "not given") · referred by \(SafeText.line(a.referringAgency))"
+        if let r = a.referralDate { facts += " · \(r.days(until: s.info.date)) days referral → hearing" }
+        buf.put(SafeText.truncate(facts, w), col: x, row: row)
+        row += 1
+
+        let repeatCase = a.isRepeat(hearingDate: s.info.date, windowMonths: s.rules.repeatWindowMonths)
+        var spans: [Span] = []
+        if repeatCase {
+            spans.append(Span("R repeat", .warning))
+            if !a.previousHearings.isEmpty { spans.append(Span(" (previous " + a.previousHearings.sorted().map(\.uk).joined(separator: ", ") + ")", .normal)) }
+        } else if !a.previousHearings.isEmpty {
+            spans.append(Span("Not a repeat (12 months lapsed since \(a.lastHearing!.uk))", .muted))
+        } else {
+            spans.append(Span("First referral", .muted))
+        }
+        spans.append(Span(" · children: \(a.children.map(String.init) ?? "not known")"))
+        spans.append(s.idvaPresent ? Span(" · Idva present ✓", .ok) : Span(" · Idva NOT present", .warning))
+        buf.draw(StyledLine(spans), col: x, row: row, maxCol: body.maxX - 1)
+        row += 1
+
+        func yn(_ b: Bool?) -> String { b.map { $0 ? "yes" : "no" } ?? "?" }
+        let equality = "Equality: sex \(a.victimSex.map { SafeText.line($0) } ?? "?") · minoritised \(yn(a.minoritised)) · LGBT+ \(yn(a.lgbt)) · disabled \(yn(a.disabled)) · aged 16–17 \(yn(a.aged16to17)) · perpetrator under 18 \(yn(a.perpetratorUnder18))"
+        buf.put(SafeText.truncate(equality, w), col: x, row: row, style: .muted)
+        row += 2
+
+        // The timer.
+        let phase = s.phase(of: c.ref, now: now)
+        let timerRows = body.h >= 20 ? 5 : 4
+        row += TimerView.draw(elapsed: c.elapsedMillis(now: now), phase: phase, running: c.isRunning, policy: s.timing,
+                              bonusMinutes: c.bonusMinutes, into: &buf, rect: Rect(x: x, y: row, w: min(w, 90), h: timerRows))
+        row += 1
+
+        var (lines, selectedLine) = caseDetailLines(c, width: w)
+        if lines.isEmpty { lines = [StyledLine("Nothing recorded yet", .muted)] }
+        ListView.draw(lines, selected: selectedLine, into: &buf, rect: Rect(x: body.x, y: row, w: body.w, h: body.maxY - row),
+                      scroll: caseScroll > 0 ? caseScroll : nil)
+    }
+
+    /// Actions (with their SMART findings), the victim's views, feedback and the notes by agency.
+    func caseDetailLines(_ c: CaseRecord, width: Int) -> ([StyledLine], Int?) {
+        let s = state
+        var lines: [StyledLine] = []
+        var selectedLine: Int?
+        let actions = s.actions(for: c.ref)
+        lines.append(StyledLine("Actions (\(actions.filter { $0.status != .withdrawn }.count)) — a add · e amend · x withdraw", .title))
+        if actions.isEmpty { lines.append(StyledLine("No actions yet: press a to add one", .hint)) }
+        for (i, action) in actions.enumerated() {
+            if i == actionIndex { selectedLine = lines.count }
+            let due = action.due?.uk ?? "no date"
+            let cat = action.category?.rawValue ?? "no category"
+            if action.status == .withdrawn {
+                lines.append(StyledLine("✗ \(action.id) withdrawn: \(SafeText.line(action.text))", .muted))
+                continue
+            }
+            lines.append(StyledLine([Span(column(action.id, 11), .muted), Span(column(action.owner, 18), .accent),
+                                     Span(SafeText.line(action.text))]))
+            let findings = SmartRules.check(action, today: today, agenciesPresent: s.agenciesPresent)
+            var spans = [Span("           due \(due) · \(cat) · ", .muted)]
+            if findings.isEmpty {
+                spans.append(Span("✓ SMART", .ok))
+            } else {
+                let text = findings.map { "\($0.symbol) \($0.message)" }.joined(separator: " · ")
+                spans.append(Span(text, findings.contains { $0.severity == .error } ? .danger : .warning))
+            }
+            lines.append(StyledLine(spans))
+        }
+        let views = c.notes.filter { $0.kind == .victimsViews }
+        if views.isEmpty {
+            lines.append(StyledLine("! Victim's views not recorded — o, kind \"victim's views\"", .warning))
+        } else {
+            for v in views { lines.append(StyledLine("Victim's views (\(SafeText.line(v.agency))): \(SafeText.line(v.text))")) }
+        }
+        if let f = c.feedback {
+            let detail = f.detail.isEmpty ? "" : " — \(SafeText.line(f.detail))"
+            lines.append(StyledLine("Feedback to the victim: \(SafeText.line(f.agency)), \(f.route.label)\(detail)"))
+        } else {
+            lines.append(StyledLine("! Who feeds back to the victim, and how, is not agreed — f", .warning))
+        }
+        let others = c.notes.filter { $0.kind != .victimsViews }
+        if !others.isEmpty {
+            lines.append(StyledLine("Notes (\(others.count)) — o adds one", .title))
+            var agencies: [String] = []
+            for n in others where !agencies.contains(n.agency) { agencies.append(n.agency) }
+            for agency in agencies {
+                for n in others where n.agency == agency {
+                    lines.append(StyledLine([Span(column(n.agency, 16), .accent), Span(column(n.kind.label, 22), .muted), Span(SafeText.line(n.text))]))
+                }
+            }
+        }
+        return (lines, selectedLine)
+    }
+}

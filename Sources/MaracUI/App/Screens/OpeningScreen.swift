@@ -1,0 +1,114 @@
+import MaracCore
+
+/// Screen 1: meeting details, the confidentiality statement, the attendance register, and the
+/// key that starts the meeting clock.
+extension MeetingScreen {
+    mutating func openingKey(_ key: Key) -> [Effect] {
+        let register = state.attendance
+        switch key {
+        case .down, .char("j"):
+            attendanceIndex = min(attendanceIndex + 1, max(0, register.count - 1))
+        case .up, .char("k"):
+            attendanceIndex = max(0, attendanceIndex - 1)
+        case .enter, .char("m"):
+            if state.isStarted {
+                show(.review)
+                return []
+            }
+            return save([.meetingStarted], then: .dismiss(message: "Meeting started — the clock is running. Next: 2 Review"))
+        case .char("a"):
+            openForm(Forms.attendance(agencies: state.knownAgencies), .attendance)
+        case .char("c"):
+            if state.confidentialityRead { setStatus("The confidentiality statement is already recorded as read"); return [] }
+            return save([.confidentialityStatementRead], then: .dismiss(message: "Recorded: confidentiality statement read"))
+        case .char("l"):
+            guard register.indices.contains(attendanceIndex) else { setStatus("Nobody on the register yet: a adds someone"); return [] }
+            let person = register[attendanceIndex]
+            let refs = state.queue
+            let suggested = state.activeCase ?? state.heardCases.last?.ref
+            openForm(Forms.leftAfter(caseRefs: refs, suggested: suggested), .leftAfter(agency: person.agency, representative: person.representative))
+        case .char("x"):
+            guard register.indices.contains(attendanceIndex) else { return [] }
+            if let refusal = editRefusal() { setStatus(refusal, error: true); return [] }
+            let person = register[attendanceIndex]
+            modal = .confirm(.removeAttendee(agency: person.agency, representative: person.representative))
+        case .escape:
+            setStatus(nil)
+        default:
+            break
+        }
+        return []
+    }
+
+    func drawOpening(into buf: inout ScreenBuffer, _ body: Rect) {
+        let s = state
+        let w = body.w - 2
+        var row = body.y
+        let x = body.x + 1
+        let venue = s.info.venue.isEmpty ? "" : " · Venue \(SafeText.line(s.info.venue))"
+        buf.put("Opening", col: x, row: row, style: .title)
+        buf.put(SafeText.truncate("Chair \(SafeText.line(s.info.chair))\(venue) · \(s.info.date.uk) · planned \(formatMinutes(Int64(s.info.plannedDurationMinutes) * 60_000))", w - 9),
+                col: x + 9, row: row, style: .normal)
+        row += 1
+
+        // The first-run path: say exactly what to press.
+        if !s.isStarted {
+            buf.put("▶ Press Enter to start the meeting", col: x, row: row, style: Style(.accent, bold: true))
+            buf.put(" (starts the meeting clock)", col: x + 34, row: row, style: .muted)
+        } else {
+            buf.put("✓ Meeting started — 2 goes to the review of outstanding actions", col: x, row: row, style: .ok, maxCol: body.maxX)
+        }
+        row += 2
+
+        // The statement, to read aloud.
+        let statementWidth = w - 2
+        let registerRows = max(3, s.attendance.count + 2)
+        let statementRows = max(2, min(wrap(s.rules.confidentialityStatement, width: statementWidth).count, body.h - 7 - registerRows))
+        if s.confidentialityRead {
+            buf.put("Confidentiality statement ✓ read", col: x, row: row, style: .ok)
+        } else {
+            buf.put("Confidentiality statement — read it aloud, then press c", col: x, row: row, style: .warning)
+        }
+        row += 1
+        let statement = wrap(s.rules.confidentialityStatement, width: w - 2)
+        for (i, line) in statement.prefix(statementRows).enumerated() {
+            let shown = i == statementRows - 1 && statement.count > statementRows ? String(line.prefix(max(1, line.count - 2))) + " …" : line
+            buf.put(shown, col: x + 2, row: row, style: .muted, maxCol: body.maxX - 1)
+            row += 1
+        }
+        row += 1
+
+        // The register.
+        let present = s.attendance.filter { $0.role == .present }.count
+        let observers = s.attendance.filter { $0.role == .observer }.count
+        let apologies = s.attendance.filter { $0.role == .apologies }.count
+        buf.put("Attendance: \(present) present · \(observers) observer\(observers == 1 ? "" : "s") · \(apologies) apologies", col: x, row: row, style: .title)
+        row += 1
+        if s.attendance.isEmpty {
+            buf.put("Nobody on the register yet — press a to add an agency and its representative", col: x + 2, row: row, style: .hint, maxCol: body.maxX)
+            return
+        }
+        let agencyW = w >= 110 ? 28 : 20
+        let nameW = w >= 110 ? 24 : 16
+        let roleW = 10
+        buf.put(column("  Agency", agencyW + 2) + column("Representative", nameW) + column("Role", roleW) + "Confidentiality / information",
+                col: x, row: row, style: .muted, maxCol: body.maxX)
+        row += 1
+        let lines: [StyledLine] = s.attendance.map { a in
+            var detail: String
+            switch a.role {
+            case .present, .observer:
+                detail = a.confidentialityAgreed.map { $0 ? "✓ agreed" : "✗ not agreed" } ?? "? not asked"
+            case .apologies:
+                detail = a.informationSent.map { $0 ? "info sent" : "no info sent" } ?? "info ?"
+                if let d = a.informationReceived { detail += " · received \(d.uk)" }
+            case .absent:
+                detail = ""
+            }
+            if let left = a.leftAfterCase { detail += " · left after \(SafeText.line(left))" }
+            return StyledLine([Span(column(a.agency, agencyW)), Span(column(a.representative, nameW)),
+                               Span(column(a.role.rawValue, roleW), a.role == .present ? .normal : .muted), Span(detail, .muted)])
+        }
+        ListView.draw(lines, selected: attendanceIndex, into: &buf, rect: Rect(x: x - 1, y: row, w: body.w - 1, h: body.maxY - row))
+    }
+}

@@ -1,0 +1,120 @@
+import CSQLite3
+import Crypto
+import Foundation
+import MaracApp
+import MaracCore
+import MaracJournal
+
+/// Durable append of one event, against the physical floor (a bare write + fdatasync of the same
+/// bytes) and against SQLite in WAL mode with synchronous=FULL inserting the same line.
+enum AppendBench {
+    static func run(iterations: Int, folder: String) throws -> [Figure] {
+        let event = MeetingEvent.noteAdded(caseRef: "SY-1", agency: "Police", kind: .riskInformation,
+                                           text: "Perpetrator on bail with a condition not to contact the victim or attend her address.")
+        let journalPath = folder + "/append.jsonl"
+        let writer = try JournalWriter.create(path: journalPath, kind: .meeting, id: "bench", events: [
+            .meetingCreated(info: MeetingInfo(id: "bench", date: CalendarDate(year: 2026, month: 1, day: 6)!, area: "Bench", chair: "Bench"), rules: .national),
+            .caseQueued(agendaCase: AgendaCase(caseRef: "SY-1", victim: "V", referringAgency: "Police", referralBasis: .actuarial), late: false),
+        ], at: 1_767_690_000_000)
+        defer { writer.close() }
+        // The floor writes exactly the bytes of one of our lines.
+        _ = try writer.append([event], at: 1_767_690_000_000)
+        let line = try lastLine(of: journalPath)
+
+        let floorFD = open(folder + "/floor.bin", O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        guard floorFD >= 0 else { throw BenchError("cannot open the floor file") }
+        defer { close(floorFD) }
+
+        var db: OpaquePointer?
+        guard sqlite3_open(folder + "/peer.sqlite", &db) == SQLITE_OK else { throw BenchError("cannot open sqlite") }
+        defer { sqlite3_close(db) }
+        for sql in ["PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "CREATE TABLE j(line TEXT NOT NULL)"] {
+            guard sqlite3_exec(db, sql, nil, nil, nil) == SQLITE_OK else { throw BenchError("sqlite: \(sql) failed") }
+        }
+        var insert: OpaquePointer?
+        sqlite3_prepare_v2(db, "INSERT INTO j(line) VALUES(?)", -1, &insert, nil)
+        defer { sqlite3_finalize(insert) }
+
+        var ours = Samples(), floor = Samples(), sqlite = Samples()
+        var t: Int64 = 1_767_690_000_000
+        // Interleaved, so a noisy moment on the machine hits all three alike.
+        for _ in 0..<iterations {
+            t += 1000
+            try ours.time { _ = try writer.append([event], at: t) }
+            floor.time {
+                line.withUnsafeBytes { buf in _ = write(floorFD, buf.baseAddress, buf.count) }
+                fdatasync(floorFD)
+            }
+            sqlite.time {
+                line.withUnsafeBytes { buf in _ = sqlite3_bind_text(insert, 1, buf.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(buf.count), csqlite3_transient()) }
+                _ = sqlite3_step(insert)
+                sqlite3_reset(insert)
+            }
+        }
+        return [
+            Figure(name: "append: bare write+fdatasync (floor)", value: floor, baselineName: "—", baseline: nil, target: "the floor", met: nil),
+            Figure(name: "append: sqlite3 WAL synchronous=FULL (peer)", value: sqlite, baselineName: "floor", baseline: floor.median, target: "peer", met: nil),
+            Figure(name: "append: marac journal, one event", value: ours, baselineName: "floor", baseline: floor.median,
+                   target: "≤ 1.5× floor and < sqlite3", met: ours.median <= 1.5 * floor.median && ours.median < sqlite.median),
+        ]
+    }
+
+    static func lastLine(of path: String) throws -> [UInt8] {
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        let bytes = [UInt8](data)
+        let end = bytes.count - 1
+        var start = end - 1
+        while start >= 0 && bytes[start] != 0x0A { start -= 1 }
+        return Array(bytes[(start + 1)...end])
+    }
+}
+
+/// Open + verify + fold a large journal, against hashing every line alone (the floor), a Python
+/// loop doing json.loads + sha256 per line, and `jq -c .` merely parsing it.
+enum LoadBench {
+    static func run(path: String, rounds: Int) throws -> [Figure] {
+        var ours = Samples(), floor = Samples(), python = Samples(), jq = Samples()
+        var events = 0
+        for _ in 0..<rounds {
+            try ours.time {
+                let contents = try JournalReader.read(path: path)
+                events = MeetingState.fold(contents.events).actions.count
+            }
+            try floor.time {
+                let data = try Data(contentsOf: URL(fileURLWithPath: path))
+                data.withUnsafeBytes { raw in
+                    let bytes = raw.bindMemory(to: UInt8.self)
+                    var start = 0
+                    for i in 0..<bytes.count where bytes[i] == 0x0A {
+                        _ = SHA256.hash(data: UnsafeRawBufferPointer(rebasing: raw[start..<i]))
+                        start = i + 1
+                    }
+                }
+            }
+            let py = "import json,hashlib,sys\nfor line in open(sys.argv[1],'rb'):\n    json.loads(line); hashlib.sha256(line).digest()\n"
+            python.values.append(try runMeasured("python3", ["-c", py, path]).millis)
+            jq.values.append(try runMeasured("jq", ["-c", ".", path]).millis)
+        }
+        _ = events
+        return [
+            Figure(name: "load: SHA-256 of every line (floor)", value: floor, baselineName: "—", baseline: nil, target: "the floor", met: nil),
+            Figure(name: "load: python json.loads+sha256 loop (peer)", value: python, baselineName: "floor", baseline: floor.median, target: "peer", met: nil),
+            Figure(name: "load: jq -c . parsing only (peer)", value: jq, baselineName: "floor", baseline: floor.median, target: "peer", met: nil),
+            Figure(name: "load: marac open+verify+fold", value: ours, baselineName: "floor", baseline: floor.median,
+                   target: "≥ 2× faster than python, ≤ 2.5× floor, < jq",
+                   met: ours.median * 2 <= python.median && ours.median <= 2.5 * floor.median && ours.median < jq.median),
+        ]
+    }
+
+    /// Peak memory of a separate process that loads the journal, against the file size.
+    static func memory(path: String) throws -> Figure {
+        let result = try runMeasured(executableFolder + "/marac-bench", ["load", path])
+        guard result.status == 0 else { throw BenchError("marac-bench load failed (status \(result.status))") }
+        let size = Double(fileSize(path))
+        var samples = Samples()
+        samples.values = [Double(result.maxRSS) / 1_048_576]
+        return Figure(name: "load: peak memory (MiB)", value: samples, baselineName: "file size",
+                      baseline: size / 1_048_576, target: "< 2× file + 32 MiB",
+                      met: Double(result.maxRSS) < 2 * size + 32 * 1_048_576, unit: "MiB")
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+
+/// Wall-clock samples of one figure, in milliseconds.
+struct Samples {
+    var values: [Double] = []
+
+    mutating func time(_ body: () throws -> Void) rethrows {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try body()
+        values.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
+    }
+
+    func percentile(_ p: Double) -> Double {
+        guard !values.isEmpty else { return .nan }
+        let sorted = values.sorted()
+        let rank = Int((p / 100 * Double(sorted.count - 1)).rounded())
+        return sorted[min(sorted.count - 1, max(0, rank))]
+    }
+
+    var median: Double { percentile(50) }
+    var p99: Double { percentile(99) }
+}
+
+/// One line of the report: a figure, its baseline measured in the same run, and the target.
+struct Figure {
+    var name: String
+    var value: Samples
+    var baselineName: String
+    var baseline: Double?
+    /// e.g. "p99 < 2 ms", "≤ 1.5× floor"
+    var target: String
+    var met: Bool?
+    var unit: String = "ms"
+
+    func line() -> String {
+        let ratio = baseline.map { String(format: "%.2f×", value.median / $0) } ?? "—"
+        let base = baseline.map { String(format: "%.3f %@", $0, unit) } ?? "—"
+        let verdict = met.map { $0 ? "MET" : "MISSED" } ?? "—"
+        return [
+            name.padding(toLength: 44, withPad: " ", startingAt: 0),
+            String(format: "median %9.3f %@", value.median, unit), String(format: "p99 %9.3f", value.p99),
+            "│ \(baselineName): \(base) │ ratio \(ratio) │ target \(target): \(verdict)",
+        ].joined(separator: "  ")
+    }
+}
+
+func fileSize(_ path: String) -> Int {
+    (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+}
+
+/// Runs a command and returns its wall time (ms) and peak resident memory (bytes).
+@discardableResult
+func runMeasured(_ tool: String, _ args: [String], stdoutTo: String = "/dev/null") throws -> (millis: Double, maxRSS: Int, status: Int32) {
+    var pid: pid_t = 0
+    var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    posix_spawn_file_actions_addopen(&actions, 1, stdoutTo, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    let argv = ([tool] + args).map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    let start = DispatchTime.now().uptimeNanoseconds
+    let rc = posix_spawnp(&pid, tool, &actions, nil, argv, environ)
+    guard rc == 0 else { throw BenchError("cannot start \(tool): \(String(cString: strerror(rc)))") }
+    var status: Int32 = 0
+    var usage = rusage()
+    _ = wait4(pid, &status, 0, &usage)
+    let millis = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
+    return (millis, usage.ru_maxrss * 1024, status)
+}
+
+struct BenchError: Error, CustomStringConvertible {
+    var description: String
+    init(_ d: String) { description = d }
+}
+
+/// The directory holding this executable (marac sits beside it in the build folder).
+var executableFolder: String {
+    URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().path
+}

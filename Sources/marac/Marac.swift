@@ -1,0 +1,28 @@
+import ArgumentParser
+import Foundation
+import MaracApp
+
+/// The `marac` executable: parsing only. Each subcommand calls a MaracApp function and maps its
+/// failure to one line, `marac: <message>`, on stderr and a non-zero exit status.
+@main
+struct Marac: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "marac",
+        abstract: "Run a Marac (Multi-Agency Risk Assessment Conference) meeting from the terminal.",
+        discussion: """
+        A meeting lives in one journal file: every change is written to it before it shows on screen.
+        Start with `marac new` to make a journal from an agenda file; `marac verify` checks a journal.
+        """,
+        subcommands: [DemoCommand.self, NewCommand.self, RunCommand.self, VerifyCommand.self, ReplayCommand.self, TrainCommand.self]
+    )
+}
+
+/// Prints `marac: <message>` on stderr and returns the exit status to throw.
+func fail(_ message: String, exitCode: Int32 = 1) -> ExitCode {
+    printError("marac: \(message)")
+    return ExitCode(exitCode)
+}
+
+func printError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}

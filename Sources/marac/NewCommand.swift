@@ -1,0 +1,75 @@
+import ArgumentParser
+import MaracApp
+
+struct NewCommand: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "new",
+            abstract: "Create a meeting journal from an agenda file and print its path.",
+            discussion: """
+            The agenda is a CSV file with a header row. Required columns: case_ref, victim, referring_agency, referral_basis (actuarial, professional judgement, escalation or repeat). Optional: perpetrator, dash_score, referral_date, repeat, previous_hearings, children, victim_sex, minoritised, lgbt, disabled, aged_16_17, perpetrator_under_18, agencies_involved, notification. Booleans are yes/no/blank; dates dd/mm/yyyy or yyyy-mm-dd; previous_hearings and agencies_involved are separated by ';'. Cases are put in agenda order: with children, adult-only, then 12-month notifications.
+
+            `marac new --print-template > agenda.csv` writes a template with every column and fictional examples (its installed path is at the end of this help).
+
+            Without --out the journal goes to the data folder as <date>-<area>.jsonl: --data-dir, else $MARAC_DATA_DIR, else $HOME/.local/share/marac. The path is printed on stdout. On any error in the agenda (named by file, line and column) no journal is made.
+
+            Examples:
+              marac new --agenda a.csv --date 01/12/2026 --area Northvale --chair "Ann C"
+              marac new --agenda a.csv --date 2026-12-01 --area X --chair T --out m.jsonl
+
+            Agenda template:
+            \(NewMeeting.templatePath ?? "(not found in this installation)")
+            """
+        )
+    }
+
+    @Option(help: ArgumentHelp("The agenda file (CSV).", valueName: "file.csv"))
+    var agenda: String?
+
+    @Option(help: ArgumentHelp("The meeting date: dd/mm/yyyy or yyyy-mm-dd.", valueName: "date"))
+    var date: String?
+
+    @Option(help: "The Marac area, e.g. Northvale.")
+    var area: String?
+
+    @Option(help: "The chair's name.")
+    var chair: String?
+
+    @Option(help: "Where the meeting is held.")
+    var venue: String = ""
+
+    @Option(help: ArgumentHelp("The journal file to create (never overwritten).", valueName: "journal"))
+    var out: String?
+
+    @Option(name: .customLong("data-dir"), help: ArgumentHelp("The data folder, when --out is not given.", valueName: "dir"))
+    var dataDir: String?
+
+    @Flag(name: .customLong("print-template"), help: "Print the agenda template (CSV) and exit.")
+    var printTemplate = false
+
+    func validate() throws {
+        if printTemplate { return }
+        let missing = [("--agenda", agenda), ("--date", date), ("--area", area), ("--chair", chair)]
+            .filter { $0.1 == nil }.map(\.0)
+        if !missing.isEmpty {
+            throw ValidationError("missing \(missing.joined(separator: ", ")) (see `marac new --help`)")
+        }
+    }
+
+    func run() throws {
+        if printTemplate {
+            do { print(try NewMeeting.templateText(), terminator: "") } catch { throw fail(error.message, exitCode: error.exitCode) }
+            return
+        }
+        let request = NewMeeting.Request(agendaPath: agenda!, date: date!, area: area!, chair: chair!, venue: venue,
+                                         out: out, dataDir: dataDir)
+        do {
+            let outcome = try NewMeeting.run(request)
+            for warning in outcome.warnings { printError("marac: warning: \(warning)") }
+            print(outcome.journalPath)
+            printError("marac: meeting \(outcome.meetingID) created with \(outcome.caseCount) case\(outcome.caseCount == 1 ? "" : "s")")
+        } catch {
+            throw fail(error.message, exitCode: error.exitCode)
+        }
+    }
+}

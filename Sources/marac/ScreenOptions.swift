@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import MaracApp
+import MaracCore
+import MaracUI
+
+/// Options every screen command shares: scripted runs, screen dumps, size and theme.
+struct ScreenOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Read keystrokes from this file instead of the keyboard and run headless on a manual clock. Vim notation: <Enter> <Tab> <S-Tab> <Esc> <Up> <F12> <C-b> …; <Sleep 11m> advances the clock.", valueName: "file"))
+    var keys: String?
+
+    @Option(name: .customLong("dump-screen"), help: ArgumentHelp("Write the final screen as plain text to this file.", valueName: "file"))
+    var dumpScreen: String?
+
+    @Option(help: ArgumentHelp("Screen size for scripted runs, COLSxROWS.", valueName: "size"))
+    var size: String = "80x24"
+
+    @Option(help: ArgumentHelp("Theme: default, high-contrast, monochrome, or a file name in Themes/. NO_COLOR is honoured.", valueName: "name"))
+    var theme: String = "default"
+
+    @Option(name: .customLong("data-dir"), help: ArgumentHelp("Folder for the log file (default: the data folder).", valueName: "dir"))
+    var dataDir: String?
+
+    func validate() throws {
+        guard parseSize(size) != nil else { throw ValidationError("--size must look like 80x24") }
+    }
+
+    func sessionOptions(mode: MeetingScreen.Mode = .live) -> MeetingSession.Options {
+        MeetingSession.Options(keysFile: keys, dumpScreenFile: dumpScreen, size: parseSize(size) ?? Size(cols: 80, rows: 24),
+                               themeName: theme, mode: mode,
+                               passphrase: ProcessInfo.processInfo.environment["MARAC_PASSPHRASE"])
+    }
+
+    var logFolder: String? { try? DataFolder.resolve(explicit: dataDir) }
+}
+
+/// Runs a command body, turning any error into one line on stderr and a non-zero exit.
+func reportingErrors(_ body: () throws -> Void) throws {
+    do { try body() }
+    catch let exit as ExitCode { throw exit }
+    catch let failure as CommandFailure { throw fail(failure.message, exitCode: failure.exitCode) }
+    catch { throw fail(String(describing: error)) }
+}

@@ -1,0 +1,88 @@
+import ArgumentParser
+import Foundation
+import MaracApp
+
+struct ReplayCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "replay",
+        abstract: "Trainers: replay a recorded meeting, read-only, with its real timing.",
+        discussion: """
+        The live meeting screens driven by the recorded events. Keys: Space pause/resume, → or . step to the
+        next event, ← or , step back, ] next case, [ previous case, + / - speed (1, 2, 5, 10, 20, 30, 60×),
+        Home the start, End the end; every other key works as on the live screen (read-only). Nothing is written.
+
+        Examples:
+          marac replay meeting.jsonl --speed 20
+          marac replay --sample historical-overrun --speed 20
+        """)
+
+    @Argument(help: ArgumentHelp("The journal to replay.", valueName: "journal"))
+    var journal: String?
+    @Option(help: ArgumentHelp("Replay a shipped sample instead (see `marac train --list`).", valueName: "name"))
+    var sample: String?
+    @Option(help: "Replay speed, 1 to 60.") var speed: Int = 1
+    @OptionGroup var screen: ScreenOptions
+
+    func validate() throws {
+        guard (1...60).contains(speed) else { throw ValidationError("--speed must be from 1 to 60") }
+        guard (journal == nil) != (sample == nil) else { throw ValidationError("give a journal or --sample NAME (one of them)") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            if let sample {
+                let s = try Training.sample(sample)
+                _ = try ReplaySession.run(records: s.records, speed: speed, options: screen.sessionOptions(mode: .readOnly))
+            } else if let journal {
+                _ = try Training.replay(path: journal, speed: speed, options: screen.sessionOptions(mode: .readOnly))
+            }
+        }
+    }
+}
+
+struct TrainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Trainers: list the sample meetings, or run a scored mock meeting on one.",
+        discussion: """
+        `marac train --list` lists the shipped fictional meetings. `marac train NAME` opens the live screen on
+        that sample's agenda (a temporary journal); when you quit, a scorecard shows time per case against the
+        target, overruns and their effect on the rest of the agenda, SMART findings per action, coverage of
+        victim safety / children / perpetrator, and the outstanding actions reviewed. `--note` prints the
+        trainer's note; `--write DIR` writes the sample's full recording as a journal (to replay or export).
+
+        Examples:
+          marac train --list
+          marac train vague-actions --note
+          marac train repeat-heavy
+        """)
+
+    @Argument(help: ArgumentHelp("The sample to run.", valueName: "name")) var name: String?
+    @Flag(help: "List the samples.") var list = false
+    @Flag(help: "Print the trainer's note for the sample.") var note = false
+    @Option(help: ArgumentHelp("Write the sample's recording as a journal into this folder.", valueName: "dir")) var write: String?
+    @OptionGroup var screen: ScreenOptions
+
+    func validate() throws {
+        if !list && name == nil { throw ValidationError("give a sample name, or --list") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            if list { print(Training.list()); return }
+            guard let name else { return }
+            let sample = try Training.sample(name)
+            if note { print(sample.trainerNote); return }
+            if let write {
+                try FileManager.default.createDirectory(atPath: write, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+                let path = URL(fileURLWithPath: write).appendingPathComponent("\(sample.name).jsonl").path
+                try Training.writeRecording(sample, to: path)
+                print(path)
+                return
+            }
+            let result = try Training.mock(sample, options: screen.sessionOptions(), logger: makeLogger(folder: screen.logFolder))
+            print(result.scorecard)
+            print("\nThe mock meeting's journal is \(result.journal)")
+        }
+    }
+}

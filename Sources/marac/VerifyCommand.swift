@@ -1,0 +1,33 @@
+import ArgumentParser
+import MaracApp
+
+struct VerifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Check a journal's integrity and say exactly what is wrong and where.",
+        discussion: """
+        Checks every line's checksum, the hash chain and the sequence numbers, and reads every event.
+        Read-only: it never changes the journal and works while `marac run` has it open.
+
+        Exit status: 0 intact, or a torn tail (the writer stopped mid-write; `marac run` recovers it
+        and keeps the torn bytes beside the journal); 1 damaged in the middle (the line is named);
+        2 the file cannot be read or is not a marac journal.
+
+        Example:
+          marac verify ~/.local/share/marac/2026-12-01-northvale.jsonl
+          ok: 42 events, 9 cases, final hash 3f9a0c1b2d4e5f60…
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The journal file.", valueName: "journal"))
+    var journal: String
+
+    func run() throws {
+        let outcome = VerifyJournal.run(path: journal)
+        if outcome.exitCode == 0 {
+            print(outcome.message)
+        } else {
+            throw fail(outcome.message, exitCode: outcome.exitCode)
+        }
+    }
+}

@@ -1,0 +1,140 @@
+import MaracCore
+import MaracUI
+import Testing
+@testable import MaracTerminal
+
+/// A terminal that plays back inputs and records frames: the loop's logic without curses.
+final class ScriptedTerminal: TerminalDevice {
+    var size: Size
+    private var inputs: [TerminalInput?]
+    private(set) var drawn: [ScreenBuffer] = []
+    private(set) var fullRedraws = 0
+
+    /// `nil` in `inputs` is a timeout. When the script runs out the terminal sends "q".
+    init(size: Size = Size(cols: 20, rows: 2), inputs: [TerminalInput?]) {
+        self.size = size; self.inputs = inputs
+    }
+
+    func draw(_ buffer: ScreenBuffer) { drawn.append(buffer) }
+    func forceFullRedraw() { fullRedraws += 1 }
+    func readKey(timeoutMillis: Int) -> TerminalInput? {
+        guard !inputs.isEmpty else { return .key(.char("q")) }
+        let next = inputs.removeFirst()
+        if next == .resize { size = Size(cols: 30, rows: 3) }
+        return next
+    }
+}
+
+/// Remembers every message; "q" quits, "s" asks to save, "x" saves then quits.
+struct RecordingProgram: Program {
+    var messages: [Msg] = []
+    var showsTicks = false
+
+    mutating func update(_ msg: Msg) -> [Effect] {
+        messages.append(msg)
+        switch msg {
+        case .key(.char("q")): return [.quit]
+        case .key(.char("s")): return [.append([])]
+        case .key(.char("x")): return [.append([]), .quit]
+        default: return []
+        }
+    }
+
+    func view(size: Size) -> ScreenBuffer {
+        var buffer = ScreenBuffer(size: size)
+        let keys = messages.filter { if case .key = $0 { true } else { false } }.count
+        let saved = messages.filter { if case .appended = $0 { true } else { false } }.count
+        buffer.put("k\(keys) s\(saved)", col: 0, row: 0)
+        if showsTicks, case .tick(let now)? = messages.last(where: { if case .tick = $0 { true } else { false } }) {
+            buffer.put("t\(now / 1000)", col: 0, row: 1)   // the displayed second
+        }
+        return buffer
+    }
+}
+
+/// Epoch milliseconds that move on by `step` every time they are read.
+final class ManualClock {
+    private(set) var now: Int64
+    let step: Int64
+    init(start: Int64 = 1_000_000, step: Int64) { now = start; self.step = step }
+    func read() -> Int64 { defer { now += step }; return now }
+}
+
+@Suite struct TerminalRunnerTests {
+    @Test func keysReachTheProgramAndQuitEndsTheLoop() throws {
+        let terminal = ScriptedTerminal(inputs: [.key(.char("a")), .key(.up), .key(.char("q")), .key(.char("z"))])
+        var program = RecordingProgram()
+        let clock = ManualClock(step: 1)
+        try TerminalRunner.run(&program, terminal: terminal, clock: clock.read) { _ in [] }
+        let keys = program.messages.compactMap { if case .key(let k) = $0 { k } else { nil } }
+        #expect(keys == [.char("a"), .up, .char("q")])      // nothing after quit
+        #expect(terminal.drawn.last?.lines().first == "k2 s0" + String(repeating: " ", count: 15))
+    }
+
+    @Test func ctrlLRepaintsAndIsNotPassedOn() throws {
+        let terminal = ScriptedTerminal(inputs: [.key(.ctrl("l"))])
+        var program = RecordingProgram()
+        let clock = ManualClock(step: 1)
+        try TerminalRunner.run(&program, terminal: terminal, clock: clock.read) { _ in [] }
+        #expect(terminal.fullRedraws == 1)
+        #expect(!program.messages.contains(.key(.ctrl("l"))))
+        #expect(terminal.drawn.count == 2)   // the first frame, then the same frame again after Ctrl-L
+    }
+
+    @Test func timeoutsTickWithTheClockAndKeysStillTickEverySecond() throws {
+        // Three timeouts, then six keys while the clock moves 300 ms per read.
+        let typing = Array(repeating: TerminalInput?.some(.key(.char("a"))), count: 6)
+        let terminal = ScriptedTerminal(inputs: [nil, nil, nil] + typing)
+        var program = RecordingProgram()
+        let clock = ManualClock(start: 10_000, step: 300)
+        try TerminalRunner.run(&program, terminal: terminal, clock: clock.read) { _ in [] }
+        let ticks = program.messages.compactMap { if case .tick(let now) = $0 { now } else { nil } }
+        // Start, three timeouts, then during typing only when a second has passed since the last tick.
+        #expect(ticks == [10_000, 10_300, 10_600, 10_900, 12_100])
+    }
+
+    @Test func effectResultsGoBackBeforeTheNextEffect() throws {
+        let terminal = ScriptedTerminal(inputs: [.key(.char("s")), .key(.char("x"))])
+        var program = RecordingProgram()
+        var performed: [Effect] = []
+        let clock = ManualClock(step: 1)
+        try TerminalRunner.run(&program, terminal: terminal, clock: clock.read) { effect in
+            performed.append(effect)
+            return [.appended([])]
+        }
+        #expect(performed == [.append([]), .append([])])   // never .quit
+        let tail = program.messages.suffix(4)
+        #expect(Array(tail) == [.key(.char("s")), .appended([]), .key(.char("x")), .appended([])])
+        #expect(terminal.drawn.last?.lines().first?.hasPrefix("k1 s1") == true)   // "x" quit before a redraw
+    }
+
+    @Test func aFailedPerformStopsTheLoopWithTheError() {
+        struct DiskGone: Error {}
+        let terminal = ScriptedTerminal(inputs: [.key(.char("s")), .key(.char("a"))])
+        var program = RecordingProgram()
+        let clock = ManualClock(step: 1)
+        #expect(throws: DiskGone.self) {
+            try TerminalRunner.run(&program, terminal: terminal, clock: clock.read) { _ in throw DiskGone() }
+        }
+        #expect(!program.messages.contains(.key(.char("a"))))
+    }
+
+    @Test func resizeSendsTheNewSizeAndRedraws() throws {
+        let terminal = ScriptedTerminal(inputs: [.resize])
+        var program = RecordingProgram()
+        let clock = ManualClock(step: 1)
+        try TerminalRunner.run(&program, terminal: terminal, clock: clock.read) { _ in [] }
+        #expect(program.messages.contains(.resize(Size(cols: 30, rows: 3))))
+        #expect(terminal.drawn.map(\.size) == [Size(cols: 20, rows: 2), Size(cols: 30, rows: 3)])
+    }
+
+    @Test func redrawsOnlyWhenTheFrameChanges() throws {
+        // 100 ms per clock read: ten timeouts cross one second boundary once.
+        let terminal = ScriptedTerminal(inputs: Array(repeating: nil, count: 10))
+        var program = RecordingProgram(showsTicks: true)
+        let clock = ManualClock(start: 5_500, step: 100)
+        try TerminalRunner.run(&program, terminal: terminal, clock: clock.read) { _ in [] }
+        let seconds = terminal.drawn.map { $0.lines()[1].split(separator: " ").first.map(String.init) ?? "" }
+        #expect(seconds == ["t5", "t6"])
+    }
+}
