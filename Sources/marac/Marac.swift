@@ -13,7 +13,7 @@ struct Marac: ParsableCommand {
         A meeting lives in one journal file: every change is written to it before it shows on screen.
         Start with `marac new` to make a journal from an agenda file; `marac verify` checks a journal.
         """,
-        subcommands: [DemoCommand.self, NewCommand.self, RunCommand.self, VerifyCommand.self, ReplayCommand.self, TrainCommand.self]
+        subcommands: [DemoCommand.self, NewCommand.self, RunCommand.self, VerifyCommand.self, ReplayCommand.self, TrainCommand.self, ReportCommand.self]
     )
 }
 

@@ -55,8 +55,7 @@ struct ReportCommand: ParsableCommand {
             minoritisedPopulation: minoritisedPopulation, adultFemalePopulation: adultFemalePopulation))
         if !outcome.stdout.isEmpty { FileHandle.standardOutput.write(Data(outcome.stdout.utf8)) }
         for line in outcome.stderr {
-            let text = line.hasPrefix("marac report: ") ? line : "marac report: " + line
-            FileHandle.standardError.write(Data((text + "\n").utf8))
+            printError(line.hasPrefix("marac report: ") ? line : "marac report: " + line)
         }
         if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
     }
