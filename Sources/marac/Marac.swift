@@ -14,7 +14,7 @@ struct Marac: ParsableCommand {
         Start with `marac new` to make a journal from an agenda file; `marac verify` checks a journal.
         """,
         subcommands: [DemoCommand.self, NewCommand.self, RunCommand.self, VerifyCommand.self, ExportCommand.self,
-                      ActionsCommand.self, ReplayCommand.self, TrainCommand.self]
+                      ActionsCommand.self, ReportCommand.self, ReplayCommand.self, TrainCommand.self]
     )
 }
 

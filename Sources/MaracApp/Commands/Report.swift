@@ -1,0 +1,290 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+import MaracCore
+import MaracExport
+import MaracJournal
+
+/// `marac report DIR`: the quarterly Marac data return and governance report over every meeting
+/// journal in a folder whose meeting date falls in the period.
+///
+/// Exit status: 0 written; 1 bad arguments, no journals, or no meetings in the period;
+/// 3 written but INCOMPLETE (a journal in the folder could not be read in full; named on stderr
+/// and in the report).
+public enum MaracReportCommand {
+    public struct Request: Sendable, Equatable {
+        public var folder: String
+        public var quarter: String?
+        public var from: String?
+        public var to: String?
+        /// `text`, `md`, `csv` or `html`.
+        public var format: String
+        public var out: String?
+        /// e.g. `25`, `25%`, `22.4 %`.
+        public var minoritisedPopulation: String?
+        /// e.g. `150000` or `150,000`.
+        public var adultFemalePopulation: String?
+
+        public init(folder: String, quarter: String? = nil, from: String? = nil, to: String? = nil, format: String = "text",
+                    out: String? = nil, minoritisedPopulation: String? = nil, adultFemalePopulation: String? = nil) {
+            self.folder = folder; self.quarter = quarter; self.from = from; self.to = to; self.format = format
+            self.out = out; self.minoritisedPopulation = minoritisedPopulation; self.adultFemalePopulation = adultFemalePopulation
+        }
+    }
+
+    public struct Outcome: Sendable, Equatable {
+        public var exitCode: Int32
+        /// The report itself when no `--out` was given, or a one-line confirmation.
+        public var stdout: String
+        /// Errors and warnings, one per line, for stderr.
+        public var stderr: [String]
+    }
+
+    public static let exitIncomplete: Int32 = 3
+
+    public static func run(_ request: Request, fileIO: any FileIO = PosixFileIO()) -> Outcome {
+        func failure(_ message: String) -> Outcome { Outcome(exitCode: 1, stdout: "", stderr: [message]) }
+
+        // Arguments first, so a typo is reported before any file is read.
+        let period: ReportPeriod
+        do {
+            period = try parsePeriod(request)
+        } catch {
+            return failure(error.message)
+        }
+        guard let format = ReportFormat(rawValue: request.format.lowercased()) else {
+            return failure("--format '\(SafeText.line(request.format))' is not a format: use text, md, csv or html")
+        }
+        var options = DataReturnOptions()
+        if let text = request.minoritisedPopulation {
+            guard let pct = parsePercent(text) else {
+                return failure("--minoritised-population '\(SafeText.line(text))' is not a percentage between 0 and 100 (e.g. 25 or 22.4)")
+            }
+            options.minoritisedPopulationPercent = pct
+        }
+        if let text = request.adultFemalePopulation {
+            guard let n = parseCount(text), n > 0 else {
+                return failure("--adult-female-population '\(SafeText.line(text))' is not a whole number of people above 0 (e.g. 150000)")
+            }
+            options.adultFemalePopulation = n
+        }
+
+        let loaded: Loaded
+        do {
+            loaded = try load(folder: request.folder, fileIO: fileIO)
+        } catch {
+            return failure(error.message)
+        }
+        let problemLines = loaded.problems.map { "marac report: " + ($0.makesIncomplete ? "not fully counted: " : "note: ") + $0.description }
+        if loaded.meetings.isEmpty {
+            return Outcome(exitCode: 1, stdout: "", stderr: problemLines + [
+                "\(SafeText.line(request.folder)) has no readable meeting journals (*.jsonl), so there is nothing to report"])
+        }
+        let dated = loaded.meetings.map(\.info.date)
+        if meetingsInPeriod(loaded.meetings, period).isEmpty {
+            return Outcome(exitCode: 1, stdout: "", stderr: problemLines + [
+                "no meetings in \(period.heading) in \(SafeText.line(request.folder)): its \(loaded.meetings.count) "
+                + "meeting\(loaded.meetings.count == 1 ? " is" : "s are") dated \(dated.min()!.uk) to \(dated.max()!.uk)"])
+        }
+
+        let report = MaracReport(meetings: loaded.meetings, period: period, options: options,
+                                 tracker: loaded.tracker, otherMeetingUpdates: loaded.otherMeetingUpdates,
+                                 problems: loaded.problems)
+        let rendered = format.render(report)
+        var stderr = problemLines
+        if report.isIncomplete {
+            stderr.append("marac report: the report is marked INCOMPLETE: the journals named above could not be read in full")
+        }
+        let code: Int32 = report.isIncomplete ? exitIncomplete : 0
+        guard let out = request.out else {
+            return Outcome(exitCode: code, stdout: rendered, stderr: stderr)
+        }
+        do {
+            try writeAtomically(Array(rendered.utf8), to: out, fileIO: fileIO)
+        } catch {
+            return Outcome(exitCode: 1, stdout: "", stderr: stderr + [error.message])
+        }
+        let summary = "wrote \(out) (\(format.rawValue); \(report.period.heading); \(report.dataReturn.meetings.count) meetings, "
+            + "\(report.dataReturn.casesHeard.count) cases heard\(report.isIncomplete ? "; INCOMPLETE" : ""))"
+        return Outcome(exitCode: code, stdout: summary + "\n", stderr: stderr)
+    }
+
+    /// A problem with the arguments or the folder: one line for the user.
+    public struct Failure: Error, Sendable, Equatable {
+        public var message: String
+        public init(_ message: String) { self.message = message }
+    }
+
+    static func parsePeriod(_ r: Request) throws(Failure) -> ReportPeriod {
+        do {
+            switch (r.quarter, r.from, r.to) {
+            case (let q?, nil, nil): return try ReportPeriod.quarter(q)
+            case (nil, let from?, let to?): return try ReportPeriod.range(from: from, to: to)
+            case (nil, nil, nil): throw Failure("say which period: --quarter 2026Q3, or --from DATE --to DATE")
+            case (nil, _, _): throw Failure("give both --from and --to (dd/mm/yyyy or yyyy-mm-dd)")
+            default: throw Failure("give either --quarter or --from and --to, not both")
+            }
+        } catch let problem as ReportPeriod.Problem {
+            throw Failure(problem.description)
+        } catch let failure as Failure {
+            throw failure
+        } catch {
+            throw Failure(String(describing: error))
+        }
+    }
+
+    static func parsePercent(_ text: String) -> Double? {
+        var t = text.trimmingWhitespace()
+        if t.hasSuffix("%") { t = String(t.dropLast()).trimmingWhitespace() }
+        guard let v = Double(t), v.isFinite, (0...100).contains(v) else { return nil }
+        return v
+    }
+
+    static func parseCount(_ text: String) -> Int? {
+        let t = text.trimmingWhitespace().filter { $0 != "," && $0 != "_" }
+        guard !t.isEmpty, t.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return Int(t)
+    }
+
+    // MARK: - Reading the folder
+
+    public struct Loaded: Sendable {
+        public var meetings: [MeetingState]
+        /// nil when the folder has no tracker journal.
+        public var tracker: [ActionStatusChange]?
+        /// Status updates meeting journals recorded for other meetings' actions.
+        public var otherMeetingUpdates: [ActionStatusChange]
+        public var problems: [ReportProblem]
+    }
+
+    /// Reads every `*.jsonl` in the folder (not its sub-folders). Meeting journals are folded;
+    /// tracker journals give the status changes; anything unreadable becomes a named problem and
+    /// the rest is still counted.
+    // Status rules match the `export` helper's `ActionFolder` (Sources/MaracApp/Tracker/, branch
+    // `export`): the latest update wins, from the action's own meeting, the tracker, later meetings'
+    // reviews and status updates, undone events ignored. The report needs the status AS OF the
+    // period end, which `ActionFolder` does not give, so it applies the same rules with a cut-off.
+    public static func load(folder: String, fileIO: any FileIO = PosixFileIO()) throws(Failure) -> Loaded {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) else {
+            throw Failure("\(SafeText.line(folder)): no such folder")
+        }
+        guard isDirectory.boolValue else {
+            throw Failure("\(SafeText.line(folder)) is a file: give the folder that holds the meeting journals")
+        }
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder)
+        } catch {
+            throw Failure("\(SafeText.line(folder)): the folder cannot be read (permission denied?)")
+        }
+        let journals = names.filter { $0.hasSuffix(".jsonl") && !$0.hasPrefix(".") }.sorted()
+        if journals.isEmpty {
+            throw Failure("\(SafeText.line(folder)) has no meeting journals (*.jsonl files): nothing to report")
+        }
+
+        var meetings: [(state: MeetingState, file: String, events: Int)] = []
+        var tracker: [ActionStatusChange]? = nil
+        var otherMeetingUpdates: [ActionStatusChange] = []
+        var problems: [ReportProblem] = []
+        for name in journals {
+            let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+            let contents: JournalContents
+            do {
+                contents = try JournalReader.read(path: path, fileIO: fileIO)
+            } catch {
+                problems.append(problem(name, path, error))
+                continue
+            }
+            switch contents.condition {
+            case .intact: break
+            case .tornTail(let bytes):
+                problems.append(ReportProblem(file: name, line: contents.lineCount + 1,
+                    message: "the last line is incomplete (\(bytes) bytes; the writer stopped mid-write): everything before it is counted",
+                    makesIncomplete: false))
+            case .damaged(let line, let reason):
+                problems.append(ReportProblem(file: name, line: line,
+                    message: "damaged (\(reason)): events before this line are counted, anything after it is not"))
+            }
+            switch contents.header.kind {
+            case .tracker:
+                tracker = (tracker ?? []) + ActionStatusChange.fromTracker(contents.events)
+            case .meeting:
+                let state = MeetingState.fold(contents.events)
+                otherMeetingUpdates += ActionStatusChange.fromMeetingJournal(contents.events)
+                guard !state.info.id.isEmpty else {
+                    problems.append(ReportProblem(file: name, message: "has no meeting details (no meetingCreated event): not counted"))
+                    continue
+                }
+                if let i = meetings.firstIndex(where: { $0.state.info.id == state.info.id }) {
+                    // A copy of the same meeting: count it once, keeping the longer record.
+                    let other = meetings[i]
+                    let (kept, dropped) = contents.events.count > other.events ? (name, other.file) : (other.file, name)
+                    if contents.events.count > other.events { meetings[i] = (state, name, contents.events.count) }
+                    problems.append(ReportProblem(file: dropped,
+                        message: "is the same meeting (\(SafeText.line(state.info.id))) as \(kept): counted once, from \(kept)",
+                        makesIncomplete: false))
+                } else {
+                    meetings.append((state, name, contents.events.count))
+                }
+            }
+        }
+        return Loaded(meetings: meetings.map(\.state), tracker: tracker, otherMeetingUpdates: otherMeetingUpdates,
+                      problems: problems)
+    }
+
+    static func problem(_ name: String, _ path: String, _ error: JournalError) -> ReportProblem {
+        switch error {
+        case let .damaged(_, line, reason):
+            return ReportProblem(file: name, line: line, message: "damaged (\(reason)): not counted")
+        case .passphraseRequired:
+            return ReportProblem(file: name, message: "is encrypted: reports cannot read encrypted journals yet, so it is not counted")
+        case let .notAJournal(_, reason):
+            return ReportProblem(file: name, message: "is not a marac journal (\(reason)): not counted")
+        default:
+            var text = error.description
+            if text.hasPrefix(path + ": ") { text = String(text.dropFirst(path.count + 2)) }
+            return ReportProblem(file: name, message: text + ": not counted")
+        }
+    }
+
+    // MARK: - Writing
+
+    /// Writes the whole file or nothing: a hidden temporary file beside the target (mode 0600),
+    /// fsync, rename over the target, then fsync the folder (DESIGN §6).
+    static func writeAtomically(_ bytes: [UInt8], to path: String, fileIO: any FileIO) throws(Failure) {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw Failure("\(SafeText.line(path)) is a folder: give a file name for --out")
+        }
+        let slash = path.lastIndex(of: "/")
+        let folder = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
+        let base = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        let temp = (folder == "/" ? "" : folder) + "/.\(base).tmp-\(getpid())"
+        func fail(_ what: String, _ e: FileIOError) -> Failure {
+            Failure("\(SafeText.line(path)): \(what) failed: \(String(cString: strerror(e.errno))); nothing was written")
+        }
+        let fd: Int32
+        do { fd = try fileIO.open(temp, flags: O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode: 0o600) } catch {
+            throw fail("creating the file", error)
+        }
+        do {
+            try fileIO.writeAll(fd, bytes)
+            try fileIO.fchmod(fd, mode: 0o600)
+            try fileIO.fsync(fd)
+        } catch {
+            fileIO.close(fd)
+            try? fileIO.unlink(temp)
+            throw fail("writing", error)
+        }
+        fileIO.close(fd)
+        do { try fileIO.rename(temp, path) } catch {
+            try? fileIO.unlink(temp)
+            throw fail("renaming into place", error)
+        }
+        try? fileIO.fsyncDirectory(folder)
+    }
+}

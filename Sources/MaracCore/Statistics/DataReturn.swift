@@ -1,0 +1,191 @@
+/// Options an area supplies for figures that need local population data.
+public struct DataReturnOptions: Sendable, Equatable {
+    /// Black, Asian and racially minoritised share of the local population, in percent.
+    public var minoritisedPopulationPercent: Double?
+    /// Adult female population, for the recommended volume of 40 cases per 10,000 a year.
+    public var adultFemalePopulation: Int?
+
+    public init(minoritisedPopulationPercent: Double? = nil, adultFemalePopulation: Int? = nil) {
+        self.minoritisedPopulationPercent = minoritisedPopulationPercent
+        self.adultFemalePopulation = adultFemalePopulation
+    }
+}
+
+/// One meeting's line of the return. SafeLives collects the dataset per meeting (meeting date
+/// plus counts; practice anchors §2.9), so the report lists these as well as the totals.
+public struct MeetingReturn: Sendable, Equatable {
+    public var date: CalendarDate
+    public var meetingID: String
+    public var area: String
+    public var casesHeard: Int
+    public var repeats: Int
+    public var children: Int
+    public var maleVictims: Int
+    public var minoritised: Int
+    public var lgbt: Int
+    public var disabled: Int
+    public var aged16to17: Int
+    public var perpetratorsUnder18: Int
+    public var policeReferrals: Int
+    public var deferred: Int
+    public var withdrawn: Int
+}
+
+/// The recommended volume: cases a year against 40 per 10,000 adult women (brief §3.2).
+public struct VolumeFigure: Sendable, Equatable {
+    public var casesInPeriod: Int
+    public var periodDays: Int
+    public var adultFemalePopulation: Int
+    /// The period's cases scaled to a 365-day year.
+    public var casesPerYear: Double { Double(casesInPeriod) * 365 / Double(periodDays) }
+    /// 40 per 10,000 adult women.
+    public var recommendedPerYear: Double { Double(adultFemalePopulation) * 40 / 10_000 }
+    public var percentOfRecommendation: Double? {
+        recommendedPerYear > 0 ? casesPerYear * 100 / recommendedPerYear : nil
+    }
+    /// Marked against "at least 80 % of the recommendation".
+    public var mark: RangeMark? { percentOfRecommendation.map(RecommendedRange.volume.mark) }
+}
+
+/// The quarterly Marac data return (brief §3.2, practice anchors §2.9), from the meetings whose
+/// date falls in the period.
+///
+/// Counting rules (recorded in docs/DECISIONS.md):
+/// - A case counts as heard when its discussion was closed (`heard`), repeats included. Deferred
+///   cases are heard (and counted) at a later meeting; withdrawn cases were not heard. Both are
+///   shown separately, never added in. 12-month notification items are read out, not heard, and
+///   are also shown separately.
+/// - Every percentage is of cases heard. A blank value is "unknown", counted apart, not as "no".
+public struct DataReturn: Sendable, Equatable {
+    public var period: ReportPeriod
+    public var options: DataReturnOptions
+    /// In date order.
+    public var meetings: [MeetingReturn]
+    public var casesHeard: Figure
+    public var repeats: Figure
+    public var children: Figure
+    public var maleVictims: Figure
+    public var minoritised: Figure
+    public var lgbt: Figure
+    public var disabled: Figure
+    public var aged16to17: Figure
+    public var perpetratorsUnder18: Figure
+    public var policeReferrals: Figure
+    public var partnerReferrals: Figure
+    /// Cases heard by referring agency, most first.
+    public var referralSources: [Figure]
+    public var volume: VolumeFigure?
+    public var deferred: Int
+    public var withdrawn: Int
+    public var notifications: Int
+
+    /// The headline figures in the order reports show them.
+    public var figures: [Figure] {
+        [casesHeard, repeats, children, maleVictims, minoritised, lgbt, disabled, aged16to17,
+         perpetratorsUnder18, policeReferrals, partnerReferrals]
+    }
+
+    public init(meetings all: [MeetingState], period: ReportPeriod, options: DataReturnOptions = DataReturnOptions()) {
+        self.period = period
+        self.options = options
+        let inPeriod = meetingsInPeriod(all, period)
+
+        var heard: [(case: CaseRecord, meeting: MeetingState)] = []
+        var rows: [MeetingReturn] = []
+        var deferred = 0, withdrawn = 0, notifications = 0
+        for m in inPeriod {
+            let cases = m.orderedCases
+            let mHeard = cases.filter(countsAsHeard)
+            heard += mHeard.map { ($0, m) }
+            let mDeferred = cases.filter { $0.status == .deferredToNextMeeting }.count
+            let mWithdrawn = cases.filter { $0.status == .withdrawn }.count
+            deferred += mDeferred; withdrawn += mWithdrawn
+            notifications += cases.filter { $0.agenda.notification }.count
+            let a = mHeard.map(\.agenda)
+            rows.append(MeetingReturn(
+                date: m.info.date, meetingID: m.info.id, area: m.info.area, casesHeard: mHeard.count,
+                repeats: a.filter { $0.isRepeat(hearingDate: m.info.date, windowMonths: m.rules.repeatWindowMonths) }.count,
+                children: a.reduce(0) { $0 + ($1.children ?? 0) },
+                maleVictims: a.filter { $0.isMaleVictim == true }.count,
+                minoritised: a.filter { $0.minoritised == true }.count,
+                lgbt: a.filter { $0.lgbt == true }.count,
+                disabled: a.filter { $0.disabled == true }.count,
+                aged16to17: a.filter { $0.aged16to17 == true }.count,
+                perpetratorsUnder18: a.filter { $0.perpetratorUnder18 == true }.count,
+                policeReferrals: a.filter { isPolice($0.referringAgency) }.count,
+                deferred: mDeferred, withdrawn: mWithdrawn))
+        }
+        self.meetings = rows
+        self.deferred = deferred; self.withdrawn = withdrawn; self.notifications = notifications
+
+        let n = heard.count
+        let agendas = heard.map(\.case.agenda)
+        /// Count of `true`, and of blanks, for a yes/no/blank field.
+        func tally(_ field: (AgendaCase) -> Bool?) -> (yes: Int, unknown: Int) {
+            (agendas.filter { field($0) == true }.count, agendas.filter { field($0) == nil }.count)
+        }
+
+        casesHeard = Figure(key: "cases-heard", label: "Cases heard (repeats included)", count: n)
+        repeats = Figure(key: "repeat-cases", label: "Repeat cases", count: rows.reduce(0) { $0 + $1.repeats },
+                         denominator: n, range: .repeatRate)
+        children = Figure(key: "children", label: "Children in the households",
+                          count: agendas.reduce(0) { $0 + ($1.children ?? 0) },
+                          unknown: agendas.filter { $0.children == nil }.count)
+        let male = tally(\.isMaleVictim)
+        maleVictims = Figure(key: "male-victims", label: "Male victims", count: male.yes, denominator: n,
+                             unknown: male.unknown, range: .maleVictims)
+        let bame = tally(\.minoritised)
+        minoritised = Figure(key: "minoritised", label: "Black, Asian and racially minoritised victims",
+                             count: bame.yes, denominator: n, unknown: bame.unknown,
+                             range: options.minoritisedPopulationPercent.map { RecommendedRange.minoritised(localPopulationPercent: $0) },
+                             context: options.minoritisedPopulationPercent == nil
+                                ? "should match the local population (give --minoritised-population for a range)"
+                                : "local population \(formatNumber(options.minoritisedPopulationPercent!)) %")
+        let lgbtTally = tally(\.lgbt)
+        lgbt = Figure(key: "lgbt", label: "LGBT+ victims", count: lgbtTally.yes, denominator: n,
+                      unknown: lgbtTally.unknown, range: .lgbt)
+        let dis = tally(\.disabled)
+        disabled = Figure(key: "disabled", label: "Disabled victims", count: dis.yes, denominator: n,
+                          unknown: dis.unknown, context: "no national range; regional and national comparison around 19 %")
+        let young = tally(\.aged16to17)
+        aged16to17 = Figure(key: "aged-16-17", label: "Victims aged 16–17", count: young.yes, denominator: n,
+                            unknown: young.unknown)
+        let youngPerp = tally(\.perpetratorUnder18)
+        perpetratorsUnder18 = Figure(key: "perpetrators-under-18", label: "Perpetrators aged 17 or under",
+                                     count: youngPerp.yes, unknown: youngPerp.unknown)
+        let police = agendas.filter { isPolice($0.referringAgency) }.count
+        policeReferrals = Figure(key: "police-referrals", label: "Referrals from the police", count: police,
+                                 denominator: n, range: .policeReferrals)
+        partnerReferrals = Figure(key: "partner-referrals", label: "Referrals from partner agencies",
+                                  count: n - police, denominator: n, range: .partnerReferrals)
+
+        var sources: [(name: String, count: Int)] = []
+        for a in agendas {
+            let name = SafeText.line(a.referringAgency).trimmingWhitespace()
+            let shown = name.isEmpty ? "Not recorded" : name
+            if let i = sources.firstIndex(where: { $0.name.lowercased() == shown.lowercased() }) { sources[i].count += 1 }
+            else { sources.append((shown, 1)) }
+        }
+        // Most first; ties keep first-seen order so the report is stable.
+        let ordered = sources.enumerated().sorted { ($0.element.count, -$0.offset) > ($1.element.count, -$1.offset) }
+        referralSources = ordered.map {
+            Figure(key: "source", label: $0.element.name, count: $0.element.count, denominator: n)
+        }
+
+        volume = options.adultFemalePopulation.map {
+            VolumeFigure(casesInPeriod: n, periodDays: period.days, adultFemalePopulation: $0)
+        }
+    }
+}
+
+/// Meetings dated in the period, in date order (ties by meeting ID, so the order is stable).
+public func meetingsInPeriod(_ meetings: [MeetingState], _ period: ReportPeriod) -> [MeetingState] {
+    meetings.filter { period.contains($0.info.date) }
+        .sorted { ($0.info.date, $0.info.id) < ($1.info.date, $1.info.id) }
+}
+
+/// Heard, and a case for discussion rather than a 12-month notification item.
+func countsAsHeard(_ c: CaseRecord) -> Bool { c.status == .heard && !c.agenda.notification }
+
+/// The referring agency is a police force ("Police", "South Yorkshire Police", "police CRU").
+func isPolice(_ agency: String) -> Bool { containsPhrase(agency, "police") }

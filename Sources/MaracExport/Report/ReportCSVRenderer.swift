@@ -1,0 +1,91 @@
+import MaracCore
+
+/// The report as CSV (RFC 4180): one row per figure with the columns
+/// `figure, count, denominator, percent, range, mark`.
+public enum ReportCSVRenderer {
+    public static let header = ["figure", "count", "denominator", "percent", "range", "mark"]
+
+    public static func render(_ report: MaracReport) -> String {
+        let r = report.dataReturn, g = report.governance
+        var rows: [[String]] = [header]
+        // The marking goes first so it is seen in any spreadsheet, as is INCOMPLETE.
+        rows.append(["Marking: \(ReportContent.marking)", "", "", "", "", ""])
+        if let banner = ReportContent.incompleteBanner(report) { rows.append([banner, "", "", "", "", ""]) }
+        rows.append(["Period: \(report.period.heading)", "", "", "", "", ""])
+
+        for f in r.figures {
+            let row = ReportContent.row(f)
+            rows.append([row.label, row.count, row.of, row.percent, row.range, markWord(f)])
+            if f.unknown > 0 { rows.append(["\(row.label): unknown (blank)", String(f.unknown), "", "", "", ""]) }
+        }
+        rows.append(["Deferred (not counted)", String(r.deferred), "", "", "", ""])
+        rows.append(["Withdrawn (not counted)", String(r.withdrawn), "", "", "", ""])
+        rows.append(["12-month notifications (not counted)", String(r.notifications), "", "", "", ""])
+        for f in r.referralSources {
+            rows.append(["Referrals from \(SafeText.line(f.label))", String(f.count), f.denominator.map(String.init) ?? "",
+                         f.percent.map(formatPercent) ?? "", "", ""])
+        }
+        if let v = r.volume {
+            rows.append(["Cases a year (annualised)", formatNumber(v.casesPerYear), "", "", "", ""])
+            rows.append(["Recommended cases a year (40 per 10,000 adult women)", formatNumber(v.recommendedPerYear), "", "", "", ""])
+            rows.append(["Share of the recommended volume", formatNumber(v.casesPerYear), formatNumber(v.recommendedPerYear),
+                         v.percentOfRecommendation.map(formatPercent) ?? "", RecommendedRange.volume.label, v.mark?.word ?? ""])
+        }
+        for m in r.meetings {
+            for (column, value) in zip(ReportContent.meetingColumns, ReportContent.meetingValues(m)) {
+                rows.append(["Meeting \(m.date.iso): \(column.long)", String(value), "", "", "", ""])
+            }
+        }
+
+        if let t = g.minutesPerCase {
+            rows.append(["Time per case: median (minutes)", formatNumber(t.median), String(t.count), "", "", ""])
+            rows.append(["Time per case: lower quartile (minutes)", formatNumber(t.lowerQuartile), String(t.count), "", "", ""])
+            rows.append(["Time per case: upper quartile (minutes)", formatNumber(t.upperQuartile), String(t.count), "", "", ""])
+            rows.append(["Time per case: shortest (minutes)", formatNumber(t.min), String(t.count), "", "", ""])
+            rows.append(["Time per case: longest (minutes)", formatNumber(t.max), String(t.count), "", "", ""])
+        }
+        rows.append(["Cases over the time limit", String(g.overruns.count), String(g.overruns.denominator ?? 0),
+                     g.overruns.percent.map(formatPercent) ?? "", "", ""])
+        rows.append(["Cases heard with no time recorded", String(g.casesWithoutTime), "", "", "", ""])
+        if let s = g.casesPerMeeting {
+            rows.append(["Cases per meeting: median", formatNumber(s.median), String(s.count), "", "", ""])
+            rows.append(["Cases per meeting: fewest", formatNumber(s.min), String(s.count), "", "", ""])
+            rows.append(["Cases per meeting: most", formatNumber(s.max), String(s.count), "", "", ""])
+        }
+        if let s = g.daysReferralToHearing {
+            rows.append(["Days from referral to hearing: median", formatNumber(s.median), String(s.count), "", "", ""])
+            rows.append(["Days from referral to hearing: longest", formatNumber(s.max), String(s.count), "", "", ""])
+        }
+        rows.append(["Referral date unknown", String(g.referralDateUnknown), "", "", "", ""])
+        for a in g.actionsByAgency {
+            let name = SafeText.line(a.agency)
+            rows.append(["Actions agreed: \(name)", String(a.agreed), "", "", "", ""])
+            rows.append(["Actions done: \(name)", String(a.done), String(a.agreed), "", "", ""])
+            rows.append(["Actions overdue: \(name)", String(a.overdue), String(a.agreed), "", "", ""])
+            rows.append(["Actions not done by the agency: \(name)", String(a.notDone), String(a.agreed), "", "", ""])
+            rows.append(["Actions escalated: \(name)", String(a.escalated), String(a.agreed), "", "", ""])
+        }
+        for a in g.attendance {
+            let name = SafeText.line(a.agency)
+            rows.append(["Attendance present: \(name)", String(a.present), String(r.meetings.count), "", "", ""])
+            rows.append(["Attendance apologies: \(name)", String(a.apologies), String(r.meetings.count), "", "", ""])
+            rows.append(["Attendance absent: \(name)", String(a.absent), String(r.meetings.count), "", "", ""])
+        }
+        for p in report.problems { rows.append(["Problem: \(p.description)", "", "", "", "", ""]) }
+        return rows.map { $0.map(cell).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// `within`, `below`, `above`, or blank: one word, for machines.
+    static func markWord(_ f: Figure) -> String { f.mark?.word ?? "" }
+
+    /// Quotes a cell when needed, and neutralises a leading `= + - @` (and tab/CR) so a
+    /// spreadsheet never runs it as a formula (DESIGN §6).
+    static func cell(_ raw: String) -> String {
+        var text = SafeText.line(raw)
+        if let first = text.first, "=+-@\t\r".contains(first) { text = "'" + text }
+        if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            return "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+        }
+        return text
+    }
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import MaracApp
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "The quarterly Marac data return and governance report for a folder of meeting journals.",
+        discussion: """
+        Counts every meeting journal in the folder whose meeting date falls in the period: cases heard (repeats included; deferred, withdrawn and 12-month notifications shown apart), repeat rate, children, male, Black/Asian/racially minoritised, LGBT+ and disabled victims, victims aged 16–17, perpetrators aged 17 or under and referrals by source, each against its recommended range with a word and a symbol (✓ within, ▼ below, ▲ above), and one line per meeting as SafeLives collects it.
+
+        For the steering group: time per case, overruns, actions by agency (overdue and escalated at the period end, using tracker.jsonl when the folder has one), attendance by agency and days from referral to hearing.
+
+        Every output is marked RESTRICTED when complete (OFFICIAL-SENSITIVE).
+
+        Exit status: 0 written; 1 bad arguments, no journals or no meetings in the period; 3 written but INCOMPLETE (a journal could not be read in full: it is named on stderr and in the report).
+
+        Examples:
+          marac report ~/marac --quarter 2026Q3
+          marac report ~/marac --quarter 2026Q3 --adult-female-population 150000
+          marac report ~/marac --quarter 2026Q3 --format html --out q3.html
+          marac report ~/marac --from 01/07/2026 --to 2026-08-31 --format csv
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The folder holding the meeting journals (*.jsonl).", valueName: "dir"))
+    var folder: String
+
+    @Option(help: ArgumentHelp("A calendar quarter: 2026Q3 (Q1 = January–March).", valueName: "yyyyQn"))
+    var quarter: String?
+
+    @Option(help: ArgumentHelp("First day of the period (dd/mm/yyyy or yyyy-mm-dd); use with --to.", valueName: "date"))
+    var from: String?
+
+    @Option(help: ArgumentHelp("Last day of the period, included.", valueName: "date"))
+    var to: String?
+
+    @Option(help: ArgumentHelp("text (for the terminal), md, csv or html.", valueName: "format"))
+    var format: String = "text"
+
+    @Option(help: ArgumentHelp("Write to this file (atomically, mode 0600) instead of the screen.", valueName: "file"))
+    var out: String?
+
+    @Option(name: .customLong("minoritised-population"),
+            help: ArgumentHelp("Local Black, Asian and racially minoritised population, in percent, to compare with.", valueName: "pct"))
+    var minoritisedPopulation: String?
+
+    @Option(name: .customLong("adult-female-population"),
+            help: ArgumentHelp("Adult female population of the area, for the recommended 40 cases a year per 10,000.", valueName: "n"))
+    var adultFemalePopulation: String?
+
+    func run() throws {
+        let outcome = MaracReportCommand.run(MaracReportCommand.Request(
+            folder: folder, quarter: quarter, from: from, to: to, format: format, out: out,
+            minoritisedPopulation: minoritisedPopulation, adultFemalePopulation: adultFemalePopulation))
+        if !outcome.stdout.isEmpty { FileHandle.standardOutput.write(Data(outcome.stdout.utf8)) }
+        for line in outcome.stderr {
+            printError(line.hasPrefix("marac report: ") ? line : "marac report: " + line)
+        }
+        if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
+    }
+}
