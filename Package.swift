@@ -57,6 +57,9 @@ let package = Package(
         .testTarget(name: "MaracTerminalTests", dependencies: ["MaracTerminal"]),
         .testTarget(name: "MaracAppTests", dependencies: ["MaracApp", "MaracJournal"]),
         .testTarget(name: "MaracEndToEndTests", dependencies: ["MaracApp", "MaracJournal", "marac"]),
+        // Issue 7: encryption end to end, file modes, hostile input, kill -9 and injected disk faults.
+        .testTarget(name: "MaracSecurityTests", dependencies: ["MaracApp", "MaracJournal", "MaracUI", "MaracCore", "marac"],
+                    exclude: ["Regressions"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -72,7 +72,9 @@ struct ActionsCommand: ParsableCommand {
 
         func run() throws {
             do {
-                let output = try TrackActions.list(TrackActions.ListRequest(folder: folder.dir, agency: agency, overdueOnly: overdue, on: on))
+                let passphrase = try PassphraseSource.process.forFolder(folder.dir)
+                let output = try TrackActions.list(TrackActions.ListRequest(folder: folder.dir, agency: agency, overdueOnly: overdue, on: on,
+                                                                            passphrase: passphrase))
                 for warning in output.warnings { printError("marac: warning: \(warning)") }
                 print(output.text, terminator: "")
             } catch {
@@ -89,7 +91,8 @@ struct ActionsCommand: ParsableCommand {
 
         func record(_ outcome: ActionTracker.Outcome, in dir: String) throws {
             do {
-                print(try TrackActions.update(outcome, actionID: id, note: note, folder: dir))
+                let passphrase = try PassphraseSource.process.forFolder(dir)
+                print(try TrackActions.update(outcome, actionID: id, note: note, folder: dir, passphrase: passphrase))
             } catch {
                 throw fail(error.message, exitCode: error.exitCode)
             }

@@ -41,7 +41,9 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let outcome = try ExportMinutes.run(ExportMinutes.Request(journalPath: journal, format: format, outDir: out, agency: agency))
+            let passphrase = try PassphraseSource.process.forReading([journal])
+            let outcome = try ExportMinutes.run(ExportMinutes.Request(journalPath: journal, format: format, outDir: out, agency: agency,
+                                                                      passphrase: passphrase))
             for warning in outcome.warnings { printError("marac: warning: \(warning)") }
             for path in outcome.written { print(path) }
         } catch {

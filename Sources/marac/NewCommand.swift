@@ -18,6 +18,9 @@ struct NewCommand: ParsableCommand {
             Examples:
               marac new --agenda a.csv --date 01/12/2026 --area Northvale --chair "Ann C"
               marac new --agenda a.csv --date 2026-12-01 --area X --chair T --out m.jsonl
+              marac new --agenda a.csv --date 2026-12-01 --area X --chair T --encrypt
+
+            --encrypt seals every event with AES-256-GCM under a key made from a passphrase (scrypt). Every command then asks for it once on the terminal, or reads MARAC_PASSPHRASE; `marac verify` checks the chain without it. A lost passphrase cannot be recovered. See docs/SECURITY.md.
 
             Agenda template:
             \(NewMeeting.templatePath ?? "(not found in this installation)")
@@ -49,6 +52,9 @@ struct NewCommand: ParsableCommand {
     @Option(name: .customLong("protocol"), help: ArgumentHelp("A local protocol file (YAML); default: the national protocol.", valueName: "file.yaml"))
     var protocolFile: String?
 
+    @Flag(help: "Encrypt the journal at rest. The passphrase is asked twice on the terminal (not shown), or read from MARAC_PASSPHRASE.")
+    var encrypt = false
+
     @Flag(name: .customLong("print-template"), help: "Print the agenda template (CSV) and exit.")
     var printTemplate = false
 
@@ -73,13 +79,15 @@ struct NewCommand: ParsableCommand {
             do { print(try NewMeeting.templateText(), terminator: "") } catch { throw fail(error.message, exitCode: error.exitCode) }
             return
         }
-        let request = NewMeeting.Request(agendaPath: agenda!, date: date!, area: area!, chair: chair!, venue: venue,
-                                         out: out, dataDir: dataDir, protocolPath: protocolFile)
         do {
+            let passphrase = encrypt ? try PassphraseSource.process.forNewJournal() : nil
+            let request = NewMeeting.Request(agendaPath: agenda!, date: date!, area: area!, chair: chair!, venue: venue,
+                                             out: out, dataDir: dataDir, protocolPath: protocolFile, passphrase: passphrase)
             let outcome = try NewMeeting.run(request)
             for warning in outcome.warnings { printError("marac: warning: \(warning)") }
             print(outcome.journalPath)
-            printError("marac: meeting \(outcome.meetingID) created with \(outcome.caseCount) case\(outcome.caseCount == 1 ? "" : "s")")
+            printError("marac: meeting \(outcome.meetingID) created with \(outcome.caseCount) case\(outcome.caseCount == 1 ? "" : "s")"
+                       + (encrypt ? ", encrypted" : ""))
         } catch {
             throw fail(error.message, exitCode: error.exitCode)
         }

@@ -50,9 +50,14 @@ struct ReportCommand: ParsableCommand {
     var adultFemalePopulation: String?
 
     func run() throws {
+        let passphrase: String?
+        do { passphrase = try PassphraseSource.process.forFolder(folder) } catch {
+            throw fail(error.message, exitCode: error.exitCode)
+        }
         let outcome = MaracReportCommand.run(MaracReportCommand.Request(
             folder: folder, quarter: quarter, from: from, to: to, format: format, out: out,
-            minoritisedPopulation: minoritisedPopulation, adultFemalePopulation: adultFemalePopulation))
+            minoritisedPopulation: minoritisedPopulation, adultFemalePopulation: adultFemalePopulation,
+            passphrase: passphrase))
         if !outcome.stdout.isEmpty { FileHandle.standardOutput.write(Data(outcome.stdout.utf8)) }
         for line in outcome.stderr {
             printError(line.hasPrefix("marac report: ") ? line : "marac report: " + line)

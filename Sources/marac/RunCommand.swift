@@ -10,7 +10,7 @@ struct RunCommand: ParsableCommand {
         the screen shows it. After a crash or power cut, run the same command: the meeting continues
         exactly where it stopped, with the running case's timer still counting from its recorded start.
         Only one `marac run` may have a journal open. A damaged journal opens read-only.
-        Encrypted journals read the passphrase from MARAC_PASSPHRASE.
+        An encrypted journal (`marac new --encrypt`) asks for its passphrase once, or reads MARAC_PASSPHRASE.
 
         Examples:
           marac run ~/.local/share/marac/2026-12-01-northvale.jsonl
@@ -23,7 +23,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            try RunMeeting.run(path: journal, options: screen.sessionOptions(), logger: makeLogger(folder: screen.logFolder))
+            try RunMeeting.run(path: journal, options: screen.sessionOptions(journal: journal), logger: makeLogger(folder: screen.logFolder))
         }
     }
 }

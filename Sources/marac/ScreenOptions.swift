@@ -32,6 +32,19 @@ struct ScreenOptions: ParsableArguments {
     }
 
     var logFolder: String? { try? DataFolder.resolve(explicit: dataDir) }
+
+    /// The options for a command on an existing journal: its passphrase from MARAC_PASSPHRASE or
+    /// the terminal when it is encrypted (asked once).
+    func sessionOptions(mode: MeetingScreen.Mode = .live, journal: String) throws -> MeetingSession.Options {
+        var options = sessionOptions(mode: mode)
+        options.passphrase = try PassphraseSource.process.forReading([journal])
+        return options
+    }
+}
+
+/// `MARAC_PASSPHRASE`, when set and not empty (commands that never ask, such as `verify`).
+var environmentPassphrase: String? {
+    ProcessInfo.processInfo.environment[PassphraseSource.environmentVariable].flatMap { $0.isEmpty ? nil : $0 }
 }
 
 /// Runs a command body, turning any error into one line on stderr and a non-zero exit.

@@ -34,7 +34,7 @@ struct ReplayCommand: ParsableCommand {
                 let s = try Training.sample(sample)
                 _ = try ReplaySession.run(records: s.records, speed: speed, options: screen.sessionOptions(mode: .readOnly))
             } else if let journal {
-                _ = try Training.replay(path: journal, speed: speed, options: screen.sessionOptions(mode: .readOnly))
+                _ = try Training.replay(path: journal, speed: speed, options: screen.sessionOptions(mode: .readOnly, journal: journal))
             }
         }
     }
@@ -74,7 +74,7 @@ struct TrainCommand: ParsableCommand {
             let sample = try Training.sample(name)
             if note { print(sample.trainerNote); return }
             if let write {
-                try FileManager.default.createDirectory(atPath: write, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+                try AtomicFile.makeFolder(write)
                 let path = URL(fileURLWithPath: write).appendingPathComponent("\(sample.name).jsonl").path
                 try Training.writeRecording(sample, to: path)
                 print(path)

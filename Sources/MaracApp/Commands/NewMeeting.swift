@@ -16,11 +16,14 @@ public enum NewMeeting {
         public var dataDir: String?
         /// A local protocol file (YAML, see `LocalProtocolFile`); nil: the national protocol.
         public var protocolPath: String?
+        /// Encrypts the journal at rest with this passphrase (`--encrypt`); nil: plain text.
+        public var passphrase: String?
 
         public init(agendaPath: String, date: String, area: String, chair: String, venue: String = "",
-                    out: String? = nil, dataDir: String? = nil, protocolPath: String? = nil) {
+                    out: String? = nil, dataDir: String? = nil, protocolPath: String? = nil, passphrase: String? = nil) {
             self.agendaPath = agendaPath; self.date = date; self.area = area; self.chair = chair
             self.venue = venue; self.out = out; self.dataDir = dataDir; self.protocolPath = protocolPath
+            self.passphrase = passphrase
         }
     }
 
@@ -67,7 +70,8 @@ public enum NewMeeting {
         let events: [MeetingEvent] = [.meetingCreated(info: info, rules: rules)]
             + cases.map { .caseQueued(agendaCase: $0, late: false) }
         do {
-            try JournalWriter.create(path: path, kind: .meeting, id: info.id, events: events, at: now, fileIO: fileIO).close()
+            try JournalWriter.create(path: path, kind: .meeting, id: info.id, events: events, at: now,
+                                     passphrase: request.passphrase, fileIO: fileIO).close()
         } catch {
             throw CommandFailure(error.description)
         }

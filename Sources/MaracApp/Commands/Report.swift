@@ -27,11 +27,15 @@ public enum MaracReportCommand {
         public var minoritisedPopulation: String?
         /// e.g. `150000` or `150,000`.
         public var adultFemalePopulation: String?
+        /// For encrypted journals in the folder.
+        public var passphrase: String?
 
         public init(folder: String, quarter: String? = nil, from: String? = nil, to: String? = nil, format: String = "text",
-                    out: String? = nil, minoritisedPopulation: String? = nil, adultFemalePopulation: String? = nil) {
+                    out: String? = nil, minoritisedPopulation: String? = nil, adultFemalePopulation: String? = nil,
+                    passphrase: String? = nil) {
             self.folder = folder; self.quarter = quarter; self.from = from; self.to = to; self.format = format
             self.out = out; self.minoritisedPopulation = minoritisedPopulation; self.adultFemalePopulation = adultFemalePopulation
+            self.passphrase = passphrase
         }
     }
 
@@ -74,7 +78,7 @@ public enum MaracReportCommand {
 
         let loaded: Loaded
         do {
-            loaded = try load(folder: request.folder, fileIO: fileIO)
+            loaded = try load(folder: request.folder, passphrase: request.passphrase, fileIO: fileIO)
         } catch {
             return failure(error.message)
         }
@@ -167,7 +171,7 @@ public enum MaracReportCommand {
     // `export`): the latest update wins, from the action's own meeting, the tracker, later meetings'
     // reviews and status updates, undone events ignored. The report needs the status AS OF the
     // period end, which `ActionFolder` does not give, so it applies the same rules with a cut-off.
-    public static func load(folder: String, fileIO: any FileIO = PosixFileIO()) throws(Failure) -> Loaded {
+    public static func load(folder: String, passphrase: String? = nil, fileIO: any FileIO = PosixFileIO()) throws(Failure) -> Loaded {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) else {
             throw Failure("\(SafeText.line(folder)): no such folder")
@@ -194,7 +198,7 @@ public enum MaracReportCommand {
             let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
             let contents: JournalContents
             do {
-                contents = try JournalReader.read(path: path, fileIO: fileIO)
+                contents = try JournalReader.read(path: path, passphrase: passphrase, fileIO: fileIO)
             } catch {
                 problems.append(problem(name, path, error))
                 continue
@@ -241,7 +245,9 @@ public enum MaracReportCommand {
         case let .damaged(_, line, reason):
             return ReportProblem(file: name, line: line, message: "damaged (\(reason)): not counted")
         case .passphraseRequired:
-            return ReportProblem(file: name, message: "is encrypted: reports cannot read encrypted journals yet, so it is not counted")
+            return ReportProblem(file: name, message: "is encrypted and no passphrase was given (set MARAC_PASSPHRASE or run in a terminal): not counted")
+        case .wrongPassphrase:
+            return ReportProblem(file: name, message: "is encrypted with a different passphrase: not counted")
         case let .notAJournal(_, reason):
             return ReportProblem(file: name, message: "is not a marac journal (\(reason)): not counted")
         default:

@@ -34,6 +34,8 @@ public func parseSize(_ text: String) -> Size? {
 /// Logging goes to a file, never to the terminal curses owns. Event names and counts only: no case text.
 public func makeLogger(folder: String?) -> Logger {
     let dir = folder ?? NSTemporaryDirectory()
+    // The log names events, never case text, but it is still kept private: folder 0700, file 0600.
+    try? AtomicFile.makeFolder(dir)
     let path = URL(fileURLWithPath: dir).appendingPathComponent("marac.log").path
     return Logger(label: "marac") { label in FileLogHandler(label: label, path: path) }
 }

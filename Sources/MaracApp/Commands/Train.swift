@@ -46,7 +46,7 @@ public enum Training {
         let end = options.keysFile == nil ? max(WallClock().now, state.lastEventAt ?? 0) : (state.lastEventAt ?? at)
         let card = Scorecard.make(state, now: end)
         let text = card.text()
-        try? (text + "\n").write(toFile: path + ".scorecard.txt", atomically: true, encoding: .utf8)
+        try? AtomicFile.write(Array((text + "\n").utf8), to: path + ".scorecard.txt")
         return (text, path)
     }
 
@@ -95,6 +95,7 @@ func writeScreenDump(_ screen: ScreenBuffer, to path: String) throws {
         while l.hasSuffix(" ") { l.removeLast() }
         return l
     }.joined(separator: "\n") + "\n"
-    do { try text.write(toFile: path, atomically: true, encoding: .utf8) }
-    catch { throw AppError("cannot write the screen dump \(path): \(error.localizedDescription)") }
+    // A dump shows case detail: written whole or not at all, mode 0600, like an export.
+    do { try AtomicFile.write(Array(text.utf8), to: path) }
+    catch { throw AppError("cannot write the screen dump: \(error.message)") }
 }

@@ -11,11 +11,9 @@ public struct FileLogHandler: LogHandler {
 
     public init(label: String, path: String) {
         self.label = label
-        if !FileManager.default.fileExists(atPath: path) {
-            FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
-        }
-        self.handle = FileHandle(forWritingAtPath: path)
-        _ = try? self.handle?.seekToEnd()
+        // Created 0600 whatever the umask; appended to, never truncated.
+        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        self.handle = fd >= 0 ? FileHandle(fileDescriptor: fd, closeOnDealloc: true) : nil
     }
 
     public subscript(metadataKey key: String) -> Logger.Metadata.Value? {

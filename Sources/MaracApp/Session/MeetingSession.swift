@@ -31,11 +31,12 @@ public final class MeetingSession {
     private let logger: Logger
 
     /// Opens an existing journal for writing (taking its lock), or read-only when it is damaged.
-    public init(path: String, passphrase: String?, logger: Logger) throws {
+    /// `fileIO` is the journal's system-call seam (tests inject disk-full and I/O errors through it).
+    public init(path: String, passphrase: String?, logger: Logger, fileIO: any FileIO = PosixFileIO()) throws {
         self.path = path
         self.logger = logger
         do {
-            let (writer, contents) = try JournalWriter.open(path: path, passphrase: passphrase)
+            let (writer, contents) = try JournalWriter.open(path: path, passphrase: passphrase, fileIO: fileIO)
             self.writer = writer
             self.meeting = Meeting(events: contents.events)
             if case .tornTail(let bytes) = contents.condition {
@@ -43,7 +44,7 @@ public final class MeetingSession {
                 logger.warning("torn tail of \(bytes) bytes recovered")
             }
         } catch .damaged(let p, let line, let reason) {
-            let contents = try JournalReader.read(path: path, passphrase: passphrase)
+            let contents = try JournalReader.read(path: path, passphrase: passphrase, fileIO: fileIO)
             self.writer = nil
             self.meeting = Meeting(events: contents.events)
             notice = "READ-ONLY: \(URL(fileURLWithPath: p).lastPathComponent) is damaged at line \(line) (\(reason)). Nothing will be written."
@@ -68,6 +69,9 @@ public final class MeetingSession {
         for r in try writer.append(events, at: at) { meeting.append(r) }
     }
 
+    /// Releases the journal (its lock); the chair's quit does the same.
+    public func close() { writer?.close() }
+
     /// Executes one effect against the journal (write-ahead) and answers the UI.
     func perform(_ effect: Effect, clock: Clock) -> [Msg] {
         switch effect {
@@ -80,12 +84,29 @@ public final class MeetingSession {
             do {
                 let records = try writer.append(events, at: clock.now)
                 for r in records { meeting.append(r) }
+                AckLog.shared?.acknowledge(records)
                 logger.info("appended \(records.map(\.event.name).joined(separator: ", "))")
                 return [.appended(records)]
             } catch {
                 logger.error("append failed: \(error)")
-                return [.appendFailed(message: error.description)]
+                return [.appendFailed(message: MeetingSession.saveFailure(error))]
             }
+        }
+    }
+
+    /// What the status line says after a failed append (after "NOT SAVED: "): short, so the part
+    /// the chair must act on fits 80 columns; the journal's path is left out (it is on the title bar).
+    static func saveFailure(_ error: JournalError) -> String {
+        switch error {
+        case let .io(_, "fdatasync", code):
+            // After a failed sync the writer refuses further appends (JournalWriter): only a reopen re-checks the file.
+            return "restart `marac run` to carry on: the disk did not confirm the save (\(JournalError.describe(errno: code)))"
+        case let .io(_, operation, code):
+            return "\(operation) failed: \(JournalError.describe(errno: code))"
+        case let .writerFailed(_, reason):
+            return "restart `marac run` to carry on: the journal stopped accepting changes (\(reason))"
+        default:
+            return error.description
         }
     }
 
@@ -125,6 +146,29 @@ public final class MeetingSession {
         if let dump = options.dumpScreenFile { try writeScreenDump(screen.view(size: terminal.size), to: dump) }
         writer?.close()
         return nil
+    }
+}
+
+/// Crash tests only (`MARAC_TEST_ACK_LOG=FILE`): one `ack <seq>` line per event, written with
+/// write(2) right after the journal's fdatasync returned, i.e. at the moment the screen may show it
+/// as saved. A test that kills the process with SIGKILL then checks every acknowledged event is in
+/// the journal. Unset (always, outside tests): nothing is opened or written.
+final class AckLog: @unchecked Sendable {
+    static let environmentVariable = "MARAC_TEST_ACK_LOG"
+    static let shared: AckLog? = ProcessInfo.processInfo.environment[environmentVariable].flatMap { AckLog(path: $0) }
+
+    private let fd: Int32
+
+    private init?(path: String) {
+        fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        if fd < 0 { return nil }
+    }
+
+    func acknowledge(_ records: [RecordedEvent]) {
+        for r in records {
+            let line = Array("ack \(r.seq)\n".utf8)
+            _ = line.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        }
     }
 }
 

@@ -1,0 +1,157 @@
+// A copy of Tests/MaracEndToEndTests/Support/Tmux.swift (test targets cannot share sources).
+import Foundation
+import Testing
+
+/// The real `marac` binary in a real pseudo-terminal, driven through tmux (DESIGN §8.5): type keys
+/// with send-keys, read the screen with capture-pane, poll with a deadline (never sleep to sync).
+final class TmuxSession {
+    let socket: String
+    let target = "e2e"
+    private(set) var cols: Int
+    private(set) var rows: Int
+
+    static var isAvailable: Bool { which("tmux") != nil }
+
+    /// Starts `command` (run by /bin/sh) in a detached session of the given size. The pane stays
+    /// after the program exits, so the test can still read the screen and the exit status.
+    init(command: String, cols: Int = 80, rows: Int = 24, environment: [String: String] = [:]) throws {
+        self.socket = "marac-e2e-\(UUID().uuidString.prefix(8))"
+        self.cols = cols
+        self.rows = rows
+        var env = ["LC_ALL": "C.UTF-8", "TERM": "xterm-256color"]
+        env.merge(environment) { $1 }
+        let exports = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(shellQuote($0.value))" }.joined(separator: " ")
+        try tmux(["-f", "/dev/null", "new-session", "-d", "-s", target, "-x", "\(cols)", "-y", "\(rows)",
+                  "env \(exports) sh -c \(shellQuote(command)); sleep 600"])
+        // A status line would take a row from the application.
+        try tmux(["set-option", "-t", target, "status", "off"])
+        try tmux(["set-option", "-t", target, "remain-on-exit", "on"])
+        try tmux(["resize-window", "-t", target, "-x", "\(cols)", "-y", "\(rows)"])
+    }
+
+    deinit { _ = try? tmux(["kill-server"]) }
+
+    /// Keys in tmux notation: "Enter", "Tab", "BTab", "Escape", "F12", "C-b", "Up"...
+    func press(_ keys: String...) throws { try tmux(["send-keys", "-t", target] + keys) }
+
+    /// Literal text, typed as is.
+    func type(_ text: String) throws { try tmux(["send-keys", "-t", target, "-l", text]) }
+
+    func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", target]) }
+
+    func resize(cols: Int, rows: Int) throws {
+        self.cols = cols; self.rows = rows
+        try tmux(["resize-window", "-t", target, "-x", "\(cols)", "-y", "\(rows)"])
+    }
+
+    /// Polls the screen until `predicate` holds or the deadline passes; returns the matching screen.
+    @discardableResult
+    func waitFor(_ what: String, timeout: Double = 20, _ predicate: (String) -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = (try? screen()) ?? ""
+            if predicate(last) { return last }
+            usleep(50_000)
+        }
+        throw E2EFailure("timed out after \(Int(timeout))s waiting for \(what). Screen was:\n\(last)")
+    }
+
+    @discardableResult
+    func waitFor(text: String, timeout: Double = 20) throws -> String {
+        try waitFor("'\(text)'", timeout: timeout) { $0.contains(text) }
+    }
+
+    /// The pid of the program running in the pane (the shell wrapping it).
+    func panePID() throws -> Int32 {
+        Int32(try tmux(["display-message", "-p", "-t", target, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+    }
+
+    @discardableResult
+    private func tmux(_ args: [String]) throws -> String {
+        try run("/usr/bin/env", ["tmux", "-L", socket] + args)
+    }
+}
+
+struct E2EFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ d: String) { description = d }
+}
+
+@discardableResult
+func run(_ tool: String, _ args: [String], stdin: String? = nil) throws -> String {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: tool)
+    p.arguments = args
+    // Output goes to files, not pipes: `tmux new-session` forks a server that inherits the
+    // client's descriptors, and a pipe would then never reach end-of-file while the server lives.
+    let base = NSTemporaryDirectory() + "marac-run-\(UUID().uuidString.prefix(8))"
+    FileManager.default.createFile(atPath: base + ".out", contents: nil)
+    FileManager.default.createFile(atPath: base + ".err", contents: nil)
+    defer { try? FileManager.default.removeItem(atPath: base + ".out"); try? FileManager.default.removeItem(atPath: base + ".err") }
+    let out = try FileHandle(forWritingTo: URL(fileURLWithPath: base + ".out"))
+    let err = try FileHandle(forWritingTo: URL(fileURLWithPath: base + ".err"))
+    p.standardOutput = out
+    p.standardError = err
+    if let stdin {
+        let inPipe = Pipe()
+        p.standardInput = inPipe
+        try p.run()
+        inPipe.fileHandleForWriting.write(Data(stdin.utf8))
+        try inPipe.fileHandleForWriting.close()
+    } else {
+        p.standardInput = FileHandle.nullDevice
+        try p.run()
+    }
+    p.waitUntilExit()
+    try? out.close(); try? err.close()
+    let data = FileManager.default.contents(atPath: base + ".out") ?? Data()
+    let errData = FileManager.default.contents(atPath: base + ".err") ?? Data()
+    guard p.terminationStatus == 0 else {
+        throw E2EFailure("\(tool) \(args.joined(separator: " ")) exited \(p.terminationStatus): \(String(decoding: errData, as: UTF8.self))")
+    }
+    return String(decoding: data, as: UTF8.self)
+}
+
+func shellQuote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+
+func which(_ tool: String) -> String? {
+    for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
+        let path = "\(dir)/\(tool)"
+        if FileManager.default.isExecutableFile(atPath: path) { return path }
+    }
+    return nil
+}
+
+/// The built `marac` binary: beside the test bundle in the build folder.
+enum Binary {
+    static var marac: String {
+        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        var candidates: [URL] = []
+        if let exe = Bundle.main.executableURL { candidates.append(exe.deletingLastPathComponent()) }
+        candidates.append(URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent())
+        candidates.append(packageRoot.appendingPathComponent(".build/debug"))
+        for dir in candidates {
+            var d = dir
+            for _ in 0..<4 {
+                let candidate = d.appendingPathComponent("marac").path
+                if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+                d = d.deletingLastPathComponent()
+            }
+        }
+        return packageRoot.appendingPathComponent(".build/debug/marac").path
+    }
+}
+
+/// A private temporary folder removed at the end of the test.
+final class TempFolder {
+    let path: String
+    init() throws {
+        path = NSTemporaryDirectory() + "marac-test-" + UUID().uuidString.prefix(8)
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+    }
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+    func file(_ name: String) -> String { path + "/" + name }
+}
