@@ -138,3 +138,67 @@ struct EncryptionEndToEndTests {
         #expect(!FileManager.default.fileExists(atPath: dir.file("m.jsonl")))
     }
 }
+
+/// The passphrase prompt in a real terminal: nothing typed is shown, echo is back afterwards,
+/// also after Ctrl-C at the prompt.
+@Suite(.serialized, .enabled(if: TmuxSession.isAvailable || ProcessInfo.processInfo.environment["CI"] != nil,
+                             "tmux is not installed (CI installs it)"))
+struct PassphrasePromptTests {
+    let secret = "plum-tree-harbour"
+
+    func newCommand(_ dir: TempFolder) throws -> String {
+        try write(Secret.agenda, to: dir.file("agenda.csv"))
+        return "\(Binary.marac) new --agenda \(dir.file("agenda.csv")) --date 01/12/2026 --area Promptvale --chair Ann "
+            + "--out \(dir.file("m.jsonl")) --encrypt; echo \"[exit $?]\"; stty -a > \(dir.file("stty.txt"))"
+    }
+
+    @Test func askedTwiceWithoutEcho() throws {
+        let dir = try TempFolder()
+        let tmux = try TmuxSession(command: try newCommand(dir), environment: ["MARAC_DATA_DIR": dir.path])
+        try tmux.waitFor(text: "New passphrase for this journal:")
+        try tmux.type(secret); try tmux.press("Enter")
+        try tmux.waitFor(text: "The same passphrase again:")
+        try tmux.type(secret); try tmux.press("Enter")
+        let screen = try tmux.waitFor(text: "[exit 0]")
+        #expect(!screen.contains(secret), "the passphrase was echoed")
+        try tmux.waitFor("stty output") { _ in FileManager.default.fileExists(atPath: dir.file("stty.txt")) && !bytes(dir.file("stty.txt")).isEmpty }
+        #expect(bytes(dir.file("stty.txt")).contains(" echo "), "echo was not restored")
+        #expect(try JournalReader.read(path: dir.file("m.jsonl"), passphrase: secret).events.count == 3)
+        #expect(!bytes(dir.file("m.jsonl")).contains(Secret.victim))
+
+        // Then `marac run` in the same kind of terminal asks once and opens it.
+        try write("4", to: dir.file("one.keys"))
+        let run = try TmuxSession(command: "\(Binary.marac) run \(dir.file("m.jsonl")) --keys \(dir.file("one.keys")); echo \"[exit $?]\"",
+                                  environment: ["MARAC_DATA_DIR": dir.path])
+        try run.waitFor(text: "Passphrase for m.jsonl:")
+        try run.type("wrong-one"); try run.press("Enter")
+        let wrong = try run.waitFor(text: "[exit 1]")
+        #expect(wrong.contains("the passphrase is wrong") && !wrong.contains("wrong-one"))
+    }
+
+    @Test func differentAnswersMakeNothing() throws {
+        let dir = try TempFolder()
+        let tmux = try TmuxSession(command: try newCommand(dir), environment: ["MARAC_DATA_DIR": dir.path])
+        try tmux.waitFor(text: "New passphrase for this journal:")
+        try tmux.type(secret); try tmux.press("Enter")
+        try tmux.waitFor(text: "The same passphrase again:")
+        try tmux.type(secret + "x"); try tmux.press("Enter")
+        let screen = try tmux.waitFor(text: "[exit 1]")
+        #expect(screen.contains("the two passphrases differ"))
+        #expect(!FileManager.default.fileExists(atPath: dir.file("m.jsonl")))
+    }
+
+    @Test func ctrlCAtThePromptRestoresEcho() throws {
+        let dir = try TempFolder()
+        // The shell traps SIGINT (as an interactive one would) so it outlives marac and reports.
+        let tmux = try TmuxSession(command: "trap 'true' INT; " + (try newCommand(dir)), environment: ["MARAC_DATA_DIR": dir.path])
+        try tmux.waitFor(text: "New passphrase for this journal:")
+        try tmux.type("half")
+        try tmux.press("C-c")
+        try tmux.waitFor(text: "[exit 130]")
+        try tmux.waitFor("stty output") { _ in FileManager.default.fileExists(atPath: dir.file("stty.txt")) && !bytes(dir.file("stty.txt")).isEmpty }
+        let stty = bytes(dir.file("stty.txt"))
+        #expect(stty.contains(" echo ") && !stty.contains("-echo "), "echo is still off after Ctrl-C: \(stty)")
+        #expect(!FileManager.default.fileExists(atPath: dir.file("m.jsonl")))
+    }
+}

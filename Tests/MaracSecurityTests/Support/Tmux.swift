@@ -1,4 +1,7 @@
 // A copy of Tests/MaracEndToEndTests/Support/Tmux.swift (test targets cannot share sources).
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 import Testing
 
@@ -29,7 +32,14 @@ final class TmuxSession {
         try tmux(["resize-window", "-t", target, "-x", "\(cols)", "-y", "\(rows)"])
     }
 
-    deinit { _ = try? tmux(["kill-server"]) }
+    deinit {
+        // kill-server alone has been seen to leave the server polling with its pane alive, so the
+        // pane's process and the server are also ended by pid (both started by this session).
+        let pids = (try? tmux(["display-message", "-p", "-t", target, "#{pane_pid} #{pid}"]))?
+            .split(separator: " ").compactMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) } ?? []
+        _ = try? tmux(["kill-server"])
+        for pid in pids where pid > 1 { kill(pid, SIGKILL) }
+    }
 
     /// Keys in tmux notation: "Enter", "Tab", "BTab", "Escape", "F12", "C-b", "Up"...
     func press(_ keys: String...) throws { try tmux(["send-keys", "-t", target] + keys) }
@@ -79,36 +89,31 @@ struct E2EFailure: Error, CustomStringConvertible {
 }
 
 @discardableResult
-func run(_ tool: String, _ args: [String], stdin: String? = nil) throws -> String {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: tool)
-    p.arguments = args
-    // Output goes to files, not pipes: `tmux new-session` forks a server that inherits the
-    // client's descriptors, and a pipe would then never reach end-of-file while the server lives.
+func run(_ tool: String, _ args: [String]) throws -> String {
+    // posix_spawn and waitpid, not Foundation's Process: `tmux new-session` forks a server that
+    // inherits the client's descriptors, and Process (on Linux) notices a child's exit through a
+    // descriptor the server then holds open, so it would wait as long as the server lives.
     let base = NSTemporaryDirectory() + "marac-run-\(UUID().uuidString.prefix(8))"
-    FileManager.default.createFile(atPath: base + ".out", contents: nil)
-    FileManager.default.createFile(atPath: base + ".err", contents: nil)
-    defer { try? FileManager.default.removeItem(atPath: base + ".out"); try? FileManager.default.removeItem(atPath: base + ".err") }
-    let out = try FileHandle(forWritingTo: URL(fileURLWithPath: base + ".out"))
-    let err = try FileHandle(forWritingTo: URL(fileURLWithPath: base + ".err"))
-    p.standardOutput = out
-    p.standardError = err
-    if let stdin {
-        let inPipe = Pipe()
-        p.standardInput = inPipe
-        try p.run()
-        inPipe.fileHandleForWriting.write(Data(stdin.utf8))
-        try inPipe.fileHandleForWriting.close()
-    } else {
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
-    }
-    p.waitUntilExit()
-    try? out.close(); try? err.close()
+    defer { unlink(base + ".out"); unlink(base + ".err") }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, base + ".out", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    posix_spawn_file_actions_addopen(&actions, 2, base + ".err", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    let argv: [UnsafeMutablePointer<CChar>?] = ([tool] + args).map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    var pid: pid_t = 0
+    let spawned = posix_spawn(&pid, tool, &actions, nil, argv, environ)
+    guard spawned == 0 else { throw E2EFailure("cannot start \(tool): \(String(cString: strerror(spawned)))") }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
     let data = FileManager.default.contents(atPath: base + ".out") ?? Data()
     let errData = FileManager.default.contents(atPath: base + ".err") ?? Data()
-    guard p.terminationStatus == 0 else {
-        throw E2EFailure("\(tool) \(args.joined(separator: " ")) exited \(p.terminationStatus): \(String(decoding: errData, as: UTF8.self))")
+    let exited = (status & 0x7f) == 0
+    let code = (status >> 8) & 0xff
+    guard exited && code == 0 else {
+        throw E2EFailure("\(tool) \(args.joined(separator: " ")) failed (status \(status)): \(String(decoding: errData, as: UTF8.self))")
     }
     return String(decoding: data, as: UTF8.self)
 }
