@@ -39,7 +39,10 @@ enum JournalCrypto {
         guard parameters.kdf == kdfName, parameters.cipher == cipherName,
               let salt = Data(base64Encoded: parameters.salt), let check = Data(base64Encoded: parameters.keyCheck),
               parameters.rounds > 1, parameters.rounds <= 1 << 22, parameters.blockSize > 0, parameters.blockSize <= 64,
-              parameters.parallelism > 0, parameters.parallelism <= 16 else {
+              parameters.parallelism > 0, parameters.parallelism <= 16,
+              // The header comes from the file: bound scrypt's memory (128·r·N bytes) so a crafted
+              // journal cannot make opening it take gigabytes. Ours use 32 MiB.
+              128 * parameters.blockSize * parameters.rounds <= 256 << 20 else {
             throw JournalError.notAJournal(path: path, reason: "it is encrypted in a way this marac does not know (\(parameters.kdf), \(parameters.cipher))")
         }
         let key = try derive(passphrase, salt: Array(salt), rounds: parameters.rounds, blockSize: parameters.blockSize,
