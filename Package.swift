@@ -50,6 +50,10 @@ let package = Package(
             "MaracApp", "CSQLite3",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Fuzz targets (issue 7): `scripts/fuzz.sh` builds them with libFuzzer; a normal build makes
+        // corpus replayers (`fuzz-journal FILE|DIR`, `fuzz-agenda FILE|DIR`).
+        .executableTarget(name: "fuzz-journal", dependencies: ["MaracJournal"], path: "Fuzz/JournalReader"),
+        .executableTarget(name: "fuzz-agenda", dependencies: ["MaracCore"], path: "Fuzz/AgendaImport"),
         .testTarget(name: "MaracCoreTests", dependencies: ["MaracCore"]),
         .testTarget(name: "MaracJournalTests", dependencies: ["MaracJournal"]),
         .testTarget(name: "MaracExportTests", dependencies: ["MaracExport", "MaracJournal", "MaracApp"], exclude: ["Goldens"]),
@@ -58,7 +62,8 @@ let package = Package(
         .testTarget(name: "MaracAppTests", dependencies: ["MaracApp", "MaracJournal"]),
         .testTarget(name: "MaracEndToEndTests", dependencies: ["MaracApp", "MaracJournal", "marac"]),
         // Issue 7: encryption end to end, file modes, hostile input, kill -9 and injected disk faults.
-        .testTarget(name: "MaracSecurityTests", dependencies: ["MaracApp", "MaracJournal", "MaracUI", "MaracCore", "marac"],
+        .testTarget(name: "MaracSecurityTests", dependencies: ["MaracApp", "MaracJournal", "MaracUI", "MaracCore", "marac",
+                                                              "fuzz-journal", "fuzz-agenda"],
                     exclude: ["Regressions"]),
     ],
     swiftLanguageModes: [.v6]
