@@ -44,10 +44,10 @@ enum RenderBench {
             flush.time { terminal.draw(i % 2 == 0 ? frameA : frameB) }
         }
         return [
-            Figure(name: "render: view of a 60-case meeting, 200×60", value: view, baselineName: "60 Hz frame",
-                   baseline: 16.7, target: "p99 < 2 ms", met: view.p99 < 2),
-            Figure(name: "render: ncurses flush of that frame (headless)", value: flush, baselineName: "60 Hz frame",
-                   baseline: 16.7, target: "p99 < 2 ms (with the view)", met: view.p99 + flush.p99 < 2),
+            Figure(name: "render: view of a 60-case meeting, 200×60", value: view, baselines: [("60 Hz frame", 16.7)],
+                   target: "p99 < 2 ms", met: view.p99 < 2),
+            Figure(name: "render: ncurses flush of that frame (headless)", value: flush, baselines: [("60 Hz frame", 16.7)],
+                   target: "p99 < 2 ms (with the view)", met: view.p99 + flush.p99 < 2),
         ]
     }
 }

@@ -17,7 +17,7 @@ enum StartupBench {
             demo.values.append(r.millis)
             trueCmd.values.append(try runMeasured("/bin/true", []).millis)
         }
-        return [Figure(name: "marac demo: start to first frame", value: demo, baselineName: "process spawn (/bin/true)",
-                       baseline: trueCmd.median, target: "< 150 ms", met: demo.median < 150)]
+        return [Figure(name: "marac demo: start to first frame", value: demo, baselines: [("spawn /bin/true", trueCmd.median)],
+                       target: "< 150 ms", met: demo.median < 150)]
     }
 }
