@@ -72,6 +72,9 @@ public struct MeetingState: Sendable, Equatable {
     public var lastSeq: Int
     public var lastEventAt: Int64?
     var nextNoteID: Int
+    /// Where each action sits in `actions`, so folding a long journal does not scan the whole
+    /// list for every agreed or updated action (that scan made fold quadratic). A cache only.
+    private var actionIndex = ActionIndex()
 
     public init(info: MeetingInfo = MeetingInfo(id: "", date: CalendarDate(dayNumber: 0), area: "", chair: ""),
                 rules: LocalProtocol = .national) {
@@ -89,7 +92,7 @@ public struct MeetingState: Sendable, Equatable {
     /// Cases in agenda order.
     public var orderedCases: [CaseRecord] { queue.compactMap { cases[$0] } }
 
-    public func action(_ id: String) -> Action? { actions.first { $0.id == id } }
+    public func action(_ id: String) -> Action? { actionPosition(id).map { actions[$0] } }
     public func actions(for caseRef: String) -> [Action] { actions.filter { $0.caseRef == caseRef } }
 
     /// Agencies on the register as present (not observers, not apologies), in register order.
@@ -244,18 +247,19 @@ public struct MeetingState: Sendable, Equatable {
         case .promptPassed(let ref, let prompt, let reason):
             cases[ref]?.passedPrompts[prompt] = reason
         case .actionAgreed(let action):
-            guard cases[action.caseRef] != nil, !actions.contains(where: { $0.id == action.id }) else { return }
+            guard cases[action.caseRef] != nil, actionPosition(action.id) == nil else { return }
             actions.append(action)
+            actionIndex.appended(action.id, at: actions.count - 1)
             cases[action.caseRef]?.actionIDs.append(action.id)
         case .actionAmended(let id, let text, let owner, let due, let category):
-            guard let i = actions.firstIndex(where: { $0.id == id }) else { return }
+            guard let i = actionPosition(id) else { return }
             actions[i].text = text; actions[i].owner = owner; actions[i].due = due; actions[i].category = category
         case .actionWithdrawn(let id, let reason):
-            guard let i = actions.firstIndex(where: { $0.id == id }) else { return }
+            guard let i = actionPosition(id) else { return }
             actions[i].status = .withdrawn
             actions[i].history.append(ActionUpdate(at: t, status: .withdrawn, escalated: false, note: reason))
         case .actionStatusUpdated(let id, let status, let escalated, let note):
-            guard let i = actions.firstIndex(where: { $0.id == id }) else { return }
+            guard let i = actionPosition(id) else { return }
             actions[i].status = status
             actions[i].escalated = actions[i].escalated || escalated
             actions[i].history.append(ActionUpdate(at: t, status: status, escalated: escalated, note: note))
@@ -274,6 +278,16 @@ public struct MeetingState: Sendable, Equatable {
         }
     }
 
+    /// The position of the first action with this id: what `actions.firstIndex { $0.id == id }`
+    /// gives, in O(1) while the index is in step with `actions` (see `ActionIndex`).
+    private func actionPosition(_ id: String) -> Int? {
+        switch actionIndex.lookup(id, in: actions) {
+        case .at(let i): return i
+        case .absent: return nil
+        case .unknown: return actions.firstIndex { $0.id == id }
+        }
+    }
+
     private static func same(_ a: Attendance, _ agency: String, _ rep: String) -> Bool {
         a.agency.lowercased() == agency.lowercased() && a.representative.lowercased() == rep.lowercased()
     }
@@ -287,6 +301,37 @@ public struct MeetingState: Sendable, Equatable {
         closeSegment(ref, at: t)
         if cases[ref]?.status == .discussing { cases[ref]?.status = .paused }
         if activeCase == ref { activeCase = nil }
+    }
+}
+
+/// id → first position in `MeetingState.actions`. A cache, not part of the state's value: two
+/// states with the same actions are equal whatever their caches hold.
+///
+/// `apply` only ever appends actions or edits them in place without touching their ids, and
+/// records each append here. `actions` is also settable from outside; the index notices when the
+/// list's length no longer matches what it saw, or an entry it points at has another id, and then
+/// answers `.unknown` so the caller scans as before. (Its one blind spot: code outside that renames
+/// an action's id in place, keeping the count, would be told the new id is absent. Nothing does.)
+struct ActionIndex: Sendable, Equatable {
+    enum Answer { case at(Int), absent, unknown }
+
+    private var positions: [String: Int] = [:]
+    /// How many actions the index has seen.
+    private var count = 0
+    private var inStep = true
+
+    static func == (a: ActionIndex, b: ActionIndex) -> Bool { true }
+
+    mutating func appended(_ id: String, at position: Int) {
+        guard inStep, position == count else { inStep = false; return }
+        if positions[id] == nil { positions[id] = position }
+        count += 1
+    }
+
+    func lookup(_ id: String, in actions: [Action]) -> Answer {
+        guard inStep, count == actions.count else { return .unknown }
+        guard let i = positions[id] else { return .absent }
+        return actions[i].id == id ? .at(i) : .unknown
     }
 }
 
