@@ -121,15 +121,23 @@ enum LoadBench {
         ]
     }
 
-    /// Peak memory of a separate process that loads the journal, against the file size.
+    /// Peak memory of a separate process that loads the journal, against the file size. The child
+    /// reports its own high-water mark (VmHWM): the rusage of a posix_spawn'd child is no good
+    /// here, as Linux folds the parent's peak into it when the child replaces the shared image.
     static func memory(path: String) throws -> Figure {
-        let result = try runMeasured(executableFolder + "/marac-bench", ["load", path])
+        let report = NSTemporaryDirectory() + "marac-bench-load-\(getpid()).txt"
+        defer { try? FileManager.default.removeItem(atPath: report) }
+        let result = try runMeasured(executableFolder + "/marac-bench", ["load", path], stdoutTo: report)
         guard result.status == 0 else { throw BenchError("marac-bench load failed (status \(result.status))") }
+        let text = (try? String(contentsOfFile: report, encoding: .utf8)) ?? ""
+        guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("peak resident KiB: ") }),
+              let kib = Double(line.dropFirst("peak resident KiB: ".count)) else {
+            throw BenchError("marac-bench load did not report its peak memory")
+        }
         let size = Double(fileSize(path))
         var samples = Samples()
-        samples.values = [Double(result.maxRSS) / 1_048_576]
+        samples.values = [kib / 1024]
         return Figure(name: "load: peak memory of `marac-bench load`", value: samples, baselines: [("file size", size / 1_048_576)],
-                      target: "< 2× file + 32 MiB",
-                      met: Double(result.maxRSS) < 2 * size + 32 * 1_048_576, unit: "MiB")
+                      target: "< 2× file + 32 MiB", met: kib * 1024 < 2 * size + 32 * 1_048_576, unit: "MiB")
     }
 }

@@ -36,6 +36,7 @@ struct MaracBench: ParsableCommand {
             let contents = try JournalReader.read(path: journal)
             let state = MeetingState.fold(contents.events)
             print("\(contents.events.count) events, \(state.cases.count) cases, \(state.actions.count) actions")
+            print("peak resident KiB: \(peakResidentKiB())")
         }
     }
 

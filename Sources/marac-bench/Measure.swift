@@ -56,7 +56,8 @@ func fileSize(_ path: String) -> Int {
     (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
 }
 
-/// Runs a command and returns its wall time (ms) and peak resident memory (bytes).
+/// Runs a command and returns its wall time (ms) and its rusage peak resident memory (bytes; see
+/// `LoadBench.memory` for why that is not used for the memory figure).
 @discardableResult
 func runMeasured(_ tool: String, _ args: [String], stdoutTo: String = "/dev/null") throws -> (millis: Double, maxRSS: Int, status: Int32) {
     var pid: pid_t = 0
@@ -85,4 +86,13 @@ struct BenchError: Error, CustomStringConvertible {
 /// The directory holding this executable (marac sits beside it in the build folder).
 var executableFolder: String {
     URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().path
+}
+
+/// This process's peak resident memory (VmHWM in /proc/self/status), in KiB; 0 if unknown.
+func peakResidentKiB() -> Int {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        return Int(line.dropFirst(6).filter(\.isNumber)) ?? 0
+    }
+    return 0
 }
