@@ -144,6 +144,10 @@ struct FastDecoderTests {
             #"{"undone":{"seq":9223372036854775807}}"#,
             #"{"undone":{"seq":-9223372036854775808}}"#,
             #"{"actionAmended":{"actionID":"A-1","category":null,"due":null,"owner":"GP","text":"t"}}"#,
+            #"{"actionAmended":{"actionID":"A-1","due":"05/01/2026","owner":"GP","text":"t"}}"#,
+            #"{"actionAmended":{"actionID":"A-1","due":"2024-02-29","owner":"GP","text":"t"}}"#,
+            #"{"actionAgreed":{"action":{"caseRef":"MC-1","due":"2024-02-29","escalated":false,"history":[],"id":"A","owner":"GP","status":"open","text":"t"}}}"#,
+            #"{"actionAgreed":{"action":{"caseRef":"MC-1","due":"29/02/2024","escalated":false,"history":[],"id":"A","owner":"GP","status":"open","text":"t"}}}"#,
         ]
         for text in accepted {
             let json = Array(text.utf8)
@@ -174,6 +178,18 @@ struct FastDecoderTests {
             #"{"actionAgreed":{"action":{"caseRef":"MC-1","due":"31/02/2026","escalated":false,"history":[],"id":"A","owner":"GP","status":"open","text":"t"}}}"#,
             #"{"actionAgreed":{"action":{"caseRef":"MC-1","due":"2026-01-05","escalated":false,"history":[],"id":"A","owner":"GP","status":"open","text":"t"}}}"#,
             #"{"caseMoved":{"caseRef":"MC-1","toPosition":true}}"#,
+            #"{"actionAmended":{"actionID":"A-1","due":"2026-02-29","owner":"GP","text":"t"}}"#,
+            #"{"actionAgreed":{"action":{"caseRef":"MC-1","due":"2026-02-29","escalated":false,"history":[],"id":"A","owner":"GP","status":"open","text":"t"}}}"#,
+            #"{"actionAmended":{"actionID":"A-1","due":"2026-13-01","owner":"GP","text":"t"}}"#,
+            #"{"actionAgreed":{"action":{"caseRef":"MC-1","due":"2026-13-01","escalated":false,"history":[],"id":"A","owner":"GP","status":"open","text":"t"}}}"#,
+            #"{"actionAmended":{"actionID":"A-1","due":"0000-01-01","owner":"GP","text":"t"}}"#,
+            #"{"actionAgreed":{"action":{"caseRef":"MC-1","due":"0000-01-01","escalated":false,"history":[],"id":"A","owner":"GP","status":"open","text":"t"}}}"#,
+            #"{"actionAmended":{"actionID":"A-1","due":"2026-1a-01","owner":"GP","text":"t"}}"#,
+            #"{"actionAgreed":{"action":{"caseRef":"MC-1","due":"2026-1a-01","escalated":false,"history":[],"id":"A","owner":"GP","status":"open","text":"t"}}}"#,
+            #"{"actionAmended":{"actionID":"A-1","due":" 2026-01-01","owner":"GP","text":"t"}}"#,
+            #"{"actionAgreed":{"action":{"caseRef":"MC-1","due":" 2026-01-01","escalated":false,"history":[],"id":"A","owner":"GP","status":"open","text":"t"}}}"#,
+            #"{"actionAmended":{"actionID":"A-1","due":"2026-01-01 ","owner":"GP","text":"t"}}"#,
+            #"{"actionAgreed":{"action":{"caseRef":"MC-1","due":"2026-01-01 ","escalated":false,"history":[],"id":"A","owner":"GP","status":"open","text":"t"}}}"#,
             #"{"noSuchEvent":{}}"#,
             #"{}"#, "", "{", "[]", "null",
         ]
@@ -225,5 +241,84 @@ struct FastDecoderTests {
         #expect(read.condition == .intact)
         #expect(read.events.map(\.event) == events)
         #expect(read.events.map(\.at) == [t0] + (0..<(events.count - 1)).map { t0 + Int64($0) })
+    }
+}
+
+/// Journals long enough to be read on every core (checksums checked in parallel, events decoded
+/// in parallel runs): damage anywhere must be reported exactly as in a short journal.
+@Suite("Long journals read on every core")
+struct LongJournalTests {
+    static let count = 10_000
+
+    /// The events of a long journal; `bad` (an index) gets an event no decoder can read, with a
+    /// correct checksum and chain, as another tool might write.
+    static func journal(at path: String, bad: Int? = nil) throws -> [MeetingEvent] {
+        let events: [MeetingEvent] = (0..<count).map { i in
+            switch i % 4 {
+            case 0: return .discussionStarted(caseRef: "MC-\(i)")
+            case 1: return .noteAdded(caseRef: "MC-\(i)", agency: "Police", kind: .decision, text: "Note \(i) ✓ \"q\"")
+            case 2: return .actionAgreed(action: Action(id: "A-\(i)", caseRef: "MC-\(i)", text: "Text", owner: "GP",
+                                                        due: CalendarDate(year: 2026, month: 1, day: 1 + i % 28), category: .housing))
+            default: return .discussionEnded(caseRef: "MC-\(i)", overrunReason: nil)
+            }
+        }
+        let writer = try JournalWriter.create(path: path, kind: .meeting, id: "long", events: [], at: t0)
+        var prev = Array(writer.finalHash.utf8)
+        writer.close()
+        var bytes = MaracJournalTests.bytes(of: path)
+        let encoder = JournalFormat.makeEncoder()
+        for (i, e) in events.enumerated() {
+            let json = i == bad ? Array(#"{"noSuchEvent":{}}"#.utf8) : Array(try encoder.encode(e))
+            prev = JournalFormat.appendEventLine(to: &bytes, seq: i + 1, at: t0 + Int64(i), eventJSON: json, prev: prev)
+        }
+        write(bytes, to: path)
+        return events
+    }
+
+    @Test("an intact long journal reads every event, in order, with its time")
+    func intact() throws {
+        let folder = TempFolder()
+        let path = folder.file("long.jsonl")
+        let events = try Self.journal(at: path)
+        let read = try JournalReader.read(path: path)
+        #expect(read.condition == .intact)
+        #expect(read.events.map(\.event) == events)
+        #expect(read.events.map(\.seq) == Array(1...Self.count))
+        #expect(read.events.map(\.at) == (0..<Self.count).map { t0 + Int64($0) })
+    }
+
+    @Test("an unreadable event early or late: damaged at its line, exactly the events before it kept", arguments: [0, 1_234, 4_999, 5_000, 8_765, 9_999])
+    func unreadableEvent(bad: Int) throws {
+        let folder = TempFolder()
+        let path = folder.file("long.jsonl")
+        let events = try Self.journal(at: path, bad: bad)
+        let read = try JournalReader.read(path: path)
+        guard case .damaged(let line, let reason) = read.condition else { Issue.record("\(read.condition)"); return }
+        #expect(line == bad + 2)
+        #expect(reason.contains("cannot be read"))
+        #expect(read.events.map(\.event) == Array(events.prefix(bad)))
+    }
+
+    @Test("a flipped byte early or late: damaged at its line; a cut last line: torn tail", arguments: [3, 2_500, 7_777])
+    func flippedByte(line: Int) throws {
+        let folder = TempFolder()
+        let path = folder.file("long.jsonl")
+        let events = try Self.journal(at: path)
+        var bytes = MaracJournalTests.bytes(of: path)
+        let starts = lineStarts(bytes)
+        bytes[starts[line - 1] + 20] ^= 0x01
+        write(bytes, to: path)
+        let read = try JournalReader.read(path: path)
+        guard case .damaged(let at, _) = read.condition else { Issue.record("\(read.condition)"); return }
+        #expect(at == line)
+        #expect(read.events.map(\.event) == Array(events.prefix(line - 2)))
+
+        let clean = folder.file("cut.jsonl")
+        _ = try Self.journal(at: clean)
+        let whole = MaracJournalTests.bytes(of: clean)
+        write(Array(whole.dropLast(30)), to: clean)
+        let cut = try JournalReader.read(path: clean)
+        #expect(cut.condition == .tornTail(bytes: whole.count - lineStarts(whole)[Self.count] - 30))
+        #expect(cut.events.count == Self.count - 1)
     }
 }
