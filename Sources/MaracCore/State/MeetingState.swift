@@ -33,6 +33,12 @@ public struct CaseRecord: Sendable, Equatable {
     }
 
     public var isRunning: Bool { segments.last.map { $0.end == nil } ?? false }
+
+    /// Ends the open discussion interval, if any, at `t` (never before it started).
+    mutating func closeOpenSegment(at t: Int64) {
+        guard let last = segments.indices.last, segments[last].end == nil else { return }
+        segments[last].end = max(t, segments[last].start)
+    }
     public var wasStarted: Bool { !segments.isEmpty }
 }
 
@@ -221,36 +227,42 @@ public struct MeetingState: Sendable, Equatable {
             cases[ref]?.withdrawalReason = reason
             cases[ref]?.closedAt = t
         case .discussionStarted(let ref), .discussionResumed(let ref):
-            guard let c = cases[ref], c.status.isOutstanding, isStarted else { return }
+            guard isStarted, let i = cases.index(forKey: ref), cases.values[i].status.isOutstanding else { return }
             if let other = activeCase, other != ref { pauseDiscussion(other, at: t) }
             activeCase = ref
-            if !(cases[ref]?.isRunning ?? false) && pausedAt == nil { cases[ref]?.segments.append(TimeSegment(start: t)) }
-            cases[ref]?.status = .discussing
+            let meetingRunning = pausedAt == nil
+            withCase(ref) { c in
+                if !c.isRunning && meetingRunning { c.segments.append(TimeSegment(start: t)) }
+                c.status = .discussing
+            }
         case .discussionPaused(let ref):
             guard activeCase == ref else { return }
             pauseDiscussion(ref, at: t)
         case .bonusMinutesGranted(let ref, let minutes):
             cases[ref]?.bonusMinutes += max(0, minutes)
         case .discussionEnded(let ref, let reason):
-            guard let c = cases[ref], c.status.isOutstanding else { return }
-            closeSegment(ref, at: t)
-            if activeCase == ref { activeCase = nil }
-            cases[ref]?.status = .heard
-            cases[ref]?.overrunReason = reason
-            cases[ref]?.closedAt = t
+            let ended = withCase(ref) { c -> Bool in
+                guard c.status.isOutstanding else { return false }
+                c.closeOpenSegment(at: t)
+                c.status = .heard
+                c.overrunReason = reason
+                c.closedAt = t
+                return true
+            }
+            if ended == true, activeCase == ref { activeCase = nil }
         case .noteAdded(let ref, let agency, let kind, let text):
-            guard cases[ref] != nil else { return }
-            cases[ref]?.notes.append(Note(id: nextNoteID, caseRef: ref, agency: agency, kind: kind, text: text, at: t))
+            let note = Note(id: nextNoteID, caseRef: ref, agency: agency, kind: kind, text: text, at: t)
+            guard withCase(ref, { $0.notes.append(note) }) != nil else { return }
             nextNoteID += 1
         case .feedbackAgreed(let ref, let feedback):
-            cases[ref]?.feedback = feedback
+            withCase(ref) { $0.feedback = feedback }
         case .promptPassed(let ref, let prompt, let reason):
             cases[ref]?.passedPrompts[prompt] = reason
         case .actionAgreed(let action):
-            guard cases[action.caseRef] != nil, actionPosition(action.id) == nil else { return }
+            guard cases.index(forKey: action.caseRef) != nil, actionPosition(action.id) == nil else { return }
             actions.append(action)
             actionIndex.appended(action.id, at: actions.count - 1)
-            cases[action.caseRef]?.actionIDs.append(action.id)
+            withCase(action.caseRef) { $0.actionIDs.append(action.id) }
         case .actionAmended(let id, let text, let owner, let due, let category):
             guard let i = actionPosition(id) else { return }
             actions[i].text = text; actions[i].owner = owner; actions[i].due = due; actions[i].category = category
@@ -292,14 +304,24 @@ public struct MeetingState: Sendable, Equatable {
         a.agency.lowercased() == agency.lowercased() && a.representative.lowercased() == rep.lowercased()
     }
 
+    /// Runs `body` on the case in its place in `cases`: one hash lookup and no copy of the record
+    /// (`cases[ref]?.field = …` looks the key up and moves the record out and back each time,
+    /// which was most of the cost of a fold). nil, and nothing runs, if there is no such case.
+    @discardableResult
+    private mutating func withCase<R>(_ ref: String, _ body: (inout CaseRecord) -> R) -> R? {
+        guard let i = cases.index(forKey: ref) else { return nil }
+        return body(&cases.values[i])
+    }
+
     private mutating func closeSegment(_ ref: String, at t: Int64) {
-        guard let c = cases[ref], let last = c.segments.indices.last, c.segments[last].end == nil else { return }
-        cases[ref]?.segments[last].end = max(t, c.segments[last].start)
+        withCase(ref) { $0.closeOpenSegment(at: t) }
     }
 
     private mutating func pauseDiscussion(_ ref: String, at t: Int64) {
-        closeSegment(ref, at: t)
-        if cases[ref]?.status == .discussing { cases[ref]?.status = .paused }
+        withCase(ref) { c in
+            c.closeOpenSegment(at: t)
+            if c.status == .discussing { c.status = .paused }
+        }
         if activeCase == ref { activeCase = nil }
     }
 }
