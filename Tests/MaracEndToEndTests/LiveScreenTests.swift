@@ -12,7 +12,7 @@ struct LiveScreenTests {
     /// the privacy screen, resize, quit; then the terminal is restored and the journal holds it all.
     @Test func chairTheDemoInARealTerminal() throws {
         let dir = try TempFolder()
-        let tmux = try TmuxSession(command: "\(Binary.marac) demo; echo \"[exit $?]\"; stty -a > \(dir.file("stty.txt"))",
+        let tmux = try TmuxSession(command: "\(Binary.marac) demo; rc=$?; stty -a > \(dir.file("stty.txt")); echo \"[exit $rc]\"",
                                    environment: ["TMPDIR": dir.path, "MARAC_DATA_DIR": dir.path])
         try tmux.waitFor(text: "Press Enter to start the meeting")
         try tmux.press("Enter")
@@ -44,7 +44,7 @@ struct LiveScreenTests {
             try tmux.type(owner); try tmux.press("Tab")
             try tmux.type(due); try tmux.press("Tab")
             try tmux.type(category)
-            try tmux.waitFor(text: "SMART")
+            try tmux.waitFor(text: category == "perp" ? "→ perpetrator" : "→ children")
             try tmux.press("Enter")
             try tmux.waitFor("the action on the case screen") { $0.contains(String(text.prefix(30))) && !$0.contains("Add an action") }
         }
@@ -52,7 +52,14 @@ struct LiveScreenTests {
 
         // Help with a glossary, then back.
         try tmux.press("?")
-        try tmux.waitFor(text: "Glossary")
+        try tmux.waitFor(text: "Keys on the Case screen")
+        // Page down through the help until the glossary shows.
+        let deadline = Date().addingTimeInterval(20)
+        while !(try tmux.screen()).contains("Glossary"), Date() < deadline {
+            try tmux.press("NPage")
+            try tmux.waitFor("the help to scroll", timeout: 2) { _ in true }
+        }
+        try tmux.waitFor(text: "Idva")
         try tmux.press("Escape")
         try tmux.waitFor(text: "Actions (2)")
 
@@ -80,8 +87,9 @@ struct LiveScreenTests {
         let after = try tmux.waitFor(text: "[exit 0]")
         #expect(after.contains("journal"))
         let stty = try String(contentsOfFile: dir.file("stty.txt"), encoding: .utf8)
-        for mode in [" icanon", " echo ", " icrnl", " isig"] {
-            #expect(stty.contains(mode), "terminal mode \(mode) not restored: \(stty)")
+        let modes = Set(stty.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" }).map(String.init))
+        for mode in ["icanon", "echo", "icrnl", "isig", "opost", "ixon"] {
+            #expect(modes.contains(mode), "terminal mode \(mode) not restored: \(stty)")
         }
 
         // The journal holds what was typed.
@@ -126,7 +134,7 @@ struct LiveScreenTests {
             try first.waitFor(text: "Actions (\(i + 1))")
         }
         // Shown as saved: now the process dies without any chance to clean up.
-        let pid = try first.panePID()
+        let pid = try #require(processID(commandLineContaining: journal))
         #expect(kill(pid, SIGKILL) == 0)
         try first.waitFor("the pane to die") { _ in kill(pid, 0) != 0 }
 
