@@ -51,18 +51,19 @@ public enum Training {
     }
 
     /// Replays a journal (or a shipped sample) read-only, driven by its recorded timing.
-    public static func replay(path: String, speed: Int, options: MeetingSession.Options) throws -> ScreenBuffer? {
+    public static func replay(path: String, speed: Int, pauseAtOverrun: Bool = false, options: MeetingSession.Options) throws -> ScreenBuffer? {
         let contents: JournalContents
         do { contents = try JournalReader.read(path: path, passphrase: options.passphrase) }
         catch { throw AppError(error.description) }
         if contents.events.isEmpty { throw AppError("\(path) holds no events to replay") }
-        return try ReplaySession.run(records: contents.events, speed: speed, options: options)
+        return try ReplaySession.run(records: contents.events, speed: speed, pauseAtOverrun: pauseAtOverrun, options: options)
     }
 }
 
 /// Drives a `ReplayController`: headless from a key script on a manual clock, or in the terminal.
 public enum ReplaySession {
-    public static func run(records: [RecordedEvent], speed: Int, options: MeetingSession.Options) throws -> ScreenBuffer? {
+    public static func run(records: [RecordedEvent], speed: Int, pauseAtOverrun: Bool = false,
+                           options: MeetingSession.Options) throws -> ScreenBuffer? {
         let noWrites: (Effect) -> [Msg] = { _ in [] }
         if let keysFile = options.keysFile {
             let text: String
@@ -71,14 +72,14 @@ public enum ReplaySession {
             let steps: [ScriptStep]
             do { steps = try KeyScript.parse(text) } catch { throw AppError("\(keysFile): \(error)") }
             let clock = ManualClock(start: 0)
-            var replay = ReplayController(records: records, speed: speed, now: clock.now)
+            var replay = ReplayController(records: records, speed: speed, now: clock.now, pauseAtOverrun: pauseAtOverrun)
             let outcome = ScriptedRun.run(&replay, steps: steps, clock: clock, size: options.size, perform: noWrites)
             if let dump = options.dumpScreenFile { try writeScreenDump(outcome.screen, to: dump) }
             return outcome.screen
         }
         let clock = WallClock()
         let (theme, _) = ThemeLoader.loadForApp(name: options.themeName)
-        var replay = ReplayController(records: records, speed: speed, now: clock.now)
+        var replay = ReplayController(records: records, speed: speed, now: clock.now, pauseAtOverrun: pauseAtOverrun)
         let terminal = try NcursesTerminal(theme: theme)
         defer { terminal.restore() }
         try TerminalRunner.run(&replay, terminal: terminal, clock: { clock.now }, perform: noWrites)
