@@ -25,8 +25,10 @@ public enum Training {
     public static func writeRecording(_ sample: TrainingSample, to path: String) throws {
         let records = sample.records
         let writer = try JournalWriter.create(path: path, kind: .meeting, id: MeetingState.fold(records).info.id,
-                                              events: records.map(\.event), at: records[0].at)
-        writer.close()
+                                              events: [records[0].event], at: records[0].at)
+        defer { writer.close() }
+        // One append per event keeps each event's recorded time (a replay runs on them).
+        for r in records.dropFirst() { _ = try writer.append([r.event], at: r.at) }
     }
 
     /// A mock meeting: the sample's agenda (and outstanding actions) in a temporary journal, the live
