@@ -8,7 +8,7 @@ enum StartupBench {
         guard FileManager.default.isExecutableFile(atPath: marac) else { throw BenchError("\(marac) not built") }
         let keys = NSTemporaryDirectory() + "marac-bench-empty-\(getpid()).keys"
         let dump = NSTemporaryDirectory() + "marac-bench-\(getpid()).screen"
-        FileManager.default.createFile(atPath: keys, contents: Data())
+        _ = FileManager.default.createFile(atPath: keys, contents: Data())
         defer { try? FileManager.default.removeItem(atPath: keys); try? FileManager.default.removeItem(atPath: dump) }
         var demo = Samples(), trueCmd = Samples()
         for _ in 0..<rounds {

@@ -20,7 +20,24 @@ public enum RunMeeting {
             }
             throw AppError(error.description)
         }
+        try importOutstandingActions(into: session, journalPath: path, passphrase: options.passphrase, logger: logger)
         try session.run(options: options)
+    }
+
+    /// Before a meeting starts, bring in the actions still open from earlier meetings in the same
+    /// folder, so the opening review lists exactly them (DESIGN §3a). Done once, and recorded as an
+    /// event, so a replay and the minutes show the same list the chair saw.
+    static func importOutstandingActions(into session: MeetingSession, journalPath: String, passphrase: String?,
+                                         logger: Logger) throws {
+        let state = session.state
+        guard !state.isStarted, !session.isReadOnly, !session.hasImportedOutstandingActions else { return }
+        let folder = URL(fileURLWithPath: journalPath).deletingLastPathComponent().path
+        let found = try OpenActions.load(folder: folder, passphrase: passphrase, excludingMeeting: state.info.id)
+        for problem in found.problems { logger.warning("outstanding actions: \(problem)") }
+        let earlier = found.open.filter { $0.meetingDate < state.info.date }
+        guard !earlier.isEmpty else { return }
+        try session.appendNow([.outstandingActionsImported(actions: earlier)], at: WallClock().now)
+        logger.info("imported \(earlier.count) outstanding actions")
     }
 }
 
