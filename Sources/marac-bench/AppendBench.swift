@@ -127,17 +127,20 @@ enum LoadBench {
     static func memory(path: String) throws -> Figure {
         let report = NSTemporaryDirectory() + "marac-bench-load-\(getpid()).txt"
         defer { try? FileManager.default.removeItem(atPath: report) }
-        let result = try runMeasured(executableFolder + "/marac-bench", ["load", path], stdoutTo: report)
-        guard result.status == 0 else { throw BenchError("marac-bench load failed (status \(result.status))") }
-        let text = (try? String(contentsOfFile: report, encoding: .utf8)) ?? ""
-        guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("peak resident KiB: ") }),
-              let kib = Double(line.dropFirst("peak resident KiB: ".count)) else {
-            throw BenchError("marac-bench load did not report its peak memory")
-        }
-        let size = Double(fileSize(path))
         var samples = Samples()
-        samples.values = [kib / 1024]
-        return Figure(name: "load: peak memory of `marac-bench load`", value: samples, baselines: [("file size", size / 1_048_576)],
-                      target: "< 2× file + 32 MiB", met: kib * 1024 < 2 * size + 32 * 1_048_576, unit: "MiB")
+        for _ in 0..<3 {
+            let result = try runMeasured(executableFolder + "/marac-bench", ["load", path], stdoutTo: report)
+            guard result.status == 0 else { throw BenchError("marac-bench load failed (status \(result.status))") }
+            let text = (try? String(contentsOfFile: report, encoding: .utf8)) ?? ""
+            guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("peak resident KiB: ") }),
+                  let kib = Double(line.dropFirst("peak resident KiB: ".count)) else {
+                throw BenchError("marac-bench load did not report its peak memory")
+            }
+            samples.values.append(kib / 1024)
+        }
+        let size = Double(fileSize(path)) / 1_048_576
+        // Judged on the worst of the runs.
+        return Figure(name: "load: peak memory of `marac-bench load`", value: samples, baselines: [("file size", size)],
+                      target: "< 2× file + 32 MiB", met: samples.percentile(100) < 2 * size + 32, unit: "MiB")
     }
 }
