@@ -264,7 +264,8 @@ enum JournalFormat {
 
         var condition = JournalCondition.intact
         if let failure {
-            if failure.selfConsistent || data.withUnsafeBufferPointer({ anyGoodLine($0, after: failure.start) }) {
+            if failure.selfConsistent || data.withUnsafeBufferPointer({ anyGoodLine($0, after: failure.start) })
+                || isCompleteAlteredLine(data, from: failure.start) {
                 condition = .damaged(line: failure.line, reason: failure.reason)
             } else {
                 // Torn tail (LevelDB/etcd rule): nothing from the first bad line to the end is a
@@ -276,6 +277,16 @@ enum JournalFormat {
         return Parsed(contents: JournalContents(header: header, events: events, finalHash: string(lastHash),
                                                 condition: condition, lineCount: spans.count + 1),
                       goodLength: goodLength, lastHash: lastHash, key: key)
+    }
+
+    /// A last line that ends with its line end and still reads as a JSON object, but whose checksum
+    /// does not match, was altered (edited, or bit rot), not torn: a writer that died mid-write leaves
+    /// no line end or unreadable bytes (zeros, a cut-off object). Calling it torn would quietly cut an
+    /// acknowledged event out of the meeting (DESIGN §4: never silently drop data).
+    private static func isCompleteAlteredLine(_ data: [UInt8], from start: Int) -> Bool {
+        guard let nl = data[start...].firstIndex(of: 0x0A), nl == data.count - 1 else { return false }
+        let line = Data(data[start..<nl])
+        return (try? JSONSerialization.jsonObject(with: line)) is [String: Any]
     }
 
     /// Whether a complete line after the one starting at `start` has a good checksum of its own.
