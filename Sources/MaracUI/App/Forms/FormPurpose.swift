@@ -44,7 +44,7 @@ enum Forms {
     }
 
     static func review(_ action: OutstandingAction) -> FormModel {
-        FormModel(title: "Review action \(SafeText.line(action.id))", fields: [
+        FormModel(title: "Review action \(SafeText.line(action.displayID)) (\(SafeText.line(action.id)))", fields: [
             FormField("outcome", "Outcome", .choice(ReviewOutcome.allCases.map(\.rawValue)),
                       hint: "not possible = circumstances changed; not done = by the agency, escalates to the steering group"),
             FormField("note", "Note", hint: "optional: what happened"),

@@ -37,13 +37,13 @@ extension MeetingScreen {
         case .char("e"):
             guard actions.indices.contains(actionIndex) else { setStatus("No action selected: a adds one"); return [] }
             let a = actions[actionIndex]
-            guard a.status != .withdrawn else { setStatus("Action \(SafeText.line(a.id)) is withdrawn"); return [] }
+            guard a.status != .withdrawn else { setStatus("Action \(SafeText.line(state.displayID(a.id))) is withdrawn"); return [] }
             openForm(Forms.action(agencies: state.knownAgencies, existing: a), .amendAction(actionID: a.id))
         case .char("x"):
             guard actions.indices.contains(actionIndex) else { setStatus("No action selected"); return [] }
             let a = actions[actionIndex]
-            guard a.status != .withdrawn else { setStatus("Action \(SafeText.line(a.id)) is already withdrawn"); return [] }
-            openForm(Forms.reason("Withdraw action \(SafeText.line(a.id))", hint: "required: why the action is withdrawn"), .withdrawAction(actionID: a.id))
+            guard a.status != .withdrawn else { setStatus("Action \(SafeText.line(state.displayID(a.id))) is already withdrawn"); return [] }
+            openForm(Forms.reason("Withdraw action \(SafeText.line(state.displayID(a.id)))", hint: "required: why the action is withdrawn"), .withdrawAction(actionID: a.id))
         case .char("n"):
             startClose(c)
         default:
@@ -127,10 +127,10 @@ extension MeetingScreen {
             let due = action.due?.uk ?? "no date"
             let cat = action.category?.rawValue ?? "no category"
             if action.status == .withdrawn {
-                lines.append(StyledLine("✗ \(action.id) withdrawn: \(SafeText.line(action.text))", .muted))
+                lines.append(StyledLine("✗ \(s.displayID(action.id)) withdrawn: \(SafeText.line(action.text))", .muted))
                 continue
             }
-            lines.append(StyledLine([Span(column(action.id, 11), .muted), Span(column(action.owner, 18), .accent),
+            lines.append(StyledLine([Span(column(s.displayID(action.id), 11), .muted), Span(column(action.owner, 18), .accent),
                                      Span(SafeText.line(action.text))]))
             let findings = SmartRules.check(action, today: today, agenciesPresent: s.agenciesPresent)
             var spans = [Span("           due \(due) · \(cat) · ", .muted)]
