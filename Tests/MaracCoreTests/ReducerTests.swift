@@ -167,3 +167,21 @@ import Testing
 }
 
 import Foundation
+
+@Suite struct NextCaseTests {
+    /// A case deferred to the end after it had started is paused; it must still come round again.
+    @Test func aStartedCaseDeferredToTheEndIsOfferedWhenItsTurnComes() {
+        var r = Sample.started()
+        r.record(.discussionStarted(caseRef: "MC-1"))
+        r.advance(minutes: 3)
+        r.record(.caseDeferred(caseRef: "MC-1", toNextMeeting: false, reason: "referrer not briefed"))
+        #expect(r.state.cases["MC-1"]?.status == .paused)
+        for ref in ["MC-2", "MC-3"] {
+            #expect(r.state.nextWaitingCase == ref)
+            r.record(.discussionStarted(caseRef: ref))
+            r.record(.discussionEnded(caseRef: ref, overrunReason: nil))
+        }
+        #expect(r.state.nextWaitingCase == "MC-1")
+        #expect(r.state.projection(now: r.now).casesLeft == 1)
+    }
+}

@@ -141,8 +141,14 @@ public struct MeetingState: Sendable, Equatable {
         return max(0, end - startedAt - pausedMillis)
     }
 
-    /// The next case a chair would take: the first waiting case in agenda order.
-    public var nextWaitingCase: String? { queue.first { cases[$0]?.status == .waiting } }
+    /// The next case a chair would take: the first case still to be heard in agenda order, waiting
+    /// or paused earlier (e.g. deferred to the end after it had started), other than the running one.
+    public var nextWaitingCase: String? {
+        queue.first { ref in
+            guard let status = cases[ref]?.status, ref != activeCase else { return false }
+            return status == .waiting || status == .paused
+        }
+    }
 
     // MARK: - Folding
 
