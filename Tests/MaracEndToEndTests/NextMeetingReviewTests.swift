@@ -45,3 +45,19 @@ import Testing
         #expect(again.count == 1)
     }
 }
+
+@Suite struct WrongJournalTests {
+    @Test func runAndReplayRefuseTheActionTracker() throws {
+        let dir = try TempFolder()
+        let first = try run(Binary.marac, ["train", "well-run", "--write", dir.path]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let id = MeetingState.fold(try JournalReader.read(path: first).events).actions[0].id
+        try run(Binary.marac, ["actions", dir.path, "done", id, "--note", "Done"])
+        let tracker = dir.file("tracker.jsonl")
+        let before = try Data(contentsOf: URL(fileURLWithPath: tracker))
+        try "<Enter>c".write(toFile: dir.file("k.keys"), atomically: true, encoding: .utf8)
+        for args in [["run", tracker, "--keys", dir.file("k.keys")], ["replay", tracker, "--keys", dir.file("k.keys")]] {
+            #expect(throws: E2EFailure.self) { try run(Binary.marac, args) }
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: tracker)) == before, "the tracker was written to")
+    }
+}

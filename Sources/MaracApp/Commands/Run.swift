@@ -12,6 +12,7 @@ public enum RunMeeting {
         guard FileManager.default.fileExists(atPath: path) else {
             throw AppError("\(path): no such journal (make one with `marac new`)")
         }
+        try requireMeetingJournal(path)
         let session: MeetingSession
         do { session = try MeetingSession(path: path, passphrase: options.passphrase, logger: logger) }
         catch let error as JournalError {
@@ -38,6 +39,18 @@ public enum RunMeeting {
         guard !earlier.isEmpty else { return }
         try session.appendNow([.outstandingActionsImported(actions: earlier)], at: WallClock().now)
         logger.info("imported \(earlier.count) outstanding actions")
+    }
+}
+
+/// Refuses the action tracker (or anything but a meeting journal) before a screen opens on it: a
+/// meeting's events written into the tracker would corrupt the record of actions between meetings.
+/// Reads only the header and chain, so it needs no passphrase.
+func requireMeetingJournal(_ path: String) throws {
+    let header: JournalHeader
+    do { header = try JournalReader.verifyChain(path: path).header }
+    catch { throw AppError(error.description) }
+    guard header.kind == .meeting else {
+        throw AppError("\(path) is the action tracker, not a meeting journal (`marac actions` reads it)")
     }
 }
 

@@ -54,6 +54,7 @@ public enum Training {
 
     /// Replays a journal (or a shipped sample) read-only, driven by its recorded timing.
     public static func replay(path: String, speed: Int, pauseAtOverrun: Bool = false, options: MeetingSession.Options) throws -> ScreenBuffer? {
+        try requireMeetingJournal(path)
         let contents: JournalContents
         do { contents = try JournalReader.read(path: path, passphrase: options.passphrase) }
         catch { throw AppError(error.description) }
