@@ -278,6 +278,8 @@ struct CaseEditTests {
         try rt.run("f<Tab>in<Tab>At the Idva office on Thursday<Enter>")
         let f = rt.screen.meeting.state.cases["NV-101"]?.feedback
         #expect(f == VictimFeedback(agency: "Idva", route: .inPerson, detail: "At the Idva office on Thursday"))
+        // At 80×24 the wrapped actions above may push it below the fold: PgDn scrolls the case detail.
+        if !rt.text.contains("Feedback to the victim: Idva, in person") { rt.press(.pageDown) }
         #expect(rt.text.contains("Feedback to the victim: Idva, in person"))
     }
 
