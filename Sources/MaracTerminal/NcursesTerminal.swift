@@ -67,7 +67,10 @@ public final class NcursesTerminal {
     private let headlessFiles: [UnsafeMutablePointer<FILE>]
     private var installedSignals: [Int32] = []
     /// Colour pair and attributes per role, computed once from the theme.
-    private var roleLooks: [StyleRole: (attrs: attr_t, pair: Int16)] = [:]
+    private var roleLooks: [StyleRole: (attrs: attr_t, pair: Int16)] = [:] { didSet { lastRole = nil } }
+    /// The look of the last cell drawn (see `put`).
+    private var lastRole: StyleRole?
+    private var lastLook: (attrs: attr_t, pair: Int16) = (0, 0)
     private var cursorShown: Bool?
 
     /// Starts curses. For `.tty`, restoring signal handlers are installed first so ncurses leaves
@@ -208,11 +211,27 @@ public final class NcursesTerminal {
     }
 
     private func put(_ cell: Cell, col: Int, row: Int, lastCol: Int) {
-        let look = roleLooks[cell.style.role] ?? (cnc_a_normal(), 0)
+        // Neighbouring cells nearly always share a role, and a StyleRole key hashes its String
+        // raw value: remember the last look rather than hash for each of 12,000 cells a frame.
+        if cell.style.role != lastRole {
+            lastRole = cell.style.role
+            lastLook = roleLooks[cell.style.role] ?? (cnc_a_normal(), 0)
+        }
+        let look = lastLook
         var attrs = look.attrs
         if cell.style.bold { attrs |= cnc_a_bold() }
         if cell.style.reverse { attrs |= cnc_a_reverse() }
         if cell.style.underline { attrs |= cnc_a_underline() }
+
+        // Fast path for the common cell, one printable ASCII character: the same result as the
+        // general path below (its glyph is that character, width 1) without building arrays.
+        if let ascii = Self.singleASCII(cell.text), cnc_wcwidth(ascii) == 1 {
+            writeOne(wchar_t(ascii), attrs: attrs, pair: look.pair, col: col, row: row)
+            if cell.width == 2 && col + 1 <= lastCol {
+                writeOne(Self.wide(" "), attrs: attrs, pair: look.pair, col: col + 1, row: row)
+            }
+            return
+        }
 
         var glyph = Self.glyph(for: cell)
         // A wide character with no room for its right half, or one ncurses measures differently
@@ -233,6 +252,23 @@ public final class NcursesTerminal {
     }
 
     static func wide(_ s: Unicode.Scalar) -> wchar_t { wchar_t(bitPattern: s.value) }
+
+    /// One character with no combining marks, without allocating: the stack holds it and its terminator.
+    private func writeOne(_ ch: wchar_t, attrs: attr_t, pair: Int16, col: Int, row: Int) {
+        var cc = cchar_t()
+        var text: (wchar_t, wchar_t) = (ch, 0)
+        withUnsafePointer(to: &text) { p in
+            p.withMemoryRebound(to: wchar_t.self, capacity: 2) { _ = cnc_setcchar(&cc, $0, attrs, pair) }
+        }
+        _ = mvwadd_wch(window, Int32(row), Int32(col), &cc)
+    }
+
+    /// The scalar value of a text that is exactly one ASCII byte, else nil.
+    static func singleASCII(_ text: String) -> UInt32? {
+        var bytes = text.utf8.makeIterator()
+        guard let b = bytes.next(), b < 0x80, bytes.next() == nil else { return nil }
+        return UInt32(b)
+    }
 
     /// The code points ncurses gets for a cell: the base character and up to four combining marks,
     /// with the width ncurses itself will give it. Anything ncurses cannot print becomes "?".

@@ -52,9 +52,11 @@ enum AppendBench {
             }
         }
         return [
-            Figure(name: "append: bare write+fdatasync (floor)", value: floor, baselineName: "—", baseline: nil, target: "the floor", met: nil),
-            Figure(name: "append: sqlite3 WAL synchronous=FULL (peer)", value: sqlite, baselineName: "floor", baseline: floor.median, target: "peer", met: nil),
-            Figure(name: "append: marac journal, one event", value: ours, baselineName: "floor", baseline: floor.median,
+            Figure(name: "append: bare write+fdatasync (floor)", value: floor, target: "the floor", met: nil),
+            Figure(name: "append: sqlite3 WAL synchronous=FULL (peer)", value: sqlite, baselines: [("floor", floor.median)],
+                   target: "peer", met: nil),
+            Figure(name: "append: marac journal, one event", value: ours,
+                   baselines: [("floor", floor.median), ("sqlite3", sqlite.median)],
                    target: "≤ 1.5× floor and < sqlite3", met: ours.median <= 1.5 * floor.median && ours.median < sqlite.median),
         ]
     }
@@ -73,48 +75,72 @@ enum AppendBench {
 /// loop doing json.loads + sha256 per line, and `jq -c .` merely parsing it.
 enum LoadBench {
     static func run(path: String, rounds: Int) throws -> [Figure] {
-        var ours = Samples(), floor = Samples(), python = Samples(), jq = Samples()
-        var events = 0
+        var ours = Samples(), read = Samples(), fold = Samples(), floor = Samples(), python = Samples(), jq = Samples()
+        var checksum = 0
+        let py = "import json,hashlib,sys\nfor line in open(sys.argv[1],'rb'):\n    json.loads(line); hashlib.sha256(line).digest()\n"
+        // Interleaved rounds: each round runs every contender once, so a noisy moment hits all alike.
         for _ in 0..<rounds {
-            try ours.time {
-                let contents = try JournalReader.read(path: path)
-                events = MeetingState.fold(contents.events).actions.count
-            }
-            try floor.time {
-                let data = try Data(contentsOf: URL(fileURLWithPath: path))
-                data.withUnsafeBytes { raw in
-                    let bytes = raw.bindMemory(to: UInt8.self)
+            let start = DispatchTime.now().uptimeNanoseconds
+            let contents = try JournalReader.read(path: path)
+            let decoded = DispatchTime.now().uptimeNanoseconds
+            let state = MeetingState.fold(contents.events)
+            let end = DispatchTime.now().uptimeNanoseconds
+            checksum &+= state.actions.count &+ state.cases.count
+            read.values.append(Double(decoded - start) / 1e6)
+            fold.values.append(Double(end - decoded) / 1e6)
+            ours.values.append(Double(end - start) / 1e6)
+
+            floor.time {
+                // Read the file and SHA-256 each line: what verifying the chain cannot go below.
+                let bytes = (try? PosixFileIO().readFile(path)) ?? []
+                bytes.withUnsafeBytes { raw in
                     var start = 0
-                    for i in 0..<bytes.count where bytes[i] == 0x0A {
-                        _ = SHA256.hash(data: UnsafeRawBufferPointer(rebasing: raw[start..<i]))
+                    for i in 0..<raw.count where raw[i] == 0x0A {
+                        let digest = SHA256.hash(data: UnsafeRawBufferPointer(rebasing: raw[start..<i]))
+                        checksum &+= Int(digest.withUnsafeBytes { $0[0] })
                         start = i + 1
                     }
                 }
             }
-            let py = "import json,hashlib,sys\nfor line in open(sys.argv[1],'rb'):\n    json.loads(line); hashlib.sha256(line).digest()\n"
+            // The peers run as processes of their own: their figures include starting python3 / jq
+            // (tens of milliseconds), which is what a user running them would wait for too.
             python.values.append(try runMeasured("python3", ["-c", py, path]).millis)
             jq.values.append(try runMeasured("jq", ["-c", ".", path]).millis)
         }
-        _ = events
+        if checksum == 42 { print("") }   // keeps the work observable to the optimiser
         return [
-            Figure(name: "load: SHA-256 of every line (floor)", value: floor, baselineName: "—", baseline: nil, target: "the floor", met: nil),
-            Figure(name: "load: python json.loads+sha256 loop (peer)", value: python, baselineName: "floor", baseline: floor.median, target: "peer", met: nil),
-            Figure(name: "load: jq -c . parsing only (peer)", value: jq, baselineName: "floor", baseline: floor.median, target: "peer", met: nil),
-            Figure(name: "load: marac open+verify+fold", value: ours, baselineName: "floor", baseline: floor.median,
-                   target: "≥ 2× faster than python, ≤ 2.5× floor, < jq",
+            Figure(name: "load: read file + SHA-256 every line (floor)", value: floor, target: "the floor", met: nil),
+            Figure(name: "load: python json.loads+sha256 loop (peer)", value: python, baselines: [("floor", floor.median)], target: "peer", met: nil),
+            Figure(name: "load: jq -c . (peer)", value: jq, baselines: [("floor", floor.median)], target: "peer", met: nil),
+            Figure(name: "load: marac read+verify+decode (part)", value: read, baselines: [("floor", floor.median)], target: "—", met: nil),
+            Figure(name: "load: marac fold (part)", value: fold, baselines: [("floor", floor.median)], target: "—", met: nil),
+            Figure(name: "load: marac open+verify+fold", value: ours,
+                   baselines: [("floor", floor.median), ("python", python.median), ("jq", jq.median)],
+                   target: "≤ 0.5× python, ≤ 2.5× floor, < jq",
                    met: ours.median * 2 <= python.median && ours.median <= 2.5 * floor.median && ours.median < jq.median),
         ]
     }
 
-    /// Peak memory of a separate process that loads the journal, against the file size.
+    /// Peak memory of a separate process that loads the journal, against the file size. The child
+    /// reports its own high-water mark (VmHWM): the rusage of a posix_spawn'd child is no good
+    /// here, as Linux folds the parent's peak into it when the child replaces the shared image.
     static func memory(path: String) throws -> Figure {
-        let result = try runMeasured(executableFolder + "/marac-bench", ["load", path])
-        guard result.status == 0 else { throw BenchError("marac-bench load failed (status \(result.status))") }
-        let size = Double(fileSize(path))
+        let report = NSTemporaryDirectory() + "marac-bench-load-\(getpid()).txt"
+        defer { try? FileManager.default.removeItem(atPath: report) }
         var samples = Samples()
-        samples.values = [Double(result.maxRSS) / 1_048_576]
-        return Figure(name: "load: peak memory (MiB)", value: samples, baselineName: "file size",
-                      baseline: size / 1_048_576, target: "< 2× file + 32 MiB",
-                      met: Double(result.maxRSS) < 2 * size + 32 * 1_048_576, unit: "MiB")
+        for _ in 0..<3 {
+            let result = try runMeasured(executableFolder + "/marac-bench", ["load", path], stdoutTo: report)
+            guard result.status == 0 else { throw BenchError("marac-bench load failed (status \(result.status))") }
+            let text = (try? String(contentsOfFile: report, encoding: .utf8)) ?? ""
+            guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("peak resident KiB: ") }),
+                  let kib = Double(line.dropFirst("peak resident KiB: ".count)) else {
+                throw BenchError("marac-bench load did not report its peak memory")
+            }
+            samples.values.append(kib / 1024)
+        }
+        let size = Double(fileSize(path)) / 1_048_576
+        // Judged on the worst of the runs.
+        return Figure(name: "load: peak memory of `marac-bench load`", value: samples, baselines: [("file size", size)],
+                      target: "< 2× file + 32 MiB", met: samples.percentile(100) < 2 * size + 32, unit: "MiB")
     }
 }

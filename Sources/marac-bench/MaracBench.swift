@@ -14,7 +14,7 @@ struct MaracBench: ParsableCommand {
           swift run -c release marac-bench generate --events 100000 --out /tmp/bench-100k.jsonl
           swift run -c release marac-bench run --journal /tmp/bench-100k.jsonl
         """,
-        subcommands: [Generate.self, Run.self, Load.self])
+        subcommands: [Generate.self, Run.self, Load.self, Render.self])
 
     struct Generate: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Write a valid synthetic journal of N events shaped like real meetings.")
@@ -36,6 +36,16 @@ struct MaracBench: ParsableCommand {
             let contents = try JournalReader.read(path: journal)
             let state = MeetingState.fold(contents.events)
             print("\(contents.events.count) events, \(state.cases.count) cases, \(state.actions.count) actions")
+            print("peak resident KiB: \(peakResidentKiB())")
+        }
+    }
+
+    /// The render figures alone (for profiling under callgrind).
+    struct Render: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Render frames only (for profiling).", shouldDisplay: false)
+        @Option(help: "Frames to render.") var frames: Int = 200
+        func run() throws {
+            for f in try RenderBench.run(frames: frames) { print(f.line()) }
         }
     }
 

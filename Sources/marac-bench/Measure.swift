@@ -21,26 +21,34 @@ struct Samples {
     var p99: Double { percentile(99) }
 }
 
-/// One line of the report: a figure, its baseline measured in the same run, and the target.
+/// One line of the report: a figure (median and p99 of its samples), the baselines it is judged
+/// against (each measured in the same run, interleaved with it) with the ratio to each, and the target.
 struct Figure {
     var name: String
     var value: Samples
-    var baselineName: String
-    var baseline: Double?
+    /// (name, median) of each baseline.
+    var baselines: [(name: String, median: Double)]
     /// e.g. "p99 < 2 ms", "≤ 1.5× floor"
     var target: String
     var met: Bool?
     var unit: String = "ms"
 
+    init(name: String, value: Samples, baselines: [(name: String, median: Double)] = [], target: String, met: Bool?, unit: String = "ms") {
+        self.name = name; self.value = value; self.baselines = baselines; self.target = target; self.met = met; self.unit = unit
+    }
+
     func line() -> String {
-        let ratio = baseline.map { String(format: "%.2f×", value.median / $0) } ?? "—"
-        let base = baseline.map { String(format: "%.3f %@", $0, unit) } ?? "—"
         let verdict = met.map { $0 ? "MET" : "MISSED" } ?? "—"
-        return [
-            name.padding(toLength: 44, withPad: " ", startingAt: 0),
-            String(format: "median %9.3f %@", value.median, unit), String(format: "p99 %9.3f", value.p99),
-            "│ \(baselineName): \(base) │ ratio \(ratio) │ target \(target): \(verdict)",
-        ].joined(separator: "  ")
+        var parts = [
+            name.padding(toLength: 46, withPad: " ", startingAt: 0),
+            String(format: "median %9.3f %@", value.median, unit) + String(format: "  p99 %9.3f", value.p99)
+                + "  (n=\(value.values.count))",
+        ]
+        for b in baselines {
+            parts.append(String(format: "│ %@ %.3f, ratio %.2f×", b.name, b.median, value.median / b.median))
+        }
+        parts.append("│ target \(target): \(verdict)")
+        return parts.joined(separator: "  ")
     }
 }
 
@@ -48,7 +56,8 @@ func fileSize(_ path: String) -> Int {
     (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
 }
 
-/// Runs a command and returns its wall time (ms) and peak resident memory (bytes).
+/// Runs a command and returns its wall time (ms) and its rusage peak resident memory (bytes; see
+/// `LoadBench.memory` for why that is not used for the memory figure).
 @discardableResult
 func runMeasured(_ tool: String, _ args: [String], stdoutTo: String = "/dev/null") throws -> (millis: Double, maxRSS: Int, status: Int32) {
     var pid: pid_t = 0
@@ -77,4 +86,13 @@ struct BenchError: Error, CustomStringConvertible {
 /// The directory holding this executable (marac sits beside it in the build folder).
 var executableFolder: String {
     URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().path
+}
+
+/// This process's peak resident memory (VmHWM in /proc/self/status), in KiB; 0 if unknown.
+func peakResidentKiB() -> Int {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        return Int(line.dropFirst(6).filter(\.isNumber)) ?? 0
+    }
+    return 0
 }

@@ -15,9 +15,9 @@ struct ActionsCommand: ParsableCommand {
 
         Examples:
           marac actions ~/marac list --agency housing --overdue
-          marac actions ~/marac done 20261201-3 --note "Locks changed on 03/12"
-          marac actions ~/marac escalate 20261201-6 --note "No reply from Probation after two reminders"
-          marac actions ~/marac not-possible 20261201-4 --note "Victim moved out of area"
+          marac actions ~/marac done 20261201-northvale-3 --note "Locks changed on 03/12"
+          marac actions ~/marac escalate 20261201-northvale-6 --note "No reply from Probation after two reminders"
+          marac actions ~/marac not-possible 20261201-northvale-4 --note "Victim moved out of area"
         """,
         subcommands: [List.self, Done.self, Escalate.self, NotPossible.self]
     )
@@ -84,7 +84,7 @@ struct ActionsCommand: ParsableCommand {
     }
 
     struct Update: ParsableArguments {
-        @Argument(help: ArgumentHelp("The action ID, e.g. 20261201-3.", valueName: "id"))
+        @Argument(help: ArgumentHelp("The action ID, e.g. 20261201-northvale-3.", valueName: "id"))
         var id: String
         @Option(help: ArgumentHelp("What happened (required).", valueName: "text"))
         var note: String
@@ -102,7 +102,7 @@ struct ActionsCommand: ParsableCommand {
     struct Done: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "done", abstract: "Record that an action was done.",
-            discussion: "Example:\n  marac actions ~/marac done 20261201-3 --note \"Locks changed on 03/12\"")
+            discussion: "Example:\n  marac actions ~/marac done 20261201-northvale-3 --note \"Locks changed on 03/12\"")
         @OptionGroup var folder: Folder
         @OptionGroup var update: Update
         func run() throws { try update.record(.done, in: folder.dir) }
@@ -111,7 +111,7 @@ struct ActionsCommand: ParsableCommand {
     struct Escalate: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "escalate", abstract: "Record that the agency did not do an action: escalated to the steering group.",
-            discussion: "Example:\n  marac actions ~/marac escalate 20261201-6 --note \"No reply after two reminders\"")
+            discussion: "Example:\n  marac actions ~/marac escalate 20261201-northvale-6 --note \"No reply after two reminders\"")
         @OptionGroup var folder: Folder
         @OptionGroup var update: Update
         func run() throws { try update.record(.escalate, in: folder.dir) }
@@ -120,7 +120,7 @@ struct ActionsCommand: ParsableCommand {
     struct NotPossible: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "not-possible", abstract: "Record that an action was not possible because circumstances changed.",
-            discussion: "Example:\n  marac actions ~/marac not-possible 20261201-4 --note \"Victim moved out of area\"")
+            discussion: "Example:\n  marac actions ~/marac not-possible 20261201-northvale-4 --note \"Victim moved out of area\"")
         @OptionGroup var folder: Folder
         @OptionGroup var update: Update
         func run() throws { try update.record(.notPossible, in: folder.dir) }

@@ -11,7 +11,9 @@ struct Marac: ParsableCommand {
         abstract: "Run a Marac (Multi-Agency Risk Assessment Conference) meeting from the terminal.",
         discussion: """
         A meeting lives in one journal file: every change is written to it before it shows on screen.
-        Start with `marac new` to make a journal from an agenda file; `marac verify` checks a journal.
+        New here? `marac demo` opens the live screen on a fictional sample; press ? there for help.
+        Chairs: `marac new` makes a journal from an agenda file, `marac run` runs or resumes it.
+        Admins: `marac export`, `marac actions`, `marac report`. Trainers: `marac train`, `marac replay`.
         """,
         subcommands: [DemoCommand.self, NewCommand.self, RunCommand.self, VerifyCommand.self, ExportCommand.self,
                       ActionsCommand.self, ReportCommand.self, ReplayCommand.self, TrainCommand.self]

@@ -23,7 +23,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            try RunMeeting.run(path: journal, options: screen.sessionOptions(journal: journal), logger: makeLogger(folder: screen.logFolder))
+            try RunMeeting.run(path: journal, options: screen.sessionOptions(journal: journal, withFolder: true), logger: makeLogger(folder: screen.logFolder))
         }
     }
 }

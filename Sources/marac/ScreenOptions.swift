@@ -34,10 +34,13 @@ struct ScreenOptions: ParsableArguments {
     var logFolder: String? { try? DataFolder.resolve(explicit: dataDir) }
 
     /// The options for a command on an existing journal: its passphrase from MARAC_PASSPHRASE or
-    /// the terminal when it is encrypted (asked once).
-    func sessionOptions(mode: MeetingScreen.Mode = .live, journal: String) throws -> MeetingSession.Options {
+    /// the terminal when it is encrypted (asked once). `withFolder`: `run` also reads the other
+    /// meetings beside the journal (their open actions), so an encrypted one there counts too.
+    func sessionOptions(mode: MeetingScreen.Mode = .live, journal: String, withFolder: Bool = false) throws -> MeetingSession.Options {
         var options = sessionOptions(mode: mode)
-        options.passphrase = try PassphraseSource.process.forReading([journal])
+        var journals = [journal]
+        if withFolder { journals += EncryptedJournal.journals(in: URL(fileURLWithPath: journal).deletingLastPathComponent().path) }
+        options.passphrase = try PassphraseSource.process.forReading(journals)
         return options
     }
 }

@@ -9,11 +9,12 @@ struct ReplayCommand: ParsableCommand {
         discussion: """
         The live meeting screens driven by the recorded events. Keys: Space pause/resume, → or . step to the
         next event, ← or , step back, ] next case, [ previous case, + / - speed (1, 2, 5, 10, 20, 30, 60×),
-        Home the start, End the end; every other key works as on the live screen (read-only). Nothing is written.
+        Home the start, End the end, o stop at overruns (also --pause-at-overrun); every other key works as on
+        the live screen (read-only). Nothing is written.
 
         Examples:
           marac replay meeting.jsonl --speed 20
-          marac replay --sample historical-overrun --speed 20
+          marac replay --sample historical-overrun --speed 20 --pause-at-overrun
         """)
 
     @Argument(help: ArgumentHelp("The journal to replay.", valueName: "journal"))
@@ -21,6 +22,8 @@ struct ReplayCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Replay a shipped sample instead (see `marac train --list`).", valueName: "name"))
     var sample: String?
     @Option(help: "Replay speed, 1 to 60.") var speed: Int = 1
+    @Flag(name: .customLong("pause-at-overrun"), help: "Stop the replay at the moment a discussion goes past the limit (toggle with o).")
+    var pauseAtOverrun = false
     @OptionGroup var screen: ScreenOptions
 
     func validate() throws {
@@ -32,9 +35,11 @@ struct ReplayCommand: ParsableCommand {
         try reportingErrors {
             if let sample {
                 let s = try Training.sample(sample)
-                _ = try ReplaySession.run(records: s.records, speed: speed, options: screen.sessionOptions(mode: .readOnly))
+                _ = try ReplaySession.run(records: s.records, speed: speed, pauseAtOverrun: pauseAtOverrun,
+                                          options: screen.sessionOptions(mode: .readOnly))
             } else if let journal {
-                _ = try Training.replay(path: journal, speed: speed, options: screen.sessionOptions(mode: .readOnly, journal: journal))
+                _ = try Training.replay(path: journal, speed: speed, pauseAtOverrun: pauseAtOverrun,
+                                        options: screen.sessionOptions(mode: .readOnly, journal: journal))
             }
         }
     }

@@ -79,3 +79,21 @@ import MaracJournal
         #expect(card.points.allSatisfy { $0.score == $0.outOf }, "\(card.text())")
     }
 }
+
+/// The recordings shipped in `samples/` (for trainers to replay and admins to try exports on) verify,
+/// and are exactly what the built-in samples record.
+@Suite struct ShippedSampleFileTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("samples").path
+
+    @Test(arguments: TrainingSample.all.map(\.name))
+    func theShippedRecordingVerifiesAndMatchesTheSample(name: String) throws {
+        let path = Self.folder + "/\(name).jsonl"
+        let contents = try JournalReader.read(path: path)
+        #expect(contents.condition == .intact)
+        #expect(contents.events == (try #require(TrainingSample.named(name))).records,
+                "samples/\(name).jsonl is stale: regenerate with `marac train \(name) --write samples`")
+        let note = try String(contentsOfFile: Self.folder + "/\(name).trainer-note.txt", encoding: .utf8)
+        #expect(note.trimmingCharacters(in: .whitespacesAndNewlines) == TrainingSample.named(name)?.trainerNote)
+    }
+}

@@ -91,16 +91,16 @@ import Testing
 
     @Test func actionsAreAgreedAmendedWithdrawnAndUpdated() {
         var r = Sample.started()
-        r.record(.actionAgreed(action: Sample.action("20251201-1", "MC-1", .victimSafety)))
-        r.record(.actionAmended(actionID: "20251201-1", text: "Fit a Skyguard alarm", owner: "Police",
+        r.record(.actionAgreed(action: Sample.action("20251201-northvale-1", "MC-1", .victimSafety)))
+        r.record(.actionAmended(actionID: "20251201-northvale-1", text: "Fit a Skyguard alarm", owner: "Police",
                                 due: CalendarDate(year: 2025, month: 12, day: 5), category: .victimSafety))
-        #expect(r.state.action("20251201-1")?.text == "Fit a Skyguard alarm")
-        #expect(r.state.nextActionID == "20251201-2")
-        r.record(.actionStatusUpdated(actionID: "20251201-1", status: .notDone, escalated: true, note: "no alarm issued"))
-        #expect(r.state.action("20251201-1")?.escalated == true)
-        #expect(r.state.action("20251201-1")?.history.count == 1)
-        r.record(.actionWithdrawn(actionID: "20251201-1", reason: "duplicate"))
-        #expect(r.state.action("20251201-1")?.status == .withdrawn)
+        #expect(r.state.action("20251201-northvale-1")?.text == "Fit a Skyguard alarm")
+        #expect(r.state.nextActionID == "20251201-northvale-2")
+        r.record(.actionStatusUpdated(actionID: "20251201-northvale-1", status: .notDone, escalated: true, note: "no alarm issued"))
+        #expect(r.state.action("20251201-northvale-1")?.escalated == true)
+        #expect(r.state.action("20251201-northvale-1")?.history.count == 1)
+        r.record(.actionWithdrawn(actionID: "20251201-northvale-1", reason: "duplicate"))
+        #expect(r.state.action("20251201-northvale-1")?.status == .withdrawn)
         r.record(.actionAgreed(action: Sample.action("x", "NO-SUCH-CASE", .housing)))
         #expect(r.state.action("x") == nil)
     }
@@ -132,7 +132,7 @@ import Testing
     @Test func undoTakesBackTheLastChangeOnly() {
         var r = Sample.started()
         r.record(.discussionStarted(caseRef: "MC-1"))
-        r.record(.actionAgreed(action: Sample.action("20251201-1", "MC-1", .perpetrator)))
+        r.record(.actionAgreed(action: Sample.action("20251201-northvale-1", "MC-1", .perpetrator)))
         r.record(.noteAdded(caseRef: "MC-1", agency: "Idva", kind: .victimsViews, text: "Wants to stay at home"))
         let last = r.meeting.lastUndoable!
         #expect(last.event.name == "note added")
@@ -167,3 +167,21 @@ import Testing
 }
 
 import Foundation
+
+@Suite struct NextCaseTests {
+    /// A case deferred to the end after it had started is paused; it must still come round again.
+    @Test func aStartedCaseDeferredToTheEndIsOfferedWhenItsTurnComes() {
+        var r = Sample.started()
+        r.record(.discussionStarted(caseRef: "MC-1"))
+        r.advance(minutes: 3)
+        r.record(.caseDeferred(caseRef: "MC-1", toNextMeeting: false, reason: "referrer not briefed"))
+        #expect(r.state.cases["MC-1"]?.status == .paused)
+        for ref in ["MC-2", "MC-3"] {
+            #expect(r.state.nextWaitingCase == ref)
+            r.record(.discussionStarted(caseRef: ref))
+            r.record(.discussionEnded(caseRef: ref, overrunReason: nil))
+        }
+        #expect(r.state.nextWaitingCase == "MC-1")
+        #expect(r.state.projection(now: r.now).casesLeft == 1)
+    }
+}

@@ -12,7 +12,7 @@ struct LiveScreenTests {
     /// the privacy screen, resize, quit; then the terminal is restored and the journal holds it all.
     @Test func chairTheDemoInARealTerminal() throws {
         let dir = try TempFolder()
-        let tmux = try TmuxSession(command: "\(Binary.marac) demo; echo \"[exit $?]\"; stty -a > \(dir.file("stty.txt"))",
+        let tmux = try TmuxSession(command: "\(Binary.marac) demo; rc=$?; stty -a > \(dir.file("stty.txt")); echo \"[exit $rc]\"",
                                    environment: ["TMPDIR": dir.path, "MARAC_DATA_DIR": dir.path])
         try tmux.waitFor(text: "Press Enter to start the meeting")
         try tmux.press("Enter")
@@ -44,7 +44,7 @@ struct LiveScreenTests {
             try tmux.type(owner); try tmux.press("Tab")
             try tmux.type(due); try tmux.press("Tab")
             try tmux.type(category)
-            try tmux.waitFor(text: "SMART")
+            try tmux.waitFor(text: category == "perp" ? "→ perpetrator" : "→ children")
             try tmux.press("Enter")
             try tmux.waitFor("the action on the case screen") { $0.contains(String(text.prefix(30))) && !$0.contains("Add an action") }
         }
@@ -52,7 +52,17 @@ struct LiveScreenTests {
 
         // Help with a glossary, then back.
         try tmux.press("?")
-        try tmux.waitFor(text: "Glossary")
+        try tmux.waitFor(text: "Keys on the Case screen")
+        // Page down through the help, one page at a time (waiting for each to draw), until the
+        // glossary's terms show.
+        func showsGlossary(_ screen: String) -> Bool { screen.contains("Glossary") || screen.contains("MATAC") }
+        var screen = try tmux.screen()
+        for _ in 0..<30 where !showsGlossary(screen) {
+            try tmux.press("NPage")
+            let before = screen
+            screen = try (try? tmux.waitFor("the help to scroll", timeout: 5) { $0 != before }) ?? tmux.screen()
+        }
+        #expect(showsGlossary(screen), "no glossary in the help: \(screen)")
         try tmux.press("Escape")
         try tmux.waitFor(text: "Actions (2)")
 
@@ -80,8 +90,9 @@ struct LiveScreenTests {
         let after = try tmux.waitFor(text: "[exit 0]")
         #expect(after.contains("journal"))
         let stty = try String(contentsOfFile: dir.file("stty.txt"), encoding: .utf8)
-        for mode in [" icanon", " echo ", " icrnl", " isig"] {
-            #expect(stty.contains(mode), "terminal mode \(mode) not restored: \(stty)")
+        let modes = Set(stty.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" }).map(String.init))
+        for mode in ["icanon", "echo", "icrnl", "isig", "opost", "ixon"] {
+            #expect(modes.contains(mode), "terminal mode \(mode) not restored: \(stty)")
         }
 
         // The journal holds what was typed.
@@ -126,7 +137,7 @@ struct LiveScreenTests {
             try first.waitFor(text: "Actions (\(i + 1))")
         }
         // Shown as saved: now the process dies without any chance to clean up.
-        let pid = try first.panePID()
+        let pid = try #require(processID(commandLineContaining: journal))
         #expect(kill(pid, SIGKILL) == 0)
         try first.waitFor("the pane to die") { _ in kill(pid, 0) != 0 }
 
@@ -139,5 +150,54 @@ struct LiveScreenTests {
         let state = MeetingState.fold(try JournalReader.read(path: journal).events)
         #expect(state.actions.map(\.text) == texts)
         #expect(state.activeCase != nil)
+    }
+
+    /// SIGTERM (a closed laptop lid, a killed session) and SIGINT from outside: the terminal is put back.
+    @Test(arguments: [SIGTERM, SIGINT, SIGHUP])
+    func aSignalRestoresTheTerminal(signal: Int32) throws {
+        let dir = try TempFolder()
+        let tmux = try TmuxSession(command: "\(Binary.marac) demo --data-dir \(dir.path); rc=$?; stty -a > \(dir.file("stty.txt")); echo \"[exit $rc]\"",
+                                   environment: ["TMPDIR": dir.path])
+        try tmux.waitFor(text: "Press Enter to start the meeting")
+        let pid = try #require(processID(commandLineContaining: dir.path))
+        #expect(kill(pid, signal) == 0)
+        try tmux.waitFor("the exit line") { $0.contains("[exit ") }
+        try tmux.waitFor("stty's output") { _ in FileManager.default.fileExists(atPath: dir.file("stty.txt")) }
+        let stty = try String(contentsOfFile: dir.file("stty.txt"), encoding: .utf8)
+        let modes = Set(stty.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" }).map(String.init))
+        for mode in ["icanon", "echo", "icrnl", "isig"] {
+            #expect(modes.contains(mode), "after signal \(signal), terminal mode \(mode) not restored")
+        }
+    }
+}
+
+/// The overrun, reached on the manual clock of a scripted run of the real binary.
+@Suite struct ScriptedOverrunTests {
+    @Test func aScriptReachesTheLimitAndTheCloseRecordsTheReason() throws {
+        let dir = try TempFolder()
+        let journal = dir.file("meeting.jsonl")
+        try run(Binary.marac, ["new", "--print-template"]).write(toFile: dir.file("agenda.csv"), atomically: true, encoding: .utf8)
+        try run(Binary.marac, ["new", "--agenda", dir.file("agenda.csv"), "--date", "2026-12-01", "--area", "Test",
+                               "--chair", "Test Chair", "--out", journal])
+        // A scripted run's manual clock starts at the journal's last event, so each stage is one script
+        // on its own copy of the journal.
+        func stage(_ name: String, _ keys: String) throws -> String {
+            let copy = dir.file("\(name).jsonl")
+            try FileManager.default.copyItem(atPath: journal, toPath: copy)
+            try keys.write(toFile: dir.file("\(name).keys"), atomically: true, encoding: .utf8)
+            try run(Binary.marac, ["run", copy, "--keys", dir.file("\(name).keys"), "--dump-screen", dir.file("\(name).txt"),
+                                   "--data-dir", dir.path])
+            return try String(contentsOfFile: dir.file("\(name).txt"), encoding: .utf8)
+        }
+        let amber = try stage("amber", "<Enter>3s<Sleep 10m>")
+        #expect(amber.uppercased().contains("MOVE TO ACTIONS"))
+        let red = try stage("red", "<Enter>3s<Sleep 16m>")
+        #expect(red.uppercased().contains("OVER LIMIT"))
+        #expect(red.contains("16:00"))
+        _ = try stage("close", "<Enter>3s<Sleep 16m>nhistorical information shared<Enter>PPassed in the test<Enter><Enter>")
+        let state = MeetingState.fold(try JournalReader.read(path: dir.file("close.jsonl")).events)
+        let closed = try #require(state.heardCases.first)
+        #expect(closed.overrunReason == "historical information shared")
+        #expect(closed.elapsedMillis(now: state.lastEventAt!) >= 16 * 60_000)
     }
 }

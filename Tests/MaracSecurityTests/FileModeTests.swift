@@ -56,7 +56,8 @@ struct FileModeTests {
         // A torn tail, then a resume that sets it aside.
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: journal))
         try handle.seekToEnd(); try handle.write(contentsOf: Data("{\"seq\":99,\"t\":1,\"ev".utf8)); try handle.close()
-        try ok(["run", journal, "--keys", inputs + "/one.keys"])
+        // (The folder now holds an encrypted meeting too, whose open actions `run` reads.)
+        try ok(["run", journal, "--keys", inputs + "/one.keys"], passphrase: "pw")
         #expect(FileManager.default.fileExists(atPath: journal + ".torn-1"))
 
         try ok(["export", journal, "--format", "html", "--out", made + "/exports/minutes"])

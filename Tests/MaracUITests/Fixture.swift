@@ -67,9 +67,9 @@ enum Fixture {
             (5, .discussionStarted(caseRef: "NV-101")),
             (7, .noteAdded(caseRef: "NV-101", agency: "Idva", kind: .victimsViews, text: "Wants to stay in the home with the children; frightened of the release date")),
             (8, .noteAdded(caseRef: "NV-101", agency: "Police", kind: .riskInformation, text: "Three call-outs since October; perpetrator has her phone")),
-            (10, .actionAgreed(action: Action(id: "20261201-1", caseRef: "NV-101", text: "Monitor the situation", owner: "Police",
+            (10, .actionAgreed(action: Action(id: "20261201-northvale-1", caseRef: "NV-101", text: "Monitor the situation", owner: "Police",
                                               due: nil, category: nil))),
-            (11, .actionAgreed(action: Action(id: "20261201-2", caseRef: "NV-101", text: "Fit target hardening at the victim's home",
+            (11, .actionAgreed(action: Action(id: "20261201-northvale-2", caseRef: "NV-101", text: "Fit target hardening at the victim's home",
                                               owner: "Housing", due: CalendarDate(year: 2026, month: 12, day: 8), category: .victimSafety))),
         ]
     }

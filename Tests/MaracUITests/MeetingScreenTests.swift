@@ -44,7 +44,7 @@ struct MeetingScreenTests {
         try rt.run("<Tab>Probation<Tab>+7d<C-s>")
         #expect(rt.appends.count == 1)
         #expect(!formIsOpen(rt))
-        #expect(rt.screen.meeting.state.action("20261201-3")?.owner == "Probation")
+        #expect(rt.screen.meeting.state.action("20261201-northvale-3")?.owner == "Probation")
     }
 
     @Test func screenKeysTypedInAFieldAreText() throws {
@@ -254,11 +254,11 @@ struct CaseEditTests {
     @Test func amendTheSelectedActionPrefillsTheForm() throws {
         var rt = try onCase()
         try rt.run("e")
-        guard case .form(let form, .amendAction("20261201-1"))? = rt.screen.modal else { Issue.record("no amend form"); return }
+        guard case .form(let form, .amendAction("20261201-northvale-1"))? = rt.screen.modal else { Issue.record("no amend form"); return }
         #expect(form["what"] == "Monitor the situation")
         #expect(form["owner"] == "Police")
         try rt.run("<C-u>Visit the address daily for 14 days<Tab><Tab>+14d<Tab>vict<C-s>")
-        let a = try #require(rt.screen.meeting.state.action("20261201-1"))
+        let a = try #require(rt.screen.meeting.state.action("20261201-northvale-1"))
         #expect(a.text == "Visit the address daily for 14 days")
         #expect(a.due == Fixture.date.adding(days: 14))
         #expect(a.category == .victimSafety)
@@ -269,8 +269,8 @@ struct CaseEditTests {
         try rt.run("jx<Enter>")
         #expect(rt.text.contains("A reason is required"))
         try rt.run("Duplicate of another action<Enter>")
-        #expect(rt.screen.meeting.state.action("20261201-2")?.status == .withdrawn)
-        #expect(rt.text.contains("✗ 20261201-2 withdrawn"))
+        #expect(rt.screen.meeting.state.action("20261201-northvale-2")?.status == .withdrawn)
+        #expect(rt.text.contains("✗ #2 withdrawn"))
     }
 
     @Test func feedbackRouteIsRecorded() throws {
@@ -278,6 +278,8 @@ struct CaseEditTests {
         try rt.run("f<Tab>in<Tab>At the Idva office on Thursday<Enter>")
         let f = rt.screen.meeting.state.cases["NV-101"]?.feedback
         #expect(f == VictimFeedback(agency: "Idva", route: .inPerson, detail: "At the Idva office on Thursday"))
+        // At 80×24 the wrapped actions above may push it below the fold: PgDn scrolls the case detail.
+        if !rt.text.contains("Feedback to the victim: Idva, in person") { rt.press(.pageDown) }
         #expect(rt.text.contains("Feedback to the victim: Idva, in person"))
     }
 

@@ -37,7 +37,7 @@ struct ScriptedMeetingTests {
         #expect(s.confidentialityRead)
 
         let actions = s.actions(for: "NV-101")
-        #expect(actions.map(\.id) == ["20261201-1", "20261201-2"])
+        #expect(actions.map(\.id) == ["20261201-northvale-1", "20261201-northvale-2"])
         #expect(actions[0].owner == "Probation")
         #expect(actions[0].category == .perpetrator)
         #expect(actions[0].due == Fixture.date.adding(days: 7))

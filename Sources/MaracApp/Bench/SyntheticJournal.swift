@@ -71,7 +71,8 @@ public enum SyntheticJournal {
         return Array(out.prefix(count))
     }
 
-    /// Writes a synthetic journal of `count` events at `path`, in batches (one fdatasync each).
+    /// Writes a synthetic journal of `count` events at `path`, in batches (one fdatasync each),
+    /// every event with its own time (as `events` made them), as a live meeting would have them.
     public static func write(count: Int, to path: String) throws {
         let all = events(count: max(1, count))
         let writer = try JournalWriter.create(path: path, kind: .meeting, id: "synthetic", events: [all[0].event], at: all[0].at)
@@ -79,7 +80,7 @@ public enum SyntheticJournal {
         var i = 1
         while i < all.count {
             let batch = all[i..<min(all.count, i + 5_000)]
-            _ = try writer.append(batch.map(\.event), at: batch.last!.at)
+            _ = try writer.append(stamped: Array(batch))
             i += batch.count
         }
     }

@@ -52,6 +52,19 @@ public enum ExportMinutes {
             documents.append(Exporter.minutes(Minutes(state: state, journal: facts, now: now), format: request.format))
         }
 
+        // Two agencies whose names differ only in punctuation ("Health (GP)", "Health GP") would get
+        // the same file name, and one pack would silently replace the other: number the later ones.
+        var seen: [String: Int] = [:]
+        for i in documents.indices {
+            let name = documents[i].fileName
+            let n = (seen[name] ?? 0) + 1
+            seen[name] = n
+            if n > 1 {
+                let url = URL(fileURLWithPath: name)
+                documents[i].fileName = url.deletingPathExtension().lastPathComponent + "-\(n)." + url.pathExtension
+            }
+        }
+
         try AtomicFile.makeFolder(request.outDir, fileIO: fileIO)
         var written: [String] = []
         for doc in documents {

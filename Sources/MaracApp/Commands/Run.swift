@@ -12,6 +12,7 @@ public enum RunMeeting {
         guard FileManager.default.fileExists(atPath: path) else {
             throw AppError("\(path): no such journal (make one with `marac new`)")
         }
+        try requireMeetingJournal(path)
         let session: MeetingSession
         do { session = try MeetingSession(path: path, passphrase: options.passphrase, logger: logger) }
         catch let error as JournalError {
@@ -20,7 +21,36 @@ public enum RunMeeting {
             }
             throw AppError(error.description)
         }
+        try importOutstandingActions(into: session, journalPath: path, passphrase: options.passphrase, logger: logger)
         try session.run(options: options)
+    }
+
+    /// Before a meeting starts, bring in the actions still open from earlier meetings in the same
+    /// folder, so the opening review lists exactly them (DESIGN §3a). Done once, and recorded as an
+    /// event, so a replay and the minutes show the same list the chair saw.
+    static func importOutstandingActions(into session: MeetingSession, journalPath: String, passphrase: String?,
+                                         logger: Logger) throws {
+        let state = session.state
+        guard !state.isStarted, !session.isReadOnly, !session.hasImportedOutstandingActions else { return }
+        let folder = URL(fileURLWithPath: journalPath).deletingLastPathComponent().path
+        let found = try OpenActions.load(folder: folder, passphrase: passphrase, excludingMeeting: state.info.id)
+        for problem in found.problems { logger.warning("outstanding actions: \(problem)") }
+        let earlier = found.open.filter { $0.meetingDate < state.info.date }
+        guard !earlier.isEmpty else { return }
+        try session.appendNow([.outstandingActionsImported(actions: earlier)], at: WallClock().now)
+        logger.info("imported \(earlier.count) outstanding actions")
+    }
+}
+
+/// Refuses the action tracker (or anything but a meeting journal) before a screen opens on it: a
+/// meeting's events written into the tracker would corrupt the record of actions between meetings.
+/// Reads only the header and chain, so it needs no passphrase.
+func requireMeetingJournal(_ path: String) throws {
+    let header: JournalHeader
+    do { header = try JournalReader.verifyChain(path: path).header }
+    catch { throw AppError(error.description) }
+    guard header.kind == .meeting else {
+        throw AppError("\(path) is the action tracker, not a meeting journal (`marac actions` reads it)")
     }
 }
 

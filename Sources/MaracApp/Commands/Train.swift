@@ -25,8 +25,10 @@ public enum Training {
     public static func writeRecording(_ sample: TrainingSample, to path: String) throws {
         let records = sample.records
         let writer = try JournalWriter.create(path: path, kind: .meeting, id: MeetingState.fold(records).info.id,
-                                              events: records.map(\.event), at: records[0].at)
-        writer.close()
+                                              events: [records[0].event], at: records[0].at)
+        defer { writer.close() }
+        // One append per event keeps each event's recorded time (a replay runs on them).
+        for r in records.dropFirst() { _ = try writer.append([r.event], at: r.at) }
     }
 
     /// A mock meeting: the sample's agenda (and outstanding actions) in a temporary journal, the live
@@ -51,18 +53,20 @@ public enum Training {
     }
 
     /// Replays a journal (or a shipped sample) read-only, driven by its recorded timing.
-    public static func replay(path: String, speed: Int, options: MeetingSession.Options) throws -> ScreenBuffer? {
+    public static func replay(path: String, speed: Int, pauseAtOverrun: Bool = false, options: MeetingSession.Options) throws -> ScreenBuffer? {
+        try requireMeetingJournal(path)
         let contents: JournalContents
         do { contents = try JournalReader.read(path: path, passphrase: options.passphrase) }
         catch { throw AppError(error.description) }
         if contents.events.isEmpty { throw AppError("\(path) holds no events to replay") }
-        return try ReplaySession.run(records: contents.events, speed: speed, options: options)
+        return try ReplaySession.run(records: contents.events, speed: speed, pauseAtOverrun: pauseAtOverrun, options: options)
     }
 }
 
 /// Drives a `ReplayController`: headless from a key script on a manual clock, or in the terminal.
 public enum ReplaySession {
-    public static func run(records: [RecordedEvent], speed: Int, options: MeetingSession.Options) throws -> ScreenBuffer? {
+    public static func run(records: [RecordedEvent], speed: Int, pauseAtOverrun: Bool = false,
+                           options: MeetingSession.Options) throws -> ScreenBuffer? {
         let noWrites: (Effect) -> [Msg] = { _ in [] }
         if let keysFile = options.keysFile {
             let text: String
@@ -71,14 +75,14 @@ public enum ReplaySession {
             let steps: [ScriptStep]
             do { steps = try KeyScript.parse(text) } catch { throw AppError("\(keysFile): \(error)") }
             let clock = ManualClock(start: 0)
-            var replay = ReplayController(records: records, speed: speed, now: clock.now)
+            var replay = ReplayController(records: records, speed: speed, now: clock.now, pauseAtOverrun: pauseAtOverrun)
             let outcome = ScriptedRun.run(&replay, steps: steps, clock: clock, size: options.size, perform: noWrites)
             if let dump = options.dumpScreenFile { try writeScreenDump(outcome.screen, to: dump) }
             return outcome.screen
         }
         let clock = WallClock()
         let (theme, _) = ThemeLoader.loadForApp(name: options.themeName)
-        var replay = ReplayController(records: records, speed: speed, now: clock.now)
+        var replay = ReplayController(records: records, speed: speed, now: clock.now, pauseAtOverrun: pauseAtOverrun)
         let terminal = try NcursesTerminal(theme: theme)
         defer { terminal.restore() }
         try TerminalRunner.run(&replay, terminal: terminal, clock: { clock.now }, perform: noWrites)

@@ -47,7 +47,8 @@ public struct PassphraseSource {
             throw CommandFailure("\(encrypted) is encrypted: set \(Self.environmentVariable) or run in a terminal")
         }
         let name = URL(fileURLWithPath: encrypted).lastPathComponent
-        let label = journals.count > 1 ? "Passphrase for the encrypted journals in this folder: " : "Passphrase for \(name): "
+        // The journal itself when it is the one encrypted (`run`, `export`), else the folder (`actions`, `report`).
+        let label = encrypted == journals.first ? "Passphrase for \(name): " : "Passphrase for the encrypted journals in this folder: "
         guard let answer = prompt(label), !answer.isEmpty else {
             throw CommandFailure("\(encrypted) is encrypted and no passphrase was given")
         }

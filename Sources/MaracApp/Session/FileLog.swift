@@ -21,10 +21,8 @@ public struct FileLogHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
-    public func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String,
-                    file: String, function: String, line: UInt) {
+    public func log(event: LogEvent) {
         let stamp = ISO8601DateFormatter().string(from: Date())
-        let line = "\(stamp) \(level) \(label): \(message)\n"
-        handle?.write(Data(line.utf8))
+        handle?.write(Data("\(stamp) \(event.level) \(label): \(event.message)\n".utf8))
     }
 }

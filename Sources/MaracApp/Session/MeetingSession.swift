@@ -63,6 +63,11 @@ public final class MeetingSession {
     public var state: MeetingState { meeting.state }
     public var isReadOnly: Bool { writer == nil }
 
+    /// Whether this meeting has already brought in the open actions of earlier meetings.
+    public var hasImportedOutstandingActions: Bool {
+        meeting.events.contains { if case .outstandingActionsImported = $0.event { return true } else { return false } }
+    }
+
     /// Appends set-up events outside the screen (e.g. importing open actions before the meeting starts).
     public func appendNow(_ events: [MeetingEvent], at: Int64) throws {
         guard let writer else { return }

@@ -33,7 +33,7 @@ public enum ActionTracker {
         guard !id.isEmpty else { throw CommandFailure("the action ID is empty: `marac actions \(folder) list` shows the IDs") }
         let loaded = try ActionFolder.load(folder: folder, passphrase: passphrase)
         guard var tracked = loaded.action(id) else {
-            var message = "no action '\(id)' in \(folder): action IDs look like 20261201-3 (the meeting date, then a number); "
+            var message = "no action '\(id)' in \(folder): action IDs look like 20261201-northvale-3 (the meeting date, then a number); "
                 + "`marac actions \(folder) list` shows the open ones"
             if !loaded.problems.isEmpty { message += " (some journals could not be read: \(loaded.problems.joined(separator: "; ")))" }
             throw CommandFailure(message)

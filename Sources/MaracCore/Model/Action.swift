@@ -55,7 +55,7 @@ public enum ActionStatus: String, Codable, Sendable, CaseIterable {
 
 /// A SMART action agreed at the meeting: one owner agency, one due date.
 public struct Action: Codable, Sendable, Equatable, Identifiable {
-    /// Stable across meetings, e.g. `20261201-3`: meeting date, then a number.
+    /// Stable across meetings, e.g. `20261201-northvale-3`: meeting date, area, then a number.
     public var id: String
     public var caseRef: String
     public var text: String
@@ -135,5 +135,22 @@ public enum ReviewOutcome: String, Codable, Sendable, CaseIterable {
         case .notDone: return .notDone
         case .carriedForward: return .open
         }
+    }
+}
+
+extension MeetingState {
+    /// How an action is named on screen, where space is short: `#3` for this meeting's own actions
+    /// (the full ID, `20261201-northvale-3`, is in the exports and the tracker), the full ID otherwise.
+    public func displayID(_ id: String) -> String {
+        let prefix = info.actionPrefix + "-"
+        return id.hasPrefix(prefix) ? "#" + id.dropFirst(prefix.count) : id
+    }
+}
+
+extension OutstandingAction {
+    /// `17/11 #3`: the meeting it was agreed at and its number there.
+    public var displayID: String {
+        let number = id.split(separator: "-").last.map(String.init) ?? id
+        return "\(meetingDate.uk.prefix(5)) #\(number)"
     }
 }

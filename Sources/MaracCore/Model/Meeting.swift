@@ -16,13 +16,23 @@ public struct MeetingInfo: Codable, Sendable, Equatable {
         self.plannedStartMinutes = plannedStartMinutes; self.plannedDurationMinutes = plannedDurationMinutes
     }
 
-    /// Action IDs start with the meeting date, so they stay unique across a folder of meetings.
-    public var actionPrefix: String { date.iso.replacingAll("-", with: "") }
+    /// Action IDs name the meeting they come from, its date and area (`20261201-northvale-3`), so
+    /// they stay unique in a folder that holds several Maracs' meetings, even on the same day.
+    public var actionPrefix: String {
+        let day = date.iso.replacingAll("-", with: "")
+        let slug = MeetingInfo.slug(area)
+        return slug.isEmpty ? day : day + "-" + String(slug.prefix(24))
+    }
 
     public static func makeID(date: CalendarDate, area: String) -> String {
-        let slug = area.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }
-        let collapsed = String(slug).split(separator: "-").joined(separator: "-")
-        return collapsed.isEmpty ? date.iso : "\(date.iso)-\(collapsed)"
+        let slug = slug(area)
+        return slug.isEmpty ? date.iso : "\(date.iso)-\(slug)"
+    }
+
+    /// `Bradford and Airedale` → `bradford-and-airedale`: safe in file names and IDs.
+    static func slug(_ text: String) -> String {
+        let mapped = text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }
+        return String(mapped).split(separator: "-").joined(separator: "-")
     }
 }
 

@@ -33,6 +33,12 @@ public struct CaseRecord: Sendable, Equatable {
     }
 
     public var isRunning: Bool { segments.last.map { $0.end == nil } ?? false }
+
+    /// Ends the open discussion interval, if any, at `t` (never before it started).
+    mutating func closeOpenSegment(at t: Int64) {
+        guard let last = segments.indices.last, segments[last].end == nil else { return }
+        segments[last].end = max(t, segments[last].start)
+    }
     public var wasStarted: Bool { !segments.isEmpty }
 }
 
@@ -72,6 +78,9 @@ public struct MeetingState: Sendable, Equatable {
     public var lastSeq: Int
     public var lastEventAt: Int64?
     var nextNoteID: Int
+    /// Where each action sits in `actions`, so folding a long journal does not scan the whole
+    /// list for every agreed or updated action (that scan made fold quadratic). A cache only.
+    private var actionIndex = ActionIndex()
 
     public init(info: MeetingInfo = MeetingInfo(id: "", date: CalendarDate(dayNumber: 0), area: "", chair: ""),
                 rules: LocalProtocol = .national) {
@@ -89,7 +98,7 @@ public struct MeetingState: Sendable, Equatable {
     /// Cases in agenda order.
     public var orderedCases: [CaseRecord] { queue.compactMap { cases[$0] } }
 
-    public func action(_ id: String) -> Action? { actions.first { $0.id == id } }
+    public func action(_ id: String) -> Action? { actionPosition(id).map { actions[$0] } }
     public func actions(for caseRef: String) -> [Action] { actions.filter { $0.caseRef == caseRef } }
 
     /// Agencies on the register as present (not observers, not apologies), in register order.
@@ -132,8 +141,14 @@ public struct MeetingState: Sendable, Equatable {
         return max(0, end - startedAt - pausedMillis)
     }
 
-    /// The next case a chair would take: the first waiting case in agenda order.
-    public var nextWaitingCase: String? { queue.first { cases[$0]?.status == .waiting } }
+    /// The next case a chair would take: the first case still to be heard in agenda order, waiting
+    /// or paused earlier (e.g. deferred to the end after it had started), other than the running one.
+    public var nextWaitingCase: String? {
+        queue.first { ref in
+            guard let status = cases[ref]?.status, ref != activeCase else { return false }
+            return status == .waiting || status == .paused
+        }
+    }
 
     // MARK: - Folding
 
@@ -218,44 +233,51 @@ public struct MeetingState: Sendable, Equatable {
             cases[ref]?.withdrawalReason = reason
             cases[ref]?.closedAt = t
         case .discussionStarted(let ref), .discussionResumed(let ref):
-            guard let c = cases[ref], c.status.isOutstanding, isStarted else { return }
+            guard isStarted, let i = cases.index(forKey: ref), cases.values[i].status.isOutstanding else { return }
             if let other = activeCase, other != ref { pauseDiscussion(other, at: t) }
             activeCase = ref
-            if !(cases[ref]?.isRunning ?? false) && pausedAt == nil { cases[ref]?.segments.append(TimeSegment(start: t)) }
-            cases[ref]?.status = .discussing
+            let meetingRunning = pausedAt == nil
+            withCase(ref) { c in
+                if !c.isRunning && meetingRunning { c.segments.append(TimeSegment(start: t)) }
+                c.status = .discussing
+            }
         case .discussionPaused(let ref):
             guard activeCase == ref else { return }
             pauseDiscussion(ref, at: t)
         case .bonusMinutesGranted(let ref, let minutes):
             cases[ref]?.bonusMinutes += max(0, minutes)
         case .discussionEnded(let ref, let reason):
-            guard let c = cases[ref], c.status.isOutstanding else { return }
-            closeSegment(ref, at: t)
-            if activeCase == ref { activeCase = nil }
-            cases[ref]?.status = .heard
-            cases[ref]?.overrunReason = reason
-            cases[ref]?.closedAt = t
+            let ended = withCase(ref) { c -> Bool in
+                guard c.status.isOutstanding else { return false }
+                c.closeOpenSegment(at: t)
+                c.status = .heard
+                c.overrunReason = reason
+                c.closedAt = t
+                return true
+            }
+            if ended == true, activeCase == ref { activeCase = nil }
         case .noteAdded(let ref, let agency, let kind, let text):
-            guard cases[ref] != nil else { return }
-            cases[ref]?.notes.append(Note(id: nextNoteID, caseRef: ref, agency: agency, kind: kind, text: text, at: t))
+            let note = Note(id: nextNoteID, caseRef: ref, agency: agency, kind: kind, text: text, at: t)
+            guard withCase(ref, { $0.notes.append(note) }) != nil else { return }
             nextNoteID += 1
         case .feedbackAgreed(let ref, let feedback):
-            cases[ref]?.feedback = feedback
+            withCase(ref) { $0.feedback = feedback }
         case .promptPassed(let ref, let prompt, let reason):
             cases[ref]?.passedPrompts[prompt] = reason
         case .actionAgreed(let action):
-            guard cases[action.caseRef] != nil, !actions.contains(where: { $0.id == action.id }) else { return }
+            guard cases.index(forKey: action.caseRef) != nil, actionPosition(action.id) == nil else { return }
             actions.append(action)
-            cases[action.caseRef]?.actionIDs.append(action.id)
+            actionIndex.appended(action.id, at: actions.count - 1)
+            withCase(action.caseRef) { $0.actionIDs.append(action.id) }
         case .actionAmended(let id, let text, let owner, let due, let category):
-            guard let i = actions.firstIndex(where: { $0.id == id }) else { return }
+            guard let i = actionPosition(id) else { return }
             actions[i].text = text; actions[i].owner = owner; actions[i].due = due; actions[i].category = category
         case .actionWithdrawn(let id, let reason):
-            guard let i = actions.firstIndex(where: { $0.id == id }) else { return }
+            guard let i = actionPosition(id) else { return }
             actions[i].status = .withdrawn
             actions[i].history.append(ActionUpdate(at: t, status: .withdrawn, escalated: false, note: reason))
         case .actionStatusUpdated(let id, let status, let escalated, let note):
-            guard let i = actions.firstIndex(where: { $0.id == id }) else { return }
+            guard let i = actionPosition(id) else { return }
             actions[i].status = status
             actions[i].escalated = actions[i].escalated || escalated
             actions[i].history.append(ActionUpdate(at: t, status: status, escalated: escalated, note: note))
@@ -274,19 +296,70 @@ public struct MeetingState: Sendable, Equatable {
         }
     }
 
+    /// The position of the first action with this id: what `actions.firstIndex { $0.id == id }`
+    /// gives, in O(1) while the index is in step with `actions` (see `ActionIndex`).
+    private func actionPosition(_ id: String) -> Int? {
+        switch actionIndex.lookup(id, in: actions) {
+        case .at(let i): return i
+        case .absent: return nil
+        case .unknown: return actions.firstIndex { $0.id == id }
+        }
+    }
+
     private static func same(_ a: Attendance, _ agency: String, _ rep: String) -> Bool {
         a.agency.lowercased() == agency.lowercased() && a.representative.lowercased() == rep.lowercased()
     }
 
+    /// Runs `body` on the case in its place in `cases`: one hash lookup and no copy of the record
+    /// (`cases[ref]?.field = …` looks the key up and moves the record out and back each time,
+    /// which was most of the cost of a fold). nil, and nothing runs, if there is no such case.
+    @discardableResult
+    private mutating func withCase<R>(_ ref: String, _ body: (inout CaseRecord) -> R) -> R? {
+        guard let i = cases.index(forKey: ref) else { return nil }
+        return body(&cases.values[i])
+    }
+
     private mutating func closeSegment(_ ref: String, at t: Int64) {
-        guard let c = cases[ref], let last = c.segments.indices.last, c.segments[last].end == nil else { return }
-        cases[ref]?.segments[last].end = max(t, c.segments[last].start)
+        withCase(ref) { $0.closeOpenSegment(at: t) }
     }
 
     private mutating func pauseDiscussion(_ ref: String, at t: Int64) {
-        closeSegment(ref, at: t)
-        if cases[ref]?.status == .discussing { cases[ref]?.status = .paused }
+        withCase(ref) { c in
+            c.closeOpenSegment(at: t)
+            if c.status == .discussing { c.status = .paused }
+        }
         if activeCase == ref { activeCase = nil }
+    }
+}
+
+/// id → first position in `MeetingState.actions`. A cache, not part of the state's value: two
+/// states with the same actions are equal whatever their caches hold.
+///
+/// `apply` only ever appends actions or edits them in place without touching their ids, and
+/// records each append here. `actions` is also settable from outside; the index notices when the
+/// list's length no longer matches what it saw, or an entry it points at has another id, and then
+/// answers `.unknown` so the caller scans as before. (Its one blind spot: code outside that renames
+/// an action's id in place, keeping the count, would be told the new id is absent. Nothing does.)
+struct ActionIndex: Sendable, Equatable {
+    enum Answer { case at(Int), absent, unknown }
+
+    private var positions: [String: Int] = [:]
+    /// How many actions the index has seen.
+    private var count = 0
+    private var inStep = true
+
+    static func == (a: ActionIndex, b: ActionIndex) -> Bool { true }
+
+    mutating func appended(_ id: String, at position: Int) {
+        guard inStep, position == count else { inStep = false; return }
+        if positions[id] == nil { positions[id] = position }
+        count += 1
+    }
+
+    func lookup(_ id: String, in actions: [Action]) -> Answer {
+        guard inStep, count == actions.count else { return .unknown }
+        guard let i = positions[id] else { return .absent }
+        return actions[i].id == id ? .at(i) : .unknown
     }
 }
 

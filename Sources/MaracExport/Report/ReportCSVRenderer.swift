@@ -78,14 +78,7 @@ public enum ReportCSVRenderer {
     /// `within`, `below`, `above`, or blank: one word, for machines.
     static func markWord(_ f: Figure) -> String { f.mark?.word ?? "" }
 
-    /// Quotes a cell when needed, and neutralises a leading `= + - @` (and tab/CR) so a
-    /// spreadsheet never runs it as a formula (DESIGN §6).
-    static func cell(_ raw: String) -> String {
-        var text = SafeText.line(raw)
-        if let first = text.first, "=+-@\t\r".contains(first) { text = "'" + text }
-        if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            return "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
-        }
-        return text
-    }
+    /// Cleaned, then quoted and neutralised exactly as the minutes' CSV is (one rule for every
+    /// spreadsheet this project writes: DESIGN §6).
+    static func cell(_ raw: String) -> String { CSVRenderer.field(SafeText.line(raw)) }
 }

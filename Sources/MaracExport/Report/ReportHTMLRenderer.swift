@@ -161,21 +161,8 @@ public enum ReportHTMLRenderer {
         return s.joined(separator: "\n")
     }
 
-    /// Escapes text for XHTML content and attribute values.
-    static func esc(_ text: String) -> String {
-        var out = ""
-        for ch in SafeText.line(text) {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
+    /// Escapes text for XHTML content and attribute values, as the minutes' HTML does.
+    static func esc(_ text: String) -> String { HTMLRenderer.escape(SafeText.line(text)) }
 }
 
 /// The formats `marac report --format` offers.

@@ -188,6 +188,14 @@ public struct MeetingScreen: Program {
         }
         if privacy { return [] }
         if key == .ctrl("l") { return [] }
+        // Ctrl-C arrives as a key (raw mode): it cancels a form like Esc, and elsewhere asks to quit
+        // like q, so a reflexive Ctrl-C never loses typing or ends the meeting unasked.
+        if key == .ctrl("c") {
+            if let modal { return handleModal(modal, .escape) }
+            helpScroll = nil
+            modal = .confirm(.quit)
+            return []
+        }
         if let modal { return handleModal(modal, key) }
         if helpScroll != nil { handleHelp(key); return [] }
 

@@ -14,12 +14,15 @@ public struct ReplayController: Program {
     public private(set) var replayNow: Int64
     public private(set) var speed: Int
     public private(set) var paused: Bool
+    /// Trainers: stop the replay at the moment a discussion goes past the time limit.
+    public var pauseAtOverrun: Bool
     private var lastWall: Int64?
     private var screen: MeetingScreen
     private let setUpCount: Int
 
-    public init(records: [RecordedEvent], speed: Int = 1, now: Int64) {
+    public init(records: [RecordedEvent], speed: Int = 1, now: Int64, pauseAtOverrun: Bool = false) {
         self.records = records
+        self.pauseAtOverrun = pauseAtOverrun
         self.speed = ReplayController.clampSpeed(speed)
         self.paused = false
         self.lastWall = now
@@ -48,7 +51,8 @@ public struct ReplayController: Program {
         switch msg {
         case .tick(let now):
             if !paused, let last = lastWall, now > last {
-                advance(to: replayNow + (now - last) * Int64(speed))
+                let target = replayNow + (now - last) * Int64(speed)
+                if pauseAtOverrun { advanceStoppingAtOverrun(to: target) } else { advance(to: target) }
             }
             lastWall = now
             return forward(.tick(now: replayNow))
@@ -93,6 +97,8 @@ public struct ReplayController: Program {
         case .char("["):
             paused = true
             jumpToPreviousCase()
+        case .char("o"):
+            pauseAtOverrun.toggle()
         case .char("0"), .home:
             paused = true
             rebuild(upTo: setUpCount)
@@ -119,7 +125,8 @@ public struct ReplayController: Program {
             position += 1
         }
         if !batch.isEmpty { _ = screen.update(.appended(batch)) }
-        if isAtEnd, let last = records.last { replayNow = max(replayNow, last.at) }
+        // Nothing was recorded after the last event: the replay's clock stops there.
+        if isAtEnd, let last = records.last { replayNow = last.at }
     }
 
     private mutating func stepForward() {
@@ -139,6 +146,36 @@ public struct ReplayController: Program {
         var fresh = MeetingScreen(meeting: Meeting(events: Array(records.prefix(position))), now: replayNow, mode: .readOnly)
         fresh.replayBar = screen.replayBar
         screen = fresh
+    }
+
+    /// Moves event by event so a limit crossed between two events is caught at its exact moment.
+    private mutating func advanceStoppingAtOverrun(to target: Int64) {
+        while true {
+            if let crossing = nextOverrun(before: target) {
+                advance(to: crossing)
+                paused = true
+                return
+            }
+            guard position < records.count, records[position].at <= target else { break }
+            advance(to: records[position].at)
+        }
+        advance(to: target)
+    }
+
+    /// The first moment after `replayNow` and no later than `target` at which a running discussion
+    /// reaches its limit, if there is one.
+    private func nextOverrun(before target: Int64) -> Int64? {
+        let state = screen.meeting.state
+        var candidates: [Int64] = []
+        // The running case, as the screen has it now, crossing before the next event arrives.
+        if let ref = state.activeCase, let c = state.cases[ref], c.isRunning {
+            let limit = state.timing.limit(bonusMinutes: c.bonusMinutes)
+            let elapsed = c.elapsedMillis(now: replayNow)
+            if elapsed < limit { candidates.append(replayNow + (limit - elapsed)) }
+        }
+        let nextEvent = position < records.count ? records[position].at : Int64.max
+        guard let crossing = candidates.min(), crossing <= target, crossing <= nextEvent else { return nil }
+        return crossing
     }
 
     private func isCaseStart(_ r: RecordedEvent) -> Bool {
@@ -165,8 +202,9 @@ public struct ReplayController: Program {
         let start = state.startedAt ?? records.first?.at ?? replayNow
         let end = records.last?.at ?? replayNow
         let last = position > 0 ? records[position - 1].event.name : "start"
-        let mark = paused ? "Ⅱ PAUSED" : (isAtEnd ? "■ END" : "▶ PLAYING")
+        var mark = paused ? "Ⅱ PAUSED" : (isAtEnd ? "■ END" : "▶ PLAYING")
+        if pauseAtOverrun { mark += " (stops at overruns)" }
         screen.replayBar = "REPLAY \(mark) \(speed)× │ \(formatDuration(replayNow - start)) of \(formatDuration(end - start))"
-            + " │ \(position)/\(records.count) \(last) │ Space pause  ←/→ step  [/] case  +/- speed"
+            + " │ \(position)/\(records.count) \(last) │ Space pause ←/→ step [/] case +/- speed o stop at overruns"
     }
 }

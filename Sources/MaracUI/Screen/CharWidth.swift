@@ -14,6 +14,9 @@ public enum CharWidth {
         let v = s.value
         if v == 0 { return 0 }
         if v < 0x20 || (0x7F..<0xA0).contains(v) { return 0 }
+        // Below U+0300 nothing is zero-width or wide (both tables start above it): answer at once
+        // for the Latin text that fills most of a screen, without walking the range tables.
+        if v < 0x300 { return 1 }
         if isZeroWidth(v) { return 0 }
         if isWide(v) { return 2 }
         return 1

@@ -68,7 +68,7 @@ final class TmuxSession {
 
     @discardableResult
     private func tmux(_ args: [String]) throws -> String {
-        try run("/usr/bin/env", ["tmux", "-L", socket] + args)
+        try run("tmux", ["-L", socket] + args)
     }
 }
 
@@ -77,31 +77,48 @@ struct E2EFailure: Error, CustomStringConvertible {
     init(_ d: String) { description = d }
 }
 
+/// Runs a tool to completion with posix_spawn and waitpid. Output goes through temporary files,
+/// not pipes: a tmux server started by the first command inherits its stdio, and a pipe held open
+/// by the daemon would never reach EOF. (Foundation's Process also failed to reap tmux's client here.)
 @discardableResult
-func run(_ tool: String, _ args: [String], stdin: String? = nil) throws -> String {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: tool)
-    p.arguments = args
-    let out = Pipe(), err = Pipe()
-    p.standardOutput = out
-    p.standardError = err
-    if let stdin {
-        let inPipe = Pipe()
-        p.standardInput = inPipe
-        try p.run()
-        inPipe.fileHandleForWriting.write(Data(stdin.utf8))
-        try inPipe.fileHandleForWriting.close()
-    } else {
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
+func run(_ tool: String, _ args: [String]) throws -> String {
+    let scratch = NSTemporaryDirectory() + "marac-run-" + UUID().uuidString
+    defer {
+        unlink(scratch + ".out")
+        unlink(scratch + ".err")
     }
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    guard p.terminationStatus == 0 else {
-        throw E2EFailure("\(tool) \(args.joined(separator: " ")) exited \(p.terminationStatus): \(String(decoding: errData, as: UTF8.self))")
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, scratch + ".out", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    posix_spawn_file_actions_addopen(&actions, 2, scratch + ".err", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    let argv = ([tool] + args).map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    var pid: pid_t = 0
+    let rc = posix_spawnp(&pid, tool, &actions, nil, argv, environ)
+    guard rc == 0 else { throw E2EFailure("cannot start \(tool): \(String(cString: strerror(rc)))") }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    let out = (try? String(contentsOfFile: scratch + ".out", encoding: .utf8)) ?? ""
+    let exited = status & 0x7f == 0, code = (status >> 8) & 0xff
+    guard exited && code == 0 else {
+        let err = (try? String(contentsOfFile: scratch + ".err", encoding: .utf8)) ?? ""
+        throw E2EFailure("\(tool) \(args.joined(separator: " ")) failed (status \(status)): \(err)")
     }
-    return String(decoding: data, as: UTF8.self)
+    return out
+}
+
+/// The pid of the `marac` process whose command line mentions `needle` (e.g. its journal path).
+func processID(commandLineContaining needle: String) -> pid_t? {
+    let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+    for entry in entries {
+        guard let pid = pid_t(entry),
+              let raw = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline") else { continue }
+        let args = raw.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+        if let exe = args.first, exe.hasSuffix("/marac"), args.contains(where: { $0.contains(needle) }) { return pid }
+    }
+    return nil
 }
 
 func shellQuote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }

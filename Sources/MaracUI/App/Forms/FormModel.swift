@@ -29,10 +29,15 @@ struct FormField: Equatable {
     /// Shown under the field when it has focus.
     var hint: String?
     var onlyWhen: Condition?
+    /// The value is a suggested default (e.g. "Idva" for who feeds back): the first character typed
+    /// replaces it rather than being appended to it.
+    var isSuggestion: Bool
 
-    init(_ key: String, _ label: String, _ kind: Kind = .text, value: String = "", hint: String? = nil, onlyWhen: Condition? = nil) {
+    init(_ key: String, _ label: String, _ kind: Kind = .text, value: String = "", hint: String? = nil,
+         onlyWhen: Condition? = nil, suggested: Bool = false) {
         self.key = key; self.label = label; self.kind = kind; self.input = TextField(value); self.hint = hint
         self.onlyWhen = onlyWhen
+        self.isSuggestion = suggested && !value.isEmpty
     }
 
     var value: String { input.text.trimmingWhitespace() }
@@ -141,6 +146,7 @@ struct FormModel: Equatable {
             if case .choice(let options) = fields[focus].kind, !options.isEmpty {
                 cycle(options, by: key == .right ? 1 : -1)
             } else {
+                fields[focus].isSuggestion = false
                 _ = fields[focus].input.handle(key)
             }
         default:
@@ -148,6 +154,8 @@ struct FormModel: Equatable {
             if case .char = key, case .choice(let options) = fields[focus].kind, options.contains(fields[focus].input.text) {
                 fields[focus].input.set("")
             }
+            if case .char = key, fields[focus].isSuggestion { fields[focus].input.set("") }
+            fields[focus].isSuggestion = false
             _ = fields[focus].input.handle(key)
         }
         return .editing

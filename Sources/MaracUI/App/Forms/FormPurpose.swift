@@ -44,7 +44,7 @@ enum Forms {
     }
 
     static func review(_ action: OutstandingAction) -> FormModel {
-        FormModel(title: "Review action \(SafeText.line(action.id))", fields: [
+        FormModel(title: "Review action \(SafeText.line(action.displayID)) (\(SafeText.line(action.id)))", fields: [
             FormField("outcome", "Outcome", .choice(ReviewOutcome.allCases.map(\.rawValue)),
                       hint: "not possible = circumstances changed; not done = by the agency, escalates to the steering group"),
             FormField("note", "Note", hint: "optional: what happened"),
@@ -76,7 +76,8 @@ enum Forms {
 
     static func feedback(agencies: [String], existing: VictimFeedback?) -> FormModel {
         FormModel(title: "Who feeds back to the victim, and how", fields: [
-            FormField("agency", "Agency", .agency, value: existing?.agency ?? "Idva", hint: "usually the Idva"),
+            FormField("agency", "Agency", .agency, value: existing?.agency ?? "Idva", hint: "usually the Idva",
+                      suggested: existing == nil),
             FormField("route", "Route", .choice(FeedbackRoute.allCases.map(\.rawValue)), value: existing?.route.rawValue ?? "",
                       hint: "choose a safe route: avoid phone if the perpetrator may control it"),
             FormField("detail", "Detail", value: existing?.detail ?? "", hint: "optional: when, where, what to avoid"),

@@ -38,7 +38,10 @@ enum FormView {
             // The focused field is marked with › as well as highlighted, so it shows without colour.
             if focused { buf.put("›", col: left - 1, row: row, style: .accent) }
             buf.put(column(field.label, labelWidth - 1), col: left, row: row, style: focused ? .title : .normal)
-            let (shown, cursorCol) = field.input.visible(width: fieldWidth)
+            // The focused field scrolls to its cursor; the others show their start, with … where cut, so
+            // a long action never looks as if its first words were lost.
+            let (shown, cursorCol) = focused ? field.input.visible(width: fieldWidth)
+                : (column(SafeTextChars.clean(field.input.text), fieldWidth), 0)
             buf.fill(col: valueCol, row: row, width: fieldWidth, height: 1, style: focused ? .inputFocused : .input)
             buf.put(shown, col: valueCol, row: row, style: focused ? .inputFocused : .input, maxCol: valueCol + fieldWidth)
             if focused { buf.cursor = (valueCol + cursorCol, row) }

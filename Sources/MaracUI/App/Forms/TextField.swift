@@ -53,14 +53,15 @@ struct TextField: Equatable {
         guard width > 1 else { return ("", 0) }
         var start = 0
         while CharWidth.of(String(chars[start..<min(cursor, chars.count)])) > width - 1 { start += 1 }
-        var out = ""
-        var used = 0
+        let cursorCol = CharWidth.of(String(chars[start..<min(cursor, chars.count)]))
+        var out = start > 0 ? "…" : ""
+        var used = start > 0 ? 1 : 0
+        if start > 0 { start += 1 }   // the … takes the place of the first visible character
         for ch in chars[start...] {
             let w = CharWidth.of(ch)
             if used + w > width { break }
             out.append(ch); used += w
         }
-        let cursorCol = CharWidth.of(String(chars[start..<min(cursor, chars.count)]))
         return (out, cursorCol)
     }
 }

@@ -55,7 +55,17 @@ extension MeetingScreen {
     func drawClosePrompts(_ flow: CloseFlow, into buf: inout ScreenBuffer, area: Rect) {
         let prompts = openPrompts(flow)
         let width = min(area.w - 2, 96)
-        let height = min(area.h, 8 + max(1, prompts.count))
+        // Each prompt is wrapped, not cut: its last words are usually what to do ("choose a safe route").
+        let textWidth = max(10, width - 4 - 2 - 2)
+        var lines: [StyledLine] = []
+        var firstLineOf: [Int] = []
+        for p in prompts {
+            firstLineOf.append(lines.count)
+            for (j, part) in wrap("\(p.symbol) \(p.message)", width: textWidth).enumerated() {
+                lines.append(StyledLine(j == 0 ? part : "  " + part, .warning))
+            }
+        }
+        let height = min(area.h, 8 + max(1, lines.count))
         let rect = centred(width: width, height: height, in: area)
         buf.box(rect, title: "Close case \(SafeText.line(flow.caseRef))", style: .accent)
         let x = rect.x + 2
@@ -71,12 +81,12 @@ extension MeetingScreen {
         } else {
             buf.put("Before closing, check:", col: x, row: row, style: .title)
             row += 1
-            let lines = prompts.map { StyledLine("\($0.symbol) \($0.message)", .warning) }
-            ListView.draw(lines, selected: flow.selected, into: &buf, rect: Rect(x: x, y: row, w: rect.w - 4, h: rect.maxY - 4 - row))
+            let selected = firstLineOf.indices.contains(flow.selected) ? firstLineOf[flow.selected] : nil
+            ListView.draw(lines, selected: selected, into: &buf, rect: Rect(x: x, y: row, w: rect.w - 4, h: rect.maxY - 4 - row))
         }
         let hint = prompts.isEmpty
             ? "Enter close the case · Esc back to the case"
-            : "Esc back to the case to act · p pass with a reason · P pass all · j/k choose"
+            : "Esc back to the case to act · p pass with a reason · P pass all"
         buf.put(SafeText.truncate(hint, rect.w - 4), col: x, row: rect.maxY - 2, style: .hint)
     }
 

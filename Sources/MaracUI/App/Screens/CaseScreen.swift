@@ -37,13 +37,13 @@ extension MeetingScreen {
         case .char("e"):
             guard actions.indices.contains(actionIndex) else { setStatus("No action selected: a adds one"); return [] }
             let a = actions[actionIndex]
-            guard a.status != .withdrawn else { setStatus("Action \(SafeText.line(a.id)) is withdrawn"); return [] }
+            guard a.status != .withdrawn else { setStatus("Action \(SafeText.line(state.displayID(a.id))) is withdrawn"); return [] }
             openForm(Forms.action(agencies: state.knownAgencies, existing: a), .amendAction(actionID: a.id))
         case .char("x"):
             guard actions.indices.contains(actionIndex) else { setStatus("No action selected"); return [] }
             let a = actions[actionIndex]
-            guard a.status != .withdrawn else { setStatus("Action \(SafeText.line(a.id)) is already withdrawn"); return [] }
-            openForm(Forms.reason("Withdraw action \(SafeText.line(a.id))", hint: "required: why the action is withdrawn"), .withdrawAction(actionID: a.id))
+            guard a.status != .withdrawn else { setStatus("Action \(SafeText.line(state.displayID(a.id))) is already withdrawn"); return [] }
+            openForm(Forms.reason("Withdraw action \(SafeText.line(state.displayID(a.id)))", hint: "required: why the action is withdrawn"), .withdrawAction(actionID: a.id))
         case .char("n"):
             startClose(c)
         default:
@@ -127,30 +127,49 @@ extension MeetingScreen {
             let due = action.due?.uk ?? "no date"
             let cat = action.category?.rawValue ?? "no category"
             if action.status == .withdrawn {
-                lines.append(StyledLine("✗ \(action.id) withdrawn: \(SafeText.line(action.text))", .muted))
+                lines.append(StyledLine("✗ \(s.displayID(action.id)) withdrawn: \(SafeText.line(action.text))", .muted))
                 continue
             }
-            lines.append(StyledLine([Span(column(action.id, 11), .muted), Span(column(action.owner, 18), .accent),
-                                     Span(SafeText.line(action.text))]))
+            // Action text and findings wrap under their columns: a chair must be able to read back the
+            // whole action, and a finding's advice is at its end.
+            let usable = max(30, width - 2)
+            let text = wrap(SafeText.line(action.text), width: max(10, usable - 29))
+            lines.append(StyledLine([Span(column(s.displayID(action.id), 11), .muted), Span(column(action.owner, 18), .accent),
+                                     Span(text.first ?? "")]))
+            for more in text.dropFirst() { lines.append(StyledLine(String(repeating: " ", count: 29) + more)) }
             let findings = SmartRules.check(action, today: today, agenciesPresent: s.agenciesPresent)
-            var spans = [Span("           due \(due) · \(cat) · ", .muted)]
+            let indent = String(repeating: " ", count: 11)
+            let facts = "due \(due) · \(cat) · "
             if findings.isEmpty {
-                spans.append(Span("✓ SMART", .ok))
+                lines.append(StyledLine([Span(indent + facts, .muted), Span("✓ SMART", .ok)]))
             } else {
-                let text = findings.map { "\($0.symbol) \($0.message)" }.joined(separator: " · ")
-                spans.append(Span(text, findings.contains { $0.severity == .error } ? .danger : .warning))
+                let style: Style = findings.contains { $0.severity == .error } ? .danger : .warning
+                let verdict = findings.map { "\($0.symbol) \($0.message)" }.joined(separator: " · ")
+                let parts = wrap(facts + verdict, width: max(10, usable - 11))
+                for (j, part) in parts.enumerated() {
+                    if j == 0, part.hasPrefix(facts) {
+                        lines.append(StyledLine([Span(indent + facts, .muted), Span(String(part.dropFirst(facts.count)), style)]))
+                    } else {
+                        lines.append(StyledLine(indent + part, style))
+                    }
+                }
             }
-            lines.append(StyledLine(spans))
         }
         let views = c.notes.filter { $0.kind == .victimsViews }
         if views.isEmpty {
             lines.append(StyledLine("! Victim's views not recorded — o, kind \"victim's views\"", .warning))
         } else {
-            for v in views { lines.append(StyledLine("Victim's views (\(SafeText.line(v.agency))): \(SafeText.line(v.text))")) }
+            for v in views {
+                for (j, part) in wrap("Victim's views (\(SafeText.line(v.agency))): \(SafeText.line(v.text))", width: max(10, width - 4)).enumerated() {
+                    lines.append(StyledLine(j == 0 ? part : "  " + part))
+                }
+            }
         }
         if let f = c.feedback {
             let detail = f.detail.isEmpty ? "" : " — \(SafeText.line(f.detail))"
-            lines.append(StyledLine("Feedback to the victim: \(SafeText.line(f.agency)), \(f.route.label)\(detail)"))
+            for (j, part) in wrap("Feedback to the victim: \(SafeText.line(f.agency)), \(f.route.label)\(detail)", width: max(10, width - 4)).enumerated() {
+                lines.append(StyledLine(j == 0 ? part : "  " + part))
+            }
         } else {
             lines.append(StyledLine("! Who feeds back to the victim, and how, is not agreed — f", .warning))
         }
@@ -161,7 +180,9 @@ extension MeetingScreen {
             for n in others where !agencies.contains(n.agency) { agencies.append(n.agency) }
             for agency in agencies {
                 for n in others where n.agency == agency {
-                    lines.append(StyledLine([Span(column(n.agency, 16), .accent), Span(column(n.kind.label, 22), .muted), Span(SafeText.line(n.text))]))
+                    let text = wrap(SafeText.line(n.text), width: max(10, width - 2 - 38))
+                    lines.append(StyledLine([Span(column(n.agency, 16), .accent), Span(column(n.kind.label, 22), .muted), Span(text.first ?? "")]))
+                    for more in text.dropFirst() { lines.append(StyledLine(String(repeating: " ", count: 38) + more)) }
                 }
             }
         }

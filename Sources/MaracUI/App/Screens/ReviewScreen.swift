@@ -70,7 +70,7 @@ extension MeetingScreen {
                 outcome = Span("· to review", .muted)
             }
             let due = a.due.map { "due \($0.uk)" } ?? "no due date"
-            var spans = [Span(column(a.id, 12)), Span(column(a.caseRef, 9), .muted), Span(column(a.text, textW)),
+            var spans = [Span(column(a.displayID, 12)), Span(column(a.caseRef, 9), .muted), Span(column(a.text, textW)),
                          Span(column(due, 15), a.due.map { $0 < today } == true ? .warning : .muted)]
             if wide { spans.append(Span(column("from \(a.meetingDate.uk)", 17), .muted)) }
             spans.append(outcome)

@@ -71,8 +71,9 @@ func column(_ text: String, _ width: Int) -> String {
     let clean = SafeText.line(text)
     var out = ""
     var used = 0
-    // A cut column ends "… " so it never runs into the next one.
-    let cut = CharWidth.of(clean) > width
+    // A column always keeps its last cell blank, so it never runs into the next one: text that
+    // would fill it exactly is cut too, ending "… ".
+    let cut = width >= 2 && CharWidth.of(clean) > width - 1
     let room = cut ? max(0, width - 2) : width
     for ch in clean {
         let w = CharWidth.of(ch)
