@@ -16,11 +16,21 @@ func discussionJournal(in dir: TempFolder, passphrase: String? = nil) throws -> 
     let path = dir.file("crash.jsonl")
     _ = try NewMeeting.run(.init(agendaPath: dir.file("agenda.csv"), date: "01/12/2026", area: "Crashvale", chair: "Ann C",
                                  out: path, passphrase: passphrase), now: 1_796_112_000_000)
-    let (writer, contents) = try JournalWriter.open(path: path, passphrase: passphrase)
+    let (writer, contents) = try retryingWhileLocked { try JournalWriter.open(path: path, passphrase: passphrase) }
     defer { writer.close() }
     let first = try #require(MeetingState.fold(contents.events).queue.first)
     _ = try writer.append([.meetingStarted, .discussionStarted(caseRef: first)], at: 1_796_112_600_000)
     return path
+}
+
+/// Other tests in this process start child processes all the time; a fork that happens while a
+/// journal is open holds a copy of its descriptor, and with it the journal's flock, until the
+/// child's exec closes it (O_CLOEXEC). That window is short: opening again a moment later works.
+func retryingWhileLocked<T>(_ open: () throws -> T) throws -> T {
+    let deadline = Date().addingTimeInterval(5)
+    while true {
+        do { return try open() } catch JournalError.locked where Date() < deadline { usleep(1_000) }
+    }
 }
 
 /// Keys for `count` notes on the case screen, each one save (one append, one fdatasync).
@@ -132,7 +142,7 @@ struct InjectedFaultTests {
         let path = try discussionJournal(in: dir)
         let before = try JournalReader.read(path: path)
         let faulty = FaultyFileIO()
-        let session = try MeetingSession(path: path, passphrase: nil, logger: logger, fileIO: faulty)
+        let session = try retryingWhileLocked { try MeetingSession(path: path, passphrase: nil, logger: logger, fileIO: faulty) }
         let clock = ManualClock(start: before.events.last!.at)
         var screen = MeetingScreen(meeting: Meeting(events: before.events), now: clock.now)
 
@@ -159,7 +169,7 @@ struct InjectedFaultTests {
         let path = try discussionJournal(in: dir)
         let before = try JournalReader.read(path: path)
         let faulty = FaultyFileIO()
-        let session = try MeetingSession(path: path, passphrase: nil, logger: logger, fileIO: faulty)
+        let session = try retryingWhileLocked { try MeetingSession(path: path, passphrase: nil, logger: logger, fileIO: faulty) }
         let clock = ManualClock(start: before.events.last!.at)
         var screen = MeetingScreen(meeting: Meeting(events: before.events), now: clock.now)
         faulty.injectNext(.write, errno: ENOSPC, partialBytes: 20)
@@ -176,7 +186,7 @@ struct InjectedFaultTests {
         let path = try discussionJournal(in: dir)
         let before = try JournalReader.read(path: path)
         let faulty = FaultyFileIO()
-        let session = try MeetingSession(path: path, passphrase: nil, logger: logger, fileIO: faulty)
+        let session = try retryingWhileLocked { try MeetingSession(path: path, passphrase: nil, logger: logger, fileIO: faulty) }
         let clock = ManualClock(start: before.events.last!.at)
         var screen = MeetingScreen(meeting: Meeting(events: before.events), now: clock.now)
 
@@ -192,7 +202,7 @@ struct InjectedFaultTests {
 
         // Restart: a new session re-reads and re-verifies the file, and saves again.
         session.close()
-        let reopened = try MeetingSession(path: path, passphrase: nil, logger: logger)
+        let reopened = try retryingWhileLocked { try MeetingSession(path: path, passphrase: nil, logger: logger) }
         var fresh = MeetingScreen(meeting: Meeting(events: try JournalReader.read(path: path).events), now: clock.now)
         view = try drive(&fresh, reopened, "4oPolice<Tab><Tab>After restart<C-s>", clock: clock)
         #expect(!view.text.contains("NOT SAVED"), "\(view.text)")
@@ -205,7 +215,7 @@ struct InjectedFaultTests {
         let path = try discussionJournal(in: dir, passphrase: "pass phrase")
         let before = try JournalReader.read(path: path, passphrase: "pass phrase")
         let faulty = FaultyFileIO()
-        let session = try MeetingSession(path: path, passphrase: "pass phrase", logger: logger, fileIO: faulty)
+        let session = try retryingWhileLocked { try MeetingSession(path: path, passphrase: "pass phrase", logger: logger, fileIO: faulty) }
         let clock = ManualClock(start: before.events.last!.at)
         var screen = MeetingScreen(meeting: Meeting(events: before.events), now: clock.now)
         faulty.injectNext(.write, errno: ENOSPC)

@@ -38,7 +38,7 @@ enum Hostile {
     }
 
     static func appendMeeting(to path: String) throws {
-        let (writer, contents) = try JournalWriter.open(path: path)
+        let (writer, contents) = try retryingWhileLocked { try JournalWriter.open(path: path) }
         defer { writer.close() }
         let state = MeetingState.fold(contents.events)
         let first = try #require(state.queue.first)
