@@ -59,6 +59,9 @@ public struct MeetingScreen: Program {
     var size = Size.minimum
     var screen: ScreenID = .opening
     var modal: Modal?
+    /// Forms cancelled with something typed in them, kept so that opening the same form again
+    /// brings the typing back (Esc or a reflexive Ctrl-C must never lose a half-written action).
+    var drafts: [(purpose: FormPurpose, form: FormModel)] = []
     /// The help overlay's scroll position, or nil when help is closed.
     var helpScroll: Int?
     var privacy = false
@@ -188,8 +191,8 @@ public struct MeetingScreen: Program {
         }
         if privacy { return [] }
         if key == .ctrl("l") { return [] }
-        // Ctrl-C arrives as a key (raw mode): it cancels a form like Esc, and elsewhere asks to quit
-        // like q, so a reflexive Ctrl-C never loses typing or ends the meeting unasked.
+        // Ctrl-C arrives as a key (raw mode): it cancels a form like Esc (the typing is kept as a
+        // draft), and elsewhere asks to quit like q, so it never loses typing or ends the meeting unasked.
         if key == .ctrl("c") {
             if let modal { return handleModal(modal, .escape) }
             helpScroll = nil
@@ -265,7 +268,14 @@ public struct MeetingScreen: Program {
                 return []
             case .cancel:
                 modal = purpose.returnsTo
-                setStatus("Cancelled — nothing saved")
+                if form.edited && purpose.keepsDrafts {
+                    drafts.removeAll { $0.purpose == purpose }
+                    form.problem = nil
+                    drafts.append((purpose, form))
+                    setStatus("Cancelled — nothing saved; what you typed comes back when you open this form again")
+                } else {
+                    setStatus("Cancelled — nothing saved")
+                }
                 return []
             case .save:
                 return submit(form, purpose)
