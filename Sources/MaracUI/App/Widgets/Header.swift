@@ -32,6 +32,12 @@ enum Header {
         let short = ["\(place) \(date)", clockShort, left, projectedShort, flagShort].filter { !$0.isEmpty }
         var parts = full
         if CharWidth.of(full.joined(separator: " │ ")) + 2 > cols { parts = short }
+        // Still too wide (a long area name): shorten the place, never the clock or the warnings.
+        let overflow = CharWidth.of(parts.joined(separator: " │ ")) + 2 - cols
+        if overflow > 0 {
+            let room = max(4, CharWidth.of(place) - overflow)
+            parts[0] = "\(SafeText.truncate(place, room)) \(date)"
+        }
         var x = 1
         for (i, part) in parts.enumerated() {
             if i > 0 { x = buf.put(" │ ", col: x, row: 0, style: .header) }
