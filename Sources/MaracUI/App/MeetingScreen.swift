@@ -249,7 +249,16 @@ public struct MeetingScreen: Program {
             setStatus("Nothing to undo")
             return []
         }
-        return save([.undone(seq: last.seq)], then: .dismiss(message: "Undone: \(last.event.name)"))
+        // Undoing a pause means "carry on from now", not "the pause never happened": erasing it would
+        // count the whole pause as discussion time. So a pause still in force is undone by resuming.
+        switch last.event {
+        case .meetingPaused where state.isPaused:
+            return save([.meetingResumed], then: .dismiss(message: "Undone: meeting paused (resumed from now)"))
+        case .discussionPaused(let ref) where state.cases[ref]?.status == .paused && state.activeCase == nil:
+            return save([.discussionResumed(caseRef: ref)], then: .dismiss(message: "Undone: discussion paused (resumed from now)"))
+        default:
+            return save([.undone(seq: last.seq)], then: .dismiss(message: "Undone: \(last.event.name)"))
+        }
     }
 
     private mutating func reopen() -> [Effect] {
