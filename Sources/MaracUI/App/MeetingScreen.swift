@@ -244,6 +244,12 @@ public struct MeetingScreen: Program {
         return save([.meetingPaused], then: .dismiss(message: "Meeting paused — p resumes"))
     }
 
+    /// A case's status as shown: a discussion is not "running" while the whole meeting is paused.
+    func statusText(_ c: CaseRecord) -> String {
+        if c.status == .discussing && state.isPaused { return "Ⅱ paused" }
+        return "\(c.status.symbol) \(c.status.word)"
+    }
+
     private mutating func undo() -> [Effect] {
         guard let last = meeting.lastUndoable else {
             setStatus("Nothing to undo")
@@ -349,7 +355,7 @@ public struct MeetingScreen: Program {
         let active = state.activeCase.flatMap { ref in
             state.cases[ref].map { (ref: ref, elapsed: $0.elapsedMillis(now: now), phase: state.phase(of: ref, now: now)) }
         }
-        TabRow.draw(current: screen, active: active, into: &buf)
+        TabRow.draw(current: screen, active: active, meetingPaused: state.isPaused, into: &buf)
         let reserved = 2 + (replayBar == nil ? 0 : 1)
         let body = Rect(x: 0, y: 2, w: size.cols, h: size.rows - 2 - reserved)
         switch screen {
