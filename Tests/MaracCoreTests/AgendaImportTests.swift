@@ -144,3 +144,24 @@ struct AgendaImportTests {
         #expect(r.cases.first?.referralBasis == .professionalJudgement)
     }
 }
+
+@Suite("Agenda import: people's mistakes")
+struct AgendaImportMistakeTests {
+    func parse(_ text: String) throws -> AgendaImport.Result {
+        try AgendaImport.parse(bytes: Array(text.utf8), file: "agenda.csv")
+    }
+
+    @Test func referencesDifferingOnlyInLetterCaseAreOneCase() {
+        #expect(throws: AgendaImport.Problem.self) {
+            try parse("case_ref,victim,referring_agency,referral_basis\nMC-1,V One,Police,actuarial\nmc-1,V Two,Police,actuarial\n")
+        }
+    }
+
+    @Test func anActuarialReferralBelowTheThresholdIsQueried() throws {
+        let result = try parse("case_ref,victim,referring_agency,referral_basis,dash_score\nMC-1,V One,Police,actuarial,3\nMC-2,V Two,Police,actuarial,16\n")
+        #expect(result.cases.count == 2)
+        #expect(result.warnings.map(\.line) == [2])
+        #expect(result.warnings.first?.column == "dash_score")
+        #expect(result.warnings.first?.message.contains("professional judgement") == true)
+    }
+}

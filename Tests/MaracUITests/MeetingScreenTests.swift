@@ -337,7 +337,7 @@ struct NonTextKeyTests {
         try rt.run("<Esc>")
         #expect(rt.screen.modal == nil)
         #expect(rt.appends.isEmpty)
-        #expect(rt.screen.statusMessage == "Cancelled — nothing saved")
+        #expect(rt.screen.statusMessage?.hasPrefix("Cancelled — nothing saved") == true)
     }
 
     @Test func resizingBelowTheMinimumAndBack() throws {

@@ -110,8 +110,9 @@ public enum AgendaImport {
             }
 
             let ref = try requiredField("case_ref")
-            if let first = seenRefs[ref] { throw fail(rowLine, "case_ref", "case '\(ref)' is already on line \(first)") }
-            seenRefs[ref] = rowLine
+            // References are compared without regard to letter case: `MC-1` and `mc-1` are one case to a person.
+            if let first = seenRefs[ref.lowercased()] { throw fail(rowLine, "case_ref", "case '\(ref)' is already on line \(first)") }
+            seenRefs[ref.lowercased()] = rowLine
             let basisText = try requiredField("referral_basis")
             guard let basis = ReferralBasis.parseAgenda(basisText) else {
                 throw fail(rowLine, "referral_basis", "'\(basisText)' is not one of: actuarial, professional judgement, escalation, repeat")
@@ -122,6 +123,11 @@ public enum AgendaImport {
                     throw fail(rowLine, "dash_score", "'\(raw)' is not a DASH score (a whole number from 0 to 24)")
                 }
                 dash = n
+                // Actuarial means the score met the threshold; a lower score referred anyway is professional
+                // judgement (which may never downgrade a score, but may raise one). Warn, do not refuse.
+                if basis == .actuarial && n < LocalProtocol.national.dashThreshold {
+                    warnings.append(fail(rowLine, "dash_score", "DASH \(n) is below \(LocalProtocol.national.dashThreshold) for an actuarial referral: should the basis be professional judgement?"))
+                }
             }
             var children: Int?
             if let raw = field("children") {

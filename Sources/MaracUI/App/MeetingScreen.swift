@@ -59,6 +59,9 @@ public struct MeetingScreen: Program {
     var size = Size.minimum
     var screen: ScreenID = .opening
     var modal: Modal?
+    /// Forms cancelled with something typed in them, kept so that opening the same form again
+    /// brings the typing back (Esc or a reflexive Ctrl-C must never lose a half-written action).
+    var drafts: [(purpose: FormPurpose, form: FormModel)] = []
     /// The help overlay's scroll position, or nil when help is closed.
     var helpScroll: Int?
     var privacy = false
@@ -188,8 +191,8 @@ public struct MeetingScreen: Program {
         }
         if privacy { return [] }
         if key == .ctrl("l") { return [] }
-        // Ctrl-C arrives as a key (raw mode): it cancels a form like Esc, and elsewhere asks to quit
-        // like q, so a reflexive Ctrl-C never loses typing or ends the meeting unasked.
+        // Ctrl-C arrives as a key (raw mode): it cancels a form like Esc (the typing is kept as a
+        // draft), and elsewhere asks to quit like q, so it never loses typing or ends the meeting unasked.
         if key == .ctrl("c") {
             if let modal { return handleModal(modal, .escape) }
             helpScroll = nil
@@ -241,12 +244,27 @@ public struct MeetingScreen: Program {
         return save([.meetingPaused], then: .dismiss(message: "Meeting paused — p resumes"))
     }
 
+    /// A case's status as shown: a discussion is not "running" while the whole meeting is paused.
+    func statusText(_ c: CaseRecord) -> String {
+        if c.status == .discussing && state.isPaused { return "Ⅱ paused" }
+        return "\(c.status.symbol) \(c.status.word)"
+    }
+
     private mutating func undo() -> [Effect] {
         guard let last = meeting.lastUndoable else {
             setStatus("Nothing to undo")
             return []
         }
-        return save([.undone(seq: last.seq)], then: .dismiss(message: "Undone: \(last.event.name)"))
+        // Undoing a pause means "carry on from now", not "the pause never happened": erasing it would
+        // count the whole pause as discussion time. So a pause still in force is undone by resuming.
+        switch last.event {
+        case .meetingPaused where state.isPaused:
+            return save([.meetingResumed], then: .dismiss(message: "Undone: meeting paused (resumed from now)"))
+        case .discussionPaused(let ref) where state.cases[ref]?.status == .paused && state.activeCase == nil:
+            return save([.discussionResumed(caseRef: ref)], then: .dismiss(message: "Undone: discussion paused (resumed from now)"))
+        default:
+            return save([.undone(seq: last.seq)], then: .dismiss(message: "Undone: \(last.event.name)"))
+        }
     }
 
     private mutating func reopen() -> [Effect] {
@@ -265,7 +283,14 @@ public struct MeetingScreen: Program {
                 return []
             case .cancel:
                 modal = purpose.returnsTo
-                setStatus("Cancelled — nothing saved")
+                if form.edited && purpose.keepsDrafts {
+                    drafts.removeAll { $0.purpose == purpose }
+                    form.problem = nil
+                    drafts.append((purpose, form))
+                    setStatus("Cancelled — nothing saved; what you typed comes back when you open this form again")
+                } else {
+                    setStatus("Cancelled — nothing saved")
+                }
                 return []
             case .save:
                 return submit(form, purpose)
@@ -330,7 +355,7 @@ public struct MeetingScreen: Program {
         let active = state.activeCase.flatMap { ref in
             state.cases[ref].map { (ref: ref, elapsed: $0.elapsedMillis(now: now), phase: state.phase(of: ref, now: now)) }
         }
-        TabRow.draw(current: screen, active: active, into: &buf)
+        TabRow.draw(current: screen, active: active, meetingPaused: state.isPaused, into: &buf)
         let reserved = 2 + (replayBar == nil ? 0 : 1)
         let body = Rect(x: 0, y: 2, w: size.cols, h: size.rows - 2 - reserved)
         switch screen {

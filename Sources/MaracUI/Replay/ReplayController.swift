@@ -198,13 +198,15 @@ public struct ReplayController: Program {
     // MARK: - The replay bar
 
     private mutating func refreshBar() {
-        let state = screen.meeting.state
-        let start = state.startedAt ?? records.first?.at ?? replayNow
-        let end = records.last?.at ?? replayNow
+        // Positions are measured from the recorded start of the meeting (not the journal's creation,
+        // which may be days earlier), so the bar's "of" figure never changes during a replay.
+        let started = records.first { if case .meetingStarted = $0.event { return true } else { return false } }
+        let start = started?.at ?? (setUpCount < records.count ? records[setUpCount].at : records.first?.at ?? replayNow)
+        let end = max(start, records.last?.at ?? replayNow)
         let last = position > 0 ? records[position - 1].event.name : "start"
         var mark = paused ? "Ⅱ PAUSED" : (isAtEnd ? "■ END" : "▶ PLAYING")
         if pauseAtOverrun { mark += " (stops at overruns)" }
-        screen.replayBar = "REPLAY \(mark) \(speed)× │ \(formatDuration(replayNow - start)) of \(formatDuration(end - start))"
+        screen.replayBar = "REPLAY \(mark) \(speed)× │ \(formatDuration(max(0, replayNow - start))) of \(formatDuration(end - start))"
             + " │ \(position)/\(records.count) \(last) │ Space pause ←/→ step [/] case +/- speed o stop at overruns"
     }
 }

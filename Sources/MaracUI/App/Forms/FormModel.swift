@@ -80,6 +80,8 @@ struct FormModel: Equatable {
     var problem: String?
     /// Agencies offered for completion in `.agency` fields.
     var agencies: [String] = []
+    /// Something was typed or chosen: cancelling keeps it as a draft rather than throwing it away.
+    var edited = false
 
     init(title: String, fields: [FormField], agencies: [String] = []) {
         self.title = title; self.fields = fields; self.agencies = agencies
@@ -145,6 +147,7 @@ struct FormModel: Equatable {
         case .left, .right:
             if case .choice(let options) = fields[focus].kind, !options.isEmpty {
                 cycle(options, by: key == .right ? 1 : -1)
+                edited = true
             } else {
                 fields[focus].isSuggestion = false
                 _ = fields[focus].input.handle(key)
@@ -156,7 +159,7 @@ struct FormModel: Equatable {
             }
             if case .char = key, fields[focus].isSuggestion { fields[focus].input.set("") }
             fields[focus].isSuggestion = false
-            _ = fields[focus].input.handle(key)
+            if fields[focus].input.handle(key) { edited = true }
         }
         return .editing
     }

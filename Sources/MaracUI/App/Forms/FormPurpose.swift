@@ -18,6 +18,16 @@ enum FormPurpose: Equatable {
     case reopen
 }
 
+extension FormPurpose {
+    /// Forms where the chair types content worth keeping if the form is cancelled by mistake.
+    var keepsDrafts: Bool {
+        switch self {
+        case .attendance, .newAction, .amendAction, .note, .feedback, .lateCase, .review: return true
+        default: return false
+        }
+    }
+}
+
 /// The form for each purpose. Field keys are what `Forms.events` reads back.
 enum Forms {
     static let yesNo = ["yes", "no"]
@@ -119,6 +129,11 @@ extension MeetingScreen {
     /// Opens a form as the modal, unless editing is not allowed now.
     mutating func openForm(_ form: FormModel, _ purpose: FormPurpose) {
         if let refusal = editRefusal() { setStatus(refusal, error: true); return }
+        if let i = drafts.firstIndex(where: { $0.purpose == purpose }) {
+            modal = .form(drafts.remove(at: i).form, purpose)
+            setStatus("Your unsaved draft is back — Esc again keeps it, Ctrl-U clears a field")
+            return
+        }
         modal = .form(form, purpose)
         setStatus(nil)
     }

@@ -117,7 +117,7 @@ extension MeetingScreen {
             let elapsed = c.wasStarted ? formatDuration(c.elapsedMillis(now: now)) : "–"
             let phase = s.phase(of: c.ref, now: now)
             var spans = [
-                Span(column("\(c.status.symbol) \(c.status.word)", 13), statusStyle),
+                Span(column(statusText(c), 13), statusStyle),
                 Span(column(a.caseRef, 9)),
                 Span(column(a.victim, victimW)),
                 Span(column(Self.basisShort(a.referralBasis), 7)),

@@ -65,7 +65,7 @@ extension MeetingScreen {
         var tx = buf.put("Case \(SafeText.line(a.caseRef))", col: x, row: row, style: .title)
         tx = buf.put(" · " + SafeText.truncate(SafeText.line(a.victim), 30), col: tx, row: row, style: .title)
         if let p = a.perpetrator { buf.put(" · perpetrator " + SafeText.truncate(SafeText.line(p), 24), col: tx, row: row, style: .muted, maxCol: body.maxX - 16) }
-        let statusText = "\(c.status.symbol) \(c.status.word)"
+        let statusText = statusText(c)
         buf.put(statusText, col: body.maxX - 2 - CharWidth.of(statusText), row: row, style: c.status == .discussing ? .accent : .muted)
         row += 1
 

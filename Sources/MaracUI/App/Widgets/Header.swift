@@ -32,6 +32,12 @@ enum Header {
         let short = ["\(place) \(date)", clockShort, left, projectedShort, flagShort].filter { !$0.isEmpty }
         var parts = full
         if CharWidth.of(full.joined(separator: " │ ")) + 2 > cols { parts = short }
+        // Still too wide (a long area name): shorten the place, never the clock or the warnings.
+        let overflow = CharWidth.of(parts.joined(separator: " │ ")) + 2 - cols
+        if overflow > 0 {
+            let room = max(4, CharWidth.of(place) - overflow)
+            parts[0] = "\(SafeText.truncate(place, room)) \(date)"
+        }
         var x = 1
         for (i, part) in parts.enumerated() {
             if i > 0 { x = buf.put(" │ ", col: x, row: 0, style: .header) }
@@ -46,9 +52,10 @@ enum Header {
 /// The row of screens under the header: the current one in brackets (not only highlighted).
 enum TabRow {
     /// The tabs, and at the right the case under discussion with its timer, whichever screen is shown.
-    static func draw(current: ScreenID, active: (ref: String, elapsed: Int64, phase: DiscussionPhase)?, into buf: inout ScreenBuffer) {
+    static func draw(current: ScreenID, active: (ref: String, elapsed: Int64, phase: DiscussionPhase)?, meetingPaused: Bool = false,
+                     into buf: inout ScreenBuffer) {
         if let active {
-            let short = "▶ \(SafeText.line(active.ref)) \(formatDuration(active.elapsed)) \(active.phase.symbol)"
+            let short = "\(meetingPaused ? "Ⅱ" : "▶") \(SafeText.line(active.ref)) \(formatDuration(active.elapsed)) \(active.phase.symbol)"
             let full = short + " " + active.phase.word
             let text = buf.size.cols - CharWidth.of(full) - 1 > 60 ? full : short
             let col = buf.size.cols - CharWidth.of(text) - 1
