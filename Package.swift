@@ -63,7 +63,8 @@ let package = Package(
         .testTarget(name: "MaracEndToEndTests", dependencies: ["MaracApp", "MaracJournal", "marac"]),
         // Issue 7: encryption end to end, file modes, hostile input, kill -9 and injected disk faults.
         .testTarget(name: "MaracSecurityTests", dependencies: ["MaracApp", "MaracJournal", "MaracUI", "MaracCore", "marac",
-                                                              "fuzz-journal", "fuzz-agenda"],
+                                                              "fuzz-journal", "fuzz-agenda",
+                                                              .product(name: "Crypto", package: "swift-crypto")],
                     exclude: ["Regressions"]),
     ],
     swiftLanguageModes: [.v6]
