@@ -41,7 +41,7 @@ func noteKeys(_ count: Int, label: String = "note") -> String {
 @Suite("kill -9 at random moments loses nothing acknowledged", .serialized)
 struct KillNineTests {
     /// Starts `marac run JOURNAL --keys FILE` with the ack log on.
-    func start(_ journal: String, keys: String, ack: String, dir: TempFolder) throws -> Process {
+    func start(_ journal: String, keys: String, ack: String, dir: TempFolder, passphrase: String?) throws -> Process {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: Binary.marac)
         p.arguments = ["run", journal, "--keys", keys]
@@ -49,6 +49,7 @@ struct KillNineTests {
         env["MARAC_TEST_ACK_LOG"] = ack
         env["MARAC_DATA_DIR"] = dir.path
         env.removeValue(forKey: "MARAC_PASSPHRASE")
+        if let passphrase { env["MARAC_PASSPHRASE"] = passphrase }
         p.environment = env
         p.standardInput = FileHandle.nullDevice
         p.standardOutput = FileHandle.nullDevice
@@ -64,9 +65,14 @@ struct KillNineTests {
     }
 
     @Test("120 SIGKILLs at random append counts: the journal recovers, verifies, holds every acknowledged event, and resumes")
-    func killLoop() throws {
+    func killLoop() throws { try killLoop(rounds: 120, passphrase: nil) }
+
+    @Test("the same for an encrypted journal (25 rounds: each start derives the key)")
+    func killLoopEncrypted() throws { try killLoop(rounds: 25, passphrase: "kill nine") }
+
+    func killLoop(rounds: Int, passphrase: String?) throws {
         let dir = try TempFolder()
-        let journal = try discussionJournal(in: dir)
+        let journal = try discussionJournal(in: dir, passphrase: passphrase)
         try write(noteKeys(40), to: dir.file("notes.keys"))
         try write("4", to: dir.file("one.keys"))
         var generator = SystemRandomNumberGenerator()
@@ -74,12 +80,12 @@ struct KillNineTests {
         var tornTails = 0
         var killedMidway = 0
 
-        for round in 1...120 {
+        for round in 1...rounds {
             let ack = dir.file("ack-\(round).log")
             // The kill point: after a random number of acknowledged saves (0 = at start-up), plus a
             // random few hundred microseconds, so it lands anywhere in the write–sync–ack cycle.
             let target = Int.random(in: 0...12, using: &generator)
-            let child = try start(journal, keys: dir.file("notes.keys"), ack: ack, dir: dir)
+            let child = try start(journal, keys: dir.file("notes.keys"), ack: ack, dir: dir, passphrase: passphrase)
             let deadline = Date().addingTimeInterval(20)
             while child.isRunning && acknowledged(ack).count < target && Date() < deadline { usleep(200) }
             usleep(UInt32.random(in: 0...800, using: &generator))
@@ -87,7 +93,7 @@ struct KillNineTests {
             child.waitUntilExit()
 
             let acked = acknowledged(ack)
-            let contents = try JournalReader.read(path: journal)
+            let contents = try JournalReader.read(path: journal, passphrase: passphrase)
             switch contents.condition {
             case .intact: break
             case .tornTail: tornTails += 1
@@ -103,19 +109,20 @@ struct KillNineTests {
             everAcked.formUnion(acked)
 
             // Resume, as the chair would after the crash: one key, headless; it must open cleanly.
-            let resumed = try marac(["run", journal, "--keys", dir.file("one.keys")], folder: dir.path)
+            let resumed = try marac(["run", journal, "--keys", dir.file("one.keys")], passphrase: passphrase, folder: dir.path)
             #expect(resumed.status == 0, "round \(round): resume failed: \(resumed.stderr)")
             if resumed.status != 0 { return }
-            #expect(try JournalReader.read(path: journal).condition == .intact, "round \(round): not intact after resume")
+            #expect(try JournalReader.read(path: journal, passphrase: passphrase).condition == .intact, "round \(round): not intact after resume")
         }
-        let final = try JournalReader.read(path: journal)
+        let final = try JournalReader.read(path: journal, passphrase: passphrase)
         #expect(everAcked.isSubset(of: Set(final.events.map(\.seq))))
-        #expect(killedMidway >= 100, "only \(killedMidway) of 120 runs were killed before they finished")
-        #expect(everAcked.count > 100, "only \(everAcked.count) saves were acknowledged across the rounds")
+        #expect(killedMidway >= rounds * 5 / 6, "only \(killedMidway) of \(rounds) runs were killed before they finished")
+        #expect(everAcked.count > rounds * 2, "only \(everAcked.count) saves were acknowledged across the rounds")
+        if passphrase != nil { #expect(!bytes(journal).contains("note 1")) }
         // Every torn tail was set aside, never dropped.
         let torn = (try FileManager.default.contentsOfDirectory(atPath: dir.path)).filter { $0.contains(".torn-") }
         #expect(torn.count == tornTails)
-        print("kill -9 loop: \(killedMidway) kills, \(everAcked.count) acknowledged saves, \(tornTails) torn tails recovered")
+        print("kill -9 loop\(passphrase == nil ? "" : " (encrypted)"): \(killedMidway) kills, \(everAcked.count) acknowledged saves, \(tornTails) torn tails recovered")
     }
 }
 
