@@ -60,9 +60,11 @@ let package = Package(
         .testTarget(name: "MaracUITests", dependencies: ["MaracUI", "MaracApp"], exclude: ["Goldens"]),
         .testTarget(name: "MaracTerminalTests", dependencies: ["MaracTerminal"]),
         .testTarget(name: "MaracAppTests", dependencies: ["MaracApp", "MaracJournal"]),
-        .testTarget(name: "MaracEndToEndTests", dependencies: ["MaracApp", "MaracJournal", "marac"]),
+        // tmux and process helpers shared by the end-to-end and security tests.
+        .target(name: "MaracTestSupport", path: "Tests/MaracTestSupport"),
+        .testTarget(name: "MaracEndToEndTests", dependencies: ["MaracApp", "MaracJournal", "MaracTestSupport", "marac"]),
         // Issue 7: encryption end to end, file modes, hostile input, kill -9 and injected disk faults.
-        .testTarget(name: "MaracSecurityTests", dependencies: ["MaracApp", "MaracJournal", "MaracUI", "MaracCore", "marac",
+        .testTarget(name: "MaracSecurityTests", dependencies: ["MaracApp", "MaracJournal", "MaracUI", "MaracCore", "MaracTestSupport", "marac",
                                                               "fuzz-journal", "fuzz-agenda",
                                                               .product(name: "Crypto", package: "swift-crypto")],
                     exclude: ["Regressions"]),

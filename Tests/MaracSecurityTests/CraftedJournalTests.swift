@@ -1,3 +1,4 @@
+import MaracTestSupport
 import Crypto
 import Foundation
 import MaracJournal

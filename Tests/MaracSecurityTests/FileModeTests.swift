@@ -1,4 +1,5 @@
 #if canImport(Glibc)
+import MaracTestSupport
 import Glibc
 #endif
 import Foundation

@@ -1,3 +1,4 @@
+import MaracTestSupport
 import Foundation
 import Testing
 

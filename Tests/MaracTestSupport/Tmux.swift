@@ -1,23 +1,20 @@
-// A copy of Tests/MaracEndToEndTests/Support/Tmux.swift (test targets cannot share sources).
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
-import Testing
 
+/// Shared by the end-to-end and security tests (a library target, so there is one copy).
+///
 /// The real `marac` binary in a real pseudo-terminal, driven through tmux (DESIGN §8.5): type keys
 /// with send-keys, read the screen with capture-pane, poll with a deadline (never sleep to sync).
-final class TmuxSession {
-    let socket: String
-    let target = "e2e"
-    private(set) var cols: Int
-    private(set) var rows: Int
+public final class TmuxSession {
+    public let socket: String
+    public let target = "e2e"
+    public private(set) var cols: Int
+    public private(set) var rows: Int
 
-    static var isAvailable: Bool { which("tmux") != nil }
+    public static var isAvailable: Bool { which("tmux") != nil }
 
     /// Starts `command` (run by /bin/sh) in a detached session of the given size. The pane stays
     /// after the program exits, so the test can still read the screen and the exit status.
-    init(command: String, cols: Int = 80, rows: Int = 24, environment: [String: String] = [:]) throws {
+    public init(command: String, cols: Int = 80, rows: Int = 24, environment: [String: String] = [:]) throws {
         self.socket = "marac-e2e-\(UUID().uuidString.prefix(8))"
         self.cols = cols
         self.rows = rows
@@ -42,21 +39,21 @@ final class TmuxSession {
     }
 
     /// Keys in tmux notation: "Enter", "Tab", "BTab", "Escape", "F12", "C-b", "Up"...
-    func press(_ keys: String...) throws { try tmux(["send-keys", "-t", target] + keys) }
+    public func press(_ keys: String...) throws { try tmux(["send-keys", "-t", target] + keys) }
 
     /// Literal text, typed as is.
-    func type(_ text: String) throws { try tmux(["send-keys", "-t", target, "-l", text]) }
+    public func type(_ text: String) throws { try tmux(["send-keys", "-t", target, "-l", text]) }
 
-    func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", target]) }
+    public func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", target]) }
 
-    func resize(cols: Int, rows: Int) throws {
+    public func resize(cols: Int, rows: Int) throws {
         self.cols = cols; self.rows = rows
         try tmux(["resize-window", "-t", target, "-x", "\(cols)", "-y", "\(rows)"])
     }
 
     /// Polls the screen until `predicate` holds or the deadline passes; returns the matching screen.
     @discardableResult
-    func waitFor(_ what: String, timeout: Double = 20, _ predicate: (String) -> Bool) throws -> String {
+    public func waitFor(_ what: String, timeout: Double = 20, _ predicate: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < deadline {
@@ -68,59 +65,73 @@ final class TmuxSession {
     }
 
     @discardableResult
-    func waitFor(text: String, timeout: Double = 20) throws -> String {
+    public func waitFor(text: String, timeout: Double = 20) throws -> String {
         try waitFor("'\(text)'", timeout: timeout) { $0.contains(text) }
     }
 
     /// The pid of the program running in the pane (the shell wrapping it).
-    func panePID() throws -> Int32 {
+    public func panePID() throws -> Int32 {
         Int32(try tmux(["display-message", "-p", "-t", target, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
     }
 
     @discardableResult
     private func tmux(_ args: [String]) throws -> String {
-        try run("/usr/bin/env", ["tmux", "-L", socket] + args)
+        try run("tmux", ["-L", socket] + args)
     }
 }
 
-struct E2EFailure: Error, CustomStringConvertible {
-    var description: String
-    init(_ d: String) { description = d }
+public struct E2EFailure: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ d: String) { description = d }
 }
 
+/// Runs a tool to completion with posix_spawn and waitpid. Output goes through temporary files,
+/// not pipes: a tmux server started by the first command inherits its stdio, and a pipe held open
+/// by the daemon would never reach EOF. (Foundation's Process also failed to reap tmux's client here.)
 @discardableResult
-func run(_ tool: String, _ args: [String]) throws -> String {
-    // posix_spawn and waitpid, not Foundation's Process: `tmux new-session` forks a server that
-    // inherits the client's descriptors, and Process (on Linux) notices a child's exit through a
-    // descriptor the server then holds open, so it would wait as long as the server lives.
-    let base = NSTemporaryDirectory() + "marac-run-\(UUID().uuidString.prefix(8))"
-    defer { unlink(base + ".out"); unlink(base + ".err") }
+public func run(_ tool: String, _ args: [String]) throws -> String {
+    let scratch = NSTemporaryDirectory() + "marac-run-" + UUID().uuidString
+    defer {
+        unlink(scratch + ".out")
+        unlink(scratch + ".err")
+    }
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 1, base + ".out", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    posix_spawn_file_actions_addopen(&actions, 2, base + ".err", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    let argv: [UnsafeMutablePointer<CChar>?] = ([tool] + args).map { strdup($0) } + [nil]
+    posix_spawn_file_actions_addopen(&actions, 1, scratch + ".out", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    posix_spawn_file_actions_addopen(&actions, 2, scratch + ".err", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    let argv = ([tool] + args).map { strdup($0) } + [nil]
     defer { argv.forEach { free($0) } }
     var pid: pid_t = 0
-    let spawned = posix_spawn(&pid, tool, &actions, nil, argv, environ)
-    guard spawned == 0 else { throw E2EFailure("cannot start \(tool): \(String(cString: strerror(spawned)))") }
+    let rc = posix_spawnp(&pid, tool, &actions, nil, argv, environ)
+    guard rc == 0 else { throw E2EFailure("cannot start \(tool): \(String(cString: strerror(rc)))") }
     var status: Int32 = 0
-    while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-    let data = FileManager.default.contents(atPath: base + ".out") ?? Data()
-    let errData = FileManager.default.contents(atPath: base + ".err") ?? Data()
-    let exited = (status & 0x7f) == 0
-    let code = (status >> 8) & 0xff
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    let out = (try? String(contentsOfFile: scratch + ".out", encoding: .utf8)) ?? ""
+    let exited = status & 0x7f == 0, code = (status >> 8) & 0xff
     guard exited && code == 0 else {
-        throw E2EFailure("\(tool) \(args.joined(separator: " ")) failed (status \(status)): \(String(decoding: errData, as: UTF8.self))")
+        let err = (try? String(contentsOfFile: scratch + ".err", encoding: .utf8)) ?? ""
+        throw E2EFailure("\(tool) \(args.joined(separator: " ")) failed (status \(status)): \(err)")
     }
-    return String(decoding: data, as: UTF8.self)
+    return out
 }
 
-func shellQuote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+/// The pid of the `marac` process whose command line mentions `needle` (e.g. its journal path).
+public func processID(commandLineContaining needle: String) -> pid_t? {
+    let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+    for entry in entries {
+        guard let pid = pid_t(entry),
+              let raw = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline") else { continue }
+        let args = raw.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+        if let exe = args.first, exe.hasSuffix("/marac"), args.contains(where: { $0.contains(needle) }) { return pid }
+    }
+    return nil
+}
 
-func which(_ tool: String) -> String? {
+public func shellQuote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+
+public func which(_ tool: String) -> String? {
     for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
         let path = "\(dir)/\(tool)"
         if FileManager.default.isExecutableFile(atPath: path) { return path }
@@ -129,10 +140,10 @@ func which(_ tool: String) -> String? {
 }
 
 /// The built `marac` binary: beside the test bundle in the build folder.
-enum Binary {
-    static var marac: String {
+public enum Binary {
+    public static var marac: String {
         let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         var candidates: [URL] = []
         if let exe = Bundle.main.executableURL { candidates.append(exe.deletingLastPathComponent()) }
         candidates.append(URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent())
@@ -150,13 +161,13 @@ enum Binary {
 }
 
 /// A private temporary folder removed at the end of the test.
-final class TempFolder {
-    let path: String
-    init() throws {
+public final class TempFolder {
+    public let path: String
+    public init() throws {
         path = NSTemporaryDirectory() + "marac-test-" + UUID().uuidString.prefix(8)
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
     }
     deinit { try? FileManager.default.removeItem(atPath: path) }
-    func file(_ name: String) -> String { path + "/" + name }
+    public func file(_ name: String) -> String { path + "/" + name }
 }
