@@ -115,7 +115,7 @@ extension MeetingScreen {
         let edit = mode == .live && !state.isClosed
         switch screen {
         case .opening:
-            var keys: [(String, String)] = state.isStarted ? [("Enter", "review")] : [("Enter", "start meeting")]
+            var keys: [(String, String)] = state.isStarted || mode == .readOnly ? [("Enter", "review")] : [("Enter", "start meeting")]
             if edit { keys += [("a", "add attendee"), ("c", "statement read"), ("l", "left"), ("x", "remove")] }
             return keys + [("1-5", "screens")]
         case .review:
@@ -126,11 +126,11 @@ extension MeetingScreen {
             if edit { keys += [("s", "start/stop"), ("J/K", "move"), ("d", "defer"), ("w", "withdraw"), ("L", "late case")] }
             return keys + [("1-5", "screens")]
         case .caseView:
-            if !edit { return [("j/k", "move"), ("Esc", "agenda"), ("R", "reopen")] }
+            if !edit { return [("j/k", "move"), ("Esc", "agenda")] + (mode == .live ? [("R", "reopen")] : []) }
             return [("s", "start/stop"), ("a", "action"), ("n", "close case"), ("o", "note"), ("f", "feedback"),
                     ("b", "+5 min"), ("e", "amend"), ("x", "withdraw"), ("d", "defer"), ("p", "pause"), ("u", "undo"), ("Esc", "agenda")]
         case .summary:
-            if state.isClosed { return [("R", "reopen"), ("j/k", "scroll")] }
+            if state.isClosed { return (mode == .live ? [("R", "reopen")] : []) + [("j/k", "scroll")] }
             return (edit ? [("C", "close meeting")] : []) + [("j/k", "scroll"), ("1-5", "screens")]
         }
     }
