@@ -295,7 +295,18 @@ public final class NcursesTerminal {
         wtimeout(window, Int32(clamping: timeoutMillis))
         var code: wint_t = 0
         let status = wget_wch(window, &code)
+        if status == ERR, headlessFiles.isEmpty, Self.standardInputHungUp() { inputLost = true }
         return KeyDecoder.decode(status: status, code: UInt32(code))
+    }
+
+    /// The keyboard is gone: the terminal window was closed or the ssh link dropped without a
+    /// SIGHUP reaching us. Reading would fail at once, forever, spinning a core; the runner stops.
+    public private(set) var inputLost = false
+
+    static func standardInputHungUp() -> Bool {
+        var fd = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        guard poll(&fd, 1, 0) >= 0 else { return false }
+        return fd.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
     }
 
     // MARK: - Teardown

@@ -7,6 +7,12 @@ public protocol TerminalDevice: AnyObject {
     func draw(_ buffer: ScreenBuffer)
     func readKey(timeoutMillis: Int) -> TerminalInput?
     func forceFullRedraw()
+    /// True once the keyboard has gone for good (a closed terminal): the loop ends as if quit.
+    var inputLost: Bool { get }
+}
+
+extension TerminalDevice {
+    public var inputLost: Bool { false }
 }
 
 extension NcursesTerminal: TerminalDevice {}
@@ -51,7 +57,8 @@ public struct TerminalRunner {
                 messages.append(.resize(terminal.size))
                 lastDrawn = nil
             case nil:
-                break
+                // Everything is already in the journal, so a lost terminal simply ends the run.
+                if terminal.inputLost { return }
             }
             let now = clock()
             if input == nil || now - lastTick >= 1000 {

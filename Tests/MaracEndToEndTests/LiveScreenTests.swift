@@ -172,6 +172,32 @@ struct LiveScreenTests {
     }
 }
 
+/// A terminal that disappears (window closed, link dropped) without a SIGHUP reaching marac — here
+/// SIGHUP is ignored, as under nohup — must end the run, not leave it spinning on a dead keyboard.
+@Suite(.serialized, .enabled(if: TmuxSession.isAvailable || ProcessInfo.processInfo.environment["CI"] != nil,
+                             "tmux is not installed (CI installs it)"))
+struct LostTerminalTests {
+    @Test func aClosedTerminalEndsTheRun() throws {
+        let dir = try TempFolder()
+        let tmux = try TmuxSession(command: "trap '' HUP; exec \(Binary.marac) demo --data-dir \(dir.path)",
+                                   environment: ["TMPDIR": dir.path])
+        try tmux.waitFor(text: "Press Enter to start the meeting")
+        let marac = try #require(processID(commandLineContaining: dir.path))
+        try tmux.closeTerminal()
+        // A zombie waiting for a parent to reap it has ended too: only a running process counts.
+        func running() -> Bool {
+            guard let stat = try? String(contentsOfFile: "/proc/\(marac)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { return false }
+            return !stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).hasPrefix("Z")
+        }
+        let deadline = Date().addingTimeInterval(15)
+        while running() && Date() < deadline { usleep(50_000) }
+        let stillRunning = running()
+        if stillRunning { kill(marac, SIGKILL) }
+        #expect(!stillRunning, "marac kept running after its terminal was closed")
+    }
+}
+
 /// The overrun, reached on the manual clock of a scripted run of the real binary.
 @Suite struct ScriptedOverrunTests {
     @Test func aScriptReachesTheLimitAndTheCloseRecordsTheReason() throws {

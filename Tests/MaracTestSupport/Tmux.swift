@@ -29,7 +29,17 @@ public final class TmuxSession {
         try tmux(["resize-window", "-t", target, "-x", "\(cols)", "-y", "\(rows)"])
     }
 
+    private var closed = false
+
+    /// Closes the terminal as a user closing the window would: the server and its pty go away, and
+    /// nothing is killed by pid (tests of what the program does on its own then).
+    public func closeTerminal() throws {
+        closed = true
+        try tmux(["kill-server"])
+    }
+
     deinit {
+        if closed { return }
         // kill-server alone has been seen to leave the server polling with its pane alive, so the
         // pane's process and the server are also ended by pid (both started by this session).
         let pids = (try? tmux(["display-message", "-p", "-t", target, "#{pane_pid} #{pid}"]))?
@@ -103,8 +113,20 @@ public func run(_ tool: String, _ args: [String]) throws -> String {
     posix_spawn_file_actions_addopen(&actions, 2, scratch + ".err", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
     let argv = ([tool] + args).map { strdup($0) } + [nil]
     defer { argv.forEach { free($0) } }
+    // The test runner's threads block most signals, and a spawned process inherits the mask: a tmux
+    // server started that way never handles kill-server, and the programs in its panes would never
+    // see SIGHUP or SIGTERM. Start every tool with no signals blocked and default dispositions.
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var none = sigset_t(), all = sigset_t()
+    sigemptyset(&none)
+    sigfillset(&all)
+    posix_spawnattr_setsigmask(&attributes, &none)
+    posix_spawnattr_setsigdefault(&attributes, &all)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
     var pid: pid_t = 0
-    let rc = posix_spawnp(&pid, tool, &actions, nil, argv, environ)
+    let rc = posix_spawnp(&pid, tool, &actions, &attributes, argv, environ)
     guard rc == 0 else { throw E2EFailure("cannot start \(tool): \(String(cString: strerror(rc)))") }
     var status: Int32 = 0
     while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
