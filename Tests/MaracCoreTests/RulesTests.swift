@@ -142,3 +142,18 @@ import Testing
         #expect(SafeText.truncate("abc", 4) == "abc")
     }
 }
+
+@Suite struct FarOffDueDateTests {
+    @Test func aDueDateMonthsAwayIsQueriedButNotRefused() {
+        let today = CalendarDate(year: 2026, month: 12, day: 15)!
+        // "14/12" typed on 15/12 becomes 14/12 next year.
+        let due = try? DueDateInput.parse("14/12", today: today).get()
+        let findings = SmartRules.check(text: "Refer the perpetrator to the programme", owner: "Probation", due: due,
+                                        category: .perpetrator, today: today, agenciesPresent: ["Probation"])
+        #expect(findings.map(\.code) == ["due-far-off"])
+        #expect(findings.allSatisfy { $0.severity == .warning })
+        let soon = SmartRules.check(text: "Refer the perpetrator to the programme", owner: "Probation",
+                                    due: today.adding(days: 21), category: .perpetrator, today: today, agenciesPresent: ["Probation"])
+        #expect(soon.isEmpty)
+    }
+}

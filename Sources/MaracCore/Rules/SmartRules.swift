@@ -33,6 +33,10 @@ public enum SmartRules {
         }
         if let due {
             if due < today { findings.append(Finding(.error, "due-in-past", "Due date \(due.uk) is in the past")) }
+            // `14/12` typed after 14/12 means next year; a date that far off is rarely a bespoke timescale.
+            if today.days(until: due) > 90 {
+                findings.append(Finding(.warning, "due-far-off", "Due \(due.uk), \(today.days(until: due)) days away: is that the timescale the risk needs?"))
+            }
         } else {
             findings.append(Finding(.error, "no-due-date", "Give a bespoke due date"))
         }
