@@ -165,3 +165,16 @@ struct AgendaImportMistakeTests {
         #expect(result.warnings.first?.message.contains("professional judgement") == true)
     }
 }
+
+@Suite("Agenda import: dates against the meeting")
+struct AgendaDatesAgainstMeetingTests {
+    @Test func datesAfterTheMeetingAreWarnedWithLineAndColumn() throws {
+        let text = "case_ref,victim,referring_agency,referral_basis,referral_date,previous_hearings\n"
+            + "MC-1,V One,Police,actuarial,20/11/2026,\n"
+            + "MC-2,V Two,Police,actuarial,20/12/2026,03/12/2026\n"
+        let result = try AgendaImport.parse(bytes: Array(text.utf8), file: "a.csv",
+                                            meetingDate: CalendarDate(year: 2026, month: 12, day: 1)!)
+        #expect(result.cases.count == 2)
+        #expect(result.warnings.map { "\($0.line) \($0.column ?? "")" } == ["3 referral_date", "3 previous_hearings"])
+    }
+}

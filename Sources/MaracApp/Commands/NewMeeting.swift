@@ -54,7 +54,7 @@ public enum NewMeeting {
             throw CommandFailure("\(request.agendaPath): cannot read the agenda file: \(JournalError.io(path: request.agendaPath, operation: "open", errno: error.errno).reason)")
         }
         let agenda: AgendaImport.Result
-        do { agenda = try AgendaImport.parse(bytes: agendaBytes, file: request.agendaPath) } catch {
+        do { agenda = try AgendaImport.parse(bytes: agendaBytes, file: request.agendaPath, meetingDate: date) } catch {
             throw CommandFailure(SafeText.line(error.description))
         }
 

@@ -30,7 +30,9 @@ public enum AgendaImport {
         public var warnings: [Problem]
     }
 
-    public static func parse(bytes: [UInt8], file: String) throws(Problem) -> Result {
+    /// `meetingDate`, when given, lets dates on the agenda be checked against the hearing: a referral
+    /// or previous hearing after it is almost always a typing slip (warned, not refused).
+    public static func parse(bytes: [UInt8], file: String, meetingDate: CalendarDate? = nil) throws(Problem) -> Result {
         func fail(_ line: Int, _ column: String?, _ message: String) -> Problem {
             Problem(file: file, line: line, column: column, message: message)
         }
@@ -140,6 +142,14 @@ public enum AgendaImport {
             if let raw = field("referral_date") { referralDate = try date(raw, "referral_date") }
             var hearings: [CalendarDate] = []
             for raw in list("previous_hearings") { hearings.append(try date(raw, "previous_hearings")) }
+            if let meetingDate {
+                if let r = referralDate, r > meetingDate {
+                    warnings.append(fail(rowLine, "referral_date", "referral date \(r.uk) is after the meeting (\(meetingDate.uk))"))
+                }
+                if let h = hearings.first(where: { $0 >= meetingDate }) {
+                    warnings.append(fail(rowLine, "previous_hearings", "previous hearing \(h.uk) is not before the meeting (\(meetingDate.uk))"))
+                }
+            }
             if let sex = field("victim_sex"), !["female", "male", "f", "m", "other", "non-binary", "unknown"].contains(sex.lowercased()) {
                 throw fail(rowLine, "victim_sex", "'\(sex)' should be female, male, other or blank")
             }
