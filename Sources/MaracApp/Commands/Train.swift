@@ -69,11 +69,7 @@ public enum ReplaySession {
                            options: MeetingSession.Options) throws -> ScreenBuffer? {
         let noWrites: (Effect) -> [Msg] = { _ in [] }
         if let keysFile = options.keysFile {
-            let text: String
-            do { text = try String(contentsOfFile: keysFile, encoding: .utf8) }
-            catch { throw AppError("cannot read the keys file \(keysFile): \(error.localizedDescription)") }
-            let steps: [ScriptStep]
-            do { steps = try KeyScript.parse(text) } catch { throw AppError("\(keysFile): \(error)") }
+            let steps = try loadKeyScript(keysFile)
             let clock = ManualClock(start: 0)
             var replay = ReplayController(records: records, speed: speed, now: clock.now, pauseAtOverrun: pauseAtOverrun)
             let outcome = ScriptedRun.run(&replay, steps: steps, clock: clock, size: options.size, perform: noWrites)
@@ -83,23 +79,7 @@ public enum ReplaySession {
         let clock = WallClock()
         let (theme, _) = ThemeLoader.loadForApp(name: options.themeName)
         var replay = ReplayController(records: records, speed: speed, now: clock.now, pauseAtOverrun: pauseAtOverrun)
-        let terminal = try NcursesTerminal(theme: theme)
-        defer { terminal.restore() }
-        try TerminalRunner.run(&replay, terminal: terminal, clock: { clock.now }, perform: noWrites)
-        terminal.restore()
-        if let dump = options.dumpScreenFile { try writeScreenDump(replay.view(size: terminal.size), to: dump) }
+        try runOnTerminal(&replay, theme: theme, clock: clock, dumpScreenFile: options.dumpScreenFile, perform: noWrites)
         return nil
     }
-}
-
-/// `--dump-screen`: the screen as plain text, trailing spaces trimmed.
-func writeScreenDump(_ screen: ScreenBuffer, to path: String) throws {
-    let text = screen.lines().map { line -> String in
-        var l = line
-        while l.hasSuffix(" ") { l.removeLast() }
-        return l
-    }.joined(separator: "\n") + "\n"
-    // A dump shows case detail: written whole or not at all, mode 0600, like an export.
-    do { try AtomicFile.write(Array(text.utf8), to: path) }
-    catch { throw AppError("cannot write the screen dump: \(error.message)") }
 }

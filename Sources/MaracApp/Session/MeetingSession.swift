@@ -120,12 +120,7 @@ public final class MeetingSession {
     public func run(options: Options) throws -> ScreenBuffer? {
         let mode: MeetingScreen.Mode = isReadOnly ? .readOnly : options.mode
         if let keysFile = options.keysFile {
-            let text: String
-            do { text = try String(contentsOfFile: keysFile, encoding: .utf8) }
-            catch { throw AppError("cannot read the keys file \(keysFile): \(error.localizedDescription)") }
-            let steps: [ScriptStep]
-            do { steps = try KeyScript.parse(text) }
-            catch { throw AppError("\(keysFile): \(error)") }
+            let steps = try loadKeyScript(keysFile)
             let clock = ManualClock(start: meeting.state.lastEventAt ?? 0)
             var screen = MeetingScreen(meeting: meeting, now: clock.now, mode: mode)
             if let notice { screen.notify(notice, error: isReadOnly) }
@@ -142,13 +137,9 @@ public final class MeetingSession {
         var screen = MeetingScreen(meeting: meeting, now: clock.now, mode: mode)
         if let themeWarning { screen.notify(themeWarning, error: true) }
         if let notice { screen.notify(notice, error: isReadOnly) }
-        let terminal = try NcursesTerminal(theme: theme)
-        defer { terminal.restore() }
-        try TerminalRunner.run(&screen, terminal: terminal, clock: { clock.now }) { effect in
+        try runOnTerminal(&screen, theme: theme, clock: clock, dumpScreenFile: options.dumpScreenFile) { effect in
             self.perform(effect, clock: clock)
         }
-        terminal.restore()
-        if let dump = options.dumpScreenFile { try writeScreenDump(screen.view(size: terminal.size), to: dump) }
         writer?.close()
         return nil
     }

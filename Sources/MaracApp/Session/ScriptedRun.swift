@@ -1,4 +1,6 @@
+import Foundation
 import MaracCore
+import MaracTerminal
 import MaracUI
 
 /// Drives a program from a `--keys` script with no terminal (DESIGN §2 "Scripted runs"): keys are
@@ -47,4 +49,35 @@ public enum ScriptedRun {
         }
         return Outcome(screen: program.view(size: size), quit: quit, stepsRun: ran)
     }
+}
+
+/// Reads and parses a `--keys` file; a problem names the file (and the line and column).
+func loadKeyScript(_ path: String) throws -> [ScriptStep] {
+    let text: String
+    do { text = try String(contentsOfFile: path, encoding: .utf8) }
+    catch { throw AppError("cannot read the keys file \(path): \(error.localizedDescription)") }
+    do { return try KeyScript.parse(text) } catch { throw AppError("\(path): \(error)") }
+}
+
+/// Runs a program on the real terminal until it quits, restores the terminal on every way out, then
+/// writes the final screen if `--dump-screen` asked for it.
+func runOnTerminal<P: Program>(_ program: inout P, theme: Theme, clock: Clock, dumpScreenFile: String?,
+                               perform: (Effect) -> [Msg]) throws {
+    let terminal = try NcursesTerminal(theme: theme)
+    defer { terminal.restore() }
+    try TerminalRunner.run(&program, terminal: terminal, clock: { clock.now }, perform: perform)
+    terminal.restore()
+    if let dumpScreenFile { try writeScreenDump(program.view(size: terminal.size), to: dumpScreenFile) }
+}
+
+/// `--dump-screen`: the screen as plain text, trailing spaces trimmed.
+func writeScreenDump(_ screen: ScreenBuffer, to path: String) throws {
+    let text = screen.lines().map { line -> String in
+        var l = line
+        while l.hasSuffix(" ") { l.removeLast() }
+        return l
+    }.joined(separator: "\n") + "\n"
+    // A dump shows case detail: written whole or not at all, mode 0600, like an export.
+    do { try AtomicFile.write(Array(text.utf8), to: path) }
+    catch { throw AppError("cannot write the screen dump: \(error.message)") }
 }
