@@ -52,8 +52,9 @@ let package = Package(
         ]),
         // Fuzz targets (issue 7): `scripts/fuzz.sh` builds them with libFuzzer; a normal build makes
         // corpus replayers (`fuzz-journal FILE|DIR`, `fuzz-agenda FILE|DIR`).
-        .executableTarget(name: "fuzz-journal", dependencies: ["MaracJournal"], path: "Fuzz/JournalReader"),
-        .executableTarget(name: "fuzz-agenda", dependencies: ["MaracCore"], path: "Fuzz/AgendaImport"),
+        .target(name: "MaracFuzzSupport", path: "Fuzz/Support"),
+        .executableTarget(name: "fuzz-journal", dependencies: ["MaracJournal", "MaracFuzzSupport"], path: "Fuzz/JournalReader"),
+        .executableTarget(name: "fuzz-agenda", dependencies: ["MaracCore", "MaracFuzzSupport"], path: "Fuzz/AgendaImport"),
         .testTarget(name: "MaracCoreTests", dependencies: ["MaracCore"]),
         .testTarget(name: "MaracJournalTests", dependencies: ["MaracJournal"]),
         .testTarget(name: "MaracExportTests", dependencies: ["MaracExport", "MaracJournal", "MaracApp"], exclude: ["Goldens"]),

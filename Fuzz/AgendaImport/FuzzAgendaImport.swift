@@ -1,4 +1,5 @@
 import MaracCore
+import MaracFuzzSupport
 
 /// Fuzz target for the agenda importer (issue 7): any bytes must give cases or a `Problem` that
 /// names a line, never a crash or a hang. See Fuzz/JournalReader for how it is built and replayed.

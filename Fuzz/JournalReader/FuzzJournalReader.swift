@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import MaracJournal
+import MaracFuzzSupport
 
 /// Fuzz target for the journal reader (issue 7): any bytes at all must give contents or a
 /// `JournalError`, never a crash, a hang or unbounded memory. Built two ways:

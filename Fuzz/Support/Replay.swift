@@ -1,7 +1,7 @@
 import Foundation
 
-/// `fuzz-… FILE|DIR …`: runs every saved input through the target once (corpus check, crash replay).
-func replayInputs(name: String, _ target: ([UInt8]) -> Void) {
+/// Shared by both fuzz targets. `fuzz-… FILE|DIR …`: runs every saved input through the target once (corpus check, crash replay).
+public func replayInputs(name: String, _ target: ([UInt8]) -> Void) {
     let args = Array(CommandLine.arguments.dropFirst())
     if args.isEmpty {
         FileHandle.standardError.write(Data("usage: \(name) FILE|DIR …  (replays saved fuzz inputs; scripts/fuzz.sh fuzzes)\n".utf8))
