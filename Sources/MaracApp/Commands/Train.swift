@@ -7,6 +7,9 @@ import MaracUI
 
 /// Trainer mode: replay a recorded meeting, or run a mock meeting on a sample's agenda and score it.
 public enum Training {
+    /// The samples' names, for shell completion, without building the samples (a test checks they match).
+    public static let sampleNames = ["well-run", "historical-overrun", "vague-actions", "repeat-heavy"]
+
     /// One line per sample: name, then a one-line description.
     public static func list() -> String {
         let width = (TrainingSample.all.map(\.name.count).max() ?? 0) + 2
