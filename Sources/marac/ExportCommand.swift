@@ -22,8 +22,8 @@ struct ExportCommand: ParsableCommand {
 
         Examples:
           marac export 2026-12-01-northvale.jsonl --format html --out minutes/
-          marac export 2026-12-01-northvale.jsonl --format csv --out packs/ --agency all
-          marac export meeting.jsonl --format md --out packs/ --agency "Children's Social Care"
+          marac export meeting.jsonl --format csv --out packs/ --agency all
+          marac export meeting.jsonl --format md --out packs/ --agency "Social Care"
         """
     )
 

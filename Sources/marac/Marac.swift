@@ -23,6 +23,12 @@ struct Marac: ParsableCommand {
         Exit status: 0 ok; 1 failure; 2 a file is not what it should be (not a journal, damaged, a \
         bad configuration file); 3 a partial result (a report marked INCOMPLETE); 64 a usage error; \
         66 a missing input; 73 an output cannot be created; 74 an input/output error.
+
+        Examples:
+          marac demo
+          marac new --agenda agenda.csv --date 01/12/2026 --area Northvale --chair Ann
+          marac run ~/.local/share/marac/2026-12-01-northvale.jsonl
+          marac config
         """,
         version: MaracVersion.description,
         subcommands: [DemoCommand.self, NewCommand.self, RunCommand.self, VerifyCommand.self, ExportCommand.self,

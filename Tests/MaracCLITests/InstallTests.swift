@@ -28,8 +28,8 @@ struct InstallTests {
         }
         #expect(fm.fileExists(atPath: prefix.file("share/marac/agenda-template.csv")))
         #expect(fm.fileExists(atPath: prefix.file("share/marac/samples/well-run.jsonl")))
-        for page in ["marac", "marac-demo", "marac-new", "marac-run", "marac-verify", "marac-export", "marac-actions",
-                     "marac-actions-list", "marac-report", "marac-replay", "marac-train", "marac-config"] {
+        for page in ["marac", "marac.demo", "marac.new", "marac.run", "marac.verify", "marac.export", "marac.actions",
+                     "marac.actions.list", "marac.report", "marac.replay", "marac.train", "marac.config"] {
             #expect(fm.fileExists(atPath: prefix.file("share/man/man1/\(page).1")), "\(page).1")
         }
         let bash = try String(contentsOfFile: prefix.file("share/bash-completion/completions/marac"), encoding: .utf8)
