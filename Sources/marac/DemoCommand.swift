@@ -25,7 +25,7 @@ struct DemoCommand: ParsableCommand {
         try reportingErrors {
             var day: CalendarDate?
             if let date {
-                guard let d = CalendarDate.parse(date) else { throw CommandFailure("--date '\(date)' is not a date: use dd/mm/yyyy") }
+                guard let d = CalendarDate.parse(date) else { throw CommandFailure("--date '\(date)' is not a date: use dd/mm/yyyy", exitCode: ExitStatus.usage) }
                 day = d
             }
             let path = try DemoMeeting.run(date: day, options: screen.sessionOptions(), logger: makeLogger(folder: screen.logFolder))

@@ -63,6 +63,11 @@ struct ConventionTests {
         let noAgenda = try marac(["new", "--agenda", dir.file("missing.csv"), "--date", "01/12/2026", "--area", "A", "--chair", "C",
                                   "--out", dir.file("n.jsonl")], home: dir.path)
         #expect(noAgenda.status == 66, "\(noAgenda.stderr)")
+        let badDate = try marac(["new", "--agenda", dir.file("agenda.csv"), "--date", "31/02/2026", "--area", "A", "--chair", "C",
+                                 "--out", dir.file("d.jsonl")], home: dir.path)
+        #expect(badDate.status == 64)
+        #expect(badDate.stderr == "marac: --date '31/02/2026' is not a date: use dd/mm/yyyy or yyyy-mm-dd (and a real day)\n")
+        #expect(try marac(["demo", "--date", "yesterday"], home: dir.path).status == 64)
     }
 
     @Test("report's messages use the same `marac: ` prefix as every other command")

@@ -40,12 +40,13 @@ public enum NewMeeting {
     public static func run(_ request: Request, environment: [String: String] = ProcessInfo.processInfo.environment,
                            now: Int64 = currentMillis(), fileIO: any FileIO = PosixFileIO()) throws(CommandFailure) -> Outcome {
         guard let date = CalendarDate.parse(request.date) else {
-            throw CommandFailure("--date '\(SafeText.line(request.date))' is not a date: use dd/mm/yyyy or yyyy-mm-dd (and a real day)")
+            throw CommandFailure("--date '\(SafeText.line(request.date))' is not a date: use dd/mm/yyyy or yyyy-mm-dd (and a real day)",
+                                 exitCode: ExitStatus.usage)
         }
         let area = SafeText.line(request.area).trimmingWhitespace()
         let chair = SafeText.line(request.chair).trimmingWhitespace()
-        guard !area.isEmpty else { throw CommandFailure("--area is empty: give the Marac area, e.g. --area \"Northvale\"") }
-        guard !chair.isEmpty else { throw CommandFailure("--chair is empty: give the chair's name") }
+        guard !area.isEmpty else { throw CommandFailure("--area is empty: give the Marac area, e.g. --area \"Northvale\"", exitCode: ExitStatus.usage) }
+        guard !chair.isEmpty else { throw CommandFailure("--chair is empty: give the chair's name", exitCode: ExitStatus.usage) }
 
         let rules = try request.protocolPath.map { (p) throws(CommandFailure) in try LocalProtocolFile.load(path: p) } ?? .national
 
