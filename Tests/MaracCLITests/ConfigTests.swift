@@ -132,6 +132,7 @@ struct ConfigTests {
         try "screen_reader: yes\nuser_name: Sam Idris\n".write(toFile: path, atomically: true, encoding: .utf8)
         let set = try MaracConfig.load(environment: ["HOME": dir.path, "XDG_CONFIG_HOME": dir.file("config")])
         #expect(set.isOn(.screenReader) && set[.userName] == "Sam Idris")
+        #expect(set.timeZone.identifier == "Europe/London")
         #expect(set.settings[.userName]?.origin == .file(path: path, line: 2))
         #expect(set.with(flags: [.theme: "monochrome"]).settings[.theme]?.origin == .flag("--theme"))
     }

@@ -96,6 +96,11 @@ public struct MaracConfig: Sendable, Equatable {
     /// The effective value, nil when nothing sets it.
     public subscript(key: Key) -> String? { settings[key]?.value }
 
+    /// The time zone for local times in documents (`time_zone`, checked when read; Europe/London by default).
+    public var timeZone: TimeZone {
+        TimeZone(identifier: self[.timeZone] ?? Self.defaultTimeZone) ?? TimeZone(identifier: Self.defaultTimeZone)!
+    }
+
     /// A yes/no value (`screen_reader`).
     public func isOn(_ key: Key) -> Bool { Self.truth(self[key] ?? "") == true }
 
