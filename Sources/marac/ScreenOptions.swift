@@ -20,7 +20,7 @@ struct ScreenOptions: ParsableArguments {
 
     @Option(help: ArgumentHelp("Theme: default, high-contrast, monochrome, or a theme file's name (default: `theme` in the configuration). NO_COLOR is honoured.",
                                valueName: "name"),
-            completion: .list(["default", "high-contrast", "monochrome"]))
+            completion: .custom { _, _, prefix in MaracResources.themeNames().filter { $0.hasPrefix(prefix) } })
     var theme: String?
 
     @Option(name: .customLong("log-dir"), help: ArgumentHelp("Folder for marac.log (default: `log_dir` in the configuration, else the data folder).", valueName: "dir"),

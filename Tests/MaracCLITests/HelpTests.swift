@@ -79,16 +79,24 @@ struct HelpTests {
     func completions() throws {
         let dir = try TempFolder()
         let bash = try marac(["--generate-completion-script", "bash"], home: dir.path).stdout
-        for word in ["high-contrast", "monochrome", "jsonl", "csv", "well-run", "historical-overrun"] {
+        for word in ["jsonl", "csv", "well-run", "historical-overrun", "---completion demo -- --theme"] {
             #expect(bash.contains(word), "bash completion lacks \(word)")
         }
         let fish = try marac(["--generate-completion-script", "fish"], home: dir.path).stdout
         let zsh = try marac(["--generate-completion-script", "zsh"], home: dir.path).stdout
         for script in [fish, zsh] {
-            #expect(script.contains("high-contrast"))
+            #expect(script.contains("---completion demo -- --theme"))
             #expect(script.contains("text") && script.contains("json"))          // verify --format
             #expect(script.contains("html"))                                     // export and report --format
         }
+        // Theme names are asked of marac as you type: the built-in ones and the user's own files.
+        try FileManager.default.createDirectory(atPath: dir.file(".config/marac/themes"), withIntermediateDirectories: true)
+        try "name: Northvale dark\n".write(toFile: dir.file(".config/marac/themes/northvale-dark.yaml"), atomically: true, encoding: .utf8)
+        let all = try marac(["---completion", "demo", "--", "--theme", "3", "0", "marac", "demo", "--theme", ""], home: dir.path)
+        #expect(all.stdout.split(separator: "\n") == ["default", "high-contrast", "monochrome", "northvale-dark"], "\(all.stdout) \(all.stderr)")
+        let some = try marac(["---completion", "run", "--", "--theme", "3", "1", "marac", "run", "--theme", "h"], home: dir.path)
+        #expect(some.stdout.split(separator: "\n") == ["high-contrast"], "\(some.stdout) \(some.stderr)")
+
         // report's --format is a closed set now: a wrong value is a usage error naming the choices.
         let wrong = try marac(["report", dir.path, "--quarter", "2026Q1", "--format", "pdf"], home: dir.path)
         #expect(wrong.status == 64)

@@ -33,7 +33,7 @@ struct InstallTests {
             #expect(fm.fileExists(atPath: prefix.file("share/man/man1/\(page).1")), "\(page).1")
         }
         let bash = try String(contentsOfFile: prefix.file("share/bash-completion/completions/marac"), encoding: .utf8)
-        #expect(bash.contains("high-contrast") && bash.contains("jsonl"))
+        #expect(bash.contains("---completion demo -- --theme") && bash.contains("jsonl"))
         #expect(fm.fileExists(atPath: prefix.file("share/zsh/site-functions/_marac")))
         #expect(fm.fileExists(atPath: prefix.file("share/fish/vendor_completions.d/marac.fish")))
     }

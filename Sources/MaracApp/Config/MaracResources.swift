@@ -62,6 +62,18 @@ public enum MaracResources {
         return candidates.filter { isFolder($0) && seen.insert($0).inserted }
     }
 
+    /// Every theme name `--theme` can find (the built-in three and any `*.yaml` in the theme
+    /// folders), sorted: for shell completion.
+    public static func themeNames(environment: [String: String] = ProcessInfo.processInfo.environment) -> [String] {
+        var names: Set<String> = ["default", "high-contrast", "monochrome"]
+        for folder in themeFolders(environment: environment) {
+            for file in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where file.hasSuffix(".yaml") && !file.hasPrefix(".") {
+                names.insert(String(file.dropLast(".yaml".count)))
+            }
+        }
+        return names.sorted()
+    }
+
     private static func isFolder(_ path: String) -> Bool {
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
