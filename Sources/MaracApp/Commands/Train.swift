@@ -19,7 +19,8 @@ public enum Training {
 
     public static func sample(_ name: String) throws -> TrainingSample {
         guard let s = TrainingSample.named(name) else {
-            throw AppError("no sample called '\(name)'. The samples are: \(TrainingSample.all.map(\.name).joined(separator: ", "))")
+            throw CommandFailure("no sample called '\(name)'. The samples are: \(TrainingSample.all.map(\.name).joined(separator: ", "))",
+                                 exitCode: ExitStatus.usage)
         }
         return s
     }
@@ -60,7 +61,7 @@ public enum Training {
         try requireMeetingJournal(path)
         let contents: JournalContents
         do { contents = try JournalReader.read(path: path, passphrase: options.passphrase) }
-        catch { throw AppError(error.description) }
+        catch { throw CommandFailure(error.description, exitCode: error.exitStatus) }
         if contents.events.isEmpty { throw AppError("\(path) holds no events to replay") }
         return try ReplaySession.run(records: contents.events, speed: speed, pauseAtOverrun: pauseAtOverrun, options: options)
     }
