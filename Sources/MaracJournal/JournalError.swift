@@ -53,6 +53,8 @@ public enum JournalError: Error, Sendable, Equatable, CustomStringConvertible {
 
     static func explain(_ code: Int32) -> String {
         switch code {
+        case FileIOError.notRegularFile.errno: return "it is not an ordinary file (a pipe, device or socket), so marac does not read it"
+        case FileIOError.tooLarge.errno: return "it is larger than any file marac reads (\(FileLimits.describe(FileLimits.journal)) for a journal), so it cannot be one marac wrote"
         case ENOSPC: return "the disk is full; nothing was recorded: free some space and try again"
         case EDQUOT: return "the disk quota is used up; nothing was recorded: free some space and try again"
         case EIO: return "the disk reported an input/output error; nothing was recorded: check the disk"

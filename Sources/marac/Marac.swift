@@ -27,5 +27,5 @@ func fail(_ message: String, exitCode: Int32 = 1) -> ExitCode {
 }
 
 func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
+    Console.error(line)
 }

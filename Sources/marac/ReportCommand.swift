@@ -58,7 +58,7 @@ struct ReportCommand: ParsableCommand {
             folder: folder, quarter: quarter, from: from, to: to, format: format, out: out,
             minoritisedPopulation: minoritisedPopulation, adultFemalePopulation: adultFemalePopulation,
             passphrase: passphrase))
-        if !outcome.stdout.isEmpty { FileHandle.standardOutput.write(Data(outcome.stdout.utf8)) }
+        if !outcome.stdout.isEmpty { Console.output(outcome.stdout, terminator: "") }
         for line in outcome.stderr {
             printError(line.hasPrefix("marac report: ") ? line : "marac report: " + line)
         }
