@@ -70,6 +70,8 @@ public enum NewMeeting {
         } else {
             path = DataFolder.journalPath(meetingID: info.id, folder: try DataFolder.resolve(explicit: request.dataDir, environment: environment))
         }
+        // A temporary journal left by a `marac new` that was killed mid-way goes now.
+        Leftovers.removeAbandonedCreations(in: AtomicFile.folder(of: path))
         // The key first: a problem with it stops `new` before any journal exists.
         let signingKey = request.sign ? try Signing.loadKey(create: true, environment: environment) : nil
         let cases = AgendaImport.agendaOrder(agenda.cases)

@@ -43,12 +43,24 @@ public final class MeetingSession {
                 notice = "Recovered: the last \(bytes) bytes were an unfinished write and were set aside."
                 logger.warning("torn tail of \(bytes) bytes recovered")
             }
-        } catch .damaged(let p, let line, let reason) {
+        } catch {
+            // Opened read-only: damaged (never appended to), or on a disk that cannot be written
+            // (a read-only mount, a write-protected stick), where the meeting can still be viewed.
+            let readOnlyNotice: String
+            switch error {
+            case let .damaged(p, line, reason):
+                readOnlyNotice = "READ-ONLY: \(URL(fileURLWithPath: p).lastPathComponent) is damaged at line \(line) (\(reason)). Nothing will be written."
+                logger.error("journal damaged at line \(line); opened read-only")
+            case let .io(_, "open", code) where code == EROFS || code == EACCES || code == EPERM:
+                readOnlyNotice = "READ-ONLY: \(URL(fileURLWithPath: path).lastPathComponent) cannot be written here (\(JournalError.describe(errno: code))): view only, nothing will be saved."
+                logger.error("journal not writable; opened read-only")
+            default:
+                throw error
+            }
             let contents = try JournalReader.read(path: path, passphrase: passphrase, fileIO: fileIO)
             self.writer = nil
             self.meeting = Meeting(events: contents.events)
-            notice = "READ-ONLY: \(URL(fileURLWithPath: p).lastPathComponent) is damaged at line \(line) (\(reason)). Nothing will be written."
-            logger.error("journal damaged at line \(line); opened read-only")
+            notice = readOnlyNotice
         }
     }
 
