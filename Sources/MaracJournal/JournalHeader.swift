@@ -3,7 +3,7 @@ import Foundation
 // The header line (line 1, seq 0) and its decoding. The byte layout of every line is in
 // JournalLineCodec.swift; the whole format is written down in docs/JOURNAL-FORMAT.md.
 
-public enum JournalKind: String, Codable, Sendable { case meeting, tracker }
+public enum JournalKind: String, Codable, Sendable { case meeting = "meeting", tracker = "tracker" }
 
 /// At-rest encryption (issue 7): scrypt turns the passphrase into an AES-256-GCM key; each line's
 /// `event` is replaced by `"enc":"<base64 of nonce|ciphertext|tag>"`. The chain covers the stored
@@ -52,20 +52,25 @@ public struct JournalHeader: Codable, Sendable, Equatable {
 }
 
 extension JournalFormat {
-    struct SeqOnly: Decodable { var seq: Int }
+    /// The fields every version's header has: read first, so a newer header whose other fields this
+    /// marac does not know is reported as newer, never as unreadable.
+    struct HeaderIdentity: Decodable {
+        var seq: Int
+        var format: String?
+        var version: Int?
+    }
 
     static func decodeHeader(_ line: Data, path: String) throws(JournalError) -> JournalHeader {
         let decoder = JSONDecoder()
         do {
-            let seq = try decoder.decode(SeqOnly.self, from: line).seq
-            let h = try decoder.decode(JournalHeader.self, from: line)
-            guard seq == 0, h.format == JournalHeader.formatName else {
+            let identity = try decoder.decode(HeaderIdentity.self, from: line)
+            guard identity.seq == 0, identity.format == JournalHeader.formatName else {
                 throw JournalError.notAJournal(path: path, reason: "its first line is not a marac journal header")
             }
-            guard h.version <= JournalHeader.currentVersion else {
-                throw JournalError.notAJournal(path: path, reason: "it was written by a newer marac (journal format version \(h.version)); update marac to read it")
+            if let version = identity.version, version > JournalHeader.currentVersion {
+                throw JournalError.newerFormat(path: path, version: version)
             }
-            return h
+            return try decoder.decode(JournalHeader.self, from: line)
         } catch let e as JournalError {
             throw e
         } catch {
@@ -74,3 +79,16 @@ extension JournalFormat {
     }
 }
 
+// The header's names on disk, written out so that renaming a Swift property can never change a file.
+extension JournalHeader {
+    enum CodingKeys: String, CodingKey {
+        case format = "format", version = "version", kind = "kind", id = "id", createdAt = "createdAt", encryption = "encryption"
+    }
+}
+
+extension EncryptionParameters {
+    enum CodingKeys: String, CodingKey {
+        case kdf = "kdf", salt = "salt", rounds = "rounds", blockSize = "blockSize", parallelism = "parallelism"
+        case cipher = "cipher", keyCheck = "keyCheck"
+    }
+}
