@@ -125,17 +125,12 @@ def verify(data):
     if bad is None:
         return 0, "intact %d %s" % (events, prev.decode())
     # Damage, not a torn tail, when: the bad line is whole (its own checksum holds), or any complete
-    # line after it has a good checksum of its own, or it is the last line, ends with LF and is a
-    # JSON object (an edited line, not a cut-off one).
+    # line after it has a good checksum of its own (header rule); for event lines, torn means torn:
+    # any line feed from the bad line to the end, or a whole line whose line feed was altered.
     rest = data[bad_start:]
     lines_after = rest.split(b"\n")[1:-1]   # complete lines after the bad one
     later_good = any(own_checksum(l) == "good" for l in lines_after)
-    altered = False
-    if rest.endswith(b"\n") and rest.count(b"\n") == 1:
-        try:
-            altered = isinstance(json.loads(rest[:-1].decode("utf-8")), dict)
-        except (UnicodeDecodeError, ValueError):
-            altered = False
+    altered = b"\n" in rest or (len(rest) > 1 and own_checksum(rest[:-1]) == "good")
     if number == 1:
         if bad.whole or later_good:
             return 1, "damaged 1 0 %s: %s" % (ZERO_HASH.decode(), bad.reason)

@@ -90,13 +90,24 @@ extension JournalFormat {
     /// line the scanner or the event decoder rejected (nil: none).
     static func condition(after failure: Failure?, in data: [UInt8]) -> JournalCondition {
         guard let failure else { return .intact }
-        if failure.selfConsistent || data.withUnsafeBufferPointer({ anyGoodLine($0, after: failure.start) })
-            || isCompleteAlteredLine(data, from: failure.start) {
+        // Torn means torn (issue 21): a writer that dies mid-write leaves the beginning of one line
+        // and nothing else, so the bytes from the first bad line to the end hold no line end. Any
+        // line end there means a line marac finished (and acknowledged) was changed: damage, never
+        // cut away. (The old rule called a broken last line, or the last two lines merged by a
+        // flipped line end, a torn tail, and `run` then cut acknowledged events away.)
+        if failure.selfConsistent || data[failure.start...].contains(0x0A)
+            || isWholeLineWithAlteredEnd(data, from: failure.start) {
             return .damaged(line: failure.line, reason: failure.reason)
         }
-        // Torn tail (LevelDB/etcd rule): nothing from the first bad line to the end is a
-        // complete, self-consistent line: the writer died mid-write.
         return .tornTail(bytes: data.count - failure.start)
+    }
+
+    /// A tail that is a whole, self-consistent line followed by one byte that is not a line end:
+    /// the line end itself was altered (a writer never writes a byte after a line's closing brace
+    /// but the line end).
+    static func isWholeLineWithAlteredEnd(_ data: [UInt8], from start: Int) -> Bool {
+        guard data.count - start > hashSuffixLength + prevFieldLength + 2 else { return false }
+        return data.withUnsafeBufferPointer { isSelfConsistent($0, start..<(data.count - 1)) }
     }
 
     /// The error for a file whose header line never read as good: damage when a good line follows
@@ -109,15 +120,5 @@ extension JournalFormat {
         return JournalError.notAJournal(path: path, reason: buf.isEmpty ? "the file is empty"
             : looksLikeJournalLine(buf, 0..<min(buf.count, 7)) ? "its header line is incomplete (it was being created when marac stopped)"
             : "its first line is not a marac journal header")
-    }
-
-    /// A last line that ends with its line end and still reads as a JSON object, but whose checksum
-    /// does not match, was altered (edited, or bit rot), not torn: a writer that died mid-write leaves
-    /// no line end or unreadable bytes (zeros, a cut-off object). Calling it torn would quietly cut an
-    /// acknowledged event out of the meeting (never silently drop data: docs/JOURNAL-FORMAT.md).
-    static func isCompleteAlteredLine(_ data: [UInt8], from start: Int) -> Bool {
-        guard let nl = data[start...].firstIndex(of: 0x0A), nl == data.count - 1 else { return false }
-        let line = Data(data[start..<nl])
-        return (try? JSONSerialization.jsonObject(with: line)) is [String: Any]
     }
 }
