@@ -22,10 +22,11 @@ public enum LocalProtocolFile {
     public static func load(path: String) throws(CommandFailure) -> LocalProtocol {
         let data: [UInt8]
         do { data = try PosixFileIO().readFile(path, limit: FileLimits.small) } catch {
-            throw CommandFailure("\(path): cannot read the protocol file: \(InputFile.reason(error, limit: FileLimits.small))")
+            throw CommandFailure("\(path): cannot read the protocol file: \(InputFile.reason(error, limit: FileLimits.small))",
+                                 exitCode: error.errno == ENOENT ? ExitStatus.missingInput : ExitStatus.ioError)
         }
         guard let text = String(validating: data, as: UTF8.self) else {
-            throw CommandFailure("\(path): the protocol file is not UTF-8 text")
+            throw CommandFailure("\(path): the protocol file is not UTF-8 text", exitCode: ExitStatus.badFile)
         }
         return try parse(text, file: path)
     }
@@ -35,7 +36,7 @@ public enum LocalProtocolFile {
             var at = file
             if let mark { at += ":\(mark.line)" }
             if let key { at += " (\(key))" }
-            return CommandFailure("\(at): \(message)")
+            return CommandFailure("\(at): \(message)", exitCode: ExitStatus.badFile)
         }
         let root: Node?
         do { root = try Yams.compose(yaml: text) } catch {

@@ -140,7 +140,7 @@ struct HardeningTests {
         }
         // The damage is still reported, by line.
         let verify = try Self.maracWithin(60, ["verify", journal], folder: dir.path)
-        #expect(verify.status == 1)
+        #expect(verify.status == 2)
         #expect(verify.stderr.contains("line \(try JournalReader.read(path: journal).lineCount + 1) is damaged"), "\(verify.stderr)")
     }
 

@@ -10,7 +10,7 @@ import MaracUI
 public enum RunMeeting {
     public static func run(path: String, options: MeetingSession.Options, logger: Logger) throws {
         guard FileManager.default.fileExists(atPath: path) else {
-            throw AppError("\(path): no such journal (make one with `marac new`)")
+            throw CommandFailure("\(path): no such journal (make one with `marac new`)", exitCode: ExitStatus.missingInput)
         }
         let seen = try requireMeetingJournal(path)
         // A journal shorter than, or different from, what marac last saw here is said on screen;
@@ -23,7 +23,7 @@ public enum RunMeeting {
             if case .locked = error {
                 throw AppError("\(path) is already open in another `marac run` (only one writer at a time)")
             }
-            throw AppError(error.description)
+            throw CommandFailure(error.description, exitCode: error.exitStatus)
         }
         if let witnessWarning {
             session.notice = "WARNING: " + witnessWarning + (session.notice.map { ". " + $0 } ?? "")
@@ -63,9 +63,9 @@ public enum RunMeeting {
 func requireMeetingJournal(_ path: String) throws -> JournalContents {
     let contents: JournalContents
     do { contents = try JournalReader.verifyChain(path: path) }
-    catch { throw AppError(error.description) }
+    catch { throw CommandFailure(error.description, exitCode: error.exitStatus) }
     guard contents.header.kind == .meeting else {
-        throw AppError("\(path) is the action tracker, not a meeting journal (`marac actions` reads it)")
+        throw CommandFailure("\(path) is the action tracker, not a meeting journal (`marac actions` reads it)", exitCode: ExitStatus.badFile)
     }
     return contents
 }
