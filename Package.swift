@@ -39,6 +39,8 @@ let package = Package(
             "MaracCore", "MaracJournal", "MaracExport", "MaracUI", "MaracTerminal",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Yams", package: "Yams"),
+            // Ed25519 signing of journal checkpoints (Hardening/Signing.swift).
+            .product(name: "Crypto", package: "swift-crypto"),
         ], resources: [.copy("Resources")]),
         .executableTarget(name: "marac", dependencies: [
             "MaracApp",

@@ -1,4 +1,5 @@
 import Foundation
+import MaracJournal
 import MaracCore
 import Yams
 
@@ -19,12 +20,12 @@ public enum LocalProtocolFile {
                               "repeat_window_months", "target_minutes", "limit_minutes", "confidentiality_statement"]
 
     public static func load(path: String) throws(CommandFailure) -> LocalProtocol {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            let missing = !FileManager.default.fileExists(atPath: path)
-            throw CommandFailure("\(path): cannot read the protocol file (\(missing ? "no such file" : "not readable"))",
-                                 exitCode: missing ? ExitStatus.missingInput : ExitStatus.ioError)
+        let data: [UInt8]
+        do { data = try PosixFileIO().readFile(path, limit: FileLimits.small) } catch {
+            throw CommandFailure("\(path): cannot read the protocol file: \(InputFile.reason(error, limit: FileLimits.small))",
+                                 exitCode: error.errno == ENOENT ? ExitStatus.missingInput : ExitStatus.ioError)
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let text = String(validating: data, as: UTF8.self) else {
             throw CommandFailure("\(path): the protocol file is not UTF-8 text", exitCode: ExitStatus.badFile)
         }
         return try parse(text, file: path)

@@ -178,7 +178,7 @@ struct HostileTerminalTests {
             #expect(rows.count >= 24, "after \(key) the screen has \(rows.count) rows")
             // The header may shorten the area name when warnings need the room (the meeting is stamped
             // 01/12/2026 and runs on the real clock, so on that day "not reached" warnings appear).
-            #expect(rows.first?.contains("Hostva") == true, "after \(key) the title bar is not on the first row")
+            #expect(rows.first?.contains("Hostva") == true, "after \(key) the title bar is not on the first row: \(rows.first ?? "")")
             #expect(rows.count >= 24 && rows[23].contains("F12"), "after \(key) the key bar is not on the last row")
             for line in rows { #expect(line.count <= 80, "after \(key) a line is \(line.count) columns wide") }
             let title = try paneTitle(tmux)

@@ -12,7 +12,11 @@ public enum RunMeeting {
         guard FileManager.default.fileExists(atPath: path) else {
             throw CommandFailure("\(path): no such journal (make one with `marac new`)", exitCode: ExitStatus.missingInput)
         }
-        try requireMeetingJournal(path)
+        let seen = try requireMeetingJournal(path)
+        // A journal shorter than, or different from, what marac last saw here is said on screen;
+        // the witness keeps what it saw before, so the warning stays until someone looks.
+        let finding = Witness.check(journal: path, id: seen.header.id, seq: seen.lineCount - 1, hash: seen.finalHash)
+        let witnessWarning = Witness.message(finding, journal: URL(fileURLWithPath: path).lastPathComponent)
         let session: MeetingSession
         do { session = try MeetingSession(path: path, passphrase: options.passphrase, logger: logger) }
         catch let error as JournalError {
@@ -21,6 +25,16 @@ public enum RunMeeting {
             }
             throw CommandFailure(error.description, exitCode: error.exitStatus)
         }
+        if let witnessWarning {
+            session.notice = "WARNING: " + witnessWarning + (session.notice.map { ". " + $0 } ?? "")
+            logger.error("journal differs from what marac last saw (witness)")
+        }
+        func witness() {
+            guard finding == .consistent, let last = session.lastLine else { return }
+            Witness.record(journal: path, id: seen.header.id, seq: last.seq, hash: last.hash)
+        }
+        witness()
+        defer { witness() }
         try importOutstandingActions(into: session, journalPath: path, passphrase: options.passphrase, logger: logger)
         try session.run(options: options)
     }
@@ -45,13 +59,15 @@ public enum RunMeeting {
 /// Refuses the action tracker (or anything but a meeting journal) before a screen opens on it: a
 /// meeting's events written into the tracker would corrupt the record of actions between meetings.
 /// Reads only the header and chain, so it needs no passphrase.
-func requireMeetingJournal(_ path: String) throws {
-    let header: JournalHeader
-    do { header = try JournalReader.verifyChain(path: path).header }
+@discardableResult
+func requireMeetingJournal(_ path: String) throws -> JournalContents {
+    let contents: JournalContents
+    do { contents = try JournalReader.verifyChain(path: path) }
     catch { throw CommandFailure(error.description, exitCode: error.exitStatus) }
-    guard header.kind == .meeting else {
+    guard contents.header.kind == .meeting else {
         throw CommandFailure("\(path) is the action tracker, not a meeting journal (`marac actions` reads it)", exitCode: ExitStatus.badFile)
     }
+    return contents
 }
 
 /// Parses `80x24`, `120x40`.

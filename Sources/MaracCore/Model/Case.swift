@@ -1,11 +1,11 @@
 /// Why a case was referred to the Marac (DESIGN §3a, brief §2.1).
 public enum ReferralBasis: String, Codable, Sendable, CaseIterable {
     /// Visible high risk: a DASH score at or above the local threshold (14 of 24 nationally).
-    case actuarial
+    case actuarial = "actuarial"
     /// Professional judgement: may be the sole basis, never used to downgrade a score.
     case professionalJudgement = "professional judgement"
     /// Potential escalation: a number of incidents within a window (3 in 12 months nationally).
-    case escalation
+    case escalation = "escalation"
     /// Any incident between the same victim and perpetrator within 12 months of the last referral.
     case repeatReferral = "repeat"
 

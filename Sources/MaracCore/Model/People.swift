@@ -1,9 +1,9 @@
 /// Someone's part in the meeting (SafeLives minutes checklist, DESIGN §3a).
 public enum AttendanceRole: String, Codable, Sendable, CaseIterable {
-    case present
-    case observer
-    case apologies
-    case absent
+    case present = "present"
+    case observer = "observer"
+    case apologies = "apologies"
+    case absent = "absent"
 }
 
 /// One line of the attendance register: an agency and its representative.
@@ -33,12 +33,12 @@ public struct Attendance: Codable, Sendable, Equatable {
 public enum NoteKind: String, Codable, Sendable, CaseIterable {
     case riskInformation = "risk information"
     case victimsViews = "victim's views"
-    case children
-    case perpetrator
-    case decision
+    case children = "children"
+    case perpetrator = "perpetrator"
+    case decision = "decision"
     /// Information an agency holds but did not share, with the reason.
     case withheld = "information withheld"
-    case other
+    case other = "other"
 
     public var label: String {
         switch self {
@@ -69,11 +69,11 @@ public struct Note: Codable, Sendable, Equatable, Identifiable {
 /// How the victim is told what was agreed. Phone is risky where the perpetrator controls it (brief §2.8).
 public enum FeedbackRoute: String, Codable, Sendable, CaseIterable {
     case inPerson = "in person"
-    case phone
+    case phone = "phone"
     case safeEmail = "safe email"
-    case letter
+    case letter = "letter"
     case viaThirdParty = "via a trusted professional"
-    case other
+    case other = "other"
 
     public var label: String { rawValue }
 

@@ -52,6 +52,8 @@ public struct MeetingScreen: Program {
     public private(set) var statusMessage: String?
     /// When set, drawn as an extra line above the status bar (trainer replay).
     public var replayBar: String?
+    /// Log lines lost so far (the log's disk full, say): the summary shows the count. Set by the runtime.
+    public var lostLogLines: @Sendable () -> Int = { 0 }
 
     var statusIsError = false
     var now: Int64

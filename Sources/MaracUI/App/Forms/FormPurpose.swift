@@ -247,9 +247,13 @@ extension MeetingScreen {
             return .write([.feedbackAgreed(caseRef: ref, feedback: VictimFeedback(agency: f["agency"], route: route, detail: f["detail"]))],
                           .dismiss(message: "Feedback to the victim agreed: \(SafeText.line(f["agency"])), \(route.label)"))
         case .lateCase:
-            let ref = f["ref"]
+            // A reference that reads the same as one on the agenda is that case (CaseReference).
+            let cleaned = CaseReference.clean(f["ref"])
+            let ref = cleaned.value
             guard !ref.isEmpty else { return .refused("Give the case ref") }
-            guard state.cases[ref] == nil else { return .refused("Case \(SafeText.line(ref)) is already on the agenda") }
+            if let existing = CaseReference.match(ref, in: state.cases.keys) {
+                return .refused("Case \(SafeText.line(existing)) is already on the agenda")
+            }
             guard !f["victim"].isEmpty else { return .refused("Give the victim's name") }
             guard !f["agency"].isEmpty else { return .refused("Give the referring agency") }
             guard let basis = f.field("basis")?.chosen.flatMap(ReferralBasis.init(rawValue:)) else {
@@ -268,7 +272,8 @@ extension MeetingScreen {
             let agenda = AgendaCase(caseRef: ref, victim: f["victim"], referringAgency: f["agency"], referralBasis: basis,
                                     dashScore: dash, children: children)
             return .write([.caseQueued(agendaCase: agenda, late: true)],
-                          .dismiss(message: "Late case \(SafeText.line(ref)) added at the end of the agenda"))
+                          .dismiss(message: "Late case \(SafeText.line(ref)) added at the end of the agenda"
+                                   + (cleaned.needsReport ? " (hidden characters removed: \(cleaned.changes.joined(separator: ", ")))" : "")))
         case .deferCase(let ref):
             guard let to = f.field("to")?.chosen else { return .refused("Choose end of agenda or next meeting") }
             guard !f["reason"].isEmpty else { return .refused("A reason is required") }

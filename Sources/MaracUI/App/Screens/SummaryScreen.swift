@@ -57,6 +57,8 @@ extension MeetingScreen {
         }
         let waiting = s.orderedCases.filter { $0.status.isOutstanding }
         if !waiting.isEmpty { lines.append(StyledLine("Not yet heard: " + waiting.map { SafeText.line($0.ref) }.joined(separator: ", "), .warning)) }
+        let lost = lostLogLines()
+        if lost > 0 { lines.append(StyledLine("Log: \(lost) line\(lost == 1 ? "" : "s") could not be written (is its disk full?); the journal is not affected", .warning)) }
         lines.append(StyledLine("Outstanding actions reviewed: \(s.reviews.count) of \(s.outstanding.count)", .title))
         for outcome in ReviewOutcome.allCases {
             let n = s.reviews.values.filter { $0.outcome == outcome }.count
