@@ -67,8 +67,12 @@ public enum NewMeeting {
             path = DataFolder.journalPath(meetingID: info.id, folder: try DataFolder.resolve(explicit: request.dataDir, environment: environment))
         }
         let cases = AgendaImport.agendaOrder(agenda.cases)
+        // Earlier hearings of these cases in the folder the journal goes into.
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        let earlier = CaseHistoryImport.earlierMeetings(folder: folder, passphrase: request.passphrase, excludingMeeting: info.id)
         let events: [MeetingEvent] = [.meetingCreated(info: info, rules: rules)]
             + cases.map { .caseQueued(agendaCase: $0, late: false) }
+            + CaseHistoryImport.events(for: cases.map { ($0, []) }, meetingDate: date, earlier: earlier.meetings)
         do {
             try JournalWriter.create(path: path, kind: .meeting, id: info.id, events: events, at: now,
                                      passphrase: request.passphrase, fileIO: fileIO).close()
