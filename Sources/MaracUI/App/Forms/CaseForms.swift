@@ -74,6 +74,13 @@ extension MeetingScreen {
         return rows.contains { $0.role == .apologies } ? "apologies" : "not here"
     }
 
+    /// An action form whose owner list marks the agencies not in the room.
+    func ownerForm(_ form: FormModel) -> FormModel {
+        var f = form
+        for a in f.agencies { if let mark = presenceMark(a) { f.agencyMarks[a] = mark } }
+        return f
+    }
+
     /// After an action is agreed for an agency that is not in the room, ask who tells it.
     func absentOwnerStep(_ action: Action) -> Modal? {
         guard presenceMark(action.owner) != nil else { return nil }
@@ -113,8 +120,8 @@ extension MeetingScreen {
                           .dismiss(message: same == "yes" ? "Earlier hearing confirmed as this case (recorded)" : "Earlier hearing rejected: another case (recorded)"))
         case .absentOwner(let action):
             guard let by = f.field("by")?.chosen else { return .refused("Choose the agency present that will tell them") }
-            return .write([.actionAgreed(action: action), .absentOwnerToBeTold(actionID: action.id, byAgency: by)],
-                          .dismiss(message: "Action \(action.id) agreed; \(SafeText.line(by)) will tell \(SafeText.line(action.owner))"))
+            return .write([.absentOwnerToBeTold(actionID: action.id, byAgency: by)],
+                          .dismiss(message: "\(SafeText.line(by)) will tell \(SafeText.line(action.owner)) about action \(action.id) (recorded)"))
         default:
             return .refused("internal: not a case form")
         }

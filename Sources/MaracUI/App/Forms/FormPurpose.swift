@@ -229,7 +229,10 @@ extension MeetingScreen {
             if let error = findings.first(where: { $0.severity == .error }) { return .refused("Not saved: " + error.message) }
             let action = Action(id: state.nextActionID, caseRef: ref, text: f["what"], owner: f["owner"],
                                 due: dueDate(f["due"]), category: ActionCategory.parse(f["category"]))
-            if let ask = absentOwnerStep(action) { return .next(ask) }
+            // Saved at once; then, for an owner not in the room, who will tell them.
+            if let ask = absentOwnerStep(action) {
+                return .write([.actionAgreed(action: action)], .reopen(ask, message: "Action \(action.id) agreed: \(SafeText.line(action.owner)) is not here"))
+            }
             return .write([.actionAgreed(action: action)], .dismiss(message: "Action \(action.id) agreed"))
         case .amendAction(let id):
             let findings = actionFindings(f)

@@ -112,7 +112,7 @@ enum FormView {
             if candidates.isEmpty {
                 lines.append(StyledLine("↳ no agency matches: it will be saved as typed", .muted))
             } else {
-                let shown = candidates.prefix(8).map { SafeText.line($0) }.joined(separator: " · ")
+                let shown = candidates.prefix(8).map { SafeText.line($0) + (form.agencyMarks[$0].map { " (\($0))" } ?? "") }.joined(separator: " · ")
                 lines.append(StyledLine(SafeText.truncate("↳ " + shown + (candidates.count > 8 ? " …" : "") + "  (Tab accepts the first)", width), .hint))
             }
         case .choice(let options):

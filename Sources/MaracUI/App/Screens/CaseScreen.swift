@@ -25,7 +25,7 @@ extension MeetingScreen {
         case .char("s"):
             return toggleDiscussion()
         case .char("a"):
-            openForm(Forms.action(agencies: ownerAgencies), .newAction(caseRef: c.ref))
+            openForm(ownerForm(Forms.action(agencies: ownerAgencies)), .newAction(caseRef: c.ref))
         case .char("o"):
             openForm(Forms.note(agencies: state.knownAgencies), .note(caseRef: c.ref))
         case .char("f"):
@@ -38,7 +38,7 @@ extension MeetingScreen {
             guard actions.indices.contains(actionIndex) else { setStatus("No action selected: a adds one"); return [] }
             let a = actions[actionIndex]
             guard a.status != .withdrawn else { setStatus("Action \(SafeText.line(state.displayID(a.id))) is withdrawn"); return [] }
-            openForm(Forms.action(agencies: ownerAgencies, existing: a), .amendAction(actionID: a.id))
+            openForm(ownerForm(Forms.action(agencies: ownerAgencies, existing: a)), .amendAction(actionID: a.id))
         case .char("x"):
             guard actions.indices.contains(actionIndex) else { setStatus("No action selected"); return [] }
             let a = actions[actionIndex]

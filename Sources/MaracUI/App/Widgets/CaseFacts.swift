@@ -23,18 +23,24 @@ enum CaseFacts {
             }
             lines.append(StyledLine(spans))
         }
-        var spans: [Span] = []
-        if !d.flags.isEmpty {
-            spans.append(Span("Flags: ", .title))
-            spans.append(Span(d.flags.map { "\($0.symbol) \(width >= 100 ? $0.label : $0.rawValue)" }.joined(separator: " · "), .accent))
-        }
+        // Unsafe contact first (it decides how the victim is told); flags beside it when they fit.
+        var contact: [Span] = []
         if !d.contactSafety.isEmpty {
-            if !spans.isEmpty { spans.append(Span("  ")) }
-            spans.append(Span("Unsafe contact: ", .title))
-            spans.append(Span(d.contactSafety.map(\.rawValue).joined(separator: ", "), .danger))
+            contact = [Span("Unsafe contact: ", .title), Span(d.contactSafety.map(\.rawValue).joined(separator: ", "), .danger)]
         }
-        if c.detailsChangedInMeeting { spans.append(Span(" (changed in the meeting)", .muted)) }
-        if !spans.isEmpty { lines.append(StyledLine(spans)) }
+        var flags: [Span] = []
+        if !d.flags.isEmpty {
+            flags = [Span("Flags: ", .title),
+                     Span(d.flags.map { "\($0.symbol) \(width >= 100 ? $0.label : $0.rawValue)" }.joined(separator: " · "), .accent)]
+        }
+        let changed = c.detailsChangedInMeeting ? [Span(width >= 100 ? " (changed in the meeting)" : " (changed)", .muted)] : []
+        let together = contact.isEmpty || flags.isEmpty ? contact + flags : contact + [Span("  ")] + flags
+        if CharWidth.of((together + changed).map(\.text).joined()) <= width {
+            if !together.isEmpty { lines.append(StyledLine(together + changed)) }
+        } else {
+            if !contact.isEmpty { lines.append(StyledLine(contact)) }
+            if !flags.isEmpty { lines.append(StyledLine(flags + changed)) }
+        }
         if !c.agenda.agenciesInvolved.isEmpty {
             lines.append(StyledLine([Span("Involved: ", .title),
                                      Span(c.agenda.agenciesInvolved.map { SafeText.line($0) }.joined(separator: ", "), .muted)]))
