@@ -24,11 +24,20 @@ struct VerifyCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The journal file.", valueName: "journal"))
     var journal: String
 
+    @Flag(name: .customLong("history"), help: "Also list the corrections: notes amended or withdrawn (text before and after), case details set, earlier hearings confirmed or rejected, actions amended or withdrawn.")
+    var history = false
+
     func run() throws {
         // Never asks: without a passphrase an encrypted journal's chain is still checked in full.
         let outcome = VerifyJournal.run(path: journal, passphrase: environmentPassphrase)
         if outcome.exitCode == 0 {
             print(outcome.message)
+            if history {
+                guard let lines = VerifyJournal.history(path: journal, passphrase: environmentPassphrase) else {
+                    throw fail("\(journal): the history needs the events read: set MARAC_PASSPHRASE for an encrypted journal", exitCode: 2)
+                }
+                for line in lines { print(line) }
+            }
         } else {
             throw fail(outcome.message, exitCode: outcome.exitCode)
         }

@@ -105,7 +105,9 @@ import Testing
         let amended = try String(contentsOfFile: dir.file("note.txt"), encoding: .utf8)
         #expect(amended.contains("(amended) Frank Fowler was seen with a knife"))
 
-        let close = try stage("close", "3jj<Enter>fIdva<Tab>phone<Tab><Enter>n")
+        // The discussion of MC-1207 is running: 4 goes straight to it.
+        let close = try stage("close", "4fIdva<Tab>phone<Tab><Enter>n")
+        #expect(close.contains("Close case MC-1207"))
         #expect(close.contains("Feedback by phone"))
         #expect(close.contains("has access to her phone"))
 
@@ -115,6 +117,12 @@ import Testing
             .map { try String(contentsOfFile: dir.file("minutes/" + $0), encoding: .utf8) }.joined()
         #expect(minutes.contains("Frank Fowler was seen with a knife"))
         #expect(!minutes.contains("Fowlr"))
+        // The audit trail keeps the original.
+        let trail = try run(Binary.marac, ["verify", journal, "--history"])
+        #expect(trail.contains("note (seq"))
+        #expect(trail.contains("before: Frank Fowlr was seen with a knife"))
+        #expect(trail.contains("after:  Frank Fowler was seen with a knife"))
+        #expect(trail.contains("reason: name misspelt"))
     }
 
     @Test(arguments: phrasings)

@@ -43,6 +43,15 @@ public enum VerifyJournal {
         }
     }
 
+    /// `--history`: the journal's corrections (notes amended or withdrawn with the text before and
+    /// after, case details set, earlier hearings decided, actions amended or withdrawn), one line
+    /// or three each; nil when the events cannot be read (the verify outcome says why).
+    public static func history(path: String, passphrase: String? = nil) -> [String]? {
+        guard let contents = try? JournalReader.read(path: path, passphrase: passphrase) else { return nil }
+        let lines = AuditTrail.lines(contents.events)
+        return lines.isEmpty ? ["no corrections recorded"] : lines
+    }
+
     private static func failure(_ error: JournalError) -> Outcome {
         if case .damaged = error { return Outcome(exitCode: 1, message: error.description) }
         return Outcome(exitCode: 2, message: error.description)
