@@ -41,7 +41,7 @@ extension Forms {
 
     static func absentOwner(_ action: Action, present: [String]) -> FormModel {
         FormModel(title: "\(SafeText.line(action.owner)) is not here: who will tell them about action \(SafeText.line(action.id))?", fields: [
-            FormField("by", "Told by", .choice(present), value: present.first { $0.lowercased().contains("idva") } ?? "",
+            FormField("by", "Told by", .choice(present), value: present.first { $0.lowercased().contains("idva") } ?? present.first ?? "",
                       hint: "an agency present (←/→); recorded, and the minutes say so"),
         ])
     }
