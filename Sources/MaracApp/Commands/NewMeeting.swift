@@ -77,8 +77,12 @@ public enum NewMeeting {
         // The key first: a problem with it stops `new` before any journal exists.
         let signingKey = request.sign ? try Signing.loadKey(create: true, environment: environment) : nil
         let cases = AgendaImport.agendaOrder(agenda.cases)
+        // Earlier hearings of these cases in the folder the journal goes into.
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        let earlier = CaseHistoryImport.earlierMeetings(folder: folder, passphrase: request.passphrase, excludingMeeting: info.id)
         let events: [MeetingEvent] = [.meetingCreated(info: info, rules: rules)]
             + cases.map { .caseQueued(agendaCase: $0, late: false) }
+            + CaseHistoryImport.events(for: cases.map { ($0, []) }, meetingDate: date, earlier: earlier.meetings)
         do throws(JournalError) {
             let writer = try JournalWriter.create(path: path, kind: .meeting, id: info.id, events: events, at: now,
                                                   passphrase: request.passphrase, fileIO: fileIO)

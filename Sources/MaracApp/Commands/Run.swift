@@ -36,6 +36,7 @@ public enum RunMeeting {
         witness()
         defer { witness() }
         try importOutstandingActions(into: session, journalPath: path, passphrase: options.passphrase, logger: logger)
+        try refreshCaseHistory(of: session, journalPath: path, passphrase: options.passphrase, logger: logger)
         try session.run(options: options)
     }
 
@@ -53,6 +54,24 @@ public enum RunMeeting {
         guard !earlier.isEmpty else { return }
         try session.appendNow([.outstandingActionsImported(actions: earlier)], at: WallClock().now)
         logger.info("imported \(earlier.count) outstanding actions")
+    }
+}
+
+extension RunMeeting {
+    /// Each time the meeting opens, look again for earlier hearings of its cases: a journal copied
+    /// into the folder since `marac new` (or a case added late) is found. Recorded only when
+    /// something changed.
+    static func refreshCaseHistory(of session: MeetingSession, journalPath: String, passphrase: String?, logger: Logger) throws {
+        let state = session.state
+        guard !state.isClosed, !session.isReadOnly else { return }
+        let folder = URL(fileURLWithPath: journalPath).deletingLastPathComponent().path
+        let earlier = CaseHistoryImport.earlierMeetings(folder: folder, passphrase: passphrase, excludingMeeting: state.info.id)
+        for problem in earlier.problems { logger.warning("case history: \(problem)") }
+        let events = CaseHistoryImport.events(for: state.orderedCases.map { ($0.agenda, $0.history) },
+                                              meetingDate: state.info.date, earlier: earlier.meetings)
+        guard !events.isEmpty else { return }
+        try session.appendNow(events, at: WallClock().now)
+        logger.info("case history found for \(events.count) cases")
     }
 }
 

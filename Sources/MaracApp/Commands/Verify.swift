@@ -100,6 +100,15 @@ public enum VerifyJournal {
         return base
     }
 
+    /// `--history`: the journal's corrections (notes amended or withdrawn with the text before and
+    /// after, case details set, earlier hearings decided, actions amended or withdrawn), one line
+    /// or three each; nil when the events cannot be read (the verify outcome says why).
+    public static func history(path: String, passphrase: String? = nil) -> [String]? {
+        guard let contents = try? JournalReader.read(path: path, passphrase: passphrase) else { return nil }
+        let lines = AuditTrail.lines(contents.events)
+        return lines.isEmpty ? ["no corrections recorded"] : lines
+    }
+
     private static func failure(_ error: JournalError) -> Outcome {
         var outcome = Outcome(exitCode: error.exitStatus, message: error.description)
         switch error {

@@ -7,6 +7,7 @@ public enum AgendaImport {
         "case_ref", "victim", "perpetrator", "referring_agency", "referral_basis", "dash_score", "referral_date",
         "repeat", "previous_hearings", "children", "victim_sex", "minoritised", "lgbt", "disabled", "aged_16_17",
         "perpetrator_under_18", "agencies_involved", "notification",
+        "referral_summary", "risk_factors", "flags", "contact_safety",
     ]
     public static let required = ["case_ref", "victim", "referring_agency", "referral_basis"]
 
@@ -164,6 +165,12 @@ public enum AgendaImport {
             if let sex = field("victim_sex"), !["female", "male", "f", "m", "other", "non-binary", "unknown"].contains(sex.lowercased()) {
                 throw fail(rowLine, "victim_sex", "\(SafeText.quoted(sex)) should be female, male, other or blank")
             }
+            let details: CaseDetails
+            switch CaseDetails.parse(summary: field("referral_summary"), risks: field("risk_factors"),
+                                     flags: field("flags"), contact: field("contact_safety")) {
+            case .success(let d): details = d
+            case .failure(let p): throw fail(rowLine, p.column, p.message)
+            }
             cases.append(AgendaCase(
                 caseRef: ref, victim: try requiredField("victim"), perpetrator: field("perpetrator"),
                 referringAgency: try requiredField("referring_agency"), referralBasis: basis, dashScore: dash,
@@ -171,7 +178,7 @@ public enum AgendaImport {
                 children: children, victimSex: field("victim_sex")?.lowercased(), minoritised: try bool("minoritised"),
                 lgbt: try bool("lgbt"), disabled: try bool("disabled"), aged16to17: try bool("aged_16_17"),
                 perpetratorUnder18: try bool("perpetrator_under_18"), agenciesInvolved: list("agencies_involved"),
-                notification: try bool("notification") ?? false))
+                notification: try bool("notification") ?? false, details: details.isEmpty ? nil : details))
         }
         if cases.isEmpty { throw fail(0, nil, "the file has a header but no cases") }
         return Result(cases: cases, warnings: warnings)

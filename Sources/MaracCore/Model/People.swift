@@ -58,11 +58,37 @@ public struct Note: Codable, Sendable, Equatable, Identifiable {
     public var caseRef: String
     public var agency: String
     public var kind: NoteKind
+    /// The current text (after any amendment).
     public var text: String
     public var at: Int64
+    /// The sequence number of the `noteAdded` event: how amendments name the note (ids are
+    /// renumbered when an earlier note is undone; sequence numbers never are).
+    public var seq: Int
+    /// Earlier versions, oldest first, each with why it was changed. Empty: never amended.
+    public var revisions: [NoteRevision]
+    /// Set when the note was withdrawn (it then leaves `CaseRecord.notes`).
+    public var withdrawalReason: String?
 
-    public init(id: Int, caseRef: String, agency: String, kind: NoteKind, text: String, at: Int64) {
+    public init(id: Int, caseRef: String, agency: String, kind: NoteKind, text: String, at: Int64, seq: Int = -1,
+                revisions: [NoteRevision] = [], withdrawalReason: String? = nil) {
         self.id = id; self.caseRef = caseRef; self.agency = agency; self.kind = kind; self.text = text; self.at = at
+        self.seq = seq; self.revisions = revisions; self.withdrawalReason = withdrawalReason
+    }
+
+    public var isAmended: Bool { !revisions.isEmpty }
+}
+
+/// A note as it was before an amendment, and why it was changed.
+public struct NoteRevision: Codable, Sendable, Equatable {
+    public var agency: String
+    public var kind: NoteKind
+    public var text: String
+    /// When the amendment replaced it.
+    public var replacedAt: Int64
+    public var reason: String
+
+    public init(agency: String, kind: NoteKind, text: String, replacedAt: Int64, reason: String) {
+        self.agency = agency; self.kind = kind; self.text = text; self.replacedAt = replacedAt; self.reason = reason
     }
 }
 

@@ -16,6 +16,13 @@ enum FormPurpose: Equatable {
     case overrun(CloseFlow)
     case passPrompt(CloseFlow, codes: [String])
     case reopen
+    // Case forms (CaseForms.swift).
+    case caseDetails(caseRef: String)
+    case chooseNote(caseRef: String, withdraw: Bool)
+    case amendNote(caseRef: String, seq: Int)
+    case withdrawNote(caseRef: String, seq: Int)
+    case decideHearing(caseRef: String, key: String)
+    case absentOwner(Action)
 }
 
 extension FormPurpose {
@@ -222,6 +229,10 @@ extension MeetingScreen {
             if let error = findings.first(where: { $0.severity == .error }) { return .refused("Not saved: " + error.message) }
             let action = Action(id: state.nextActionID, caseRef: ref, text: f["what"], owner: f["owner"],
                                 due: dueDate(f["due"]), category: ActionCategory.parse(f["category"]))
+            // Saved at once; then, for an owner not in the room, who will tell them.
+            if let ask = absentOwnerStep(action) {
+                return .write([.actionAgreed(action: action)], .reopen(ask, message: "Action \(action.id) agreed: \(SafeText.line(action.owner)) is not here"))
+            }
             return .write([.actionAgreed(action: action)], .dismiss(message: "Action \(action.id) agreed"))
         case .amendAction(let id):
             let findings = actionFindings(f)
@@ -296,6 +307,8 @@ extension MeetingScreen {
         case .reopen:
             guard !f["reason"].isEmpty else { return .refused("A reason is required to reopen") }
             return .write([.meetingReopened(reason: f["reason"])], .dismiss(message: "Meeting reopened"))
+        case .caseDetails, .chooseNote, .amendNote, .withdrawNote, .decideHearing, .absentOwner:
+            return caseFormEvents(f, purpose)
         }
     }
 }

@@ -71,7 +71,7 @@ enum FormView {
             guard var record = screen.state.cases[ref], let route = FeedbackRoute.parse(form["route"]) else { return [] }
             record.feedback = VictimFeedback(agency: form["agency"], route: route, detail: form["detail"])
             record.passedPrompts = [:]
-            return CasePrompts.check(record, in: screen.state).filter { $0.code == "phone-feedback-risk" }
+            return CasePrompts.check(record, in: screen.state).filter { $0.code == "phone-feedback-risk" || $0.code == "unsafe-feedback-route" }
         default: return []
         }
     }
@@ -112,7 +112,7 @@ enum FormView {
             if candidates.isEmpty {
                 lines.append(StyledLine("↳ no agency matches: it will be saved as typed", .muted))
             } else {
-                let shown = candidates.prefix(8).map { SafeText.line($0) }.joined(separator: " · ")
+                let shown = candidates.prefix(8).map { SafeText.line($0) + (form.agencyMarks[$0].map { " (\($0))" } ?? "") }.joined(separator: " · ")
                 lines.append(StyledLine(SafeText.truncate("↳ " + shown + (candidates.count > 8 ? " …" : "") + "  (Tab accepts the first)", width), .hint))
             }
         case .choice(let options):
@@ -161,6 +161,11 @@ enum FormView {
             return "Case \(SafeText.line(flow.caseRef)) took \(formatDuration(c.elapsedMillis(now: screen.now))) (limit \(s.rules.limitMinutes + c.bonusMinutes) min). Enter to continue."
         case .passPrompt(_, let codes):
             return codes.count == 1 ? "Passing this prompt is recorded with your reason" : "Passing \(codes.count) prompts; the reason is recorded for each"
+        case .caseDetails(let ref), .chooseNote(let ref, _), .amendNote(let ref, _), .withdrawNote(let ref, _), .decideHearing(let ref, _):
+            guard let c = s.cases[ref] else { return nil }
+            return "Case \(SafeText.line(ref)) · \(SafeText.line(c.agenda.victim))"
+        case .absentOwner(let a):
+            return "\(SafeText.line(a.owner)): \(SafeText.line(a.text))"
         case .attendance, .lateCase, .reopen:
             return nil
         }

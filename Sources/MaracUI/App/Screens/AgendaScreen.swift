@@ -112,7 +112,7 @@ extension MeetingScreen {
             }
             if c.ref == agendaRef { selectedLine = lines.count }
             let a = c.agenda
-            let repeatCase = a.isRepeat(hearingDate: s.info.date, windowMonths: s.rules.repeatWindowMonths)
+            let repeatCase = c.isRepeat(hearingDate: s.info.date, windowMonths: s.rules.repeatWindowMonths)
             let statusStyle: Style = c.status == .discussing ? .accent : c.status.isOutstanding ? .normal : .muted
             let elapsed = c.wasStarted ? formatDuration(c.elapsedMillis(now: now)) : "–"
             let phase = s.phase(of: c.ref, now: now)
@@ -127,8 +127,10 @@ extension MeetingScreen {
                 Span(rcolumn(elapsed, 6), TimerView.phaseStyle(phase)),
             ]
             if phase == .overLimit { spans.append(Span(" ■ ", .danger)) } else if phase == .targetReached { spans.append(Span(" ▲ ", .warning)) } else { spans.append(Span("   ")) }
+            // Case flags as one symbol each (legend in help); a possible earlier hearing as "?".
+            let symbols = c.details.flags.map(\.symbol).joined() + (c.unconfirmedHistory.isEmpty ? "" : "?")
             let flag = notReached.contains(c.ref) ? Span(column("⚠ not reached", 14), .danger)
-                : c.late ? Span(column("late", 14), .muted) : Span(column("", 14))
+                : c.late ? Span(column("late " + symbols, 14), .muted) : Span(column(symbols, 14), .accent)
             spans.append(flag)
             if wide {
                 spans.append(Span(column(a.referringAgency, 16), .muted))
