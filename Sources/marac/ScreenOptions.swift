@@ -21,12 +21,21 @@ struct ScreenOptions: ParsableArguments {
     @Option(name: .customLong("data-dir"), help: ArgumentHelp("Folder for the log file (default: the data folder).", valueName: "dir"))
     var dataDir: String?
 
+    @Flag(help: "Draw with ASCII and the terminal's line-drawing characters (chosen by itself on the Linux console, a VT100 or a locale that is not UTF-8).")
+    var ascii = false
+
+    @Flag(help: "Draw with Unicode even where marac would choose ASCII.")
+    var unicode = false
+
     func validate() throws {
         guard parseSize(size) != nil else { throw ValidationError("--size must look like 80x24") }
+        if ascii && unicode { throw ValidationError("choose one of --ascii and --unicode") }
     }
 
     func sessionOptions(mode: MeetingScreen.Mode = .live) -> MeetingSession.Options {
-        MeetingSession.Options(keysFile: keys, dumpScreenFile: dumpScreen, size: parseSize(size) ?? Size(cols: 80, rows: 24),
+        // The terminal reads the choice where a user could also set it (MARAC_CHARSET).
+        if ascii || unicode { setenv(TerminalSupport.forceVariable, ascii ? "ascii" : "unicode", 1) }
+        return MeetingSession.Options(keysFile: keys, dumpScreenFile: dumpScreen, size: parseSize(size) ?? Size(cols: 80, rows: 24),
                                themeName: theme, mode: mode,
                                passphrase: ProcessInfo.processInfo.environment["MARAC_PASSPHRASE"])
     }
