@@ -74,6 +74,9 @@ public final class NcursesTerminal {
     public let usesColour: Bool
     /// Unicode, or ASCII with the terminal's line drawing (chosen at start, see `TerminalSupport`).
     public let charset: Charset
+    /// ASCII drawing on the Linux console in a UTF-8 locale: its font still shows accented Latin,
+    /// Greek and Cyrillic letters, so names in those scripts are drawn as they are.
+    private let showsEuropeanLetters: Bool
     public private(set) var isActive = true
 
     private let screen: OpaquePointer
@@ -108,6 +111,7 @@ public final class NcursesTerminal {
             case .screen(let detected): chosen = detected
             }
             charset = chosen
+            showsEuropeanLetters = chosen == .ascii && localeIsUTF8 && environment["TERM"] == "linux"
             if chosen == .unicode { Self.selectUTF8Locale() }
             // Swift's importer emits only the shim functions Swift calls; the handler needs this one too.
             _ = cnc_saved_actions()
@@ -120,6 +124,7 @@ public final class NcursesTerminal {
             headlessFiles = []
         case .headless(let size):
             charset = forcedCharset ?? .unicode
+            showsEuropeanLetters = false
             Self.selectUTF8Locale()
             guard let out = fopen("/dev/null", "w"), let input = fopen("/dev/null", "r") else {
                 throw TerminalError.cannotStart(term: "headless")
@@ -255,7 +260,7 @@ public final class NcursesTerminal {
             writeOne(wchar_t(ascii), attrs: attrs, pair: look.pair, col: col, row: row)
             return
         }
-        if charset == .ascii {
+        if charset == .ascii && !(showsEuropeanLetters && AsciiRendering.linuxConsoleShows(cell)) {
             switch AsciiRendering.glyph(for: cell) {
             case .line(let line):
                 _ = cnc_add_acs(window, Int32(row), Int32(col), CChar(line.rawValue.asciiValue ?? 0x78), attrs, look.pair)

@@ -38,4 +38,14 @@ struct TerminalSupportTests {
         #expect(AsciiRendering.glyph(for: buffer[2, 0]) == .text(">", marked: false))
         #expect(AsciiRendering.glyph(for: buffer[0, 0]) == .line(.vertical))
     }
+
+    @Test func theLinuxConsoleKeepsEuropeanLettersButNotSymbolsOrOtherScripts() {
+        #expect(AsciiRendering.linuxConsoleShows(Cell("Ł")))
+        #expect(AsciiRendering.linuxConsoleShows(Cell("ж")))
+        #expect(AsciiRendering.linuxConsoleShows(Cell("e\u{301}")))
+        #expect(!AsciiRendering.linuxConsoleShows(Cell("│")))
+        #expect(!AsciiRendering.linuxConsoleShows(Cell("·")))
+        #expect(!AsciiRendering.linuxConsoleShows(Cell("স")))
+        #expect(!AsciiRendering.linuxConsoleShows(Cell("王", width: 2)))
+    }
 }

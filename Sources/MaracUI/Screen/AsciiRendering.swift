@@ -127,6 +127,14 @@ public enum AsciiRendering {
         return nil
     }
 
+    /// Whether the Linux console (in a UTF-8 locale) can show this cluster as it is: its font holds
+    /// the Latin, Greek and Cyrillic letters below U+0530, so names in those scripts keep their real
+    /// spelling there; symbols and line drawing still go the ASCII way.
+    public static func linuxConsoleShows(_ cell: Cell) -> Bool {
+        guard cell.width == 1, let first = cell.text.unicodeScalars.first, first.properties.isAlphabetic else { return false }
+        return cell.text.unicodeScalars.allSatisfy { $0.value < 0x0530 }
+    }
+
     /// The frame as an ASCII terminal shows it, as text (goldens, `--dump-screen` in ASCII mode).
     public static func lines(of buffer: ScreenBuffer) -> [String] {
         (0..<buffer.size.rows).map { y in
