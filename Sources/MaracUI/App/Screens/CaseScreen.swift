@@ -63,8 +63,12 @@ extension MeetingScreen {
         let a = c.agenda
         var row = body.y
         var tx = buf.put("Case \(SafeText.line(a.caseRef))", col: x, row: row, style: .title)
-        tx = buf.put(" · " + CharWidth.fitting(SafeText.line(a.victim), 30), col: tx, row: row, style: .title)
-        if let p = a.perpetrator { buf.put(" · perpetrator " + CharWidth.fitting(SafeText.line(p), 24), col: tx, row: row, style: .muted, maxCol: body.maxX - 16) }
+        // The names grow with the window: half the room left of the status each, 30 and 24 at least.
+        let nameRoom = max(54, body.maxX - 16 - tx - 3 - 15)
+        tx = buf.put(" · " + CharWidth.fitting(SafeText.line(a.victim), max(30, nameRoom / 2)), col: tx, row: row, style: .title)
+        if let p = a.perpetrator {
+            buf.put(" · perpetrator " + CharWidth.fitting(SafeText.line(p), max(24, nameRoom / 2)), col: tx, row: row, style: .muted, maxCol: body.maxX - 16)
+        }
         let statusText = statusText(c)
         buf.put(statusText, col: body.maxX - 2 - CharWidth.of(statusText), row: row, style: c.status == .discussing ? .accent : .muted)
         row += 1
