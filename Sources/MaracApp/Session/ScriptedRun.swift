@@ -63,7 +63,12 @@ func loadKeyScript(_ path: String) throws -> [ScriptStep] {
 /// writes the final screen if `--dump-screen` asked for it.
 func runOnTerminal<P: Program>(_ program: inout P, theme: Theme, clock: Clock, dumpScreenFile: String?,
                                perform: (Effect) -> [Msg]) throws {
-    let terminal = try NcursesTerminal(theme: theme)
+    let terminal: NcursesTerminal
+    do { terminal = try NcursesTerminal(theme: theme) }
+    catch let error as TerminalError where error.isUnsupportedTerminal {
+        // TERM=dumb, unset or unknown: one line and status 2, before anything is drawn.
+        throw CommandFailure(error.description, exitCode: 2)
+    }
     defer { terminal.restore() }
     try TerminalRunner.run(&program, terminal: terminal, clock: { clock.now }, perform: perform)
     terminal.restore()

@@ -71,8 +71,12 @@ extension MeetingScreen {
         let a = c.agenda
         var row = body.y
         var tx = buf.put("Case \(SafeText.line(a.caseRef))", col: x, row: row, style: .title)
-        tx = buf.put(" · " + SafeText.truncate(SafeText.line(a.victim), 30), col: tx, row: row, style: .title)
-        if let p = a.perpetrator { buf.put(" · perpetrator " + SafeText.truncate(SafeText.line(p), 24), col: tx, row: row, style: .muted, maxCol: body.maxX - 16) }
+        // The names grow with the window: half the room left of the status each, 30 and 24 at least.
+        let nameRoom = max(54, body.maxX - 16 - tx - 3 - 15)
+        tx = buf.put(" · " + CharWidth.fitting(SafeText.line(a.victim), max(30, nameRoom / 2)), col: tx, row: row, style: .title)
+        if let p = a.perpetrator {
+            buf.put(" · perpetrator " + CharWidth.fitting(SafeText.line(p), max(24, nameRoom / 2)), col: tx, row: row, style: .muted, maxCol: body.maxX - 16)
+        }
         let statusText = statusText(c)
         buf.put(statusText, col: body.maxX - 2 - CharWidth.of(statusText), row: row, style: c.status == .discussing ? .accent : .muted)
         row += 1
@@ -83,7 +87,7 @@ extension MeetingScreen {
         }
         var facts = "\(a.referralBasis.label) · DASH \(a.dashScore.map { "\($0)/24" } ?? "not given") · \(w >= 100 ? "referred by" : "from") \(SafeText.line(a.referringAgency))"
         if let r = a.referralDate { facts += " · \(r.days(until: s.info.date)) days to hearing" }
-        buf.put(SafeText.truncate(facts, w), col: x, row: row)
+        buf.put(CharWidth.fitting(facts, w), col: x, row: row)
         row += 1
 
         let repeatCase = c.isRepeat(hearingDate: s.info.date, windowMonths: s.rules.repeatWindowMonths)
@@ -107,7 +111,7 @@ extension MeetingScreen {
         let equality = w >= 100
             ? "Equality: sex \(sex) · minoritised \(yn(a.minoritised)) · LGBT+ \(yn(a.lgbt)) · disabled \(yn(a.disabled)) · aged 16–17 \(yn(a.aged16to17)) · perpetrator under 18 \(yn(a.perpetratorUnder18))"
             : "\(sex) · minoritised \(yn(a.minoritised)) · LGBT+ \(yn(a.lgbt)) · disabled \(yn(a.disabled)) · 16–17 \(yn(a.aged16to17)) · perp <18 \(yn(a.perpetratorUnder18))"
-        buf.put(SafeText.truncate(equality, w), col: x, row: row, style: .muted)
+        buf.put(CharWidth.fitting(equality, w), col: x, row: row, style: .muted)
         row += 1
         // Referral summary, risks, flags, unsafe contact, agencies involved (CaseFacts).
         let caseFacts = CaseFacts.headerLines(c, width: w, hearingDate: s.info.date, windowMonths: s.rules.repeatWindowMonths)
@@ -136,6 +140,8 @@ extension MeetingScreen {
         let actions = s.actions(for: c.ref)
         lines.append(StyledLine("Actions (\(actions.filter { $0.status != .withdrawn }.count)) — a add · e amend · x withdraw", .title))
         if actions.isEmpty { lines.append(StyledLine("No actions yet: press a to add one", .hint)) }
+        // The owner column is as wide as the longest owner (an agency's full name), within limits.
+        let ownerW = min(max(18, (actions.map { CharWidth.of(SafeText.line($0.owner)) }.max() ?? 0) + 1), max(18, (width - 2) / 3))
         for (i, action) in actions.enumerated() {
             if i == actionIndex { selectedLine = lines.count }
             let due = action.due?.uk ?? "no date"
@@ -147,10 +153,10 @@ extension MeetingScreen {
             // Action text and findings wrap under their columns: a chair must be able to read back the
             // whole action, and a finding's advice is at its end.
             let usable = max(30, width - 2)
-            let text = wrap(SafeText.line(action.text), width: max(10, usable - 29))
-            lines.append(StyledLine([Span(column(s.displayID(action.id), 11), .muted), Span(column(action.owner, 18), .accent),
+            let text = wrap(SafeText.line(action.text), width: max(10, usable - 11 - ownerW))
+            lines.append(StyledLine([Span(column(s.displayID(action.id), 11), .muted), Span(column(action.owner, ownerW), .accent),
                                      Span(text.first ?? "")]))
-            for more in text.dropFirst() { lines.append(StyledLine(String(repeating: " ", count: 29) + more)) }
+            for more in text.dropFirst() { lines.append(StyledLine(String(repeating: " ", count: 11 + ownerW) + more)) }
             let findings = SmartRules.check(action, today: today, agenciesPresent: s.agenciesPresent)
             let indent = String(repeating: " ", count: 11)
             let facts = "due \(due) · \(cat) · "
