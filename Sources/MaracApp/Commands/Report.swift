@@ -260,7 +260,7 @@ public enum MaracReportCommand {
     // MARK: - Writing
 
     /// Writes the whole file or nothing: a hidden temporary file beside the target (mode 0600),
-    /// fsync, rename over the target, then fsync the folder (DESIGN §6).
+    /// fsync, rename over the target, then fsync the folder (docs/EXPORT-FORMATS.md).
     static func writeAtomically(_ bytes: [UInt8], to path: String, fileIO: any FileIO) throws(Failure) {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {

@@ -2,7 +2,7 @@ import Foundation
 import Logging
 
 /// swift-log handler that appends to a file. Logs never go to the terminal while curses owns it
-/// (anchors §2.2 #12), and never carry case text: callers log event names and counts only.
+///, and never carry case text: callers log event names and counts only.
 public struct FileLogHandler: LogHandler {
     private let handle: FileHandle?
     private let label: String

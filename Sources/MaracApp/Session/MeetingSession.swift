@@ -132,7 +132,7 @@ public final class MeetingSession {
             return outcome.screen
         }
 
-        let clock = WallClock()
+        let clock = AppClock.wall
         let (theme, themeWarning) = ThemeLoader.loadForApp(name: options.themeName)
         var screen = MeetingScreen(meeting: meeting, now: clock.now, mode: mode)
         if let themeWarning { screen.notify(themeWarning, error: true) }

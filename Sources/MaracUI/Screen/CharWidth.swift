@@ -1,7 +1,7 @@
 /// Terminal column width of a character, as `wcwidth` reports it under a UTF-8 locale: 0 for
 /// combining marks and zero-width characters, 2 for East Asian wide/fullwidth and most emoji,
 /// 1 otherwise. The UI lays out with this pure function; the ncurses backend and the golden tests
-/// therefore agree (anchors §2.2 #6).
+/// therefore agree.
 public enum CharWidth {
     public static func of(_ ch: Character) -> Int {
         guard let first = ch.unicodeScalars.first else { return 0 }
