@@ -63,10 +63,12 @@ let package = Package(
         .testTarget(name: "MaracAppTests", dependencies: ["MaracApp", "MaracJournal"]),
         // tmux and process helpers shared by the end-to-end and security tests.
         .target(name: "MaracTestSupport", dependencies: ["MaracJournal"], path: "Tests/MaracTestSupport"),
+        // `marac run` with the kill -9 tests' ack log (a SaveListener), so marac itself carries no test hook.
+        .executableTarget(name: "marac-crash-harness", dependencies: ["MaracApp", "MaracCore"], path: "Tests/CrashHarness"),
         .testTarget(name: "MaracEndToEndTests", dependencies: ["MaracApp", "MaracJournal", "MaracTestSupport", "marac"]),
         // Issue 7: encryption end to end, file modes, hostile input, kill -9 and injected disk faults.
         .testTarget(name: "MaracSecurityTests", dependencies: ["MaracApp", "MaracJournal", "MaracUI", "MaracCore", "MaracTestSupport", "marac",
-                                                              "fuzz-journal", "fuzz-agenda",
+                                                              "marac-crash-harness", "fuzz-journal", "fuzz-agenda",
                                                               .product(name: "Crypto", package: "swift-crypto")],
                     exclude: ["Regressions"]),
     ],
