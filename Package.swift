@@ -66,6 +66,9 @@ let package = Package(
         // `marac run` with the kill -9 tests' ack log (a SaveListener), so marac itself carries no test hook.
         .executableTarget(name: "marac-crash-harness", dependencies: ["MaracApp", "MaracCore"], path: "Tests/CrashHarness"),
         .testTarget(name: "MaracEndToEndTests", dependencies: ["MaracApp", "MaracJournal", "MaracTestSupport", "marac"]),
+        // Issue 19: the command-line conventions from the user's side: safe outputs, --version, exit
+        // codes, configuration, the install layout, man pages, completions and help.
+        .testTarget(name: "MaracCLITests", dependencies: ["MaracApp", "MaracJournal", "MaracTestSupport", "marac"]),
         // Issue 7: encryption end to end, file modes, hostile input, kill -9 and injected disk faults.
         .testTarget(name: "MaracSecurityTests", dependencies: ["MaracApp", "MaracJournal", "MaracUI", "MaracCore", "MaracTestSupport", "marac",
                                                               "marac-crash-harness", "fuzz-journal", "fuzz-agenda",
