@@ -50,7 +50,7 @@ extension JournalError {
         case let .io(_, operation, code):
             if code == ENOENT && operation.hasPrefix("open") { return ExitStatus.missingInput }
             return ExitStatus.ioError
-        case .damaged, .notAJournal: return ExitStatus.badFile
+        case .damaged, .notAJournal, .newerFormat: return ExitStatus.badFile
         case .exists: return ExitStatus.cannotCreate
         case .writerFailed: return ExitStatus.ioError
         // (A default, not a list: a kind of error added later is a plain failure until it is sorted.)
