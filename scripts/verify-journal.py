@@ -9,7 +9,7 @@ every line's checksum, the chain, the sequence numbers and the header; for plain
 checks that each event is one object naming a known event kind. It does not fold the meeting.
 
 Exit status, as `marac verify`: 0 intact, or a torn tail (the writer stopped mid-write; recoverable);
-1 damaged at a named line; 2 not a marac journal (or unreadable).
+2 damaged at a named line, not a marac journal, or written by a newer marac; 66 no such file.
 
 Output: one line. `intact <events> <final hash>`, `torn <bytes> <events> <final hash>`,
 `damaged <line> <events before it> <final hash>: <reason>`, or `not-a-journal: <reason>`.
@@ -133,10 +133,10 @@ def verify(data):
     altered = b"\n" in rest or (len(rest) > 1 and own_checksum(rest[:-1]) == "good")
     if number == 1:
         if bad.whole or later_good:
-            return 1, "damaged 1 0 %s: %s" % (ZERO_HASH.decode(), bad.reason)
+            return 2, "damaged 1 0 %s: %s" % (ZERO_HASH.decode(), bad.reason)
         return 2, "not-a-journal: its header line is incomplete or not a header"
     if bad.whole or later_good or altered:
-        return 1, "damaged %d %d %s: %s" % (number, events, prev.decode(), bad.reason)
+        return 2, "damaged %d %d %s: %s" % (number, events, prev.decode(), bad.reason)
     return 0, "torn %d %d %s" % (len(rest), events, prev.decode())
 
 
@@ -147,6 +147,9 @@ def main(argv):
     try:
         with open(argv[1], "rb") as f:
             data = f.read()
+    except FileNotFoundError as e:
+        print("not-a-journal: %s" % e)
+        return 66
     except OSError as e:
         print("not-a-journal: %s" % e)
         return 2

@@ -1,6 +1,6 @@
 #ifndef CNCURSESW_SHIM_H
 #define CNCURSESW_SHIM_H
-/* SwiftPM drops pkg-config's -D flags, so enable the wide-character API here (anchors §2.2 #1). */
+/* SwiftPM drops pkg-config's -D flags, so enable the wide-character API here. */
 #ifndef NCURSES_WIDECHAR
 #define NCURSES_WIDECHAR 1
 #endif
@@ -9,7 +9,7 @@
 #include <stdio.h>
 #include <ncursesw/curses.h>
 
-/* Macros and mutable globals that Swift cannot import or should not touch (anchors §2.2 #2, #3). */
+/* Macros and mutable globals that Swift cannot import or should not touch. */
 static inline WINDOW *cnc_stdscr(void) { return stdscr; }
 static inline int cnc_getmaxy(WINDOW *w) { int y, x; getmaxyx(w, y, x); (void)x; return y; }
 static inline int cnc_getmaxx(WINDOW *w) { int y, x; getmaxyx(w, y, x); (void)y; return x; }
@@ -22,7 +22,7 @@ static inline attr_t cnc_color_pair(short n) { return (attr_t)COLOR_PAIR(n); }
 static inline int cnc_key_f(int n) { return KEY_F(n); }
 static inline int cnc_colors(void) { return COLORS; }
 static inline int cnc_key_code_yes(void) { return KEY_CODE_YES; }
-extern int wcwidth(wchar_t c);   /* glibc hides it without _XOPEN_SOURCE (anchors §2.2 #6) */
+extern int wcwidth(wchar_t c);   /* glibc hides it without _XOPEN_SOURCE */
 static inline int cnc_wcwidth(unsigned int cp) { return wcwidth((wchar_t)cp); }
 /* Added for MaracTerminal. */
 #include <signal.h>
@@ -33,13 +33,13 @@ static inline FILE *cnc_stdin(void) { return stdin; }
 static inline FILE *cnc_stdout(void) { return stdout; }
 static inline int cnc_ok(void) { return OK; }
 static inline int cnc_err(void) { return ERR; }
-/* True when the current LC_CTYPE encodes characters as UTF-8 (wide output needs it, anchors §2.2 #4). */
+/* True when the current LC_CTYPE encodes characters as UTF-8 (wide output needs it). */
 static inline int cnc_locale_is_utf8(void) {
     const char *cs = nl_langinfo(CODESET);
     return cs != NULL && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
 }
 
-/* Signal hygiene (anchors §2.2 #8, #12; htop CRT_installSignalHandlers): on a fatal or terminating
+/* Signal hygiene (as htop's CRT_installSignalHandlers does): on a fatal or terminating
    signal, put the terminal back, reinstate whatever handler was there before (SIG_DFL, or Swift's
    crash backtracer, which can then print to a restored terminal) and raise the signal again.
    Only async-signal-safe work here: endwin is what htop and others call; sigaction/raise are safe.

@@ -3,7 +3,7 @@ import MaracJournal
 import MaracCore
 import Yams
 
-/// The local protocol file (`marac new --protocol FILE`, DESIGN §3a, §5): YAML, every key optional;
+/// The local protocol file (`marac new --protocol FILE`; docs/DOMAIN.md): YAML, every key optional;
 /// a key left out keeps the national default. A misspelt key is an error, never silently ignored
 /// (a typo in `limit_minutes` would otherwise change how the meeting is timed without anyone noticing).
 ///

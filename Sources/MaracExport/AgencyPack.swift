@@ -1,6 +1,6 @@
 import MaracCore
 
-/// A need-to-know pack for one agency (brief §2.6, DESIGN §6): only that agency's actions and the
+/// A need-to-know pack for one agency (docs/DOMAIN.md#information-sharing): only that agency's actions and the
 /// minimum case reference needed to act on them. It is built from the meeting state directly, never
 /// from the minutes, so no other agency's notes, the victim's views, names or addresses can leak in:
 /// the only free text it carries is the agency's own action text.

@@ -1,6 +1,6 @@
 import MaracCore
 
-/// The marking and reminder that every export carries (DESIGN §3a; practice anchors §2.4).
+/// The marking and reminder that every export carries (docs/DOMAIN.md#attendance-and-the-minutes).
 public enum Marking {
     public static let restricted = "RESTRICTED when complete (OFFICIAL-SENSITIVE)"
     public static let reminder =
@@ -9,7 +9,7 @@ public enum Marking {
         + "agencies concerned. Store it securely and send it only by a secure route (e.g. encrypted email)."
 }
 
-/// What the export knows about the journal it was made from (DESIGN §4: exports carry the final hash).
+/// What the export knows about the journal it was made from (exports carry the final hash: docs/JOURNAL-FORMAT.md, section 2).
 /// The I/O layer reads the journal and fills this in; the renderers only print it.
 public struct JournalFacts: Sendable, Equatable {
     /// The journal's file name (not its full path: folders can say more than they should).
@@ -147,7 +147,7 @@ public struct ReviewedAction: Sendable, Equatable {
     public var note: String
 }
 
-/// The opening review, keeping SafeLives's split (DESIGN §3a): done; not possible because
+/// The opening review, keeping SafeLives's split (docs/DOMAIN.md#outstanding-actions): done; not possible because
 /// circumstances changed; not done by the agency (escalated to the steering group).
 public struct OutstandingReviewMinutes: Sendable, Equatable {
     public var done: [ReviewedAction]

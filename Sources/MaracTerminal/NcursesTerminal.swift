@@ -51,9 +51,9 @@ public struct InspectedCell: Equatable, Sendable {
     public var colourPair: Int16
 }
 
-/// The only code that talks to ncurses (DESIGN §3). ncurses is not thread-safe and keeps global
+/// The only code that talks to ncurses (Package.swift lists the dependency direction). ncurses is not thread-safe and keeps global
 /// state, so: create one at a time, and use it only from the thread (or actor) that created it.
-/// Every curses global goes through the shim's accessors (Swift 6 strict concurrency, anchors §2.2 #3).
+/// Every curses global goes through the shim's accessors (Swift 6 strict concurrency).
 ///
 /// Call `restore()` on every way out (it is idempotent; `deinit` calls it too). While it is active
 /// nothing may print to stdout or stderr: log to a file.
@@ -61,7 +61,7 @@ public final class NcursesTerminal {
     public enum Output: Sendable, Equatable {
         /// The real terminal on stdin/stdout.
         case tty
-        /// Real curses writing to /dev/null at a fixed size: for tests, no TTY needed (anchors §2.2 #11).
+        /// Real curses writing to /dev/null at a fixed size: for tests, no TTY needed.
         case headless(Size)
     }
 
@@ -91,7 +91,7 @@ public final class NcursesTerminal {
     private var cursorShown: Bool?
 
     /// Starts curses. For `.tty`, restoring signal handlers are installed first so ncurses leaves
-    /// SIGINT/SIGTERM alone (anchors §2.2 #8).
+    /// SIGINT/SIGTERM alone.
     public init(theme: Theme, output: Output = .tty,
                 environment: [String: String] = NcursesTerminal.processEnvironment(), charset forcedCharset: Charset? = nil) throws {
         self.theme = theme
@@ -144,7 +144,7 @@ public final class NcursesTerminal {
         _ = nonl()
         _ = keypad(window, true)
         _ = intrflush(window, false)
-        _ = set_escdelay(25)  // a lone Esc is Esc after 25 ms, not the default 1 s (anchors §2.2 #9)
+        _ = set_escdelay(25)  // a lone Esc is Esc after 25 ms, not the default 1 s
 
         let noColour = !(environment["NO_COLOR"] ?? "").isEmpty
         usesColour = theme.usesColor && !noColour && has_colors()
@@ -190,7 +190,7 @@ public final class NcursesTerminal {
         return result
     }
 
-    /// The locale must be set before curses starts, or non-ASCII text is mangled (anchors §2.2 #4).
+    /// The locale must be set before curses starts, or non-ASCII text is mangled.
     /// Unicode drawing forced on a locale that is not UTF-8 (`--unicode`) uses C.UTF-8 for characters;
     /// otherwise a non-UTF-8 locale means ASCII drawing in the user's own locale.
     static func selectUTF8Locale() {
@@ -453,7 +453,7 @@ public final class NcursesTerminal {
     }
 
     /// Without colour a bar drawn as "black on cyan" would vanish into the text around it, so a
-    /// role with a background colour becomes reverse video (never colour alone, DESIGN §5).
+    /// role with a background colour becomes reverse video (never colour alone).
     static func attributesWithoutColour(of look: Theme.Look) -> attr_t {
         var attrs = attributes(of: look)
         if look.background != .default && !look.reverse { attrs |= cnc_a_reverse() }

@@ -6,7 +6,7 @@ import MaracJournal
 import MaracUI
 import Testing
 
-/// Nothing from input drives the terminal (DESIGN §7): hostile text in an agenda and in the
+/// Nothing from input drives the terminal (docs/SECURITY.md): hostile text in an agenda and in the
 /// meeting's notes, actions and attendance reaches the screen only as plain, printable text.
 enum Hostile {
     static let osc = "Osc\u{1B}]0;PWNED\u{07}Title"

@@ -8,7 +8,7 @@ import MaracCore
 import MaracExport
 import MaracJournal
 
-/// `marac export`: minutes and action lists from a meeting journal (DESIGN §6).
+/// `marac export`: minutes and action lists from a meeting journal (docs/EXPORT-FORMATS.md).
 public enum ExportMinutes {
     public struct Request: Sendable {
         public var journalPath: String

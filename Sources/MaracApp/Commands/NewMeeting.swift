@@ -2,7 +2,7 @@ import Foundation
 import MaracCore
 import MaracJournal
 
-/// `marac new`: an agenda file in, a new meeting journal out (DESIGN §2).
+/// `marac new`: an agenda file in, a new meeting journal out.
 public enum NewMeeting {
     public struct Request: Sendable {
         public var agendaPath: String
@@ -113,7 +113,7 @@ public enum NewMeeting {
         return String(decoding: data, as: UTF8.self)
     }
 
-    public static func currentMillis() -> Int64 { Int64((Date().timeIntervalSince1970 * 1000).rounded()) }
+    public static func currentMillis() -> Int64 { AppClock.wall.now }
 }
 
 extension JournalError {

@@ -41,7 +41,7 @@ public enum RunMeeting {
     }
 
     /// Before a meeting starts, bring in the actions still open from earlier meetings in the same
-    /// folder, so the opening review lists exactly them (DESIGN §3a). Done once, and recorded as an
+    /// folder, so the opening review lists exactly them (docs/DOMAIN.md#outstanding-actions). Done once, and recorded as an
     /// event, so a replay and the minutes show the same list the chair saw.
     static func importOutstandingActions(into session: MeetingSession, journalPath: String, passphrase: String?,
                                          logger: Logger) throws {
@@ -52,7 +52,7 @@ public enum RunMeeting {
         for problem in found.problems { logger.warning("outstanding actions: \(problem)") }
         let earlier = found.open.filter { $0.meetingDate < state.info.date }
         guard !earlier.isEmpty else { return }
-        try session.appendNow([.outstandingActionsImported(actions: earlier)], at: WallClock().now)
+        try session.appendNow([.outstandingActionsImported(actions: earlier)], at: AppClock.wall.now)
         logger.info("imported \(earlier.count) outstanding actions")
     }
 }

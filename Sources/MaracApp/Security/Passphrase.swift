@@ -6,7 +6,7 @@ import Darwin
 import Foundation
 import MaracJournal
 
-/// Where an encrypted journal's passphrase comes from (DESIGN §4, issue 7): `MARAC_PASSPHRASE`
+/// Where an encrypted journal's passphrase comes from (docs/JOURNAL-FORMAT.md, section 5; docs/SECURITY.md): `MARAC_PASSPHRASE`
 /// for scripts, otherwise a prompt on the controlling terminal with echo off. Never from a command
 /// line argument (it would show in `ps` and in the shell history).
 public struct PassphraseSource {

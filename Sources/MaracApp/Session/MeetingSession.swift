@@ -103,7 +103,7 @@ public final class MeetingSession {
             do {
                 let records = try writer.append(events, at: clock.now)
                 for r in records { meeting.append(r) }
-                AckLog.shared?.acknowledge(records)
+                SaveListeners.current?.saved(records)
                 logger.info("appended \(records.map(\.event.name).joined(separator: ", "))")
                 signCheckpoint(after: records, writer: writer)
                 return [.appended(records)]
@@ -162,7 +162,7 @@ public final class MeetingSession {
             return outcome.screen
         }
 
-        let clock = WallClock()
+        let clock = AppClock.wall
         let (theme, themeWarning) = ThemeLoader.loadForApp(name: options.themeName)
         var screen = MeetingScreen(meeting: meeting, now: clock.now, mode: mode)
         screen.lostLogLines = { FileLog.lostLines }
@@ -173,29 +173,6 @@ public final class MeetingSession {
         }
         writer?.close()
         return nil
-    }
-}
-
-/// Crash tests only (`MARAC_TEST_ACK_LOG=FILE`): one `ack <seq>` line per event, written with
-/// write(2) right after the journal's fdatasync returned, i.e. at the moment the screen may show it
-/// as saved. A test that kills the process with SIGKILL then checks every acknowledged event is in
-/// the journal. Unset (always, outside tests): nothing is opened or written.
-final class AckLog: @unchecked Sendable {
-    static let environmentVariable = "MARAC_TEST_ACK_LOG"
-    static let shared: AckLog? = ProcessInfo.processInfo.environment[environmentVariable].flatMap { AckLog(path: $0) }
-
-    private let fd: Int32
-
-    private init?(path: String) {
-        fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
-        if fd < 0 { return nil }
-    }
-
-    func acknowledge(_ records: [RecordedEvent]) {
-        for r in records {
-            let line = Array("ack \(r.seq)\n".utf8)
-            _ = line.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-        }
     }
 }
 

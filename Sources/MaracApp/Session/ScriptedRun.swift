@@ -3,7 +3,7 @@ import MaracCore
 import MaracTerminal
 import MaracUI
 
-/// Drives a program from a `--keys` script with no terminal (DESIGN §2 "Scripted runs"): keys are
+/// Drives a program from a `--keys` script with no terminal (docs/DECISIONS.md): keys are
 /// delivered at the manual clock's current instant; `<Sleep 11m>` advances the clock and sends a
 /// tick; effects go through the same `perform` as a live run, so the journal gets every event.
 public enum ScriptedRun {

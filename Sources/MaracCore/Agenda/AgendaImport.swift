@@ -1,6 +1,6 @@
 import CSV
 
-/// Reads an agenda file (DESIGN §2 contract) into cases. Pure: takes the file's bytes, returns
+/// Reads an agenda file (its columns: docs/DOMAIN.md#referral-routes-and-thresholds and the agenda template) into cases. Pure: takes the file's bytes, returns
 /// cases and warnings, or the first error with its line and column. No journal is made on error.
 public enum AgendaImport {
     public static let columns = [
@@ -230,7 +230,7 @@ public enum AgendaImport {
         return state == .quoted ? opened : nil
     }
 
-    /// Sorts cases into the SafeLives agenda order (DESIGN §3a): with children, adult-only, then
+    /// Sorts cases into the SafeLives agenda order (docs/DOMAIN.md#agenda-order): with children, adult-only, then
     /// 12-month notifications; file order within each section.
     public static func agendaOrder(_ cases: [AgendaCase]) -> [AgendaCase] {
         cases.enumerated().sorted { a, b in

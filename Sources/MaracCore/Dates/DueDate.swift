@@ -1,4 +1,4 @@
-/// Parses what a chair types in the action form's due-date field (DESIGN §5):
+/// Parses what a chair types in the action form's due-date field:
 /// `14/12` (this year, or next year if already past), `14/12/2026`, `2026-12-14`, `+7d`, `+2w`,
 /// `fri` / `friday` (the next one, never today), `today`, `tomorrow`.
 public enum DueDateInput {

@@ -1,5 +1,5 @@
 /// The whole vocabulary of a meeting. The journal is a list of these; the state of a meeting is
-/// the fold of them (DESIGN §3). Never change the meaning of a case once shipped: add new ones.
+/// the fold of them (docs/JOURNAL-FORMAT.md). Never change the meaning of a case once shipped: add new ones.
 ///
 /// Encoded with Swift's synthesized enum Codable: `{"actionAgreed":{"action":{...}}}`.
 public enum MeetingEvent: Codable, Sendable, Equatable {

@@ -1,4 +1,4 @@
-/// What an action addresses (brief §2.8; DESIGN §5).
+/// What an action addresses (docs/DOMAIN.md#smart-actions).
 public enum ActionCategory: String, Codable, Sendable, CaseIterable {
     case victimSafety = "victim safety"
     case children = "children"
@@ -32,7 +32,7 @@ public enum ActionCategory: String, Codable, Sendable, CaseIterable {
 }
 
 /// The state of an agreed action between meetings. The minutes keep the split between
-/// "not possible — circumstances changed" and "not done by the agency" (DESIGN §3a).
+/// "not possible — circumstances changed" and "not done by the agency" (docs/DOMAIN.md#outstanding-actions).
 public enum ActionStatus: String, Codable, Sendable, CaseIterable {
     case open = "open"
     case done = "done"
@@ -109,7 +109,7 @@ public struct OutstandingAction: Codable, Sendable, Equatable, Identifiable {
     }
 }
 
-/// How the opening review closed an outstanding action (DESIGN §3a).
+/// How the opening review closed an outstanding action (docs/DOMAIN.md#outstanding-actions).
 public enum ReviewOutcome: String, Codable, Sendable, CaseIterable {
     case done = "done"
     /// Not possible because circumstances changed.

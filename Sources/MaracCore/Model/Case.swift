@@ -1,4 +1,4 @@
-/// Why a case was referred to the Marac (DESIGN §3a, brief §2.1).
+/// Why a case was referred to the Marac (docs/DOMAIN.md#referral-routes-and-thresholds).
 public enum ReferralBasis: String, Codable, Sendable, CaseIterable {
     /// Visible high risk: a DASH score at or above the local threshold (14 of 24 nationally).
     case actuarial = "actuarial"
@@ -19,7 +19,7 @@ public enum ReferralBasis: String, Codable, Sendable, CaseIterable {
     }
 }
 
-/// The agenda section a case belongs to (SafeLives suggested agenda, DESIGN §3a).
+/// The agenda section a case belongs to (SafeLives suggested agenda: docs/DOMAIN.md#agenda-order).
 public enum AgendaSection: Int, Codable, Sendable, Comparable, CaseIterable {
     case withChildren = 1
     case adultOnly = 2
@@ -37,7 +37,7 @@ public enum AgendaSection: Int, Codable, Sendable, Comparable, CaseIterable {
     }
 }
 
-/// One referral on the agenda, as imported from the agenda file (DESIGN §2 contract).
+/// One referral on the agenda, as imported from the agenda file (its columns: docs/DOMAIN.md#referral-routes-and-thresholds and the agenda template).
 /// Optional fields are nil when the agenda left them blank (unknown), never guessed.
 public struct AgendaCase: Codable, Sendable, Equatable {
     public var caseRef: String
@@ -99,7 +99,7 @@ public struct AgendaCase: Codable, Sendable, Equatable {
     /// The most recent earlier hearing, if any.
     public var lastHearing: CalendarDate? { previousHearings.max() }
 
-    /// A repeat is any incident within 12 months of the last referral to Marac (DESIGN §3a): flagged
+    /// A repeat is any incident within 12 months of the last referral to Marac (docs/DOMAIN.md#repeats): flagged
     /// automatically when the last hearing is within `windowMonths` of this referral (or of the
     /// hearing date when the referral date is unknown), or when the agenda says so.
     public func isRepeat(hearingDate: CalendarDate, windowMonths: Int = 12) -> Bool {

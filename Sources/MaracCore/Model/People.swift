@@ -1,4 +1,4 @@
-/// Someone's part in the meeting (SafeLives minutes checklist, DESIGN §3a).
+/// Someone's part in the meeting (SafeLives minutes checklist: docs/DOMAIN.md#attendance-and-the-minutes).
 public enum AttendanceRole: String, Codable, Sendable, CaseIterable {
     case present = "present"
     case observer = "observer"
@@ -29,7 +29,7 @@ public struct Attendance: Codable, Sendable, Equatable {
     public var isInRoom: Bool { (role == .present || role == .observer) && leftAfterCase == nil }
 }
 
-/// What a note records. The tool records decisions and short factual summaries, not research (DESIGN §3a).
+/// What a note records. The tool records decisions and short factual summaries, not research (docs/DOMAIN.md#information-sharing).
 public enum NoteKind: String, Codable, Sendable, CaseIterable {
     case riskInformation = "risk information"
     case victimsViews = "victim's views"
@@ -92,7 +92,7 @@ public struct NoteRevision: Codable, Sendable, Equatable {
     }
 }
 
-/// How the victim is told what was agreed. Phone is risky where the perpetrator controls it (brief §2.8).
+/// How the victim is told what was agreed. Phone is risky where the perpetrator controls it (docs/DOMAIN.md#feedback-to-the-victim).
 public enum FeedbackRoute: String, Codable, Sendable, CaseIterable {
     case inPerson = "in person"
     case phone = "phone"

@@ -1,7 +1,7 @@
-/// Checks run when the chair closes a case (DESIGN §5). The chair can act on each or pass it with
+/// Checks run when the chair closes a case (docs/DOMAIN.md#smart-actions). The chair can act on each or pass it with
 /// a reason; passing is recorded.
 public enum CasePrompts {
-    /// Phrases that mean the perpetrator has or controls the victim's phone (brief §2.7: "answering her phone").
+    /// Phrases that mean the perpetrator has or controls the victim's phone (docs/DOMAIN.md#feedback-to-the-victim: "answering her phone").
     public static let perpetratorHasPhonePhrases = [
         "has her phone", "has his phone", "has their phone", "answering her phone", "answers her phone",
         "took her phone", "takes her phone", "controls her phone", "checks her phone", "monitors her phone",
@@ -9,7 +9,7 @@ public enum CasePrompts {
         "answering his phone", "controls his phone", "checks his phone", "monitors her messages",
     ]
 
-    /// Wording that reads as opinion or blames the victim (brief §2.6).
+    /// Wording that reads as opinion or blames the victim (docs/DOMAIN.md#information-sharing).
     public static let judgementalPhrases = [
         "refuses to engage", "refused to engage", "won't engage", "will not engage", "not engaging",
         "chose to go back", "chose to return", "chooses to stay", "chose to stay", "went back to him",

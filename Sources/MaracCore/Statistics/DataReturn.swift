@@ -12,7 +12,7 @@ public struct DataReturnOptions: Sendable, Equatable {
 }
 
 /// One meeting's line of the return. SafeLives collects the dataset per meeting (meeting date
-/// plus counts; practice anchors §2.9), so the report lists these as well as the totals.
+/// plus counts; docs/DOMAIN.md#data-return), so the report lists these as well as the totals.
 public struct MeetingReturn: Sendable, Equatable {
     public var date: CalendarDate
     public var meetingID: String
@@ -31,7 +31,7 @@ public struct MeetingReturn: Sendable, Equatable {
     public var withdrawn: Int
 }
 
-/// The recommended volume: cases a year against 40 per 10,000 adult women (brief §3.2).
+/// The recommended volume: cases a year against 40 per 10,000 adult women (docs/DOMAIN.md#data-return).
 public struct VolumeFigure: Sendable, Equatable {
     public var casesInPeriod: Int
     public var periodDays: Int
@@ -47,7 +47,7 @@ public struct VolumeFigure: Sendable, Equatable {
     public var mark: RangeMark? { percentOfRecommendation.map(RecommendedRange.volume.mark) }
 }
 
-/// The quarterly Marac data return (brief §3.2, practice anchors §2.9), from the meetings whose
+/// The quarterly Marac data return (docs/DOMAIN.md#data-return), from the meetings whose
 /// date falls in the period.
 ///
 /// Counting rules (recorded in docs/DECISIONS.md):

@@ -1,4 +1,4 @@
-/// Cleans text from users and files before it reaches a terminal or an export (DESIGN §7): control
+/// Cleans text from users and files before it reaches a terminal or an export (docs/SECURITY.md): control
 /// characters, escape sequences (CSI, OSC, DCS, ...) and bidirectional overrides are removed, so a
 /// note can never drive the chair's terminal or disguise itself.
 public enum SafeText {

@@ -1,6 +1,6 @@
 import MaracCore
 
-/// Screen 4: one case — the record the chair needs (brief §2.9), the discussion timer, actions with
+/// Screen 4: one case — the record the chair needs (docs/DOMAIN.md#smart-actions), the discussion timer, actions with
 /// their SMART findings, the victim's views, feedback and notes.
 extension MeetingScreen {
     var caseActions: [Action] { agendaRef.map { state.actions(for: $0) } ?? [] }
