@@ -25,7 +25,10 @@ public final class MeetingSession {
 
     public let path: String
     private var writer: JournalWriter?
-    private var meeting: Meeting
+    /// The journal as opened (plus set-up appended before the screen starts). It is handed to the
+    /// screen at `run`, which from then on is the one owner of the meeting: appends made while the
+    /// screen runs are not folded here a second time.
+    private var opened: Meeting
     /// Said once the screen is up: a torn tail recovered, a damaged journal opened read-only.
     private var notice: String?
     private let logger: Logger
@@ -38,7 +41,7 @@ public final class MeetingSession {
         do {
             let (writer, contents) = try JournalWriter.open(path: path, passphrase: passphrase, fileIO: fileIO)
             self.writer = writer
-            self.meeting = Meeting(events: contents.events)
+            self.opened = Meeting(events: contents.events)
             if case .tornTail(let bytes) = contents.condition {
                 notice = "Recovered: the last \(bytes) bytes were an unfinished write and were set aside."
                 logger.warning("torn tail of \(bytes) bytes recovered")
@@ -46,7 +49,7 @@ public final class MeetingSession {
         } catch .damaged(let p, let line, let reason) {
             let contents = try JournalReader.read(path: path, passphrase: passphrase, fileIO: fileIO)
             self.writer = nil
-            self.meeting = Meeting(events: contents.events)
+            self.opened = Meeting(events: contents.events)
             notice = "READ-ONLY: \(URL(fileURLWithPath: p).lastPathComponent) is damaged at line \(line) (\(reason)). Nothing will be written."
             logger.error("journal damaged at line \(line); opened read-only")
         }
@@ -56,22 +59,23 @@ public final class MeetingSession {
     public init(writer: JournalWriter, events: [RecordedEvent], logger: Logger) {
         self.path = writer.path
         self.writer = writer
-        self.meeting = Meeting(events: events)
+        self.opened = Meeting(events: events)
         self.logger = logger
     }
 
-    public var state: MeetingState { meeting.state }
+    /// The state as opened (before `run`).
+    public var state: MeetingState { opened.state }
     public var isReadOnly: Bool { writer == nil }
 
     /// Whether this meeting has already brought in the open actions of earlier meetings.
     public var hasImportedOutstandingActions: Bool {
-        meeting.events.contains { if case .outstandingActionsImported = $0.event { return true } else { return false } }
+        opened.events.contains { if case .outstandingActionsImported = $0.event { return true } else { return false } }
     }
 
     /// Appends set-up events outside the screen (e.g. importing open actions before the meeting starts).
     public func appendNow(_ events: [MeetingEvent], at: Int64) throws {
         guard let writer else { return }
-        for r in try writer.append(events, at: at) { meeting.append(r) }
+        for r in try writer.append(events, at: at) { opened.append(r) }
     }
 
     /// Releases the journal (its lock); the chair's quit does the same.
@@ -88,7 +92,6 @@ public final class MeetingSession {
             }
             do {
                 let records = try writer.append(events, at: clock.now)
-                for r in records { meeting.append(r) }
                 AckLog.shared?.acknowledge(records)
                 logger.info("appended \(records.map(\.event.name).joined(separator: ", "))")
                 return [.appended(records)]
@@ -116,31 +119,32 @@ public final class MeetingSession {
     }
 
     /// Runs the screen until the chair quits. Returns the final screen when scripted.
+    /// Both kinds of run go through the one `EventLoop`; they differ only in their ports.
     @discardableResult
     public func run(options: Options) throws -> ScreenBuffer? {
         let mode: MeetingScreen.Mode = isReadOnly ? .readOnly : options.mode
+        defer { writer?.close() }
+        var notices: [Msg] = []
         if let keysFile = options.keysFile {
             let steps = try loadKeyScript(keysFile)
-            let clock = ManualClock(start: meeting.state.lastEventAt ?? 0)
-            var screen = MeetingScreen(meeting: meeting, now: clock.now, mode: mode)
-            if let notice { screen.notify(notice, error: isReadOnly) }
+            let clock = ManualClock(start: opened.state.lastEventAt ?? 0)
+            if let notice { notices.append(.notice(notice, isError: isReadOnly)) }
+            var screen = MeetingScreen(meeting: opened, now: clock.now, mode: mode, notices: notices)
             let outcome = ScriptedRun.run(&screen, steps: steps, clock: clock, size: options.size) { effect in
                 self.perform(effect, clock: clock)
             }
             if let dump = options.dumpScreenFile { try writeScreenDump(outcome.screen, to: dump) }
-            writer?.close()
             return outcome.screen
         }
 
         let clock = WallClock()
         let (theme, themeWarning) = ThemeLoader.loadForApp(name: options.themeName)
-        var screen = MeetingScreen(meeting: meeting, now: clock.now, mode: mode)
-        if let themeWarning { screen.notify(themeWarning, error: true) }
-        if let notice { screen.notify(notice, error: isReadOnly) }
+        if let themeWarning { notices.append(.notice(themeWarning, isError: true)) }
+        if let notice { notices.append(.notice(notice, isError: isReadOnly)) }
+        var screen = MeetingScreen(meeting: opened, now: clock.now, mode: mode, notices: notices)
         try runOnTerminal(&screen, theme: theme, clock: clock, dumpScreenFile: options.dumpScreenFile) { effect in
             self.perform(effect, clock: clock)
         }
-        writer?.close()
         return nil
     }
 }

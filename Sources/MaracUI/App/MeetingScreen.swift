@@ -75,7 +75,9 @@ public struct MeetingScreen: Program {
     var caseScroll = 0
     var summaryScroll = 0
 
-    public init(meeting: Meeting, now: Int64, mode: Mode = .live) {
+    /// `notices` (`.notice` messages: a recovered journal, a theme problem) go through `update`
+    /// like every other message, so the screen has one way in.
+    public init(meeting: Meeting, now: Int64, mode: Mode = .live, notices: [Msg] = []) {
         self.meeting = meeting
         self.now = now
         self.mode = mode
@@ -84,6 +86,7 @@ public struct MeetingScreen: Program {
         if s.isClosed { screen = .summary }
         else if s.activeCase != nil { screen = .caseView }
         else if s.isStarted { screen = .agenda }
+        for notice in notices { _ = update(notice) }
     }
 
     var state: MeetingState { meeting.state }
@@ -117,7 +120,25 @@ public struct MeetingScreen: Program {
             return []
         case .key(let key):
             return handle(key)
+        case .paste(let text):
+            paste(text)
+            return []
+        case .notice(let text, let isError):
+            setStatus(SafeText.line(text), error: isError)
+            return []
         }
+    }
+
+    /// A bracketed paste goes into the focused field as text, whole or not at all (see
+    /// `FormModel.paste`). Anywhere else it is ignored: nothing in a paste is ever a key.
+    private mutating func paste(_ text: String) {
+        guard !privacy, helpScroll == nil, case .form(var form, let purpose) = modal else {
+            if !text.isEmpty { setStatus("Paste ignored: open a form to paste into one of its fields") }
+            return
+        }
+        modal = nil   // the form alone holds its text while it changes (no copy of a long field)
+        form.paste(text)
+        modal = .form(form, purpose)
     }
 
     /// Replay and training: the screen follows the recorded meeting — the case whose discussion
@@ -190,7 +211,6 @@ public struct MeetingScreen: Program {
             return []
         }
         if privacy { return [] }
-        if key == .ctrl("l") { return [] }
         // Ctrl-C arrives as a key (raw mode): it cancels a form like Esc (the typing is kept as a
         // draft), and elsewhere asks to quit like q, so it never loses typing or ends the meeting unasked.
         if key == .ctrl("c") {
