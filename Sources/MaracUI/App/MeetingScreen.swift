@@ -222,32 +222,8 @@ public struct MeetingScreen: Program {
         if let modal { return handleModal(modal, key) }
         if helpScroll != nil { handleHelp(key); return [] }
 
-        switch key {
-        case .char("?"), .function(1):
-            helpScroll = 0
-            return []
-        case .char("q"):
-            modal = .confirm(.quit)
-            return []
-        case .char(let c) where ("1"..."5").contains(c):
-            if let n = Int(String(c)), let target = ScreenID(rawValue: n) { show(target) }
-            return []
-        case .char("p"):
-            return togglePauseMeeting()
-        case .char("u"):
-            return undo()
-        case .char("R"):
-            return reopen()
-        default:
-            break
-        }
-        switch screen {
-        case .opening: return openingKey(key)
-        case .review: return reviewKey(key)
-        case .agenda: return agendaKey(key)
-        case .caseView: return caseKey(key)
-        case .summary: return summaryKey(key)
-        }
+        if let effects = dispatch(key, in: Self.globalKeymap) { return effects }
+        return dispatch(key, in: Self.keymap(for: screen)) ?? []
     }
 
     mutating func show(_ target: ScreenID) {
@@ -256,7 +232,7 @@ public struct MeetingScreen: Program {
         setStatus(nil)
     }
 
-    private mutating func togglePauseMeeting() -> [Effect] {
+    mutating func togglePauseMeeting() -> [Effect] {
         guard state.isStarted else { setStatus("The meeting has not started: press 1, then Enter"); return [] }
         if state.isPaused {
             return save([.meetingResumed], then: .dismiss(message: "Meeting resumed"))
@@ -270,7 +246,7 @@ public struct MeetingScreen: Program {
         return "\(c.status.symbol) \(c.status.word)"
     }
 
-    private mutating func undo() -> [Effect] {
+    mutating func undo() -> [Effect] {
         guard let last = meeting.lastUndoable else {
             setStatus("Nothing to undo")
             return []
@@ -287,7 +263,7 @@ public struct MeetingScreen: Program {
         }
     }
 
-    private mutating func reopen() -> [Effect] {
+    mutating func reopen() -> [Effect] {
         guard state.isClosed else { return [] }
         if mode == .readOnly { setStatus("read-only: this is a replay, nothing can be changed", error: true); return [] }
         modal = .form(Forms.reopen(), .reopen)
