@@ -71,4 +71,44 @@ import Testing
         #expect(rt.text.contains("read-only: this is a replay"))
         #expect(rt.appends.isEmpty)
     }
+
+    @Test func helpFiltersKeysAndGlossaryAsYouType() throws {
+        var rt = FakeRuntime(meeting: Fixture.meeting(Fixture.discussing), now: Fixture.minutes(7), size: Size(cols: 120, rows: 40))
+        try rt.run("4?/dvpo")
+        #expect(rt.text.contains("Domestic Violence Protection Notice"))
+        #expect(!rt.text.contains("add an action"))        // keys that do not mention it are gone
+        try rt.run("<Esc>")
+        #expect(rt.text.contains("add an action"))          // Esc clears the filter, help stays open
+        try rt.run("/zzzz<Enter>")
+        #expect(rt.text.contains("Nothing in help mentions"))
+        try rt.run("<Esc><Esc>")
+        #expect(rt.screen.helpScroll == nil)
+    }
+
+    @Test func thePaletteListsTheScreensCommandsAndRunsTheChosenOne() throws {
+        var rt = FakeRuntime(meeting: Fixture.meeting(Fixture.discussing), now: Fixture.minutes(7), size: Size(cols: 120, rows: 40))
+        try rt.run("4:")
+        #expect(rt.text.contains("Commands on the Case screen"))
+        #expect(rt.text.contains("add a note (agency, kind, text)"))
+        try rt.run("note")                                  // typed into the palette, not as keys
+        #expect(rt.appends.isEmpty && rt.text.contains("add a note"))
+        #expect(!rt.text.contains("grant 5 bonus minutes"))
+        try rt.run("<Enter>")
+        #expect(rt.text.contains("Add a note"))
+    }
+
+    @Test func searchFindsACaseByANoteAndJumpsToIt() throws {
+        var rt = FakeRuntime(meeting: Fixture.meeting(Fixture.discussing), now: Fixture.minutes(7), size: Size(cols: 120, rows: 40))
+        try rt.run("3j/")
+        #expect(rt.text.contains("Search case references, names and notes"))
+        try rt.run("call-outs")
+        guard case .finder(let finder)? = rt.screen.modal else { Issue.record("the search closed"); return }
+        #expect(rt.screen.finderItems(finder).map(\.key) == ["NV-101"])   // found by its note alone
+        #expect(rt.text.contains("note: Three call-outs since October"))
+        try rt.run("<Enter>")
+        #expect(rt.screen.agendaRef == "NV-101")
+        try rt.run("/rosa<Enter>")
+        #expect(rt.screen.agendaRef == "NV-104")
+        #expect(rt.appends.isEmpty)
+    }
 }

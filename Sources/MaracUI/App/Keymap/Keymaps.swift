@@ -28,6 +28,8 @@ extension MeetingScreen {
         Binding([], "F12 or Ctrl-B", "privacy screen: hide all case detail at once", action: nil),
         Binding([], "Ctrl-L", "redraw the screen", action: nil),
         Binding([.char("?"), .function(1)], "? or F1", "this help", action: { s, _ in s.helpScroll = 0; return [] }),
+        Binding([.char(":")], ":", "command palette: every command of this screen, type to narrow, Enter runs",
+                action: { s, _ in s.modal = .finder(Finder(kind: .palette)); return [] }),
         Binding([.char("q")], "q", "quit (asks first; everything is already saved)",
                 action: { s, _ in s.modal = .confirm(.quit); return [] }),
     ]
@@ -145,6 +147,8 @@ extension MeetingScreen {
             s.agendaRef = key == .down || key == .char("j") ? queue[min(i + 1, queue.count - 1)] : queue[max(0, i - 1)]
             return []
         }),
+        Binding([.char("/")], "/", "search case references, names and notes; Enter jumps to the case",
+                action: { s, _ in s.modal = .finder(Finder(kind: .search)); return [] }),
         Binding([.home, .end], "Home / End", "the first / last case on the agenda", action: { s, key in
             s.agendaRef = key == .home ? s.state.queue.first : s.state.queue.last
             return []
@@ -222,6 +226,8 @@ extension MeetingScreen {
                 s.caseScroll = key == .pageUp ? max(0, s.caseScroll - 5) : s.caseScroll + 5
                 return []
             }),
+            Binding([.char("/")], "/", "search case references, names and notes; Enter jumps to the case",
+                    action: { s, _ in s.modal = .finder(Finder(kind: .search)); return [] }),
             Binding([.escape], "Esc", "back to the agenda", hint: ("Esc", "agenda"), rank: 95, action: { s, _ in s.show(.agenda); return [] }),
         ]
     }()

@@ -32,9 +32,14 @@ enum HelpOverlay {
         ("Overrun", "a discussion past the time limit; the reason is asked when the case closes"),
     ]
 
-    static func lines(for screen: ScreenID, width: Int) -> [StyledLine] {
+    /// The help text; with a `filter`, only the keys and glossary terms that mention it.
+    static func lines(for screen: ScreenID, width: Int, filter: String = "") -> [StyledLine] {
         var out: [StyledLine] = []
-        func section(_ title: String, _ rows: [(String, String)], keyWidth: Int) {
+        let needle = filter.lowercased()
+        func section(_ title: String, _ allRows: [(String, String)], keyWidth: Int) {
+            let rows = needle.isEmpty ? allRows
+                : allRows.filter { $0.0.lowercased().contains(needle) || $0.1.lowercased().contains(needle) }
+            if rows.isEmpty { return }
             out.append(StyledLine(title, .title))
             for (k, v) in rows {
                 let wrapped = wrap(v, width: max(10, width - keyWidth - 2))
@@ -50,14 +55,17 @@ enum HelpOverlay {
         for other in ScreenID.allCases where other != screen {
             section("Keys on the \(other.title) screen (\(other.rawValue))", keys(for: other), keyWidth: 14)
         }
+        if out.isEmpty { out.append(StyledLine("Nothing in help mentions “\(SafeText.line(filter))”", .muted)) }
         return out
     }
 
-    static func draw(screen: ScreenID, scroll: Int, into buf: inout ScreenBuffer, area: Rect) {
+    static func draw(screen: ScreenID, scroll: Int, filter: String = "", typing: Bool = false, into buf: inout ScreenBuffer, area: Rect) {
         let rect = Rect(x: area.x + 1, y: area.y, w: area.w - 2, h: area.h)
-        buf.box(rect, title: "Help — j/k scroll · Esc closes", style: .accent)
+        let title = typing || !filter.isEmpty ? "Help — filter: \(SafeText.line(filter))\(typing ? "▏" : "") · Esc clears"
+            : "Help — j/k scroll · / filter · Esc closes"
+        buf.box(rect, title: title, style: .accent)
         let inner = rect.inset(1)
-        let lines = lines(for: screen, width: inner.w - 2)
+        let lines = lines(for: screen, width: inner.w - 2, filter: filter)
         let top = min(scroll, max(0, lines.count - inner.h))
         for (i, line) in lines.dropFirst(top).prefix(inner.h).enumerated() {
             buf.draw(line, col: inner.x + 1, row: inner.y + i, maxCol: inner.maxX)
@@ -70,7 +78,9 @@ enum HelpOverlay {
 extension MeetingScreen {
     /// The keys the status bar shows for what is on screen now.
     var statusKeys: [(String, String)] {
-        if helpScroll != nil { return [("j/k", "scroll"), ("Esc", "close help")] }
+        if helpScroll != nil {
+            return helpFilterTyping ? [("Enter", "keep filter"), ("Esc", "clear")] : [("j/k", "scroll"), ("/", "filter"), ("Esc", "close help")]
+        }
         if let modal {
             switch modal {
             case .form(let form, _):
@@ -79,6 +89,7 @@ extension MeetingScreen {
                 return keys + [("Enter", form.focusIsLast ? "save" : "next"), ("Ctrl-S", "save"), ("Esc", "cancel")]
             case .confirm: return [("y", "yes"), ("n", "no")]
             case .closePrompts: return [("p", "pass"), ("P", "pass all"), ("Enter", "close case"), ("Esc", "back")]
+            case .finder: return [("↑/↓", "choose"), ("Enter", "go"), ("Esc", "close")]
             }
         }
         return hints(for: screen)
