@@ -41,6 +41,9 @@ public enum MeetingEvent: Codable, Sendable, Equatable {
     case actionWithdrawn(actionID: String, reason: String)
     /// Between meetings (the action tracker) or at the opening review.
     case actionStatusUpdated(actionID: String, status: ActionStatus, escalated: Bool, note: String)
+    /// The action tracker between meetings: a note, a new due date, a new owner, or an outcome
+    /// dated the day it happened and signed by who typed it. Only ever in the tracker journal.
+    case trackerUpdated(update: TrackerUpdate)
 
     // Close.
     case meetingClosed
@@ -78,6 +81,7 @@ public enum MeetingEvent: Codable, Sendable, Equatable {
         case .actionAmended: return "action amended"
         case .actionWithdrawn: return "action withdrawn"
         case .actionStatusUpdated: return "action status updated"
+        case .trackerUpdated(let update): return "action \(update.kind.rawValue) recorded"
         case .meetingClosed: return "meeting closed"
         case .meetingReopened: return "meeting reopened"
         case .undone: return "undo"
@@ -96,7 +100,7 @@ public enum MeetingEvent: Codable, Sendable, Equatable {
     /// Whether the event is allowed once the meeting is closed (its record is locked).
     public var isAllowedWhenClosed: Bool {
         switch self {
-        case .meetingReopened, .actionStatusUpdated, .undone: return true
+        case .meetingReopened, .actionStatusUpdated, .trackerUpdated, .undone: return true
         default: return false
         }
     }
