@@ -177,6 +177,7 @@ public enum TrackActions {
             case .extend: line += e.due.map { " to \($0.uk)" } ?? ""
             case .reassign: line += e.agency.map { " to \(clean($0))" } ?? ""
             case .agreed: line += " for \(clean(e.agency ?? a.action.owner))" + (e.due.map { ", due \($0.uk)" } ?? "")
+            case .reviewed, .closedInMeeting: line += " (\(e.status.label))"
             default: break
             }
             if !e.note.isEmpty && e.kind != .agreed { line += ": \(clean(e.note))" }
@@ -233,7 +234,7 @@ public enum TrackActions {
 
     /// Who typed an update when `--by` is not given: the login name.
     public static func defaultUser(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        for key in ["MARAC_USER", "USER", "LOGNAME"] {
+        for key in ["USER", "LOGNAME"] {
             if let v = environment[key]?.trimmingWhitespace(), !v.isEmpty { return SafeText.line(v) }
         }
         if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name, !String(cString: name).isEmpty {

@@ -161,7 +161,7 @@ public struct ActionFolder: Sendable {
                     extra[at].append(ActionEvent(kind: .closedInMeeting, at: r.at, on: day, by: nil, note: note, status: status,
                                                  escalated: escalated, due: nil, agency: nil, file: m.file))
                 case .outstandingActionReviewed(_, let outcome, let note):
-                    extra[at].append(ActionEvent(kind: .reviewed, at: r.at, on: day, by: nil, note: outcome.label + (note.isEmpty ? "" : ": " + note),
+                    extra[at].append(ActionEvent(kind: .reviewed, at: r.at, on: day, by: nil, note: note,
                                                  status: outcome.actionStatus, escalated: outcome == .notDone, due: nil, agency: nil, file: m.file))
                 default: break
                 }

@@ -57,25 +57,41 @@ public enum ActionTracker {
             _ = try ActionFolder.load(folder: folder, passphrase: passphrase)  // throws the usual message
             throw CommandFailure("\(SafeText.line(folder)): not a folder")
         }
-        let writer = try lockTracker(path: path, passphrase: passphrase, now: now, fileIO: fileIO)
-        defer { writer.close() }
+        // The folder's own lock, not the tracker's: the tracker may not exist yet, and a refused
+        // update must leave no file behind.
+        let lock = try lockFolder(folder)
+        defer { close(lock) }
         let loaded = try ActionFolder.load(folder: folder, passphrase: passphrase)
         let (updates, result) = try decide(loaded)
         if updates.isEmpty { return result }
-        do {
-            _ = try writer.append(updates.map { .trackerUpdated(update: $0) }, at: now)
-        } catch {
-            throw CommandFailure(SafeText.line(error.description) + "; nothing was recorded")
-        }
+        let writer = try writeTracker(path: path, passphrase: passphrase, now: now, fileIO: fileIO, events: updates.map { .trackerUpdated(update: $0) })
+        defer { writer.close() }
         return result
     }
 
-    /// Opens the tracker for writing, holding its lock; makes an empty one first if there is none.
+    /// An exclusive `flock` on the folder itself, waited for (polling, up to `lockWait` seconds).
+    static func lockFolder(_ folder: String) throws(CommandFailure) -> Int32 {
+        let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else {
+            throw CommandFailure("\(SafeText.line(folder)): cannot open the folder (\(String(cString: strerror(errno)))); nothing was recorded")
+        }
+        let deadline = Date().addingTimeInterval(lockWait)
+        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            guard errno == EWOULDBLOCK || errno == EINTR, Date() < deadline else {
+                close(fd)
+                throw CommandFailure("\(SafeText.line(folder)) is busy: another update has held the tracker for \(Int(lockWait)) s; nothing was recorded, try again")
+            }
+            usleep(10_000)
+        }
+        return fd
+    }
+
+    /// Writes the events to the tracker (making it if there is none), holding its own writer lock too.
     /// Waits (polling, up to `lockWait` seconds) while another update holds the lock.
-    static func lockTracker(path: String, passphrase: String?, now: Int64, fileIO: any FileIO) throws(CommandFailure) -> JournalWriter {
+    static func writeTracker(path: String, passphrase: String?, now: Int64, fileIO: any FileIO, events: [MeetingEvent]) throws(CommandFailure) -> JournalWriter {
         let deadline = Date().addingTimeInterval(lockWait)
         while true {
-            switch openOrCreate(path: path, passphrase: passphrase, now: now, fileIO: fileIO) {
+            switch openOrCreate(path: path, passphrase: passphrase, now: now, fileIO: fileIO, events: events) {
             case .success(let writer):
                 return writer
             case .failure(.locked):
@@ -89,13 +105,15 @@ public enum ActionTracker {
         }
     }
 
-    private static func openOrCreate(path: String, passphrase: String?, now: Int64, fileIO: any FileIO) -> Result<JournalWriter, JournalError> {
+    /// Writes `events` durably: into a new tracker, or appended to the existing one.
+    private static func openOrCreate(path: String, passphrase: String?, now: Int64, fileIO: any FileIO,
+                                     events: [MeetingEvent]) -> Result<JournalWriter, JournalError> {
         if !fileIO.exists(path) {
             do {
-                try JournalWriter.create(path: path, kind: .tracker, id: "tracker", events: [], at: now,
-                                         passphrase: passphrase, fileIO: fileIO).close()
+                return .success(try JournalWriter.create(path: path, kind: .tracker, id: "tracker", events: events, at: now,
+                                                         passphrase: passphrase, fileIO: fileIO))
             } catch {
-                // Another update made it at the same moment: open theirs.
+                // Made at the same moment by something that does not take the folder's lock: append to it.
                 if case .exists = error {} else { return .failure(error) }
             }
         }
@@ -105,6 +123,7 @@ public enum ActionTracker {
                 writer.close()
                 return .failure(.notAJournal(path: path, reason: "it is a meeting journal, not the action tracker: move it elsewhere and try again"))
             }
+            _ = try writer.append(events, at: now)
             return .success(writer)
         } catch {
             return .failure(error)
@@ -200,7 +219,7 @@ public enum ActionIDs {
             throw CommandFailure("'\(typed)' could be any of \(matches.count) \(openOnly ? "open " : "")actions (\(names)\(matches.count > 5 ? ", …" : "")): "
                                  + "give more of the ID, e.g. \(matches[0].action.id)")
         }
-        var message = "no \(openOnly ? "open " : "")action '\(typed)' in \(SafeText.line(folder.folder)): action IDs look like 20261201-northvale-3 "
+        var message = "no action '\(typed)' in \(SafeText.line(folder.folder)): action IDs look like 20261201-northvale-3 "
             + "(or #3, or 1201-3); `marac actions \(SafeText.line(folder.folder)) list` shows the open ones"
         if openOnly, let closed = folder.actions.first(where: { matchesShort(typed, $0) }) {
             // Say why rather than "not found" when it names one closed action.
