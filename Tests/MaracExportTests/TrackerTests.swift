@@ -103,8 +103,8 @@ struct TrackerTests {
 
     @Test("escalate and not-possible close an action with the split kept; escalated is remembered")
     func escalateAndNotPossible() throws {
-        _ = try TrackActions.update(.escalate, actionID: "20261201-1", note: "No reply after two reminders", folder: dir.path, now: 1)
-        _ = try TrackActions.update(.notPossible, actionID: " 20261201-7 ", note: "Victim moved in with family", folder: dir.path, now: 2)
+        _ = try TrackActions.update(.escalate, actionID: "20261201-1", note: "No reply after two reminders", folder: dir.path, now: TwoMeetings.at(TwoMeetings.second, 1))
+        _ = try TrackActions.update(.notPossible, actionID: " 20261201-7 ", note: "Victim moved in with family", folder: dir.path, now: TwoMeetings.at(TwoMeetings.second, 2))
         let folder = try ActionFolder.load(folder: dir.path)
         let one = try #require(folder.action("20261201-1"))
         #expect(one.status == .notDone)

@@ -161,6 +161,9 @@ public enum ActionTracker {
         return try withLockedFolder(folder: folder, passphrase: passphrase, now: now, fileIO: fileIO) { loaded throws(CommandFailure) in
             var tracked = try ActionIDs.resolve(id, in: loaded, openOnly: true)
             try requireOpen(tracked)
+            if day < tracked.action.meetingDate {
+                throw CommandFailure("--on \(day.uk) is before the meeting that agreed \(SafeText.line(tracked.action.id)) (\(tracked.action.meetingDate.uk))")
+            }
             if let due {
                 if let current = tracked.action.due, current == due {
                     throw CommandFailure("\(tracked.action.id) is already due \(due.uk); nothing was recorded")

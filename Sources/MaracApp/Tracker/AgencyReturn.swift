@@ -174,6 +174,9 @@ public enum AgencyReturn {
                         errors.append("\(at(onCol)): '\(SafeText.line(on))' is not a real day (dd/mm/yyyy or yyyy-mm-dd)"); continue
                     }
                     guard !(today < d) else { errors.append("\(at(onCol)): \(d.uk) is in the future"); continue }
+                    guard !(d < tracked.action.meetingDate) else {
+                        errors.append("\(at(onCol)): \(d.uk) is before the meeting that agreed it (\(tracked.action.meetingDate.uk))"); continue
+                    }
                     day = d
                 } else if kind != .note {
                     errors.append("\(at(onCol)): say the day it was \(kind == .done ? "done" : "found not possible")"); continue
