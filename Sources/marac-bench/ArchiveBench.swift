@@ -12,7 +12,7 @@ import MaracJournal
 enum ArchiveBench {
     static func run(folder: String, meetings: Int, rounds: Int) throws -> [Figure] {
         var summaryLine = ""
-        if !FileManager.default.fileExists(atPath: AtomicFile.join(folder, ActionFolder.trackerFileName)) {
+        if !FileManager.default.fileExists(atPath: (folder + "/" + ActionFolder.trackerFileName)) {
             try? FileManager.default.removeItem(atPath: folder)
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             print("generating \(meetings) meetings in \(folder) (kept for the next run)…")
@@ -20,7 +20,7 @@ enum ArchiveBench {
             summaryLine = "\(s.meetings) meetings, \(s.cases) cases, \(s.actions) actions, \(s.events) events"
         }
         let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".jsonl") }.sorted()
-        let bytes = files.reduce(0) { $0 + fileSize(AtomicFile.join(folder, $1)) }
+        let bytes = files.reduce(0) { $0 + fileSize((folder + "/" + $1)) }
         print("archive: \(files.count) journals, \(bytes / 1_048_576) MiB\(summaryLine.isEmpty ? "" : "; " + summaryLine)")
         let out = NSTemporaryDirectory() + "marac-bench-chasers-\(getpid())"
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
@@ -56,7 +56,7 @@ enum ArchiveBench {
     static func hashFolder(_ folder: String, _ files: [String]) throws {
         let results = Checksums(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
-            guard let data = FileManager.default.contents(atPath: AtomicFile.join(folder, files[i])) else { return }
+            guard let data = FileManager.default.contents(atPath: (folder + "/" + files[i])) else { return }
             var x: UInt8 = 0
             data.withUnsafeBytes { raw in
                 let p = raw.bindMemory(to: UInt8.self)

@@ -108,20 +108,31 @@ struct ActionsCommand: ParsableCommand {
         var meeting: String?
         @Option(help: ArgumentHelp("Judge 'overdue' as of this day (dd/mm/yyyy or yyyy-mm-dd); default today.", valueName: "date"))
         var on: String?
-        @Option(help: ArgumentHelp("text, csv, md or json.", valueName: "format"))
+        @Option(help: ArgumentHelp("text, csv, md, json or xlsx (xlsx needs --out).", valueName: "format"))
         var format = "text"
+        @Option(help: ArgumentHelp("Write to this file instead of the screen (required for xlsx).", valueName: "file"))
+        var out: String?
 
         func run() throws {
+            let output: TrackActions.Output
             do {
                 let passphrase = try PassphraseSource.process.forFolder(folder.dir)
-                let output = try TrackActions.list(TrackActions.ListRequest(
+                output = try TrackActions.list(TrackActions.ListRequest(
                     folder: folder.dir, agency: agency, overdueOnly: overdue, on: on, passphrase: passphrase, all: all, status: status,
                     dueBefore: dueBefore, meeting: meeting, format: format, width: ActionsCommand.terminalWidth()))
-                for warning in output.warnings { printError("marac: warning: \(warning)") }
-                print(output.text, terminator: "")
             } catch {
                 throw fail(error.message, exitCode: error.exitCode)
             }
+            for warning in output.warnings { printError("marac: warning: \(warning)") }
+            guard let out else {
+                if output.bytes != nil { throw fail("--format xlsx writes a workbook: give --out FILE.xlsx") }
+                print(output.text, terminator: "")
+                return
+            }
+            do { try TrackActions.writeFile(output.bytes ?? Array(output.text.utf8), to: out) } catch {
+                throw fail(error.message, exitCode: error.exitCode)
+            }
+            print("wrote \(out)")
         }
     }
 
@@ -239,7 +250,7 @@ struct ActionsCommand: ParsableCommand {
         @OptionGroup var folder: Folder
         @Option(help: ArgumentHelp("One agency, or all.", valueName: "name|all"))
         var agency: String
-        @Option(help: ArgumentHelp("md, html or csv.", valueName: "format"))
+        @Option(help: ArgumentHelp("md, html, docx or csv.", valueName: "format"))
         var format = "md"
         @Option(help: ArgumentHelp("The folder the chasers are written to; default the current folder.", valueName: "dir"))
         var out = "."

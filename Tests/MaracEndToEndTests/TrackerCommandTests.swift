@@ -108,10 +108,18 @@ struct TrackerCommandTests {
         let out = try TempFolder()
         let chase = try marac("actions", dir.path, "chase", "--agency", "all", "--format", "csv", "--out", out.path)
         #expect(chase.status == 0, "\(chase.err)")
-        for format in ["md", "html"] {
+        for format in ["md", "html", "docx"] {
             let r = try marac("actions", dir.path, "chase", "--agency", "all", "--format", format, "--out", out.path)
             #expect(r.status == 0, "\(format): \(r.err)")
         }
+        let docx = out.file("chaser-\(Exporter.fileSafe(others[3].action.owner))-\(TrackActions.localToday().iso).docx")
+        let body = try OfficePackage.readPart("word/document.xml", fromPackage: docx)
+        #expect(body?.contains(others[3].action.id) == true, "the Word chaser lists the action")
+        let book = try marac("actions", dir.path, "list", "--all", "--format", "xlsx", "--out", out.file("actions.xlsx"))
+        #expect(book.status == 0, "\(book.err)")
+        let sheet = try OfficePackage.readPart("xl/worksheets/sheet1.xml", fromPackage: out.file("actions.xlsx"))
+            ?? OfficePackage.readPart("xl/sharedStrings.xml", fromPackage: out.file("actions.xlsx"))
+        #expect(sheet != nil)
         let owner = others[3].action.owner
         let file = out.file("chaser-\(Exporter.fileSafe(owner))-\(TrackActions.localToday().iso).csv")
         var csv = try String(contentsOfFile: file, encoding: .utf8)
@@ -212,7 +220,8 @@ struct TrackerCommandTests {
             (["done", id, "--note", "  "], "--note is empty"),
             (["extend", id, "--due", "31/02/2026", "--note", "x"], "--due '31/02/2026' is not a date"),
             (["list", "--format", "pdf"], "--format 'pdf' is not a list format"),
-            (["chase", "--agency", "all", "--format", "docx"], "docx is not available"),
+            (["chase", "--agency", "all", "--format", "pdf"], "--format 'pdf' is not a chaser format"),
+            (["list", "--format", "xlsx"], "give --out FILE.xlsx"),
             (["import", dir.file("missing.csv")], "no such file"),
             (["frobnicate"], "'frobnicate' is not an actions subcommand"),
         ] {

@@ -139,7 +139,8 @@ public enum TrackActions {
         case .md: return Output(text: ActionTable.markdown(rows, day: day, heading: "\(heading) in \(SafeText.line(request.folder)) on \(day.uk)"),
                                 warnings: loaded.problems)
         case .xlsx:
-            throw CommandFailure("--format xlsx is not available in this build yet: use --format csv, which every spreadsheet opens")
+            let bytes = try ActionTable.xlsx(rows, day: day, title: "\(heading) on \(day.uk)")
+            return Output(text: "", warnings: loaded.problems, bytes: bytes)
         case .text: break
         }
         var text = "\(heading) in \(SafeText.line(request.folder)) on \(day.uk): \(rows.count)"
@@ -221,6 +222,11 @@ public enum TrackActions {
         return "\(SafeText.line(t.action.id)) (\(SafeText.line(kind == .reassign ? t.history.last?.agency ?? t.action.owner : t.action.owner)), "
             + "case \(SafeText.line(t.action.caseRef))) \(what) on \(day.uk)\(late), "
             + "in \(AtomicFile.join(folder, ActionFolder.trackerFileName))"
+    }
+
+    /// Writes a list to a file, whole or not at all (never over a device, FIFO or symlink).
+    public static func writeFile(_ bytes: [UInt8], to path: String) throws(CommandFailure) {
+        try OutputFiles.writeAll([(path, bytes)])
     }
 
     /// Agencies owning any action in the folder, first spelling kept, A–Z.

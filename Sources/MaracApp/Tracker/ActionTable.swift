@@ -92,6 +92,28 @@ enum ActionTable {
         CSVText.table([csvHeader] + rows.map { csvRow($0, day: day) })
     }
 
+    /// The same columns as the CSV, as a workbook (dates as real dates, days overdue as numbers).
+    static func xlsx(_ rows: [TrackedAction], day: CalendarDate, title: String) throws(CommandFailure) -> [UInt8] {
+        var book = Workbook(title: title, marking: Marking.restricted)
+        let columns = [Workbook.Column("Action ID", width: 24), Workbook.Column("Meeting", width: 22), Workbook.Column("Meeting date", width: 12),
+                       Workbook.Column("Agency", width: 22), Workbook.Column("Case", width: 12), Workbook.Column("Action", width: 50, wrap: true),
+                       Workbook.Column("Due", width: 12), Workbook.Column("Days overdue", width: 10), Workbook.Column("Category", width: 16),
+                       Workbook.Column("Status", width: 14), Workbook.Column("Closed on", width: 12), Workbook.Column("Escalated", width: 9),
+                       Workbook.Column("Last note", width: 40, wrap: true)]
+        func date(_ d: CalendarDate?) -> Workbook.Cell { d.map { Workbook.Cell.date($0) } ?? .empty }
+        func row(_ a: TrackedAction) -> [Workbook.Cell] {
+            var r: [Workbook.Cell] = [.text(a.action.id), .text(a.meetingID), .date(a.action.meetingDate), .text(a.action.owner)]
+            r += [.text(a.action.caseRef), .text(a.action.text), date(a.action.due)]
+            let late: Workbook.Cell = a.daysOverdue(on: day).map { Workbook.Cell.number($0) } ?? .empty
+            r += [late, .text(a.action.category?.rawValue ?? ""), .text(a.status.rawValue), date(a.closedOn)]
+            r += [.text(a.escalated ? "yes" : "no"), .text(a.history.last(where: { $0.kind != .agreed })?.note ?? "")]
+            return r
+        }
+        let cells = rows.map(row)
+        book.sheet("Actions", columns: columns, rows: cells, notes: [Marking.reminder])
+        return try OfficePackage.zip(book.parts())
+    }
+
     static func markdown(_ rows: [TrackedAction], day: CalendarDate, heading: String) -> String {
         func cell(_ s: String) -> String { MarkdownText.cell(s) }
         var out = "# \(cell(heading))\n"

@@ -13,7 +13,7 @@ import MaracJournal
 /// email. The CSV has blank `status`, `on` and `note` columns for the agency to fill in: the same
 /// file comes back through `marac actions DIR import`.
 public enum Chasers {
-    public enum Format: String, Sendable, CaseIterable { case md, html, csv }
+    public enum Format: String, Sendable, CaseIterable { case md, html, csv, docx }
 
     public struct Request: Sendable {
         public var folder: String
@@ -99,8 +99,7 @@ public enum Chasers {
     /// Writes one file per agency into `out`: all of them, or (on any failure) none.
     public static func write(_ request: Request, today: CalendarDate = TrackActions.localToday()) throws(CommandFailure) -> Result {
         guard let format = Format(rawValue: request.format.lowercased()) else {
-            throw CommandFailure("--format '\(SafeText.line(request.format))' is not a chaser format: use md, html or csv"
-                                 + (request.format.lowercased() == "docx" ? " (docx is not available in this build yet)" : ""))
+            throw CommandFailure("--format '\(SafeText.line(request.format))' is not a chaser format: use md, html, docx or csv")
         }
         let day = try request.on.map { (s) throws(CommandFailure) in try TrackActions.parseDay(s, option: "--on") } ?? today
         var isDir: ObjCBool = false
@@ -115,13 +114,14 @@ public enum Chasers {
         var documents: [(path: String, bytes: [UInt8])] = []
         for c in chasers {
             let name = "chaser-\(Exporter.fileSafe(c.agency))-\(day.iso).\(format.rawValue)"
-            let text: String
+            let bytes: [UInt8]
             switch format {
-            case .md: text = markdown(c)
-            case .html: text = html(c)
-            case .csv: text = csv(c)
+            case .md: bytes = Array(markdown(c).utf8)
+            case .html: bytes = Array(html(c).utf8)
+            case .csv: bytes = Array(csv(c).utf8)
+            case .docx: bytes = try OfficePackage.zip(word(c).parts())
             }
-            documents.append((AtomicFile.join(request.out, name), Array(text.utf8)))
+            documents.append((AtomicFile.join(request.out, name), bytes))
         }
         try OutputFiles.writeAll(documents)
         var text = ""
@@ -157,6 +157,22 @@ public enum Chasers {
         }
         out += "\n_\(cell(Marking.reminder))_\n"
         return out
+    }
+
+    public static func word(_ c: Chaser) -> WordDocument {
+        var doc = WordDocument(title: "Marac actions outstanding: \(SafeText.line(c.agency))", headerText: Marking.restricted,
+                               footerText: Marking.reminder)
+        doc.heading(1, "Marac actions outstanding: \(SafeText.line(c.agency))")
+        doc.paragraph("As of \(c.day.uk): \(c.actions.count) action\(c.actions.count == 1 ? "" : "s"), \(c.overdue) overdue.")
+        for para in c.coveringText.components(separatedBy: "\n\n") { doc.paragraph(para.replacingOccurrences(of: "\n", with: " ")) }
+        let header = ["Action ID", "Meeting", "Case"] + (c.showVictimNames ? ["Victim"] : []) + ["Action", "Due", "Overdue", "Status", "On", "Note"]
+        let widths = c.showVictimNames ? [14, 9, 8, 10, 23, 9, 7, 7, 6, 7] : [15, 9, 9, 29, 9, 8, 7, 6, 8]
+        let rows = c.actions.map { a in
+            [a.action.id, a.action.meetingDate.uk, a.action.caseRef] + (c.showVictimNames ? [a.victim] : [])
+                + [a.action.text, a.action.due?.uk ?? "none", ActionTable.lateText(a.daysOverdue(on: c.day)), "", "", ""]
+        }
+        doc.table(header, rows.map { $0.map(SafeText.line) }, widths: widths)
+        return doc
     }
 
     public static func html(_ c: Chaser) -> String {
