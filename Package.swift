@@ -41,6 +41,8 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Yams", package: "Yams"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            // Ed25519 signing of journal checkpoints (Hardening/Signing.swift).
+            .product(name: "Crypto", package: "swift-crypto"),
         ], resources: [.copy("Resources")]),
         .executableTarget(name: "marac", dependencies: [
             "MaracApp",
@@ -66,6 +68,9 @@ let package = Package(
         // tmux and process helpers shared by the end-to-end and security tests.
         .target(name: "MaracTestSupport", path: "Tests/MaracTestSupport"),
         .testTarget(name: "MaracEndToEndTests", dependencies: ["MaracApp", "MaracJournal", "MaracTestSupport", "marac"]),
+        // Issue 19: the command-line conventions from the user's side: safe outputs, --version, exit
+        // codes, configuration, the install layout, man pages, completions and help.
+        .testTarget(name: "MaracCLITests", dependencies: ["MaracApp", "MaracJournal", "MaracTestSupport", "marac"]),
         // Issue 7: encryption end to end, file modes, hostile input, kill -9 and injected disk faults.
         .testTarget(name: "MaracSecurityTests", dependencies: ["MaracApp", "MaracJournal", "MaracUI", "MaracCore", "MaracTestSupport", "marac",
                                                               "fuzz-journal", "fuzz-agenda",

@@ -83,4 +83,22 @@ static inline int cnc_setcchar(cchar_t *cc, const wchar_t *wch, attr_t attrs, sh
     return setcchar(cc, wch, attrs, pair, NULL);
 }
 static inline int cnc_ccharw_max(void) { return CCHARW_MAX; }
+/* Fills a cchar_t with a whole grapheme cluster of up to CCHARW_MAX code points, spacing ones
+   included (a skin-tone modifier, the emoji after a ZWJ). setcchar keeps only the non-spacing
+   marks after the first character; ncurses still stores and sends every code point of the cell,
+   and measures the cell by its first character. */
+/* Draws one of the terminal's line-drawing characters (ACS, by its VT100 letter: 'x' vertical,
+   'q' horizontal, 'l' 'k' 'm' 'j' corners ...) with attributes and a colour pair. ncurses falls
+   back to '|', '-', '+' where the terminal has none. */
+static inline int cnc_add_acs(WINDOW *w, int y, int x, char letter, attr_t attrs, short pair) {
+    chtype ch = NCURSES_ACS((unsigned char)letter) | (chtype)(attrs & ~A_COLOR) | (chtype)COLOR_PAIR(pair);
+    return mvwaddch(w, y, x, ch);
+}
+static inline int cnc_setcchar_cluster(cchar_t *cc, const wchar_t *wch, int count, attr_t attrs, short pair) {
+    if (count < 1) return ERR;
+    wchar_t first[2] = { wch[0], 0 };
+    if (setcchar(cc, first, attrs, pair, NULL) != OK) return ERR;
+    for (int i = 1; i < count && i < CCHARW_MAX; ++i) cc->chars[i] = wch[i];
+    return OK;
+}
 #endif

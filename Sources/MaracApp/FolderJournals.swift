@@ -32,7 +32,8 @@ public struct FolderJournals: Sendable {
     public static func read(folder: String, passphrase: String?, fileIO: any FileIO = PosixFileIO()) throws(CommandFailure) -> FolderJournals {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDir) else {
-            throw CommandFailure("\(SafeText.line(folder)): no such folder (give the folder that holds the meeting journals)")
+            throw CommandFailure("\(SafeText.line(folder)): no such folder (give the folder that holds the meeting journals)",
+                                 exitCode: ExitStatus.missingInput)
         }
         guard isDir.boolValue else {
             throw CommandFailure("\(SafeText.line(folder)) is a file, not a folder: give the folder that holds the meeting journals")
@@ -118,8 +119,8 @@ public struct FolderJournals: Sendable {
             } else {
                 let n = other.contents.events.count, m = kept.contents.events.count
                 notes.append(ReportProblem(file: other.file,
-                    message: n == m ? "is an identical copy of \(kept.file): used once, from \(kept.file)"
-                        : "is an earlier copy of \(kept.file) (\(n) of its \(m) events): \(kept.file) is used",
+                    message: n == m ? "is an identical copy of \(kept.file) (the same \(what)): counted once, from \(kept.file)"
+                        : "is an earlier copy of \(kept.file) (the same \(what), \(n) of its \(m) events): \(kept.file) is used",
                     makesIncomplete: false))
             }
         }

@@ -1,4 +1,5 @@
 import Foundation
+import MaracJournal
 import MaracCore
 import Yams
 
@@ -20,11 +21,13 @@ public enum LocalProtocolFile {
                               "chaser_victim_names", "chaser_text"]
 
     public static func load(path: String) throws(CommandFailure) -> LocalProtocol {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CommandFailure("\(path): cannot read the protocol file (no such file, or not readable)")
+        let data: [UInt8]
+        do { data = try PosixFileIO().readFile(path, limit: FileLimits.small) } catch {
+            throw CommandFailure("\(path): cannot read the protocol file: \(InputFile.reason(error, limit: FileLimits.small))",
+                                 exitCode: error.errno == ENOENT ? ExitStatus.missingInput : ExitStatus.ioError)
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw CommandFailure("\(path): the protocol file is not UTF-8 text")
+        guard let text = String(validating: data, as: UTF8.self) else {
+            throw CommandFailure("\(path): the protocol file is not UTF-8 text", exitCode: ExitStatus.badFile)
         }
         return try parse(text, file: path)
     }
@@ -34,7 +37,7 @@ public enum LocalProtocolFile {
             var at = file
             if let mark { at += ":\(mark.line)" }
             if let key { at += " (\(key))" }
-            return CommandFailure("\(at): \(message)")
+            return CommandFailure("\(at): \(message)", exitCode: ExitStatus.badFile)
         }
         let root: Node?
         do { root = try Yams.compose(yaml: text) } catch {

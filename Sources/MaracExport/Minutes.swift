@@ -330,7 +330,9 @@ extension Minutes {
                                 overrunReason: c.overrunReason.map(line).flatMap { $0.trimmingWhitespace().isEmpty ? nil : $0 })
             }
             let actions = state.actions(for: c.ref).map { a in
-                ActionLine(id: line(a.id), caseRef: line(a.caseRef), text: line(a.text), owner: line(a.owner), due: a.due,
+                // An owner not in the room: the minutes say who agreed to tell them.
+                let told = state.absentOwnerInformers[a.id].map { " (\(line(a.owner)) not present: \(line($0)) will tell them)" } ?? ""
+                return ActionLine(id: line(a.id), caseRef: line(a.caseRef), text: line(a.text) + told, owner: line(a.owner), due: a.due,
                            category: a.category, status: a.status, escalated: a.escalated,
                            findings: a.status == .withdrawn ? [] : SmartRules.check(a, today: info.date, agenciesPresent: present)
                                .map { Finding($0.severity, $0.code, line($0.message)) },
@@ -340,8 +342,9 @@ extension Minutes {
                 position: index + 1, ref: line(c.ref), section: agenda.section, late: c.late, status: c.status,
                 referralBasis: agenda.referralBasis, referringAgency: line(agenda.referringAgency),
                 referralDate: agenda.referralDate, dashScore: agenda.dashScore, dashThreshold: rules.dashThreshold,
-                isRepeat: agenda.isRepeat(hearingDate: info.date, windowMonths: rules.repeatWindowMonths),
-                previousHearings: agenda.previousHearings.sorted(),
+                // Confirmed earlier hearings found in the data folder count as well as the agenda's dates.
+                isRepeat: c.isRepeat(hearingDate: info.date, windowMonths: rules.repeatWindowMonths),
+                previousHearings: c.allPreviousHearings,
                 repeatWindowLapsed: agenda.repeatWindowLapsed(hearingDate: info.date, windowMonths: rules.repeatWindowMonths),
                 children: agenda.children, time: time,
                 deferredToNextMeeting: c.status == .deferredToNextMeeting, deferredToEndCount: c.deferredToEndCount,

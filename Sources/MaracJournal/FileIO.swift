@@ -9,6 +9,31 @@ import Foundation
 public struct FileIOError: Error, Sendable, Equatable {
     public var errno: Int32
     public init(errno: Int32) { self.errno = errno }
+
+    /// Not system errors (errno values are positive): refusals of a file marac will not read.
+    /// A FIFO, device or socket: reading it could wait forever (a FIFO) or never end (/dev/zero).
+    public static let notRegularFile = FileIOError(errno: -1001)
+    /// Larger than any file marac writes or reads (see `FileLimits`).
+    public static let tooLarge = FileIOError(errno: -1002)
+}
+
+/// The most marac reads of each kind of file: far above anything real (a 100,000-event journal is
+/// about 36 MiB), low enough that a crafted or runaway file cannot exhaust memory.
+public enum FileLimits {
+    public static let journal = 512 << 20
+    public static let agenda = 16 << 20
+    /// Protocol files, themes, key scripts.
+    public static let small = 1 << 20
+
+    public static func describe(_ bytes: Int) -> String { "\(bytes >> 20) MiB" }
+}
+
+/// Refuses anything but a regular file, and one larger than `limit`.
+public func requireRegularFile(_ fd: Int32, limit: Int) throws(FileIOError) {
+    var info = stat()
+    if fstat(fd, &info) == -1 { throw FileIOError(errno: errno) }
+    guard (info.st_mode & S_IFMT) == S_IFREG else { throw .notRegularFile }
+    guard Int(info.st_size) <= limit else { throw .tooLarge }
 }
 
 /// The thin POSIX seam under the journal. Everything durable goes through it, so tests (and crash
@@ -34,11 +59,16 @@ public protocol FileIO: Sendable {
 }
 
 extension FileIO {
-    /// Reads a whole file by path.
-    public func readFile(_ path: String) throws(FileIOError) -> [UInt8] {
-        let fd = try open(path, flags: O_RDONLY | O_CLOEXEC, mode: 0)
+    /// Reads a whole file by path: only a regular file of at most `limit` bytes. O_NONBLOCK so
+    /// that opening a FIFO put in a file's place returns at once (to be refused) instead of waiting
+    /// for a writer that never comes; it changes nothing for a regular file.
+    public func readFile(_ path: String, limit: Int = FileLimits.journal) throws(FileIOError) -> [UInt8] {
+        let fd = try open(path, flags: O_RDONLY | O_CLOEXEC | O_NONBLOCK, mode: 0)
         defer { close(fd) }
-        return try readAll(fd)
+        try requireRegularFile(fd, limit: limit)
+        let bytes = try readAll(fd)
+        guard bytes.count <= limit else { throw .tooLarge }   // it grew while being read
+        return bytes
     }
 
     /// Makes a new entry in a folder durable (etcd does the same after creating a WAL file).
@@ -84,6 +114,8 @@ public struct PosixFileIO: FileIO {
     public func close(_ fd: Int32) { _ = systemClose(fd) }
 
     public func readAll(_ fd: Int32) throws(FileIOError) -> [UInt8] {
+        // The journal writer reads the file it opened through here too: same refusals.
+        try requireRegularFile(fd, limit: FileLimits.journal)
         var info = stat()
         try check(fstat(fd, &info))
         // One byte more than the size, so reaching it means the file grew while we read: try again, larger.
@@ -102,6 +134,7 @@ public struct PosixFileIO: FileIO {
             }
             if failure != 0 { throw FileIOError(errno: failure) }
             if bytes.count < capacity { return bytes }
+            guard capacity <= FileLimits.journal else { throw .tooLarge }
             capacity *= 2
         }
     }

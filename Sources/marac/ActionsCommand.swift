@@ -8,12 +8,13 @@ import Foundation
 import MaracCore
 import MaracApp
 
-/// `marac actions DIR list …` (the folder first, as the design writes it) and `marac actions list DIR …`
+/// `marac actions DIR list …` (the folder first, as the usage text writes it) and `marac actions list DIR …`
 /// (ArgumentParser's usual order) both work: a first word that is not a subcommand is taken as DIR.
 struct ActionsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "actions",
         abstract: "The action tracker between meetings: list, show, update, chase and import agency returns.",
+        usage: "marac actions <dir> <subcommand> [<options>]",
         discussion: """
         DIR is the folder of meeting journals. The open actions are every action agreed in those \
         meetings that has not been closed since: by a status in its own meeting, by this tracker, or by \
@@ -38,7 +39,7 @@ struct ActionsCommand: ParsableCommand {
                       Chase.self, Import.self]
     )
 
-    @Argument(help: ArgumentHelp("The folder of meeting journals, then one of the subcommands below.", valueName: "dir"))
+    @Argument(help: ArgumentHelp("The folder of meeting journals, then one of the subcommands below.", valueName: "dir"), completion: .directory)
     var dir: String?
 
     @Argument(parsing: .captureForPassthrough, help: ArgumentHelp("The subcommand and its options.", valueName: "subcommand"))
@@ -52,14 +53,14 @@ struct ActionsCommand: ParsableCommand {
 
     func run() throws {
         guard let first = dir, !rest.isEmpty else {
-            throw fail("say what to do: marac actions DIR \(Self.verbList) (see `marac actions --help`)")
+            throw fail("say what to do: marac actions DIR \(Self.verbList) (see `marac actions --help`)", exitCode: ExitStatus.usage)
         }
         // `actions list DIR …` arrives here too once the folder is given: the first word is then the verb.
         let verbFirst = Self.verbs[first] != nil && Self.verbs[rest[0]] == nil
         let verb = verbFirst ? first : rest[0]
         let arguments = verbFirst ? rest : [first] + rest.dropFirst()
         guard let type = Self.verbs[verb] else {
-            throw fail("'\(verb)' is not an actions subcommand: use \(Self.verbList) (see `marac actions --help`)")
+            throw fail("'\(verb)' is not an actions subcommand: use \(Self.verbList) (see `marac actions --help`)", exitCode: ExitStatus.usage)
         }
         var command: any ParsableCommand
         do { command = try type.parseAsRoot(arguments) } catch { type.exit(withError: error) }
@@ -67,7 +68,7 @@ struct ActionsCommand: ParsableCommand {
     }
 
     struct Folder: ParsableArguments {
-        @Argument(help: ArgumentHelp("The folder of meeting journals.", valueName: "dir"))
+        @Argument(help: ArgumentHelp("The folder of meeting journals.", valueName: "dir"), completion: .directory)
         var dir: String
     }
 
@@ -252,7 +253,7 @@ struct ActionsCommand: ParsableCommand {
         var agency: String
         @Option(help: ArgumentHelp("md, html, docx or csv.", valueName: "format"))
         var format = "md"
-        @Option(help: ArgumentHelp("The folder the chasers are written to; default the current folder.", valueName: "dir"))
+        @Option(help: ArgumentHelp("The folder the chasers are written to; default the current folder.", valueName: "dir"), completion: .directory)
         var out = "."
         @Option(help: ArgumentHelp("Judge 'overdue' as of this day; default today.", valueName: "date"))
         var on: String?

@@ -72,7 +72,7 @@ struct TrackerUpdateTests {
         try writeJournal(dir.file("zz-restored.jsonl"), id: "2026-12-01-northvale", TwoMeetings.meetingOne)
         let folder = try ActionFolder.load(folder: dir.path)
         #expect(folder.action("20261201-6")?.status == .withdrawn)
-        #expect(folder.problems == ["2026-12-01-northvale.jsonl: is an earlier copy of zz-restored.jsonl (11 of its 14 events): zz-restored.jsonl is used"])
+        #expect(folder.problems == ["2026-12-01-northvale.jsonl: is an earlier copy of zz-restored.jsonl (the same meeting 2026-12-01-northvale, 11 of its 14 events): zz-restored.jsonl is used"])
     }
 
     // MARK: Updates

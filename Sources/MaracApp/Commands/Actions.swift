@@ -184,7 +184,7 @@ public enum TrackActions {
             if !e.note.isEmpty && e.kind != .agreed { line += ": \(clean(e.note))" }
             var whoWhen: [String] = []
             if let by = e.by, !by.isEmpty { whoWhen.append("by \(clean(by))") }
-            whoWhen.append("typed \(LocalTime.format(e.at))")
+            whoWhen.append("typed \(LocalTime.describe(millis: e.at))")
             if e.isRecordedLate { whoWhen.append("recorded late") }
             line += " (\(whoWhen.joined(separator: ", ")); \(clean(e.file)))"
             lines.append(line)
@@ -264,22 +264,5 @@ enum DueOption {
         if let d = CalendarDate.parse(text.trimmingWhitespace()) { return d }
         if case .success(let d) = DueDateInput.parse(text, today: today) { return d }
         throw CommandFailure("\(option) '\(SafeText.line(text))' is not a date: use dd/mm/yyyy, yyyy-mm-dd, 14/12, +7d or fri")
-    }
-}
-
-/// Local time for people to read (the machine's zone, Europe/London when it has none).
-enum LocalTime {
-    static let zone: TimeZone = {
-        if let tz = ProcessInfo.processInfo.environment["TZ"], !tz.isEmpty, let z = TimeZone(identifier: tz) { return z }
-        return TimeZone(identifier: "Europe/London") ?? .current
-    }()
-
-    /// `06/12/2026 14:02`
-    static func format(_ millis: Int64) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        let p = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: Date(timeIntervalSince1970: Double(millis) / 1000))
-        func two(_ n: Int?) -> String { let v = n ?? 0; return v < 10 ? "0\(v)" : "\(v)" }
-        return "\(two(p.day))/\(two(p.month))/\(p.year ?? 1970) \(two(p.hour)):\(two(p.minute))"
     }
 }

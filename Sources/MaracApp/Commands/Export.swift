@@ -66,13 +66,11 @@ public enum ExportMinutes {
         }
 
         try AtomicFile.makeFolder(request.outDir, fileIO: fileIO)
-        var written: [String] = []
-        for doc in documents {
-            let path = AtomicFile.join(request.outDir, doc.fileName)
-            try AtomicFile.write(Array(doc.contents.utf8), to: path, fileIO: fileIO)
-            written.append(path)
-        }
-        return Outcome(written: written, warnings: warnings)
+        // All the packs or none: a disk that fills after the first of six must not leave one
+        // agency with its pack and five without, and nobody told.
+        let files = documents.map { (path: AtomicFile.join(request.outDir, $0.fileName), bytes: Array($0.contents.utf8)) }
+        try AtomicFile.writeAll(files, fileIO: fileIO)
+        return Outcome(written: files.map(\.path), warnings: warnings)
     }
 
     /// Reads and folds a meeting journal, and says how far it can be trusted.
@@ -80,7 +78,7 @@ public enum ExportMinutes {
         -> (MeetingState, JournalFacts, [String]) {
         let contents: JournalContents
         do { contents = try JournalReader.read(path: path, passphrase: passphrase) } catch {
-            throw CommandFailure(error.description, exitCode: 2)
+            throw CommandFailure(error.description, exitCode: error.exitStatus)
         }
         guard contents.header.kind == .meeting else {
             throw CommandFailure("\(path) is the action tracker, not a meeting journal: export a meeting's journal (`marac actions` reads the tracker)")
@@ -112,11 +110,14 @@ public enum ExportMinutes {
 /// same folder (mode 0600), write, fsync, rename over the target, fsync the folder. On any error the
 /// temporary file is removed and the target is left as it was.
 public enum AtomicFile {
-    public static func write(_ bytes: [UInt8], to path: String, fileIO: any FileIO = PosixFileIO()) throws(CommandFailure) {
+    public static func write(_ bytes: [UInt8], to named: String, fileIO: any FileIO = PosixFileIO()) throws(CommandFailure) {
+        // A device, FIFO or socket is written in place, never renamed over (see OutputTarget).
+        guard case let .regularFile(path) = try OutputTarget.classify(named) else { return try OutputTarget.writeInPlace(bytes, to: named) }
         let dir = folder(of: path)
         let temp = join(dir, "." + URL(fileURLWithPath: path).lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         func failed(_ operation: String, _ e: FileIOError) -> CommandFailure {
-            CommandFailure("\(path): \(operation) failed: \(JournalError.describe(errno: e.errno)); nothing was written")
+            CommandFailure("\(path): \(operation) failed: \(JournalError.describe(errno: e.errno)); nothing was written",
+                           exitCode: operation == "create" ? ExitStatus.cannotCreate : ExitStatus.ioError)
         }
         let fd: Int32
         do { fd = try fileIO.open(temp, flags: O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode: 0o600) } catch {
@@ -135,7 +136,54 @@ public enum AtomicFile {
             throw error
         }
         do { try fileIO.fsyncDirectory(dir) } catch {
-            throw CommandFailure("\(path) was written but its folder could not be synced: \(JournalError.describe(errno: error.errno))")
+            throw CommandFailure("\(path) was written but its folder could not be synced: \(JournalError.describe(errno: error.errno))",
+                                 exitCode: ExitStatus.ioError)
+        }
+    }
+
+    /// Writes several files as one: each to a hidden temporary file, written and synced; only when
+    /// every one is safely on disk are they renamed into place. On any error before that, every
+    /// temporary file is removed and no target is touched ("nothing was written").
+    public static func writeAll(_ files: [(path: String, bytes: [UInt8])], fileIO: any FileIO = PosixFileIO()) throws(CommandFailure) {
+        var allRegular = true
+        for f in files { if case .regularFile = try OutputTarget.classify(f.path) {} else { allRegular = false } }
+        // One file, or a device or FIFO among the targets (written in place by `write`): one by one.
+        guard files.count > 1, allRegular else {
+            for f in files { try write(f.bytes, to: f.path, fileIO: fileIO) }
+            return
+        }
+        var staged: [(temp: String, path: String)] = []
+        func discard() { for s in staged { try? fileIO.unlink(s.temp) } }
+        for f in files {
+            let temp = join(folder(of: f.path), "." + URL(fileURLWithPath: f.path).lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+            func failed(_ operation: String, _ e: FileIOError) -> CommandFailure {
+                CommandFailure("\(f.path): \(operation) failed: \(JournalError.describe(errno: e.errno)); nothing was written (none of the \(files.count) files)")
+            }
+            let fd: Int32
+            do { fd = try fileIO.open(temp, flags: O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode: 0o600) } catch { discard(); throw failed("create", error) }
+            staged.append((temp, f.path))
+            do throws(CommandFailure) {
+                do { try fileIO.fchmod(fd, mode: 0o600) } catch { throw failed("chmod", error) }
+                do { try fileIO.writeAll(fd, f.bytes) } catch { throw failed("write", error) }
+                do { try fileIO.fsync(fd) } catch { throw failed("fsync", error) }
+                fileIO.close(fd)
+            } catch {
+                fileIO.close(fd)
+                discard()
+                throw error
+            }
+        }
+        for (i, s) in staged.enumerated() {
+            do { try fileIO.rename(s.temp, s.path) } catch {
+                for rest in staged[i...] { try? fileIO.unlink(rest.temp) }
+                throw CommandFailure("\(s.path): rename failed: \(JournalError.describe(errno: error.errno)); only the first \(i) of \(staged.count) files were written")
+            }
+        }
+        let dirs = Set(files.map { folder(of: $0.path) })
+        for dir in dirs {
+            do { try fileIO.fsyncDirectory(dir) } catch {
+                throw CommandFailure("\(dir): the files were written but the folder could not be synced: \(JournalError.describe(errno: error.errno))")
+            }
         }
     }
 
@@ -143,14 +191,14 @@ public enum AtomicFile {
     public static func makeFolder(_ dir: String, fileIO: any FileIO = PosixFileIO()) throws(CommandFailure) {
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: dir, isDirectory: &isDir) {
-            if !isDir.boolValue { throw CommandFailure("\(dir) is a file, not a folder: give --out a folder") }
+            if !isDir.boolValue { throw CommandFailure("\(dir) is a file, not a folder: give --out a folder", exitCode: ExitStatus.cannotCreate) }
             return
         }
         let parent = folder(of: dir)
         if parent != dir && !parent.isEmpty { try makeFolder(parent, fileIO: fileIO) }
         do { try fileIO.makeDirectory(dir, mode: 0o700) } catch {
             if error.errno == EEXIST { return }
-            throw CommandFailure("\(dir): cannot make the folder: \(JournalError.describe(errno: error.errno))")
+            throw CommandFailure("\(dir): cannot make the folder: \(JournalError.describe(errno: error.errno))", exitCode: ExitStatus.cannotCreate)
         }
         _ = chmod(dir, 0o700)   // mkdir's mode is reduced by the umask
         try? fileIO.fsyncDirectory(parent.isEmpty ? "." : parent)

@@ -18,6 +18,8 @@ public enum NewMeeting {
         public var protocolPath: String?
         /// Encrypts the journal at rest with this passphrase (`--encrypt`); nil: plain text.
         public var passphrase: String?
+        /// Signs the chain with the user's Ed25519 key (`--sign`, see `Signing`).
+        public var sign = false
 
         public init(agendaPath: String, date: String, area: String, chair: String, venue: String = "",
                     out: String? = nil, dataDir: String? = nil, protocolPath: String? = nil, passphrase: String? = nil) {
@@ -33,6 +35,8 @@ public enum NewMeeting {
         public var caseCount: Int
         /// Agenda warnings (unknown columns …), one line each, already naming file, line and column.
         public var warnings: [String]
+        /// The signing key's fingerprint, when signed.
+        public var signedBy: String?
     }
 
     /// Checks everything first, then creates the journal with `.meetingCreated` and one
@@ -40,22 +44,24 @@ public enum NewMeeting {
     public static func run(_ request: Request, environment: [String: String] = ProcessInfo.processInfo.environment,
                            now: Int64 = currentMillis(), fileIO: any FileIO = PosixFileIO()) throws(CommandFailure) -> Outcome {
         guard let date = CalendarDate.parse(request.date) else {
-            throw CommandFailure("--date '\(SafeText.line(request.date))' is not a date: use dd/mm/yyyy or yyyy-mm-dd (and a real day)")
+            throw CommandFailure("--date '\(SafeText.line(request.date))' is not a date: use dd/mm/yyyy or yyyy-mm-dd (and a real day)",
+                                 exitCode: ExitStatus.usage)
         }
         let area = SafeText.line(request.area).trimmingWhitespace()
         let chair = SafeText.line(request.chair).trimmingWhitespace()
-        guard !area.isEmpty else { throw CommandFailure("--area is empty: give the Marac area, e.g. --area \"Northvale\"") }
-        guard !chair.isEmpty else { throw CommandFailure("--chair is empty: give the chair's name") }
+        guard !area.isEmpty else { throw CommandFailure("--area is empty: give the Marac area, e.g. --area \"Northvale\"", exitCode: ExitStatus.usage) }
+        guard !chair.isEmpty else { throw CommandFailure("--chair is empty: give the chair's name", exitCode: ExitStatus.usage) }
 
         let rules = try request.protocolPath.map { (p) throws(CommandFailure) in try LocalProtocolFile.load(path: p) } ?? .national
 
         let agendaBytes: [UInt8]
-        do { agendaBytes = try fileIO.readFile(request.agendaPath) } catch {
-            throw CommandFailure("\(request.agendaPath): cannot read the agenda file: \(JournalError.io(path: request.agendaPath, operation: "open", errno: error.errno).reason)")
+        do { agendaBytes = try fileIO.readFile(request.agendaPath, limit: FileLimits.agenda) } catch {
+            throw CommandFailure("\(request.agendaPath): cannot read the agenda file: \(InputFile.reason(error, limit: FileLimits.agenda))",
+                                 exitCode: error.errno == ENOENT ? ExitStatus.missingInput : ExitStatus.ioError)
         }
         let agenda: AgendaImport.Result
         do { agenda = try AgendaImport.parse(bytes: agendaBytes, file: request.agendaPath, meetingDate: date) } catch {
-            throw CommandFailure(SafeText.line(error.description))
+            throw CommandFailure(SafeText.line(error.description), exitCode: ExitStatus.badFile)
         }
 
         let info = MeetingInfo(id: MeetingInfo.makeID(date: date, area: area), date: date, area: area, chair: chair,
@@ -66,28 +72,43 @@ public enum NewMeeting {
         } else {
             path = DataFolder.journalPath(meetingID: info.id, folder: try DataFolder.resolve(explicit: request.dataDir, environment: environment))
         }
+        // A temporary journal left by a `marac new` that was killed mid-way goes now.
+        Leftovers.removeAbandonedCreations(in: AtomicFile.folder(of: path))
+        // The key first: a problem with it stops `new` before any journal exists.
+        let signingKey = request.sign ? try Signing.loadKey(create: true, environment: environment) : nil
         let cases = AgendaImport.agendaOrder(agenda.cases)
+        // Earlier hearings of these cases in the folder the journal goes into.
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        let earlier = CaseHistoryImport.earlierMeetings(folder: folder, passphrase: request.passphrase, excludingMeeting: info.id)
         let events: [MeetingEvent] = [.meetingCreated(info: info, rules: rules)]
             + cases.map { .caseQueued(agendaCase: $0, late: false) }
-        do {
-            try JournalWriter.create(path: path, kind: .meeting, id: info.id, events: events, at: now,
-                                     passphrase: request.passphrase, fileIO: fileIO).close()
+            + CaseHistoryImport.events(for: cases.map { ($0, []) }, meetingDate: date, earlier: earlier.meetings)
+        do throws(JournalError) {
+            let writer = try JournalWriter.create(path: path, kind: .meeting, id: info.id, events: events, at: now,
+                                                  passphrase: request.passphrase, fileIO: fileIO)
+            writer.close()
+            Witness.record(journal: path, id: info.id, seq: writer.nextSeq - 1, hash: writer.finalHash, now: now)
+            if let signingKey {
+                do { try Signing.start(journal: path, journalID: info.id, seq: writer.nextSeq - 1, hash: writer.finalHash, key: signingKey) }
+                catch { throw JournalError.writerFailed(path: path, reason: "its signature file could not be written: \(error.message)") }
+            }
         } catch {
-            throw CommandFailure(error.description)
+            // Whatever stopped it (already there, no such folder, disk full), the output was not made.
+            throw CommandFailure(error.description, exitCode: ExitStatus.cannotCreate)
         }
         return Outcome(journalPath: path, meetingID: info.id, caseCount: cases.count,
-                       warnings: agenda.warnings.map { SafeText.line($0.description) })
+                       warnings: agenda.warnings.map { SafeText.line($0.description) },
+                       signedBy: signingKey.map { Signing.fingerprint($0.publicKey) })
     }
 
-    /// Where the agenda template is installed (inside the `marac` resource bundle), if found.
-    public static var templatePath: String? {
-        Bundle.module.path(forResource: "agenda-template", ofType: "csv", inDirectory: "Resources")
-    }
+    /// Where the agenda template is installed (share/marac, or the build's resource bundle), if found.
+    public static var templatePath: String? { MaracResources.file("agenda-template.csv") }
 
     /// The agenda template's text (every column, with fictional example rows).
     public static func templateText() throws(CommandFailure) -> String {
         guard let path = templatePath, let data = FileManager.default.contents(atPath: path) else {
-            throw CommandFailure("the agenda template is missing from this installation (looked in the marac resource bundle)")
+            throw CommandFailure("the agenda template is missing from this installation (looked in share/marac beside the program)",
+                                 exitCode: ExitStatus.missingInput)
         }
         return String(decoding: data, as: UTF8.self)
     }

@@ -100,10 +100,17 @@ public enum EncryptedJournal {
     }
 
     static func header(_ path: String) -> JournalHeader? {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        defer { try? handle.close() }
+        // O_NONBLOCK and a regular file only: a FIFO in a journal's place must not stop the command here.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        guard (try? requireRegularFile(fd, limit: FileLimits.journal)) != nil else { return nil }
         // A header is a few hundred bytes; 64 KiB is plenty and bounds what a hostile file can cost.
-        guard let data = try? handle.read(upToCount: 65_536), let newline = data.firstIndex(of: 0x0A) else { return nil }
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
+        guard n > 0 else { return nil }
+        let data = Data(buffer[0..<n])
+        guard let newline = data.firstIndex(of: 0x0A) else { return nil }
         return try? JSONDecoder().decode(JournalHeader.self, from: data[data.startIndex..<newline])
     }
 

@@ -63,7 +63,12 @@ func loadKeyScript(_ path: String) throws -> [ScriptStep] {
 /// writes the final screen if `--dump-screen` asked for it.
 func runOnTerminal<P: Program>(_ program: inout P, theme: Theme, clock: Clock, dumpScreenFile: String?,
                                perform: (Effect) -> [Msg]) throws {
-    let terminal = try NcursesTerminal(theme: theme)
+    let terminal: NcursesTerminal
+    do { terminal = try NcursesTerminal(theme: theme) }
+    catch let error as TerminalError where error.isUnsupportedTerminal {
+        // TERM=dumb, unset or unknown: one line and status 2, before anything is drawn.
+        throw CommandFailure(error.description, exitCode: 2)
+    }
     defer { terminal.restore() }
     try TerminalRunner.run(&program, terminal: terminal, clock: { clock.now }, perform: perform)
     terminal.restore()
@@ -79,5 +84,5 @@ func writeScreenDump(_ screen: ScreenBuffer, to path: String) throws {
     }.joined(separator: "\n") + "\n"
     // A dump shows case detail: written whole or not at all, mode 0600, like an export.
     do { try AtomicFile.write(Array(text.utf8), to: path) }
-    catch { throw AppError("cannot write the screen dump: \(error.message)") }
+    catch { throw CommandFailure("cannot write the screen dump: \(error.message)", exitCode: error.exitCode) }
 }

@@ -113,7 +113,7 @@ public enum AgencyReturn {
 
         return try ActionTracker.withLockedFolder(folder: folder, passphrase: passphrase, now: now) { loaded throws(CommandFailure) in
             if let when = loaded.importedSources[hash] {
-                return ([], "\(name) was already imported (\(LocalTime.format(when))): nothing applied\n")
+                return ([], "\(name) was already imported (\(LocalTime.describe(millis: when))): nothing applied\n")
             }
             var errors: [String] = []
             var planned: [Planned] = []

@@ -104,7 +104,8 @@ public struct DataReturn: Sendable, Equatable {
             let a = mHeard.map(\.agenda)
             rows.append(MeetingReturn(
                 date: m.info.date, meetingID: m.info.id, area: m.info.area, casesHeard: mHeard.count,
-                repeats: a.filter { $0.isRepeat(hearingDate: m.info.date, windowMonths: m.rules.repeatWindowMonths) }.count,
+                // Confirmed earlier hearings from the data folder count, even where the agenda said "no".
+                repeats: mHeard.filter { $0.isRepeat(hearingDate: m.info.date, windowMonths: m.rules.repeatWindowMonths) }.count,
                 children: a.reduce(0) { $0 + ($1.children ?? 0) },
                 maleVictims: a.filter { $0.isMaleVictim == true }.count,
                 minoritised: a.filter { $0.minoritised == true }.count,
