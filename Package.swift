@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // Pure domain: events, reducer, queue, timing, SMART rules, agenda import, statistics. No I/O.
@@ -39,6 +40,7 @@ let package = Package(
             "MaracCore", "MaracJournal", "MaracExport", "MaracUI", "MaracTerminal",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Yams", package: "Yams"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             // Ed25519 signing of journal checkpoints (Hardening/Signing.swift).
             .product(name: "Crypto", package: "swift-crypto"),
         ], resources: [.copy("Resources")]),

@@ -17,7 +17,8 @@ import Yams
 ///     confidentiality_statement: This meeting is strictly confidential. …
 public enum LocalProtocolFile {
     public static let keys = ["agencies", "dash_threshold", "escalation_incidents", "escalation_window_months",
-                              "repeat_window_months", "target_minutes", "limit_minutes", "confidentiality_statement"]
+                              "repeat_window_months", "target_minutes", "limit_minutes", "confidentiality_statement",
+                              "chaser_victim_names", "chaser_text"]
 
     public static func load(path: String) throws(CommandFailure) -> LocalProtocol {
         let data: [UInt8]
@@ -84,6 +85,16 @@ public enum LocalProtocolFile {
                 let statement = SafeText.block(value.string ?? "").trimmingWhitespace()
                 guard !statement.isEmpty else { throw fail(value.mark, key, "the statement is empty") }
                 rules.confidentialityStatement = statement
+            case "chaser_victim_names":
+                switch (value.string ?? "").trimmingWhitespace().lowercased() {
+                case "yes", "true": rules.chaserVictimNames = true
+                case "no", "false": rules.chaserVictimNames = false
+                default: throw fail(value.mark, key, "'\(SafeText.line(value.string ?? "?"))' should be yes or no")
+                }
+            case "chaser_text":
+                let text = SafeText.block(value.string ?? "").trimmingWhitespace()
+                guard !text.isEmpty else { throw fail(value.mark, key, "the covering text is empty") }
+                rules.chaserText = text
             default:
                 throw fail(keyNode.mark, key, "unknown key '\(key)'; the keys are: \(keys.joined(separator: ", "))")
             }
@@ -109,6 +120,9 @@ public enum LocalProtocolFile {
         limit_minutes: \(n.limitMinutes)              # … red past the limit
         confidentiality_statement: >-
           \(n.confidentialityStatement)
+        chaser_victim_names: no        # chasers name the case reference only; yes adds the victim's name
+        # chaser_text: >-              # the chasers' covering text; {agency} {count} {overdue} {date} {by} are filled in
+        #   Dear colleague, …
 
         """
     }

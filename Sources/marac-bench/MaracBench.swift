@@ -14,7 +14,7 @@ struct MaracBench: ParsableCommand {
           swift run -c release marac-bench generate --events 100000 --out /tmp/bench-100k.jsonl
           swift run -c release marac-bench run --journal /tmp/bench-100k.jsonl
         """,
-        subcommands: [Generate.self, Run.self, Load.self, Render.self])
+        subcommands: [Generate.self, Run.self, Archive.self, Load.self, Render.self])
 
     struct Generate: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Write a valid synthetic journal of N events shaped like real meetings.")
@@ -46,6 +46,17 @@ struct MaracBench: ParsableCommand {
         @Option(help: "Frames to render.") var frames: Int = 200
         func run() throws {
             for f in try RenderBench.run(frames: frames) { print(f.line()) }
+        }
+    }
+
+    struct Archive: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The archive figure: actions list, chase, report and run start over 260 meetings, against reading and hashing the folder.")
+        @Option(help: "The archive folder (generated there if it has no tracker yet, and kept).") var folder: String = "/tmp/marac-bench-archive-260"
+        @Option(help: "Meetings to generate.") var meetings: Int = 260
+        @Option(help: "Rounds of each figure.") var rounds: Int = 5
+        func run() throws {
+            for f in try ArchiveBench.run(folder: folder, meetings: meetings, rounds: rounds) { print(f.line()) }
         }
     }
 

@@ -1,4 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ArgumentParser
+import Foundation
+import MaracCore
 import MaracApp
 
 /// `marac actions DIR list …` (the folder first, as the usage text writes it) and `marac actions list DIR …`
@@ -6,7 +13,7 @@ import MaracApp
 struct ActionsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "actions",
-        abstract: "The action tracker between meetings: list open and overdue actions, record what happened.",
+        abstract: "The action tracker between meetings: list, show, update, chase and import agency returns.",
         usage: "marac actions <dir> <subcommand> [<options>]",
         discussion: """
         DIR is the folder of meeting journals. The open actions are every action agreed in those \
@@ -14,15 +21,22 @@ struct ActionsCommand: ParsableCommand {
         a later meeting's opening review. Updates are appended to DIR/tracker.jsonl (never rewritten), \
         and the next meeting's opening review starts from what is still open.
 
-        `marac actions list DIR …` works too, and `marac actions list --help` shows each subcommand's options.
+        An action ID can be given in full (20261201-northvale-3) or short where it names one action: \
+        #3, or 1201-3 (the meeting's day and month, then the number).
 
         Examples:
           marac actions ~/marac list --agency housing --overdue
-          marac actions ~/marac done 20261201-northvale-3 --note "Locks changed 03/12"
-          marac actions ~/marac escalate 20261201-northvale-6 --note "No reply"
-          marac actions ~/marac not-possible 20261201-northvale-4 --note "Moved away"
+          marac actions ~/marac show #3
+          marac actions ~/marac note 1201-3 --note "Locksmith booked for 04/12"
+          marac actions ~/marac extend 1201-3 --due 18/12/2026 --note "Locksmith cancelled"
+          marac actions ~/marac reassign 1201-3 --agency "Housing Association" --note "Tenancy moved"
+          marac actions ~/marac done 20261201-northvale-3 --on 03/12/2026 --note "Locks changed"
+          marac actions ~/marac escalate 20261201-northvale-6 --note "No reply from Probation after two reminders"
+          marac actions ~/marac chase --agency all --format md --out ~/chasers
+          marac actions ~/marac import ~/Downloads/housing-return.csv
         """,
-        subcommands: [List.self, Done.self, Escalate.self, NotPossible.self]
+        subcommands: [List.self, Show.self, Note.self, Extend.self, Reassign.self, Done.self, Escalate.self, NotPossible.self,
+                      Chase.self, Import.self]
     )
 
     @Argument(help: ArgumentHelp("The folder of meeting journals, then one of the subcommands below.", valueName: "dir"), completion: .directory)
@@ -31,20 +45,22 @@ struct ActionsCommand: ParsableCommand {
     @Argument(parsing: .captureForPassthrough, help: ArgumentHelp("The subcommand and its options.", valueName: "subcommand"))
     var rest: [String] = []
 
+    static let verbs: [String: any ParsableCommand.Type] = [
+        "list": List.self, "show": Show.self, "note": Note.self, "extend": Extend.self, "reassign": Reassign.self,
+        "done": Done.self, "escalate": Escalate.self, "not-possible": NotPossible.self, "chase": Chase.self, "import": Import.self,
+    ]
+    static let verbList = "list, show, note, extend, reassign, done, escalate, not-possible, chase or import"
+
     func run() throws {
-        let commands: [String: any ParsableCommand.Type] = [
-            "list": List.self, "done": Done.self, "escalate": Escalate.self, "not-possible": NotPossible.self,
-        ]
         guard let first = dir, !rest.isEmpty else {
-            throw fail("say what to do: marac actions DIR list | done ID --note TEXT | escalate ID --note TEXT | not-possible ID --note TEXT "
-                       + "(see `marac actions --help`)", exitCode: ExitStatus.usage)
+            throw fail("say what to do: marac actions DIR \(Self.verbList) (see `marac actions --help`)", exitCode: ExitStatus.usage)
         }
         // `actions list DIR …` arrives here too once the folder is given: the first word is then the verb.
-        let verbFirst = commands[first] != nil && commands[rest[0]] == nil
+        let verbFirst = Self.verbs[first] != nil && Self.verbs[rest[0]] == nil
         let verb = verbFirst ? first : rest[0]
         let arguments = verbFirst ? rest : [first] + rest.dropFirst()
-        guard let type = commands[verb] else {
-            throw fail("'\(verb)' is not an actions subcommand: use list, done, escalate or not-possible (see `marac actions --help`)", exitCode: ExitStatus.usage)
+        guard let type = Self.verbs[verb] else {
+            throw fail("'\(verb)' is not an actions subcommand: use \(Self.verbList) (see `marac actions --help`)", exitCode: ExitStatus.usage)
         }
         var command: any ParsableCommand
         do { command = try type.parseAsRoot(arguments) } catch { type.exit(withError: error) }
@@ -56,29 +72,82 @@ struct ActionsCommand: ParsableCommand {
         var dir: String
     }
 
+    /// The width the list is wrapped to: the terminal's, else $COLUMNS, else 80.
+    static func terminalWidth() -> Int {
+        var size = winsize()
+        if isatty(1) == 1, ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col >= 20 { return Int(size.ws_col) }
+        if let text = ProcessInfo.processInfo.environment["COLUMNS"], let n = Int(text), n >= 20 { return min(n, 1000) }
+        return 80
+    }
+
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "list",
-            abstract: "List the open actions, grouped by agency, soonest due first.",
-            usage: "marac actions <dir> list [--agency <name>] [--overdue] [--on <date>]",
+            abstract: "List the actions, grouped by agency (A–Z), soonest due first, with days overdue.",
             discussion: """
-            Example:
+            Open actions by default; --all adds the closed ones, --status chooses by status.
+
+            Examples:
               marac actions ~/marac list --agency police --overdue --on 15/12/2026
+              marac actions ~/marac list --all --meeting 2026-12-01-northvale --format csv > actions.csv
+              marac actions ~/marac list --status done,not-possible --due-before 01/01/2027 --format md
             """
         )
         @OptionGroup var folder: Folder
+        @Flag(help: "Closed actions too (done, not possible, not done, withdrawn).")
+        var all = false
+        @Option(help: ArgumentHelp("Only these statuses: open, closed, done, not-possible, not-done, withdrawn, escalated (commas between several).",
+                                   valueName: "status"))
+        var status: String?
         @Option(help: ArgumentHelp("Only this agency's actions (any letter case).", valueName: "name"))
         var agency: String?
         @Flag(help: "Only the actions past their due date.")
         var overdue = false
+        @Option(name: .customLong("due-before"), help: ArgumentHelp("Only actions due before this day.", valueName: "date"))
+        var dueBefore: String?
+        @Option(help: ArgumentHelp("Only actions agreed at this meeting (its ID or its date).", valueName: "meeting"))
+        var meeting: String?
         @Option(help: ArgumentHelp("Judge 'overdue' as of this day (dd/mm/yyyy or yyyy-mm-dd); default today.", valueName: "date"))
         var on: String?
+        @Option(help: ArgumentHelp("text, csv, md, json or xlsx (xlsx needs --out).", valueName: "format"))
+        var format = "text"
+        @Option(help: ArgumentHelp("Write to this file instead of the screen (required for xlsx).", valueName: "file"))
+        var out: String?
 
+        func run() throws {
+            let output: TrackActions.Output
+            do {
+                let passphrase = try PassphraseSource.process.forFolder(folder.dir)
+                output = try TrackActions.list(TrackActions.ListRequest(
+                    folder: folder.dir, agency: agency, overdueOnly: overdue, on: on, passphrase: passphrase, all: all, status: status,
+                    dueBefore: dueBefore, meeting: meeting, format: format, width: ActionsCommand.terminalWidth()))
+            } catch {
+                throw fail(error.message, exitCode: error.exitCode)
+            }
+            for warning in output.warnings { printError("marac: warning: \(warning)") }
+            guard let out else {
+                if output.bytes != nil { throw fail("--format xlsx writes a workbook: give --out FILE.xlsx") }
+                print(output.text, terminator: "")
+                return
+            }
+            do { try TrackActions.writeFile(output.bytes ?? Array(output.text.utf8), to: out) } catch {
+                throw fail(error.message, exitCode: error.exitCode)
+            }
+            print("wrote \(out)")
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: "Show one action: its case, its meeting and every event on it.",
+            discussion: "Example:\n  marac actions ~/marac show 1201-3")
+        @OptionGroup var folder: Folder
+        @Argument(help: ArgumentHelp("The action ID (full, #N, or MMDD-N).", valueName: "id"))
+        var id: String
         func run() throws {
             do {
                 let passphrase = try PassphraseSource.process.forFolder(folder.dir)
-                let output = try TrackActions.list(TrackActions.ListRequest(folder: folder.dir, agency: agency, overdueOnly: overdue, on: on,
-                                                                            passphrase: passphrase))
+                let output = try TrackActions.show(id, folder: folder.dir, passphrase: passphrase)
                 for warning in output.warnings { printError("marac: warning: \(warning)") }
                 print(output.text, terminator: "")
             } catch {
@@ -87,27 +156,63 @@ struct ActionsCommand: ParsableCommand {
         }
     }
 
+    /// What every update takes: the ID, the note, the day it happened and who typed it.
     struct Update: ParsableArguments {
-        @Argument(help: ArgumentHelp("The action ID, e.g. 20261201-northvale-3.", valueName: "id"))
+        @Argument(help: ArgumentHelp("The action ID, e.g. 20261201-northvale-3, #3 or 1201-3.", valueName: "id"))
         var id: String
-        @Option(help: ArgumentHelp("What happened (required).", valueName: "text"))
+        @Option(help: ArgumentHelp("What happened, or why (required).", valueName: "text"))
         var note: String
+        @Option(help: ArgumentHelp("The day it happened (dd/mm/yyyy or yyyy-mm-dd); default today; never in the future.", valueName: "date"))
+        var on: String?
+        @Option(help: ArgumentHelp("Who is recording it; default the login name.", valueName: "name"))
+        var by: String?
 
-        func record(_ outcome: ActionTracker.Outcome, in dir: String) throws {
+        func record(_ kind: TrackerUpdate.Kind, in dir: String, due: String? = nil, agency: String? = nil) throws {
             do {
                 let passphrase = try PassphraseSource.process.forFolder(dir)
-                print(try TrackActions.update(outcome, actionID: id, note: note, folder: dir, passphrase: passphrase))
+                print(try TrackActions.change(kind, actionID: id, note: note, on: on, by: by, due: due, agency: agency, folder: dir,
+                                              passphrase: passphrase))
             } catch {
                 throw fail(error.message, exitCode: error.exitCode)
             }
         }
     }
 
+    struct Note: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "note", abstract: "Record progress on an action; it stays open.",
+            discussion: "Example:\n  marac actions ~/marac note 1201-3 --note \"Locksmith booked for 04/12\"")
+        @OptionGroup var folder: Folder
+        @OptionGroup var update: Update
+        func run() throws { try update.record(.note, in: folder.dir) }
+    }
+
+    struct Extend: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "extend", abstract: "Give an action a new due date, with the reason.",
+            discussion: "Example:\n  marac actions ~/marac extend 1201-3 --due 18/12/2026 --note \"Locksmith cancelled\"")
+        @OptionGroup var folder: Folder
+        @OptionGroup var update: Update
+        @Option(help: ArgumentHelp("The new due date (dd/mm/yyyy, 14/12, +7d, fri).", valueName: "date"))
+        var due: String
+        func run() throws { try update.record(.extend, in: folder.dir, due: due) }
+    }
+
+    struct Reassign: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "reassign", abstract: "Give an action to another agency, with the reason.",
+            discussion: "Example:\n  marac actions ~/marac reassign 1201-3 --agency \"Housing Association\" --note \"Tenancy moved\"")
+        @OptionGroup var folder: Folder
+        @OptionGroup var update: Update
+        @Option(help: ArgumentHelp("The agency that now owns the action.", valueName: "name"))
+        var agency: String
+        func run() throws { try update.record(.reassign, in: folder.dir, agency: agency) }
+    }
+
     struct Done: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "done", abstract: "Record that an action was done.",
-            usage: "marac actions <dir> done <id> --note <text>",
-            discussion: "Example:\n  marac actions ~/marac done 20261201-northvale-3 --note \"Locks changed 03/12\"")
+            discussion: "Example:\n  marac actions ~/marac done 20261201-northvale-3 --on 03/12/2026 --note \"Locks changed\"")
         @OptionGroup var folder: Folder
         @OptionGroup var update: Update
         func run() throws { try update.record(.done, in: folder.dir) }
@@ -116,8 +221,7 @@ struct ActionsCommand: ParsableCommand {
     struct Escalate: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "escalate", abstract: "Record that the agency did not do an action: escalated to the steering group.",
-            usage: "marac actions <dir> escalate <id> --note <text>",
-            discussion: "Example:\n  marac actions ~/marac escalate 20261201-northvale-6 --note \"No reply\"")
+            discussion: "Example:\n  marac actions ~/marac escalate 20261201-northvale-6 --note \"No reply after two reminders\"")
         @OptionGroup var folder: Folder
         @OptionGroup var update: Update
         func run() throws { try update.record(.escalate, in: folder.dir) }
@@ -126,10 +230,80 @@ struct ActionsCommand: ParsableCommand {
     struct NotPossible: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "not-possible", abstract: "Record that an action was not possible because circumstances changed.",
-            usage: "marac actions <dir> not-possible <id> --note <text>",
-            discussion: "Example:\n  marac actions ~/marac not-possible 20261201-northvale-4 --note \"Moved away\"")
+            discussion: "Example:\n  marac actions ~/marac not-possible 20261201-northvale-4 --note \"Victim moved out of area\"")
         @OptionGroup var folder: Folder
         @OptionGroup var update: Update
         func run() throws { try update.record(.notPossible, in: folder.dir) }
+    }
+
+    struct Chase: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "chase", abstract: "Write a chaser per agency: every action it still owes, across all meetings, overdue first.",
+            discussion: """
+            Each chaser has a short covering text (the local protocol's `chaser_text` overrides it) and a \
+            table with blank status, on and note columns for the agency to fill in and send back \
+            (`marac actions DIR import FILE`). Case references always; victims' names only when the \
+            local protocol says `chaser_victim_names: yes`.
+
+            Example:
+              marac actions ~/marac chase --agency all --format csv --out ~/chasers
+            """)
+        @OptionGroup var folder: Folder
+        @Option(help: ArgumentHelp("One agency, or all.", valueName: "name|all"))
+        var agency: String
+        @Option(help: ArgumentHelp("md, html, docx or csv.", valueName: "format"))
+        var format = "md"
+        @Option(help: ArgumentHelp("The folder the chasers are written to; default the current folder.", valueName: "dir"), completion: .directory)
+        var out = "."
+        @Option(help: ArgumentHelp("Judge 'overdue' as of this day; default today.", valueName: "date"))
+        var on: String?
+        @Option(name: .customLong("protocol"), help: ArgumentHelp("A local protocol file to take the covering text and name rule from (default: the latest meeting's).", valueName: "file"))
+        var protocolFile: String?
+        @Option(help: ArgumentHelp("Who signs the covering text; default the login name.", valueName: "name"))
+        var by: String?
+
+        func run() throws {
+            do {
+                let passphrase = try PassphraseSource.process.forFolder(folder.dir)
+                let result = try Chasers.write(Chasers.Request(folder: folder.dir, agency: agency, format: format, out: out, on: on,
+                                                               protocolFile: protocolFile, by: by, passphrase: passphrase))
+                for warning in result.warnings { printError("marac: warning: \(warning)") }
+                print(result.text, terminator: "")
+            } catch {
+                throw fail(error.message, exitCode: error.exitCode)
+            }
+        }
+    }
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "import", abstract: "Apply an agency's returned chaser or pack (CSV): all rows or none.",
+            discussion: """
+            The file needs action_id, status, on and note columns, and an agency column (or --agency). \
+            Status is done, not possible, or in progress (a progress note); on is the day it happened. \
+            Any bad row (unknown ID, another agency's action, a closed action, an impossible date or \
+            status, a formula) is named by row and column and nothing is applied. Importing the same \
+            file again applies nothing.
+
+            Example:
+              marac actions ~/marac import ~/Downloads/chaser-housing.csv
+            """)
+        @OptionGroup var folder: Folder
+        @Argument(help: ArgumentHelp("The returned CSV file.", valueName: "file"))
+        var file: String
+        @Option(help: ArgumentHelp("The agency the file is from, when it has no agency column.", valueName: "name"))
+        var agency: String?
+        @Option(help: ArgumentHelp("Who is importing it; default the login name.", valueName: "name"))
+        var by: String?
+
+        func run() throws {
+            do {
+                let passphrase = try PassphraseSource.process.forFolder(folder.dir)
+                print(try AgencyReturn.apply(file: file, folder: folder.dir, agency: agency, by: by, passphrase: passphrase),
+                      terminator: "")
+            } catch {
+                throw fail(error.message, exitCode: error.exitCode)
+            }
+        }
     }
 }

@@ -5,6 +5,8 @@ import MaracJournal
 
 /// `marac actions DIR …`: the action tracker between meetings.
 public enum TrackActions {
+    public enum ListFormat: String, Sendable, CaseIterable { case text, csv, md, json, xlsx }
+
     public struct ListRequest: Sendable {
         public var folder: String
         public var agency: String?
@@ -12,9 +14,23 @@ public enum TrackActions {
         /// The day to judge "overdue" against: dd/mm/yyyy or yyyy-mm-dd; nil for today.
         public var on: String?
         public var passphrase: String?
+        /// Closed actions too.
+        public var all: Bool
+        /// `open`, `closed`, `done`, `not-possible`, `not-done`, `withdrawn`, `escalated` (comma-separated).
+        public var status: String?
+        public var dueBefore: String?
+        /// A meeting ID, its date, or a unique part of its ID.
+        public var meeting: String?
+        public var format: String
+        /// The terminal width the text table is wrapped to.
+        public var width: Int
 
-        public init(folder: String, agency: String? = nil, overdueOnly: Bool = false, on: String? = nil, passphrase: String? = nil) {
+        public init(folder: String, agency: String? = nil, overdueOnly: Bool = false, on: String? = nil, passphrase: String? = nil,
+                    all: Bool = false, status: String? = nil, dueBefore: String? = nil, meeting: String? = nil,
+                    format: String = "text", width: Int = 80) {
             self.folder = folder; self.agency = agency; self.overdueOnly = overdueOnly; self.on = on; self.passphrase = passphrase
+            self.all = all; self.status = status; self.dueBefore = dueBefore; self.meeting = meeting; self.format = format
+            self.width = width
         }
     }
 
@@ -23,108 +39,228 @@ public enum TrackActions {
         public var text: String
         /// For stderr, one line each: journals that could not be read.
         public var warnings: [String]
+        /// Binary output (xlsx), written by the caller with the safe writer; nil for text formats.
+        public var bytes: [UInt8]? = nil
     }
 
-    /// The open actions as a table grouped by agency (id, case, due, OVERDUE marker, text).
-    public static func list(_ request: ListRequest, today: CalendarDate = localToday()) throws(CommandFailure) -> Output {
-        let day: CalendarDate
-        if let on = request.on {
-            guard let parsed = CalendarDate.parse(on) else {
-                throw CommandFailure("--on '\(SafeText.line(on))' is not a date: use dd/mm/yyyy or yyyy-mm-dd (and a real day)")
-            }
-            day = parsed
-        } else {
-            day = today
+    static func parseDay(_ text: String, option: String) throws(CommandFailure) -> CalendarDate {
+        guard let parsed = CalendarDate.parse(text.trimmingWhitespace()) else {
+            throw CommandFailure("\(option) '\(SafeText.line(text))' is not a date: use dd/mm/yyyy or yyyy-mm-dd (and a real day)")
         }
-        let loaded = try ActionFolder.load(folder: request.folder, passphrase: request.passphrase)
-        var open = loaded.open
-        var heading = "Open actions in \(SafeText.line(request.folder))"
+        return parsed
+    }
+
+    /// The actions chosen by the request, sorted agency A–Z then soonest due, and the heading.
+    static func select(_ request: ListRequest, loaded: ActionFolder, day: CalendarDate) throws(CommandFailure)
+        -> (rows: [TrackedAction], heading: String, overdue: Int) {
+        var rows = loaded.actions
+        var statuses: Set<String>?
+        if let s = request.status?.trimmingWhitespace(), !s.isEmpty {
+            let known = ["open", "closed", "done", "not-possible", "not-done", "withdrawn", "escalated"]
+            var wanted = Set<String>()
+            for raw in s.lowercased().split(separator: ",") {
+                let word = raw.trimmingWhitespace().replacingOccurrences(of: " ", with: "-")
+                guard known.contains(word) else {
+                    throw CommandFailure("--status '\(SafeText.line(String(raw)))' is not a status: use \(known.joined(separator: ", ")) (commas between several)")
+                }
+                wanted.insert(word)
+            }
+            statuses = wanted
+        }
+        if let statuses {
+            rows = rows.filter { a in
+                let word = a.status.rawValue.replacingOccurrences(of: " ", with: "-")
+                return statuses.contains(word) || (statuses.contains("closed") && !a.isOpen) || (statuses.contains("escalated") && a.escalated)
+            }
+        } else if !request.all {
+            rows = rows.filter(\.isOpen)
+        }
+        var heading = statuses != nil || request.all ? "Actions" : "Open actions"
         if let agency = request.agency?.trimmingWhitespace(), !agency.isEmpty {
             let owners = agencies(loaded.actions)
             guard let owner = owners.first(where: { sameAgency($0, agency) }) else {
-                throw CommandFailure("no actions for an agency called '\(SafeText.line(agency))' in \(request.folder). Agencies with actions: "
+                throw CommandFailure("no actions for an agency called '\(SafeText.line(agency))' in \(SafeText.line(request.folder)). Agencies with actions: "
                                      + (owners.isEmpty ? "none" : owners.map(SafeText.line).joined(separator: ", ")))
             }
-            open = open.filter { sameAgency($0.action.owner, owner) }
-            heading = "Open actions for \(SafeText.line(owner)) in \(SafeText.line(request.folder))"
+            rows = rows.filter { sameAgency($0.action.owner, owner) }
+            heading += " for \(SafeText.line(owner))"
         }
-        let overdue = open.filter { $0.action.due.map { $0 < day } ?? false }
+        if let m = request.meeting?.trimmingWhitespace(), !m.isEmpty {
+            let date = CalendarDate.parse(m)
+            let ids = Set(loaded.actions.map(\.meetingID))
+            let chosen = ids.filter { $0.lowercased() == m.lowercased() }.isEmpty
+                ? ids.filter { id in date.map { d in loaded.actions.contains { $0.meetingID == id && $0.action.meetingDate == d } } ?? id.lowercased().contains(m.lowercased()) }
+                : ids.filter { $0.lowercased() == m.lowercased() }
+            guard !chosen.isEmpty else {
+                throw CommandFailure("--meeting '\(SafeText.line(m))' matches no meeting in \(SafeText.line(request.folder)): give its ID (e.g. "
+                                     + "\(SafeText.line(ids.sorted().last ?? "2026-12-01-northvale"))) or its date")
+            }
+            rows = rows.filter { chosen.contains($0.meetingID) }
+            heading += " from \(chosen.sorted().map(SafeText.line).joined(separator: ", "))"
+        }
+        if let d = request.dueBefore {
+            let limit = try parseDay(d, option: "--due-before")
+            rows = rows.filter { $0.action.due.map { $0 < limit } ?? false }
+            heading += " due before \(limit.uk)"
+        }
+        let overdue = rows.filter { $0.daysOverdue(on: day) != nil }
         if request.overdueOnly {
-            open = overdue
+            rows = overdue
             heading = heading.replacingOccurrences(of: "Open actions", with: "Overdue actions")
+            if !heading.hasPrefix("Overdue") { heading = "Overdue " + heading.prefix(1).lowercased() + heading.dropFirst() }
         }
-        var text = "\(heading) on \(day.uk): \(open.count)"
-        if !request.overdueOnly && !overdue.isEmpty { text += " (\(overdue.count) overdue)" }
+        return (sorted(rows), heading, overdue.count)
+    }
+
+    /// Agency A–Z (letter case ignored), then soonest due (no due date last), then meeting and number.
+    public static func sorted(_ rows: [TrackedAction]) -> [TrackedAction] {
+        rows.sorted { a, b in
+            let (oa, ob) = (a.action.owner.trimmingWhitespace().lowercased(), b.action.owner.trimmingWhitespace().lowercased())
+            if oa != ob { return oa < ob }
+            let (da, db) = (a.action.due?.dayNumber ?? Int.max, b.action.due?.dayNumber ?? Int.max)
+            if da != db { return da < db }
+            if a.action.meetingDate != b.action.meetingDate { return a.action.meetingDate < b.action.meetingDate }
+            return (Int(a.number) ?? 0, a.action.id) < (Int(b.number) ?? 0, b.action.id)
+        }
+    }
+
+    /// The actions as a table grouped by agency (or CSV, Markdown, JSON, xlsx).
+    public static func list(_ request: ListRequest, today: CalendarDate = localToday()) throws(CommandFailure) -> Output {
+        guard let format = ListFormat(rawValue: request.format.lowercased()) else {
+            throw CommandFailure("--format '\(SafeText.line(request.format))' is not a list format: use text, csv, md, json or xlsx")
+        }
+        let day = try request.on.map { (s) throws(CommandFailure) in try parseDay(s, option: "--on") } ?? today
+        let loaded = try ActionFolder.load(folder: request.folder, passphrase: request.passphrase)
+        let (rows, heading, overdue) = try select(request, loaded: loaded, day: day)
+        let showStatus = request.all || request.status != nil
+        switch format {
+        case .csv: return Output(text: ActionTable.csv(rows, day: day), warnings: loaded.problems)
+        case .json: return Output(text: ActionTable.json(rows, day: day), warnings: loaded.problems)
+        case .md: return Output(text: ActionTable.markdown(rows, day: day, heading: "\(heading) in \(SafeText.line(request.folder)) on \(day.uk)"),
+                                warnings: loaded.problems)
+        case .xlsx:
+            let bytes = try ActionTable.xlsx(rows, day: day, title: "\(heading) on \(day.uk)")
+            return Output(text: "", warnings: loaded.problems, bytes: bytes)
+        case .text: break
+        }
+        var text = "\(heading) in \(SafeText.line(request.folder)) on \(day.uk): \(rows.count)"
+        if !request.overdueOnly && overdue > 0 { text += " (\(overdue) overdue)" }
         text += "\n"
-        if open.isEmpty {
+        if rows.isEmpty {
             text += "\nNothing to show.\n"
             return Output(text: text, warnings: loaded.problems)
         }
-        text += table(open, day: day)
+        text += ActionTable.text(rows, day: day, width: request.width, showStatus: showStatus)
         return Output(text: text, warnings: loaded.problems)
     }
 
-    /// `done`, `not-possible`, `escalate`: one line saying what was recorded.
-    public static func update(_ outcome: ActionTracker.Outcome, actionID: String, note: String, folder: String,
-                              passphrase: String? = nil, now: Int64 = NewMeeting.currentMillis(),
-                              fileIO: any FileIO = PosixFileIO()) throws(CommandFailure) -> String {
-        let t = try ActionTracker.record(outcome, actionID: actionID, note: note, folder: folder, passphrase: passphrase,
-                                         now: now, fileIO: fileIO)
-        let what: String
-        switch outcome {
-        case .done: what = "done"
-        case .notPossible: what = "not possible — circumstances changed"
-        case .escalate: what = "not done by the agency — escalated to the steering group"
+    /// `show ID`: the action, its case, its meeting, and every event on it.
+    public static func show(_ id: String, folder: String, passphrase: String? = nil, today: CalendarDate = localToday()) throws(CommandFailure) -> Output {
+        let loaded = try ActionFolder.load(folder: folder, passphrase: passphrase)
+        let a = try ActionIDs.resolve(id, in: loaded)
+        let clean = SafeText.line
+        var lines: [String] = []
+        var headline = "\(clean(a.action.id)): \(a.status.label)"
+        if a.escalated { headline += ", escalated to the steering group" }
+        if let closed = a.closedOn { headline += " on \(closed.uk)" }
+        if let late = a.daysOverdue(on: today) { headline += ", \(late) day\(late == 1 ? "" : "s") overdue" }
+        lines.append(headline)
+        lines.append("  Action:   \(clean(a.action.text))")
+        lines.append("  Agency:   \(clean(a.action.owner))")
+        lines.append("  Due:      \(a.action.due?.uk ?? "no due date")")
+        if let c = a.action.category { lines.append("  Category: \(c.label)") }
+        lines.append("  Case:     \(clean(a.action.caseRef))")
+        lines.append("  Meeting:  \(clean(a.meetingID)) on \(a.action.meetingDate.uk) (\(clean(a.journal)))")
+        lines.append("  History:")
+        for e in a.history {
+            var line = "    \(e.on.uk)  \(e.kind.rawValue)"
+            switch e.kind {
+            case .extend: line += e.due.map { " to \($0.uk)" } ?? ""
+            case .reassign: line += e.agency.map { " to \(clean($0))" } ?? ""
+            case .agreed: line += " for \(clean(e.agency ?? a.action.owner))" + (e.due.map { ", due \($0.uk)" } ?? "")
+            case .reviewed, .closedInMeeting: line += " (\(e.status.label))"
+            default: break
+            }
+            if !e.note.isEmpty && e.kind != .agreed { line += ": \(clean(e.note))" }
+            var whoWhen: [String] = []
+            if let by = e.by, !by.isEmpty { whoWhen.append("by \(clean(by))") }
+            whoWhen.append("typed \(LocalTime.describe(millis: e.at))")
+            if e.isRecordedLate { whoWhen.append("recorded late") }
+            line += " (\(whoWhen.joined(separator: ", ")); \(clean(e.file)))"
+            lines.append(line)
         }
-        return "\(SafeText.line(t.action.id)) (\(SafeText.line(t.action.owner)), case \(SafeText.line(t.action.caseRef))) recorded as \(what) "
+        return Output(text: lines.joined(separator: "\n") + "\n", warnings: loaded.problems)
+    }
+
+    /// `done`, `not-possible`, `escalate`: one line saying what was recorded.
+    public static func update(_ outcome: ActionTracker.Outcome, actionID: String, note: String, on: String? = nil, by: String? = nil,
+                              folder: String, passphrase: String? = nil, now: Int64 = NewMeeting.currentMillis(),
+                              fileIO: any FileIO = PosixFileIO()) throws(CommandFailure) -> String {
+        try change(outcome.kind, actionID: actionID, note: note, on: on, by: by, folder: folder, passphrase: passphrase,
+                   now: now, fileIO: fileIO)
+    }
+
+    /// Any tracker update: one line saying what was recorded.
+    public static func change(_ kind: TrackerUpdate.Kind, actionID: String, note: String, on: String? = nil, by: String? = nil,
+                              due: String? = nil, agency: String? = nil, folder: String, passphrase: String? = nil,
+                              now: Int64 = NewMeeting.currentMillis(), fileIO: any FileIO = PosixFileIO()) throws(CommandFailure) -> String {
+        let onDay = try on.map { (s) throws(CommandFailure) in try parseDay(s, option: "--on") }
+        let dueDay = try due.map { (s) throws(CommandFailure) in try DueOption.parse(s, option: "--due", today: CalendarDate(epochMillis: now)) }
+        let t = try ActionTracker.update(kind, actionID: actionID, note: note, on: onDay, by: by ?? defaultUser(), due: dueDay,
+                                         agency: agency, folder: folder, passphrase: passphrase, now: now, fileIO: fileIO)
+        let what: String
+        switch kind {
+        case .done: what = "recorded as done"
+        case .notPossible: what = "recorded as not possible — circumstances changed"
+        case .escalate: what = "recorded as not done by the agency — escalated to the steering group"
+        case .note: what = "progress note recorded (still open)"
+        case .extend: what = "now due \(t.action.due?.uk ?? "")"
+        case .reassign: what = "now owned by \(SafeText.line(t.action.owner))"
+        }
+        let day = t.history.last?.on ?? CalendarDate(epochMillis: now)
+        let late = t.history.last?.isRecordedLate == true ? " (recorded late)" : ""
+        return "\(SafeText.line(t.action.id)) (\(SafeText.line(kind == .reassign ? t.history.last?.agency ?? t.action.owner : t.action.owner)), "
+            + "case \(SafeText.line(t.action.caseRef))) \(what) on \(day.uk)\(late), "
             + "in \(AtomicFile.join(folder, ActionFolder.trackerFileName))"
     }
 
-    /// Agencies owning any action in the folder, first spelling kept, in order of first appearance.
+    /// Writes a list to a file, whole or not at all (never over a device, FIFO or symlink).
+    public static func writeFile(_ bytes: [UInt8], to path: String) throws(CommandFailure) {
+        try OutputFiles.writeAll([(path, bytes)])
+    }
+
+    /// Agencies owning any action in the folder, first spelling kept, A–Z.
     static func agencies(_ actions: [TrackedAction]) -> [String] {
         var owners: [String] = []
         for a in actions where !owners.contains(where: { sameAgency($0, a.action.owner) }) {
             owners.append(a.action.owner.trimmingWhitespace())
         }
-        return owners
+        return owners.sorted { $0.lowercased() < $1.lowercased() }
     }
 
-    static func table(_ actions: [TrackedAction], day: CalendarDate) -> String {
-        let clean = actions.map { a in
-            (id: SafeText.truncate(SafeText.line(a.action.id), 24),
-             ref: SafeText.truncate(SafeText.line(a.action.caseRef), 20),
-             due: a.action.due?.uk ?? "no due date",
-             dueDay: a.action.due?.dayNumber,
-             overdue: a.action.due.map { $0 < day } ?? false,
-             text: SafeText.line(a.action.text),
-             owner: SafeText.line(a.action.owner))
+    /// Who typed an update when `--by` is not given: the login name.
+    public static func defaultUser(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        for key in ["USER", "LOGNAME"] {
+            if let v = environment[key]?.trimmingWhitespace(), !v.isEmpty { return SafeText.line(v) }
         }
-        let idWidth = max(2, clean.map(\.id.count).max() ?? 0)
-        let refWidth = max(4, clean.map(\.ref.count).max() ?? 0)
-        let dueWidth = 11
-        func pad(_ s: String, _ width: Int) -> String { s.count >= width ? s : s + String(repeating: " ", count: width - s.count) }
-
-        var out = ""
-        var owners: [String] = []
-        for r in clean where !owners.contains(where: { sameAgency($0, r.owner) }) { owners.append(r.owner.trimmingWhitespace()) }
-        for owner in owners {
-            // Soonest due first; actions with no due date last; otherwise the order they were agreed.
-            let rows = clean.enumerated().filter { sameAgency($0.element.owner, owner) }.sorted {
-                let (a, b) = ($0.element.dueDay ?? Int.max, $1.element.dueDay ?? Int.max)
-                return a != b ? a < b : $0.offset < $1.offset
-            }.map(\.element)
-            out += "\n\(owner) (\(rows.count))\n"
-            out += "  " + pad("ID", idWidth) + "  " + pad("Case", refWidth) + "  " + pad("Due", dueWidth) + "  " + pad("", 7) + "  Action\n"
-            for r in rows {
-                out += "  " + pad(r.id, idWidth) + "  " + pad(r.ref, refWidth) + "  " + pad(r.due, dueWidth) + "  "
-                    + pad(r.overdue ? "OVERDUE" : "", 7) + "  " + r.text + "\n"
-            }
+        if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name, !String(cString: name).isEmpty {
+            return SafeText.line(String(cString: name))
         }
-        return out
+        return "unknown"
     }
 
     /// Today in the machine's own time zone (an admin's "today", not UTC's).
     public static func localToday() -> CalendarDate {
         AppClock.wall.localToday
+    }
+}
+
+/// Due dates as typed on the command line: `14/12/2026`, `2026-12-14`, `14/12`, `+7d`, `fri`, the
+/// same as the action form.
+enum DueOption {
+    static func parse(_ text: String, option: String, today: CalendarDate) throws(CommandFailure) -> CalendarDate {
+        if let d = CalendarDate.parse(text.trimmingWhitespace()) { return d }
+        if case .success(let d) = DueDateInput.parse(text, today: today) { return d }
+        throw CommandFailure("\(option) '\(SafeText.line(text))' is not a date: use dd/mm/yyyy, yyyy-mm-dd, 14/12, +7d or fri")
     }
 }

@@ -164,80 +164,33 @@ public enum MaracReportCommand {
         public var problems: [ReportProblem]
     }
 
-    /// Reads every `*.jsonl` in the folder (not its sub-folders). Meeting journals are folded;
-    /// tracker journals give the status changes; anything unreadable becomes a named problem and
-    /// the rest is still counted.
-    // Status rules match the `export` helper's `ActionFolder` (Sources/MaracApp/Tracker/, branch
-    // `export`): the latest update wins, from the action's own meeting, the tracker, later meetings'
-    // reviews and status updates, undone events ignored. The report needs the status AS OF the
-    // period end, which `ActionFolder` does not give, so it applies the same rules with a cut-off.
+    /// Reads every `*.jsonl` in the folder (not its sub-folders). Which copy of a journal counts is
+    /// `FolderJournals`' rule, the same as `marac actions` and the opening review use. Meeting
+    /// journals are folded; tracker journals give the status changes; anything unreadable becomes a
+    /// named problem and the rest is still counted.
     public static func load(folder: String, passphrase: String? = nil, fileIO: any FileIO = PosixFileIO()) throws(Failure) -> Loaded {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) else {
-            throw Failure("\(SafeText.line(folder)): no such folder")
+        let journals: FolderJournals
+        do { journals = try FolderJournals.read(folder: folder, passphrase: passphrase, fileIO: fileIO) } catch {
+            throw Failure(error.message)
         }
-        guard isDirectory.boolValue else {
-            throw Failure("\(SafeText.line(folder)) is a file: give the folder that holds the meeting journals")
-        }
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: folder)
-        } catch {
-            throw Failure("\(SafeText.line(folder)): the folder cannot be read (permission denied?)")
-        }
-        let journals = names.filter { $0.hasSuffix(".jsonl") && !$0.hasPrefix(".") }.sorted()
-        if journals.isEmpty {
+        if journals.meetings.isEmpty && journals.trackers.isEmpty && journals.problems.isEmpty {
             throw Failure("\(SafeText.line(folder)) has no meeting journals (*.jsonl files): nothing to report")
         }
-
-        var meetings: [(state: MeetingState, file: String, events: Int)] = []
-        var tracker: [ActionStatusChange]? = nil
+        var problems = journals.problems
+        var meetings: [MeetingState] = []
         var otherMeetingUpdates: [ActionStatusChange] = []
-        var problems: [ReportProblem] = []
-        for name in journals {
-            let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
-            let contents: JournalContents
-            do {
-                contents = try JournalReader.read(path: path, passphrase: passphrase, fileIO: fileIO)
-            } catch {
-                problems.append(problem(name, path, error))
+        for j in journals.meetings {
+            let state = MeetingState.fold(j.contents.events)
+            guard !state.info.id.isEmpty else {
+                problems.append(ReportProblem(file: j.file, message: "has no meeting details (no meetingCreated event): not counted"))
                 continue
             }
-            switch contents.condition {
-            case .intact: break
-            case .tornTail(let bytes):
-                problems.append(ReportProblem(file: name, line: contents.lineCount + 1,
-                    message: "the last line is incomplete (\(bytes) bytes; the writer stopped mid-write): everything before it is counted",
-                    makesIncomplete: false))
-            case .damaged(let line, let reason):
-                problems.append(ReportProblem(file: name, line: line,
-                    message: "damaged (\(reason)): events before this line are counted, anything after it is not"))
-            }
-            switch contents.header.kind {
-            case .tracker:
-                tracker = (tracker ?? []) + ActionStatusChange.fromTracker(contents.events)
-            case .meeting:
-                let state = MeetingState.fold(contents.events)
-                otherMeetingUpdates += ActionStatusChange.fromMeetingJournal(contents.events)
-                guard !state.info.id.isEmpty else {
-                    problems.append(ReportProblem(file: name, message: "has no meeting details (no meetingCreated event): not counted"))
-                    continue
-                }
-                if let i = meetings.firstIndex(where: { $0.state.info.id == state.info.id }) {
-                    // A copy of the same meeting: count it once, keeping the longer record.
-                    let other = meetings[i]
-                    let (kept, dropped) = contents.events.count > other.events ? (name, other.file) : (other.file, name)
-                    if contents.events.count > other.events { meetings[i] = (state, name, contents.events.count) }
-                    problems.append(ReportProblem(file: dropped,
-                        message: "is the same meeting (\(SafeText.line(state.info.id))) as \(kept): counted once, from \(kept)",
-                        makesIncomplete: false))
-                } else {
-                    meetings.append((state, name, contents.events.count))
-                }
-            }
+            otherMeetingUpdates += ActionStatusChange.fromMeetingJournal(j.contents.events)
+            meetings.append(state)
         }
-        return Loaded(meetings: meetings.map(\.state), tracker: tracker, otherMeetingUpdates: otherMeetingUpdates,
-                      problems: problems)
+        let tracker: [ActionStatusChange]? = journals.trackers.isEmpty ? nil
+            : journals.trackers.flatMap { ActionStatusChange.fromTracker($0.contents.events) }
+        return Loaded(meetings: meetings, tracker: tracker, otherMeetingUpdates: otherMeetingUpdates, problems: problems)
     }
 
     static func problem(_ name: String, _ path: String, _ error: JournalError) -> ReportProblem {

@@ -2,23 +2,68 @@ import Foundation
 import MaracCore
 import MaracJournal
 
+/// One thing that happened to an action, wherever it was recorded: its own meeting, a later
+/// meeting's opening review, or the tracker between meetings.
+public struct ActionEvent: Sendable, Equatable {
+    public enum Kind: String, Sendable {
+        case agreed, amended, withdrawn, closedInMeeting = "closed in meeting", reviewed
+        case note, extend, reassign, done, notPossible = "not-possible", escalate
+    }
+    public var kind: Kind
+    /// When it was typed (epoch milliseconds, UTC).
+    public var at: Int64
+    /// The day it happened, when the record says (tracker updates); else the day it was typed.
+    public var on: CalendarDate
+    /// Who typed it, when the record says.
+    public var by: String?
+    public var note: String
+    /// The status it leaves the action in.
+    public var status: ActionStatus
+    public var escalated: Bool
+    /// extend: the new due date; reassign: the new owner.
+    public var due: CalendarDate?
+    public var agency: String?
+    /// The journal file it is recorded in.
+    public var file: String
+    /// An import's file hash and row, for recognising a file imported before.
+    public var source: String?
+
+    /// Typed on a later day than the day it happened.
+    public var isRecordedLate: Bool { on < CalendarDate(epochMillis: at) }
+}
+
 /// One action agreed at a meeting in the folder, with where it stands now.
 public struct TrackedAction: Sendable, Equatable {
+    /// The action as it stands now: owner and due date after any reassignment or extension.
     public var action: OutstandingAction
     public var status: ActionStatus
     public var escalated: Bool
     /// The latest update (its note and when), if any.
     public var lastUpdate: ActionUpdate?
-    /// The meeting journal the action was agreed in (file name), and that meeting's ID.
+    /// Every event on the action, in the order typed.
+    public var history: [ActionEvent]
+    /// The journal the action was agreed in (file name), and that meeting's ID.
     public var journal: String
     public var meetingID: String
+    /// The victim's name from the meeting's agenda (shown only where the local protocol allows).
+    public var victim: String
 
     public var isOpen: Bool { status.isOpen }
+    /// The day it was closed, as recorded (the day it happened); nil while open.
+    public var closedOn: CalendarDate? { isOpen ? nil : history.last(where: { $0.status != .open })?.on }
+    /// The action's number within its meeting (`14` for `20260804-eastbrook-14`).
+    public var number: String { action.id.split(separator: "-").last.map(String.init) ?? action.id }
+
+    public func daysOverdue(on day: CalendarDate) -> Int? {
+        guard isOpen, let due = action.due, due < day else { return nil }
+        return due.days(until: day)
+    }
 }
 
-/// Every meeting journal and the tracker journal in a folder, read together (`marac
-/// actions DIR`). An action is open unless closed, whichever came last, by: a status in its own
-/// meeting, a tracker update, or a later meeting's opening review (carried forward stays open).
+/// Every meeting journal and the tracker journal in a folder, read together (`marac actions DIR`).
+/// An action is open unless closed, whichever came last, by: a status in its own meeting, a tracker
+/// update, or a later meeting's opening review (carried forward stays open). Which copy of each
+/// journal counts is `FolderJournals`' rule, the same as the report's.
 public struct ActionFolder: Sendable {
     public static let trackerFileName = "tracker.jsonl"
 
@@ -27,11 +72,15 @@ public struct ActionFolder: Sendable {
     public var actions: [TrackedAction]
     /// Files that could not be used (or only in part), one line each, naming the file.
     public var problems: [String]
+    /// The local protocol of the latest meeting in the folder (names in chasers, the covering text).
+    public var latestProtocol: LocalProtocol?
+    /// The tracker's import sources already applied (file hashes), with when.
+    public var importedSources: [String: Int64]
 
     public var open: [TrackedAction] { actions.filter(\.isOpen) }
     public var trackerPath: String { AtomicFile.join(folder, Self.trackerFileName) }
 
-    /// Finds an action by its ID (spaces and letter case ignored).
+    /// Finds an action by its full ID (spaces and letter case ignored).
     public func action(_ id: String) -> TrackedAction? {
         let wanted = id.trimmingWhitespace().lowercased()
         return actions.first { $0.action.id.lowercased() == wanted }
@@ -41,92 +90,138 @@ public struct ActionFolder: Sendable {
     /// journal is reported in `problems` and the rest are still used. A damaged journal's events
     /// before the damage are used (the hash chain vouches for them).
     public static func load(folder: String, passphrase: String? = nil) throws(CommandFailure) -> ActionFolder {
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDir) else {
-            throw CommandFailure("\(folder): no such folder (give the folder that holds the meeting journals)", exitCode: ExitStatus.missingInput)
-        }
-        guard isDir.boolValue else { throw CommandFailure("\(folder) is a file, not a folder: give the folder that holds the meeting journals") }
-        let names: [String]
-        do { names = try FileManager.default.contentsOfDirectory(atPath: folder) } catch {
-            throw CommandFailure("\(folder): cannot list the folder: \(error.localizedDescription)")
-        }
-
-        var problems: [String] = []
-        var meetings: [(file: String, contents: JournalContents)] = []
-        var trackers: [(file: String, contents: JournalContents)] = []
-        for name in names.sorted() where name.hasSuffix(".jsonl") && !name.hasPrefix(".") {
-            let path = AtomicFile.join(folder, name)
-            let contents: JournalContents
-            do { contents = try JournalReader.read(path: path, passphrase: passphrase) } catch {
-                problems.append(SafeText.line(error.description) + "; skipped")
-                continue
-            }
-            if case let .damaged(line, reason) = contents.condition {
-                problems.append("\(path) line \(line) is damaged (\(SafeText.line(reason))): only the \(contents.events.count) events before it were used")
-            }
-            switch contents.header.kind {
-            case .meeting: meetings.append((name, contents))
-            case .tracker: trackers.append((name, contents))
-            }
-        }
-        let actions = status(meetings: meetings, trackers: trackers, problems: &problems)
-        // File names in the folder are outside input too: they must not drive the terminal.
-        return ActionFolder(folder: folder, actions: actions, problems: problems.map(SafeText.line))
+        let journals = try FolderJournals.read(folder: folder, passphrase: passphrase)
+        var problems = journals.problems.map(\.description)
+        let built = build(journals, problems: &problems)
+        return ActionFolder(folder: folder, actions: built.actions, problems: problems.map(SafeText.line),
+                            latestProtocol: built.latestProtocol, importedSources: built.sources)
     }
 
-    /// Works out every action's status from all the journals.
-    static func status(meetings: [(file: String, contents: JournalContents)], trackers: [(file: String, contents: JournalContents)],
-                       problems: inout [String]) -> [TrackedAction] {
-        let folded = meetings.map { (file: $0.file, events: $0.contents.events, state: Meeting(events: $0.contents.events).state) }
+    static func build(_ journals: FolderJournals, problems: inout [String])
+        -> (actions: [TrackedAction], latestProtocol: LocalProtocol?, sources: [String: Int64]) {
+        let folded = journals.meetings.map { (file: $0.file, events: $0.contents.events, state: MeetingState.fold($0.contents.events)) }
             .sorted { ($0.state.info.date, $0.file) < ($1.state.info.date, $1.file) }
 
-        // Every action agreed, with the updates its own meeting made.
+        // Every action agreed, with what its own meeting did to it.
         var tracked: [TrackedAction] = []
-        var updates: [String: [ActionUpdate]] = [:]
+        var position: [String: Int] = [:]
+        var extra: [[ActionEvent]] = []
+        var duplicates: [String: (count: Int, first: String)] = [:]
         for m in folded {
+            let undone = undoneSeqs(m.events)
+            var own: [String: [ActionEvent]] = [:]
+            for r in m.events where !undone.contains(r.seq) {
+                let day = CalendarDate(epochMillis: r.at)
+                func add(_ id: String, _ kind: ActionEvent.Kind, _ status: ActionStatus, _ escalated: Bool, _ note: String,
+                         due: CalendarDate? = nil, agency: String? = nil) {
+                    own[id, default: []].append(ActionEvent(kind: kind, at: r.at, on: day, by: nil, note: note, status: status,
+                                                            escalated: escalated, due: due, agency: agency, file: m.file))
+                }
+                switch r.event {
+                case .actionAgreed(let a): add(a.id, .agreed, .open, false, a.text, due: a.due, agency: a.owner)
+                case .actionAmended(let id, let text, let owner, let due, _): add(id, .amended, .open, false, text, due: due, agency: owner)
+                case .actionWithdrawn(let id, let reason): add(id, .withdrawn, .withdrawn, false, reason)
+                case .actionStatusUpdated(let id, let status, let escalated, let note): add(id, .closedInMeeting, status, escalated, note)
+                default: break
+                }
+            }
             for a in m.state.actions {
-                if let other = tracked.first(where: { $0.action.id == a.id }) {
-                    problems.append("action \(SafeText.line(a.id)) appears in both \(other.journal) and \(m.file); the one in \(other.journal) was used")
+                if let at = position[a.id] {
+                    duplicates[m.file, default: (0, tracked[at].journal)].count += 1
                     continue
                 }
+                // The status an "amended" or "agreed" event leaves is the one before it (still open).
+                var history = own[a.id] ?? []
+                var status = ActionStatus.open
+                for i in history.indices {
+                    if history[i].kind == .agreed || history[i].kind == .amended { history[i].status = status } else { status = history[i].status }
+                }
+                position[a.id] = tracked.count
                 tracked.append(TrackedAction(
                     action: OutstandingAction(id: a.id, meetingDate: m.state.info.date, caseRef: a.caseRef, text: a.text,
                                               owner: a.owner, due: a.due, category: a.category),
-                    status: a.status, escalated: a.escalated, lastUpdate: a.history.last, journal: m.file,
-                    meetingID: m.state.info.id))
-                updates[a.id, default: []] += a.history
+                    status: a.status, escalated: a.escalated, lastUpdate: a.history.last, history: history, journal: m.file,
+                    meetingID: m.state.info.id, victim: m.state.cases[a.caseRef]?.agenda.victim ?? ""))
+                extra.append([])
             }
         }
-        func external(_ events: [RecordedEvent], isOwn: (String) -> Bool) {
-            let undone = Set(events.compactMap { r -> Int? in if case .undone(let seq) = r.event { return seq } else { return nil } })
-            for r in events where !undone.contains(r.seq) {
-                if case let .actionStatusUpdated(id, status, escalated, note) = r.event, !isOwn(id) {
-                    updates[id, default: []].append(ActionUpdate(at: r.at, status: status, escalated: escalated, note: note))
+        for (file, d) in duplicates.sorted(by: { $0.key < $1.key }) {
+            problems.append("\(file): \(d.count) action\(d.count == 1 ? "" : "s") also agreed in \(d.first) (the same IDs): the ones in \(d.first) are used")
+        }
+
+        // Later meetings: their opening reviews, and any status they recorded for an earlier meeting's action.
+        for m in folded {
+            let undone = undoneSeqs(m.events)
+            let own = Set(m.state.actions.map(\.id))
+            for r in m.events where !undone.contains(r.seq) {
+                guard let at = position[idOf(r.event) ?? ""], !own.contains(idOf(r.event)!) else { continue }
+                let day = CalendarDate(epochMillis: r.at)
+                switch r.event {
+                case .actionStatusUpdated(_, let status, let escalated, let note):
+                    extra[at].append(ActionEvent(kind: .closedInMeeting, at: r.at, on: day, by: nil, note: note, status: status,
+                                                 escalated: escalated, due: nil, agency: nil, file: m.file))
+                case .outstandingActionReviewed(_, let outcome, let note):
+                    extra[at].append(ActionEvent(kind: .reviewed, at: r.at, on: day, by: nil, note: note,
+                                                 status: outcome.actionStatus, escalated: outcome == .notDone, due: nil, agency: nil, file: m.file))
+                default: break
                 }
             }
         }
-        // Later meetings: their opening reviews, and any status they recorded for an earlier meeting's action.
-        for m in folded {
-            let own = Set(m.state.actions.map(\.id))
-            external(m.events) { own.contains($0) }
-            for (id, review) in m.state.reviews {
-                updates[id, default: []].append(ActionUpdate(at: review.at, status: review.outcome.actionStatus,
-                                                             escalated: review.outcome == .notDone, note: review.note))
+
+        // The tracker between meetings.
+        var sources: [String: Int64] = [:]
+        for t in journals.trackers {
+            let undone = undoneSeqs(t.contents.events)
+            for r in t.contents.events where !undone.contains(r.seq) {
+                switch r.event {
+                case .actionStatusUpdated(let id, let status, let escalated, let note):
+                    // Trackers written before updates were dated: the day typed is the day it happened.
+                    guard let at = position[id] else { continue }
+                    let kind: ActionEvent.Kind = status == .done ? .done : status == .notPossible ? .notPossible : .escalate
+                    extra[at].append(ActionEvent(kind: kind, at: r.at, on: CalendarDate(epochMillis: r.at), by: nil, note: note,
+                                                 status: status, escalated: escalated, due: nil, agency: nil, file: t.file))
+                case .trackerUpdated(let u):
+                    if let source = u.source, let hash = source.split(separator: " ").dropFirst().first {
+                        sources[String(hash)] = sources[String(hash)] ?? r.at
+                    }
+                    guard let at = position[u.actionID] else { continue }
+                    let kind = ActionEvent.Kind(rawValue: u.kind.rawValue) ?? .note
+                    extra[at].append(ActionEvent(kind: kind, at: r.at, on: u.on, by: u.by, note: u.note,
+                                                 status: u.kind.closingStatus ?? .open, escalated: u.kind == .escalate,
+                                                 due: u.due, agency: u.agency, file: t.file))
+                default: break
+                }
             }
         }
-        // The tracker between meetings.
-        for t in trackers { external(t.contents.events) { _ in false } }
 
-        for i in tracked.indices {
-            // The latest update wins; a stable sort keeps same-moment updates in the order read.
-            let history = (updates[tracked[i].action.id] ?? []).enumerated()
-                .sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element)
-            guard let last = history.last else { continue }
-            tracked[i].status = last.status
-            tracked[i].escalated = history.contains { $0.escalated }
-            tracked[i].lastUpdate = last
+        for i in tracked.indices where !extra[i].isEmpty {
+            // Later records, in the order typed; a stable sort keeps same-moment records in the order read.
+            let later = extra[i].enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element)
+            tracked[i].history += later
+            for e in later {
+                switch e.kind {
+                case .note: continue
+                case .extend: tracked[i].action.due = e.due ?? tracked[i].action.due; continue
+                case .reassign: tracked[i].action.owner = e.agency ?? tracked[i].action.owner; continue
+                default: break
+                }
+                tracked[i].status = e.status
+                tracked[i].escalated = tracked[i].escalated || e.escalated
+                tracked[i].lastUpdate = ActionUpdate(at: e.at, status: e.status, escalated: e.escalated, note: e.note)
+            }
         }
-        return tracked
+        return (tracked, folded.last?.state.rules, sources)
+    }
+
+    static func undoneSeqs(_ events: [RecordedEvent]) -> Set<Int> {
+        Set(events.compactMap { r -> Int? in if case .undone(let seq) = r.event { return seq } else { return nil } })
+    }
+
+    static func idOf(_ event: MeetingEvent) -> String? {
+        switch event {
+        case .actionStatusUpdated(let id, _, _, _), .outstandingActionReviewed(let id, _, _): return id
+        default: return nil
+        }
     }
 }
 

@@ -32,6 +32,7 @@ extension MeetingEvent {
         case actionAmended = "actionAmended"
         case actionWithdrawn = "actionWithdrawn"
         case actionStatusUpdated = "actionStatusUpdated"
+        case trackerUpdated = "trackerUpdated"
         case meetingClosed = "meetingClosed"
         case meetingReopened = "meetingReopened"
         case undone = "undone"
@@ -58,6 +59,7 @@ extension MeetingEvent {
     enum ActionAgreedCodingKeys: String, CodingKey { case action = "action" }
     enum ActionAmendedCodingKeys: String, CodingKey { case actionID = "actionID"; case text = "text"; case owner = "owner"; case due = "due"; case category = "category" }
     enum ActionWithdrawnCodingKeys: String, CodingKey { case actionID = "actionID"; case reason = "reason" }
+    enum TrackerUpdatedCodingKeys: String, CodingKey { case update = "update" }
     enum ActionStatusUpdatedCodingKeys: String, CodingKey { case actionID = "actionID"; case status = "status"; case escalated = "escalated"; case note = "note" }
     enum MeetingReopenedCodingKeys: String, CodingKey { case reason = "reason" }
     enum UndoneCodingKeys: String, CodingKey { case seq = "seq" }
@@ -85,6 +87,8 @@ extension LocalProtocol {
         case targetMinutes = "targetMinutes"
         case limitMinutes = "limitMinutes"
         case confidentialityStatement = "confidentialityStatement"
+        case chaserVictimNames = "chaserVictimNames"
+        case chaserText = "chaserText"
     }
 }
 

@@ -41,6 +41,9 @@ public enum MeetingEvent: Codable, Sendable, Equatable {
     case actionWithdrawn(actionID: String, reason: String)
     /// Between meetings (the action tracker) or at the opening review.
     case actionStatusUpdated(actionID: String, status: ActionStatus, escalated: Bool, note: String)
+    /// The action tracker between meetings: a note, a new due date, a new owner, or an outcome
+    /// dated the day it happened and signed by who typed it. Only ever in the tracker journal.
+    case trackerUpdated(update: TrackerUpdate)
 
     // The case as the chair needs it: its history, its details, notes that can be corrected.
     /// Earlier hearings of the case found in the data folder (set-up: when the meeting is made,
@@ -102,6 +105,7 @@ public enum MeetingEvent: Codable, Sendable, Equatable {
         case .actionAmended: return "action amended"
         case .actionWithdrawn: return "action withdrawn"
         case .actionStatusUpdated: return "action status updated"
+        case .trackerUpdated(let update): return "action \(update.kind.rawValue) recorded"
         case .caseHistoryFound: return "case history found"
         case .earlierHearingDecided(_, _, let confirmed): return confirmed ? "earlier hearing confirmed" : "earlier hearing rejected"
         case .caseDetailsSet: return "case details set"
@@ -127,7 +131,7 @@ public enum MeetingEvent: Codable, Sendable, Equatable {
     public var isAllowedWhenClosed: Bool {
         switch self {
         // Found history is set-up: a closed meeting reopened later may still be told of it.
-        case .meetingReopened, .actionStatusUpdated, .undone, .caseHistoryFound: return true
+        case .meetingReopened, .actionStatusUpdated, .trackerUpdated, .undone, .caseHistoryFound: return true
         default: return false
         }
     }

@@ -46,6 +46,12 @@ public struct LocalProtocol: Codable, Sendable, Equatable {
     public var targetMinutes: Int
     public var limitMinutes: Int
     public var confidentialityStatement: String
+    /// Chasers (`marac actions DIR chase`): whether they name the victim beside the case reference
+    /// (nil: no, the case reference alone — the minimum an agency needs to find its own record).
+    public var chaserVictimNames: Bool?
+    /// Chasers: the covering text, with `{agency}`, `{count}`, `{overdue}`, `{date}` and `{by}` filled
+    /// in (nil: the built-in text).
+    public var chaserText: String?
 
     public init(agencies: [String] = LocalProtocol.nationalAgencies, dashThreshold: Int = 14,
                 escalationIncidents: Int = 3, escalationWindowMonths: Int = 12, repeatWindowMonths: Int = 12,

@@ -367,6 +367,9 @@ public struct MeetingState: Sendable, Equatable {
             reopenReasons.append(reason)
         case .undone(let seq):
             undone.insert(seq)
+        case .trackerUpdated:
+            // Only the action tracker records these; `ActionFolder` reads them across meetings.
+            break
         }
     }
 

@@ -4,12 +4,19 @@ public struct ActionStatusChange: Sendable, Equatable {
     public var actionID: String
     public var status: ActionStatus
     public var escalated: Bool
-    /// Epoch milliseconds (UTC), as recorded.
+    /// When it happened (epoch milliseconds, UTC): for a dated tracker update, midday of the day
+    /// it says it happened; otherwise the moment it was recorded.
     public var at: Int64
+    /// When it was typed (epoch milliseconds, UTC). Later than `at`'s day for an outcome recorded late.
+    public var recordedAt: Int64
 
-    public init(actionID: String, status: ActionStatus, escalated: Bool, at: Int64) {
+    public init(actionID: String, status: ActionStatus, escalated: Bool, at: Int64, recordedAt: Int64? = nil) {
         self.actionID = actionID; self.status = status; self.escalated = escalated; self.at = at
+        self.recordedAt = recordedAt ?? at
     }
+
+    /// Typed on a later day than the day it happened.
+    public var isRecordedLate: Bool { recordedAt / 86_400_000 > at / 86_400_000 }
 
     /// The tracker's status events, in journal order; undone events and other events are ignored.
     public static func fromTracker(_ events: [RecordedEvent]) -> [ActionStatusChange] {
@@ -26,9 +33,18 @@ public struct ActionStatusChange: Sendable, Equatable {
     static func fromJournal(_ events: [RecordedEvent], skip: (String) -> Bool) -> [ActionStatusChange] {
         let undone = Set(events.compactMap { r -> Int? in if case .undone(let seq) = r.event { return seq } else { return nil } })
         return events.compactMap { r in
-            guard !undone.contains(r.seq), case .actionStatusUpdated(let id, let status, let escalated, _) = r.event,
-                  !skip(id) else { return nil }
-            return ActionStatusChange(actionID: id, status: status, escalated: escalated, at: r.at)
+            guard !undone.contains(r.seq) else { return nil }
+            switch r.event {
+            case .actionStatusUpdated(let id, let status, let escalated, _) where !skip(id):
+                return ActionStatusChange(actionID: id, status: status, escalated: escalated, at: r.at)
+            case .trackerUpdated(let u) where !skip(u.actionID):
+                // Notes, extensions and reassignments leave the status as it was.
+                guard let status = u.kind.closingStatus else { return nil }
+                return ActionStatusChange(actionID: u.actionID, status: status, escalated: u.kind == .escalate,
+                                          at: Int64(u.on.dayNumber) * 86_400_000 + 43_200_000, recordedAt: r.at)
+            default:
+                return nil
+            }
         }
     }
 }
@@ -78,6 +94,11 @@ public struct Governance: Sendable, Equatable {
     public var referralDateUnknown: Int
     /// Whether tracker updates were available; if not, statuses come from the meeting journals alone.
     public var usedTracker: Bool
+    /// Tracker outcomes that happened in the period but were typed on a later day. They count on the
+    /// day they happened (so a report run again after them can differ from one run at the time).
+    public var outcomesRecordedLate: Int
+    /// Of those, the ones typed after the period had ended.
+    public var outcomesRecordedAfterPeriod: Int
 
     public var totalActions: AgencyActions {
         actionsByAgency.reduce(AgencyActions(agency: "All agencies", agreed: 0, done: 0, open: 0, overdue: 0,
@@ -97,6 +118,10 @@ public struct Governance: Sendable, Equatable {
                 otherMeetings: [ActionStatusChange] = []) {
         self.period = period
         self.usedTracker = tracker != nil
+        let periodStart = Int64(period.from.dayNumber) * 86_400_000
+        let late = (tracker ?? []).filter { $0.at >= periodStart && $0.at < period.endMillis && $0.isRecordedLate }
+        self.outcomesRecordedLate = late.count
+        self.outcomesRecordedAfterPeriod = late.filter { $0.recordedAt >= period.endMillis }.count
         let inPeriod = meetingsInPeriod(all, period)
 
         // Time per case and overruns.
@@ -150,9 +175,11 @@ public struct Governance: Sendable, Equatable {
                 let own = action.history.map {
                     ActionStatusChange(actionID: action.id, status: $0.status, escalated: $0.escalated, at: $0.at)
                 }
-                // Stable sort by time: equal times keep journal order.
+                // In the order recorded (a stable sort: equal times keep journal order), counting only
+                // what had happened by the period end: an outcome typed late still counts on its day,
+                // and never undoes what was recorded after that day (a later review).
                 let timeline = (own + (changes[action.id] ?? [])).enumerated()
-                    .sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element)
+                    .sorted { ($0.element.recordedAt, $0.offset) < ($1.element.recordedAt, $1.offset) }.map(\.element)
                 for change in timeline where change.at < cutoff {
                     status = change.status
                     escalated = escalated || change.escalated

@@ -121,9 +121,20 @@ public enum ReportContent {
     }
 
     public static func actionsSource(_ g: Governance) -> String {
-        g.usedTracker
+        (g.usedTracker
             ? "Statuses from the meeting journals, later opening reviews and the action tracker (tracker.jsonl)."
-            : "No action tracker found: statuses from the meeting journals and later opening reviews only."
+            : "No action tracker found: statuses from the meeting journals and later opening reviews only.")
+            + (lateOutcomes(g).map { " " + $0 } ?? "")
+    }
+
+    /// Outcomes typed after the day they happened count on the day they happened; the report says how many.
+    public static func lateOutcomes(_ g: Governance) -> String? {
+        guard g.outcomesRecordedLate > 0 else { return nil }
+        let n = g.outcomesRecordedLate
+        var text = "\(n) outcome\(n == 1 ? " was" : "s were") recorded late (typed after the day \(n == 1 ? "it" : "they") happened) "
+            + "and \(n == 1 ? "is" : "are") counted on the day \(n == 1 ? "it" : "they") happened"
+        if g.outcomesRecordedAfterPeriod > 0 { text += "; \(g.outcomesRecordedAfterPeriod) of them after the period ended" }
+        return text + "."
     }
 
     public static let overdueDefinition =

@@ -1,0 +1,79 @@
+import Crypto
+import Foundation
+import MaracApp
+import MaracCore
+import MaracJournal
+
+/// The archive at scale: ten years of a fortnightly Marac (260 meetings, ~12,000 cases, ~36,000
+/// actions) in one data folder. Times, in this process, what a coordinator runs over all of it —
+/// `actions list`, `actions chase --agency all`, `report --from --to` — and what the start of
+/// `marac run` on the next meeting does before its first frame (find the open actions to import),
+/// against the floor: reading every file once and hashing each line, as the journal reader must.
+enum ArchiveBench {
+    static func run(folder: String, meetings: Int, rounds: Int) throws -> [Figure] {
+        var summaryLine = ""
+        if !FileManager.default.fileExists(atPath: (folder + "/" + ActionFolder.trackerFileName)) {
+            try? FileManager.default.removeItem(atPath: folder)
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            print("generating \(meetings) meetings in \(folder) (kept for the next run)…")
+            let s = try SyntheticArchive.write(meetings: meetings, to: folder)
+            summaryLine = "\(s.meetings) meetings, \(s.cases) cases, \(s.actions) actions, \(s.events) events"
+        }
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".jsonl") }.sorted()
+        let bytes = files.reduce(0) { $0 + fileSize((folder + "/" + $1)) }
+        print("archive: \(files.count) journals, \(bytes / 1_048_576) MiB\(summaryLine.isEmpty ? "" : "; " + summaryLine)")
+        let out = NSTemporaryDirectory() + "marac-bench-chasers-\(getpid())"
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let lastDate = try ActionFolder.load(folder: folder).actions.last?.action.meetingDate ?? CalendarDate(year: 2026, month: 1, day: 1)!
+
+        var floor = Samples(), list = Samples(), chase = Samples(), report = Samples(), start = Samples()
+        for _ in 0..<rounds {
+            try floor.time { try hashFolder(folder, files) }
+            try list.time { _ = try TrackActions.list(.init(folder: folder, on: lastDate.iso, width: 120)) }
+            try chase.time { _ = try Chasers.write(.init(folder: folder, agency: "all", format: "csv", out: out, on: lastDate.iso)) }
+            report.time {
+                let r = MaracReportCommand.run(.init(folder: folder, from: "01/01/2016", to: lastDate.uk))
+                precondition(r.exitCode == 0, "report failed: \(r.stderr)")
+            }
+            try start.time { _ = try OpenActions.load(folder: folder, passphrase: nil, excludingMeeting: "next-meeting") }
+        }
+        let f = floor.median
+        func figure(_ name: String, _ s: Samples) -> Figure {
+            Figure(name: name, value: s, baselines: [("read+hash floor", f)], target: "< 1 s and ≤ 3× floor",
+                   met: s.median < 1000 && s.median <= 3 * f)
+        }
+        return [
+            Figure(name: "archive: read + SHA-256 every line (floor)", value: floor, target: "—", met: nil),
+            figure("archive: actions list", list),
+            figure("archive: actions chase --agency all (csv)", chase),
+            figure("archive: report --from --to (all of it)", report),
+            figure("archive: run start (open actions to import)", start),
+        ]
+    }
+
+    /// Every file read once and every line hashed: what verifying the chains costs at the least.
+    static func hashFolder(_ folder: String, _ files: [String]) throws {
+        let results = Checksums(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+            guard let data = FileManager.default.contents(atPath: (folder + "/" + files[i])) else { return }
+            var x: UInt8 = 0
+            data.withUnsafeBytes { raw in
+                let p = raw.bindMemory(to: UInt8.self)
+                var start = 0
+                for j in 0..<p.count where p[j] == 0x0A {
+                    x ^= SHA256.hash(data: UnsafeRawBufferPointer(rebasing: raw[start..<j])).withUnsafeBytes { $0[0] }
+                    start = j + 1
+                }
+            }
+            results.set(i, x)
+        }
+    }
+}
+
+private final class Checksums: @unchecked Sendable {
+    private var values: [UInt8]
+    private let lock = NSLock()
+    init(count: Int) { values = Array(repeating: 0, count: count) }
+    func set(_ i: Int, _ v: UInt8) { lock.lock(); values[i] = v; lock.unlock() }
+}

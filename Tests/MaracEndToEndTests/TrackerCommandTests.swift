@@ -1,0 +1,235 @@
+import Foundation
+import MaracApp
+import MaracCore
+import MaracExport
+import MaracJournal
+import MaracTestSupport
+import Testing
+
+/// A process started and not yet waited for.
+struct Started {
+    var pid: pid_t
+    var out: String
+    var err: String
+}
+
+/// Starts the real binary with stdout and stderr in files; returns at once.
+func start(_ tool: String, _ args: [String]) throws -> Started {
+    let scratch = NSTemporaryDirectory() + "marac-e2e-" + UUID().uuidString
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, scratch + ".out", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    posix_spawn_file_actions_addopen(&actions, 2, scratch + ".err", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    let argv = ([tool] + args).map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    var pid: pid_t = 0
+    let rc = posix_spawnp(&pid, tool, &actions, nil, argv, environ)
+    guard rc == 0 else { throw E2EFailure("cannot start \(tool): \(String(cString: strerror(rc)))") }
+    return Started(pid: pid, out: scratch + ".out", err: scratch + ".err")
+}
+
+/// Waits for it (polling, with a deadline: a hung process fails the test instead of hanging it).
+func finish(_ p: Started, deadline seconds: Double = 120) throws -> (status: Int32, out: String, err: String) {
+    let deadline = Date().addingTimeInterval(seconds)
+    var status: Int32 = 0
+    while true {
+        let r = waitpid(p.pid, &status, WNOHANG)
+        if r == p.pid { break }
+        if r < 0 && errno != EINTR { throw E2EFailure("waitpid: \(String(cString: strerror(errno)))") }
+        if Date() > deadline { kill(p.pid, SIGKILL); _ = waitpid(p.pid, &status, 0); throw E2EFailure("process \(p.pid) did not finish") }
+        usleep(5_000)
+    }
+    defer { unlink(p.out); unlink(p.err) }
+    let out = (try? String(contentsOfFile: p.out, encoding: .utf8)) ?? ""
+    let err = (try? String(contentsOfFile: p.err, encoding: .utf8)) ?? ""
+    return ((status >> 8) & 0xff, out, err)
+}
+
+func marac(_ args: String...) throws -> (status: Int32, out: String, err: String) {
+    try finish(try start(Binary.marac, args))
+}
+
+/// `marac actions` from the user's side, over a three-meeting folder (issue 17).
+@Suite("marac actions end to end", .serialized)
+struct TrackerCommandTests {
+    let dir: TempFolder
+    let summary: SyntheticArchive.Summary
+
+    init() throws {
+        dir = try TempFolder()
+        summary = try SyntheticArchive.write(meetings: 3, casesPerMeeting: 4, actionsPerCase: 2, to: dir.path)
+    }
+
+    var folder: ActionFolder { get throws { try ActionFolder.load(folder: dir.path) } }
+
+    @Test("every command: list, show, note, extend, reassign, done, escalate, not-possible, chase, import, and the report")
+    func everyCommand() throws {
+        let open = try folder.open
+        #expect(open.count >= 8)
+        let police = open[0]
+        let newOwner = police.action.owner == "Probation" ? "Housing" : "Probation"
+        let others = open.filter { $0.action.id != police.action.id }
+
+        let list = try marac("actions", dir.path, "list", "--on", "01/03/2016")
+        #expect(list.status == 0, "\(list.err)")
+        #expect(list.out.hasPrefix("Open actions in \(dir.path) on 01/03/2016: \(open.count)"))
+        #expect(list.out.contains("\n\(police.action.owner) ("))
+        for line in list.out.split(separator: "\n") { #expect(line.count <= 80, "not wrapped to 80 columns: \(line)") }
+        for format in ["csv", "md", "json"] {
+            let r = try marac("actions", dir.path, "list", "--all", "--format", format)
+            #expect(r.status == 0 && r.out.contains(police.action.id), "\(format): \(r.err)")
+        }
+
+        let short = "\(police.action.meetingDate.iso.replacingOccurrences(of: "-", with: "").suffix(4))-\(police.number)"
+        #expect(try marac("actions", dir.path, "note", short, "--note", "Called the officer", "--by", "Pat Coordinator").status == 0)
+        let extend = try marac("actions", dir.path, "extend", police.action.id, "--due", "+7d", "--note", "Court date moved")
+        #expect(extend.status == 0 && extend.out.contains("now due"), "\(extend.err)")
+        let reassign = try marac("actions", dir.path, "reassign", police.action.id, "--agency", newOwner, "--note", "Perpetrator on licence")
+        #expect(reassign.status == 0 && reassign.out.contains("now owned by \(newOwner)"), "\(reassign.err)")
+        let done = try marac("actions", dir.path, "done", police.action.id, "--on", "20/02/2016", "--note", "Marker placed")
+        #expect(done.status == 0 && done.out.contains("recorded as done on 20/02/2016 (recorded late)"), "\(done.err)")
+        let again = try marac("actions", dir.path, "escalate", police.action.id, "--note", "No reply")
+        #expect(again.status == 1 && again.err.contains("is already done (20/02/2016: Marker placed); nothing was recorded"))
+        #expect(try marac("actions", dir.path, "not-possible", others[0].action.id, "--note", "Victim moved away").status == 0)
+        #expect(try marac("actions", dir.path, "escalate", others[1].action.id, "--note", "No reply after two reminders").status == 0)
+        let future = try marac("actions", dir.path, "done", others[2].action.id, "--on", "01/01/2099", "--note", "x")
+        #expect(future.status == 1 && future.err.contains("is in the future"))
+
+        let show = try marac("actions", dir.path, "show", police.action.id)
+        #expect(show.status == 0)
+        for word in ["agreed for \(police.action.owner)", "note: Called the officer (by Pat Coordinator", "extend to", "reassign to \(newOwner)",
+                     "done: Marker placed", "recorded late", police.action.caseRef] {
+            #expect(show.out.contains(word), "show lacks '\(word)': \(show.out)")
+        }
+
+        // Chasers for every agency, then one agency's return comes back in.
+        let out = try TempFolder()
+        let chase = try marac("actions", dir.path, "chase", "--agency", "all", "--format", "csv", "--out", out.path)
+        #expect(chase.status == 0, "\(chase.err)")
+        for format in ["md", "html", "docx"] {
+            let r = try marac("actions", dir.path, "chase", "--agency", "all", "--format", format, "--out", out.path)
+            #expect(r.status == 0, "\(format): \(r.err)")
+        }
+        let docx = out.file("chaser-\(Exporter.fileSafe(others[3].action.owner))-\(TrackActions.localToday().iso).docx")
+        let body = try OfficePackage.readPart("word/document.xml", fromPackage: docx)
+        #expect(body?.contains(others[3].action.id) == true, "the Word chaser lists the action")
+        let book = try marac("actions", dir.path, "list", "--all", "--format", "xlsx", "--out", out.file("actions.xlsx"))
+        #expect(book.status == 0, "\(book.err)")
+        let sheet = try OfficePackage.readPart("xl/worksheets/sheet1.xml", fromPackage: out.file("actions.xlsx"))
+            ?? OfficePackage.readPart("xl/sharedStrings.xml", fromPackage: out.file("actions.xlsx"))
+        #expect(sheet != nil)
+        let owner = others[3].action.owner
+        let file = out.file("chaser-\(Exporter.fileSafe(owner))-\(TrackActions.localToday().iso).csv")
+        var csv = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(csv.contains(others[3].action.id))
+        csv = csv.components(separatedBy: "\r\n").map { line in
+            guard line.contains(others[3].action.id + ","), let blanks = line.range(of: ",,,,") else { return line }
+            return line.replacingCharacters(in: blanks, with: ",done,01/03/2016,Done as agreed,")
+        }.joined(separator: "\r\n")
+        try csv.write(toFile: file, atomically: true, encoding: .utf8)
+        let imported = try marac("actions", dir.path, "import", file)
+        #expect(imported.status == 0 && imported.out.contains("1 update applied (1 done)"), "\(imported.out) \(imported.err)")
+        let twice = try marac("actions", dir.path, "import", file)
+        #expect(twice.status == 0 && twice.out.contains("already imported"))
+        #expect(try folder.action(others[3].action.id)?.status == .done)
+
+        let listAll = try marac("actions", dir.path, "list", "--status", "closed")
+        #expect(listAll.out.contains(police.action.id) && listAll.out.contains(others[3].action.id))
+
+        // The data return counts them on the day they happened and says how many were typed late.
+        let report = try marac("report", dir.path, "--from", "01/01/2016", "--to", "31/03/2016")
+        #expect(report.status == 0, "\(report.err)")
+        #expect(report.out.contains("recorded late"))
+    }
+
+    @Test("the backup-copy case: actions, the next meeting's review and report see the same open actions")
+    func backupCopy() throws {
+        // A partial copy of the last meeting, taken before its actions were agreed, beside it.
+        let last = try #require(try FolderJournals.read(folder: dir.path, passphrase: nil).meetings.last)
+        let events = last.contents.events
+        let cut = try #require(events.firstIndex { if case .actionAgreed = $0.event { return true } else { return false } })
+        let backup = dir.file(last.contents.header.id + ".backup.jsonl")
+        let writer = try JournalWriter.create(path: backup, kind: .meeting, id: last.contents.header.id, events: [events[0].event], at: events[0].at)
+        _ = try writer.append(stamped: events[1..<(cut + 1)].map { ($0.at, $0.event) })
+        writer.close()
+        // The real journal also withdraws one action after the copy was made.
+        let withdrawn = try #require(try folder.open.last { $0.journal == last.file })
+        let (w, _) = try JournalWriter.open(path: last.path)
+        _ = try w.append([.meetingReopened(reason: "Withdraw a duplicate"), .actionWithdrawn(actionID: withdrawn.action.id, reason: "Duplicate"),
+                          .meetingClosed], at: events.last!.at + 1000)
+        w.close()
+
+        let list = try marac("actions", dir.path, "list", "--format", "csv")
+        #expect(list.status == 0)
+        let listed = Set(list.out.components(separatedBy: "\r\n").dropFirst().compactMap { $0.split(separator: ",").first.map(String.init) })
+        #expect(!listed.contains(withdrawn.action.id), "the withdrawn action is open again")
+        let warnings = list.err.split(separator: "\n")
+        #expect(warnings.count == 1 && warnings[0].contains("is an earlier copy of"), "\(list.err)")
+
+        // The next meeting: its opening review imports exactly what `actions list` showed.
+        try run(Binary.marac, ["new", "--print-template"]).write(toFile: dir.file("agenda.csv"), atomically: true, encoding: .utf8)
+        let next = dir.file("next.jsonl")
+        try run(Binary.marac, ["new", "--agenda", dir.file("agenda.csv"), "--date", summary.nextDate.uk, "--area", "Eastbrook",
+                               "--chair", "Chair 1", "--out", next])
+        try "".write(toFile: dir.file("none.keys"), atomically: true, encoding: .utf8)
+        try run(Binary.marac, ["run", next, "--keys", dir.file("none.keys"), "--size", "120x40"])
+        let imported = MeetingState.fold(try JournalReader.read(path: next).events).outstanding.map(\.id)
+        #expect(Set(imported) == listed, "list said: \(list.out.prefix(600)) / \(list.err.prefix(300))")
+
+        // And the report counts the same open actions (status at the end of today's period).
+        let report = try marac("report", dir.path, "--from", "01/01/2016", "--to", "31/12/2016", "--format", "csv")
+        #expect(report.status == 0, "\(report.err)")
+        let loaded = try MaracReportCommand.load(folder: dir.path)
+        #expect(loaded.meetings.count == 4, "three meetings and the next one, the backup counted once")
+        let g = Governance(meetings: loaded.meetings, period: try ReportPeriod.range(from: "01/01/2016", to: "31/12/2016"),
+                           tracker: loaded.tracker, otherMeetings: loaded.otherMeetingUpdates)
+        #expect(g.totalActions.open == listed.count)
+        #expect(report.err.components(separatedBy: "earlier copy").count == 2, "one note for the backup: \(report.err)")
+    }
+
+    @Test("done and escalate on the same action at the same moment: one is recorded, the other refused")
+    func race() throws {
+        // A folder big enough that loading it takes a while, so both processes are inside the check at once.
+        let big = try TempFolder()
+        try SyntheticArchive.write(meetings: 30, casesPerMeeting: 20, actionsPerCase: 3, to: big.path)
+        let targets = try ActionFolder.load(folder: big.path).open.prefix(6)
+        for a in targets {
+            let one = try start(Binary.marac, ["actions", big.path, "done", a.action.id, "--note", "Done"])
+            let two = try start(Binary.marac, ["actions", big.path, "escalate", a.action.id, "--note", "Escalated"])
+            let results = [try finish(one), try finish(two)]
+            #expect(results.filter { $0.status == 0 }.count == 1, "\(a.action.id): \(results.map(\.err))")
+            #expect(results.contains { $0.status == 1 && $0.err.contains("is already") && $0.err.contains("nothing was recorded") })
+        }
+        let tracker = try JournalReader.read(path: big.file("tracker.jsonl"))
+        for a in targets {
+            let outcomes = tracker.events.filter {
+                if case .trackerUpdated(let u) = $0.event { return u.actionID == a.action.id && u.kind.closingStatus != nil } else { return false }
+            }
+            #expect(outcomes.count == 1, "\(a.action.id) recorded \(outcomes.count) times")
+        }
+    }
+
+    @Test("bad input: one clear line, non-zero exit, nothing written")
+    func badInput() throws {
+        let id = try #require(try folder.open.first).action.id
+        let before = FileManager.default.contents(atPath: dir.file("tracker.jsonl"))
+        for (args, expected) in [
+            (["done", "#999", "--note", "x"], "no action '#999'"),
+            (["done", id, "--note", "  "], "--note is empty"),
+            (["extend", id, "--due", "31/02/2026", "--note", "x"], "--due '31/02/2026' is not a date"),
+            (["list", "--format", "pdf"], "--format 'pdf' is not a list format"),
+            (["chase", "--agency", "all", "--format", "pdf"], "--format 'pdf' is not a chaser format"),
+            (["list", "--format", "xlsx"], "give --out FILE.xlsx"),
+            (["import", dir.file("missing.csv")], "no such file"),
+            (["frobnicate"], "'frobnicate' is not an actions subcommand"),
+        ] {
+            let r = try finish(try start(Binary.marac, ["actions", dir.path] + args))
+            #expect(r.status != 0, "\(args)")
+            #expect(r.err.contains(expected), "\(args): \(r.err)")
+            #expect(r.err.split(separator: "\n").count == 1, "\(args): \(r.err)")
+        }
+        #expect(FileManager.default.contents(atPath: dir.file("tracker.jsonl")) == before, "the tracker changed")
+    }
+}
