@@ -70,7 +70,7 @@ extension RunMeeting {
         let events = CaseHistoryImport.events(for: state.orderedCases.map { ($0.agenda, $0.history) },
                                               meetingDate: state.info.date, earlier: earlier.meetings)
         guard !events.isEmpty else { return }
-        try session.appendNow(events, at: WallClock().now)
+        try session.appendNow(events, at: AppClock.wall.now)
         logger.info("case history found for \(events.count) cases")
     }
 }

@@ -112,7 +112,9 @@ public enum AgendaImport {
                 return d
             }
             func list(_ name: String) -> [String] {
-                (field(name) ?? "").split(separator: ";").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+                // Cleaned before splitting: a `;` inside an escape sequence (OSC 0;title) must not cut
+                // the sequence in two and leave its payload behind as an item.
+                SafeText.line(field(name) ?? "").split(separator: ";").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
             }
 
             let typed = try requiredField("case_ref")

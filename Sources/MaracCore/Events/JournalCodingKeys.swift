@@ -33,6 +33,12 @@ extension MeetingEvent {
         case actionWithdrawn = "actionWithdrawn"
         case actionStatusUpdated = "actionStatusUpdated"
         case trackerUpdated = "trackerUpdated"
+        case caseHistoryFound = "caseHistoryFound"
+        case earlierHearingDecided = "earlierHearingDecided"
+        case caseDetailsSet = "caseDetailsSet"
+        case noteAmended = "noteAmended"
+        case noteWithdrawn = "noteWithdrawn"
+        case absentOwnerToBeTold = "absentOwnerToBeTold"
         case meetingClosed = "meetingClosed"
         case meetingReopened = "meetingReopened"
         case undone = "undone"
@@ -112,6 +118,7 @@ extension AgendaCase {
         case perpetratorUnder18 = "perpetratorUnder18"
         case agenciesInvolved = "agenciesInvolved"
         case notification = "notification"
+        case details = "details"
     }
 }
 
