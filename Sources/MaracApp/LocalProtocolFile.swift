@@ -120,7 +120,7 @@ public enum LocalProtocolFile {
         limit_minutes: \(n.limitMinutes)              # … red past the limit
         confidentiality_statement: >-
           \(n.confidentialityStatement)
-        chaser_victim_names: no        # chasers name the case reference only; yes adds the victim's name
+        # chaser_victim_names: no      # chasers name the case reference only; yes adds the victim's name
         # chaser_text: >-              # the chasers' covering text; {agency} {count} {overdue} {date} {by} are filled in
         #   Dear colleague, …
 

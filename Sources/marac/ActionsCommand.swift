@@ -28,10 +28,10 @@ struct ActionsCommand: ParsableCommand {
           marac actions ~/marac list --agency housing --overdue
           marac actions ~/marac show #3
           marac actions ~/marac note 1201-3 --note "Locksmith booked for 04/12"
-          marac actions ~/marac extend 1201-3 --due 18/12/2026 --note "Locksmith cancelled"
-          marac actions ~/marac reassign 1201-3 --agency "Housing Association" --note "Tenancy moved"
-          marac actions ~/marac done 20261201-northvale-3 --on 03/12/2026 --note "Locks changed"
-          marac actions ~/marac escalate 20261201-northvale-6 --note "No reply from Probation after two reminders"
+          marac actions ~/marac extend 1201-3 --due 18/12/2026 --note "Locksmith ill"
+          marac actions ~/marac reassign 1201-3 --agency Housing --note "Moved"
+          marac actions ~/marac done 1201-3 --on 03/12/2026 --note "Locks changed"
+          marac actions ~/marac escalate 1201-6 --note "No reply after two reminders"
           marac actions ~/marac chase --agency all --format md --out ~/chasers
           marac actions ~/marac import ~/Downloads/housing-return.csv
         """,
@@ -82,15 +82,15 @@ struct ActionsCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "list",
+            commandName: "list", usage: "marac actions <dir> list [--all] [--status <status>] [--agency <name>] [--overdue] [--due-before <date>] [--meeting <id>] [--format <format>] [--out <file>]",
             abstract: "List the actions, grouped by agency (A–Z), soonest due first, with days overdue.",
             discussion: """
             Open actions by default; --all adds the closed ones, --status chooses by status.
 
             Examples:
               marac actions ~/marac list --agency police --overdue --on 15/12/2026
-              marac actions ~/marac list --all --meeting 2026-12-01-northvale --format csv > actions.csv
-              marac actions ~/marac list --status done,not-possible --due-before 01/01/2027 --format md
+              marac actions ~/marac list --all --meeting 2026-12-01-northvale --format csv
+              marac actions ~/marac list --status done --due-before 01/01/2027 --format md
             """
         )
         @OptionGroup var folder: Folder
@@ -139,7 +139,7 @@ struct ActionsCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "show", abstract: "Show one action: its case, its meeting and every event on it.",
+            commandName: "show", usage: "marac actions <dir> show <id>", abstract: "Show one action: its case, its meeting and every event on it.",
             discussion: "Example:\n  marac actions ~/marac show 1201-3")
         @OptionGroup var folder: Folder
         @Argument(help: ArgumentHelp("The action ID (full, #N, or MMDD-N).", valueName: "id"))
@@ -180,7 +180,7 @@ struct ActionsCommand: ParsableCommand {
 
     struct Note: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "note", abstract: "Record progress on an action; it stays open.",
+            commandName: "note", usage: "marac actions <dir> note <id> --note <text>", abstract: "Record progress on an action; it stays open.",
             discussion: "Example:\n  marac actions ~/marac note 1201-3 --note \"Locksmith booked for 04/12\"")
         @OptionGroup var folder: Folder
         @OptionGroup var update: Update
@@ -189,8 +189,8 @@ struct ActionsCommand: ParsableCommand {
 
     struct Extend: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "extend", abstract: "Give an action a new due date, with the reason.",
-            discussion: "Example:\n  marac actions ~/marac extend 1201-3 --due 18/12/2026 --note \"Locksmith cancelled\"")
+            commandName: "extend", usage: "marac actions <dir> extend <id> --due <date> --note <text>", abstract: "Give an action a new due date, with the reason.",
+            discussion: "Example:\n  marac actions ~/marac extend 1201-3 --due 18/12/2026 --note \"Locksmith ill\"")
         @OptionGroup var folder: Folder
         @OptionGroup var update: Update
         @Option(help: ArgumentHelp("The new due date (dd/mm/yyyy, 14/12, +7d, fri).", valueName: "date"))
@@ -200,8 +200,8 @@ struct ActionsCommand: ParsableCommand {
 
     struct Reassign: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "reassign", abstract: "Give an action to another agency, with the reason.",
-            discussion: "Example:\n  marac actions ~/marac reassign 1201-3 --agency \"Housing Association\" --note \"Tenancy moved\"")
+            commandName: "reassign", usage: "marac actions <dir> reassign <id> --agency <name> --note <text>", abstract: "Give an action to another agency, with the reason.",
+            discussion: "Example:\n  marac actions ~/marac reassign 1201-3 --agency Housing --note \"Moved\"")
         @OptionGroup var folder: Folder
         @OptionGroup var update: Update
         @Option(help: ArgumentHelp("The agency that now owns the action.", valueName: "name"))
@@ -211,8 +211,8 @@ struct ActionsCommand: ParsableCommand {
 
     struct Done: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "done", abstract: "Record that an action was done.",
-            discussion: "Example:\n  marac actions ~/marac done 20261201-northvale-3 --on 03/12/2026 --note \"Locks changed\"")
+            commandName: "done", usage: "marac actions <dir> done <id> [--on <date>] --note <text>", abstract: "Record that an action was done.",
+            discussion: "Example:\n  marac actions ~/marac done 1201-3 --on 03/12/2026 --note \"Locks changed\"")
         @OptionGroup var folder: Folder
         @OptionGroup var update: Update
         func run() throws { try update.record(.done, in: folder.dir) }
@@ -220,8 +220,8 @@ struct ActionsCommand: ParsableCommand {
 
     struct Escalate: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "escalate", abstract: "Record that the agency did not do an action: escalated to the steering group.",
-            discussion: "Example:\n  marac actions ~/marac escalate 20261201-northvale-6 --note \"No reply after two reminders\"")
+            commandName: "escalate", usage: "marac actions <dir> escalate <id> [--on <date>] --note <text>", abstract: "Record that the agency did not do an action: escalated to the steering group.",
+            discussion: "Example:\n  marac actions ~/marac escalate 1201-6 --note \"No reply after two reminders\"")
         @OptionGroup var folder: Folder
         @OptionGroup var update: Update
         func run() throws { try update.record(.escalate, in: folder.dir) }
@@ -229,8 +229,8 @@ struct ActionsCommand: ParsableCommand {
 
     struct NotPossible: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "not-possible", abstract: "Record that an action was not possible because circumstances changed.",
-            discussion: "Example:\n  marac actions ~/marac not-possible 20261201-northvale-4 --note \"Victim moved out of area\"")
+            commandName: "not-possible", usage: "marac actions <dir> not-possible <id> [--on <date>] --note <text>", abstract: "Record that an action was not possible because circumstances changed.",
+            discussion: "Example:\n  marac actions ~/marac not-possible 1201-4 --note \"Victim moved away\"")
         @OptionGroup var folder: Folder
         @OptionGroup var update: Update
         func run() throws { try update.record(.notPossible, in: folder.dir) }
@@ -238,7 +238,7 @@ struct ActionsCommand: ParsableCommand {
 
     struct Chase: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "chase", abstract: "Write a chaser per agency: every action it still owes, across all meetings, overdue first.",
+            commandName: "chase", usage: "marac actions <dir> chase --agency <name|all> [--format <format>] [--out <folder>]", abstract: "Write a chaser per agency: every action it still owes, across all meetings, overdue first.",
             discussion: """
             Each chaser has a short covering text (the local protocol's `chaser_text` overrides it) and a \
             table with blank status, on and note columns for the agency to fill in and send back \
@@ -277,7 +277,7 @@ struct ActionsCommand: ParsableCommand {
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "import", abstract: "Apply an agency's returned chaser or pack (CSV): all rows or none.",
+            commandName: "import", usage: "marac actions <dir> import <file>", abstract: "Apply an agency's returned chaser or pack (CSV): all rows or none.",
             discussion: """
             The file needs action_id, status, on and note columns, and an agency column (or --agency). \
             Status is done, not possible, or in progress (a progress note); on is the day it happened. \

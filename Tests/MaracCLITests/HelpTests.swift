@@ -54,7 +54,7 @@ struct HelpTests {
     @Test("usage lines of nested subcommands name the whole command")
     func nestedUsage() throws {
         #expect(try help(["actions"]).contains("USAGE: marac actions <dir> <subcommand> [<options>]"))
-        #expect(try help(["actions", "list"]).contains("USAGE: marac actions <dir> list [--agency <name>] [--overdue] [--on <date>]"))
+        #expect(try help(["actions", "list"]).contains("USAGE: marac actions <dir> list [--all] [--status <status>] [--agency <name>]"))
         let dir = try TempFolder()
         let folderFirst = try marac(["actions", dir.path, "list", "--help"], home: dir.path)
         #expect(folderFirst.stdout.contains("USAGE: marac actions <dir> list"), "\(folderFirst.stdout)")

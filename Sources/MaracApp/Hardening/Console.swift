@@ -20,7 +20,8 @@ public enum Console {
     /// What reaches the terminal: escape sequences, control characters (but line ends) and bidi
     /// controls removed.
     public static func safe(_ text: String) -> String {
-        SafeText.block(text)
+        // CSV on stdout ends its records with CRLF (RFC 4180): keep the pair, drop a lone CR.
+        text.components(separatedBy: "\r\n").map(SafeText.block).joined(separator: "\r\n")
     }
 
     private static func write(_ fd: Int32, _ text: String) {

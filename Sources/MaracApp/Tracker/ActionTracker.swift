@@ -75,9 +75,9 @@ public enum ActionTracker {
         guard fd >= 0 else {
             throw CommandFailure("\(SafeText.line(folder)): cannot open the folder (\(String(cString: strerror(errno)))); nothing was recorded")
         }
-        let deadline = Date().addingTimeInterval(lockWait)
+        let deadline = AppClock.wall.now + Int64(lockWait * 1000)
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {
-            guard errno == EWOULDBLOCK || errno == EINTR, Date() < deadline else {
+            guard errno == EWOULDBLOCK || errno == EINTR, AppClock.wall.now < deadline else {
                 close(fd)
                 throw CommandFailure("\(SafeText.line(folder)) is busy: another update has held the tracker for \(Int(lockWait)) s; nothing was recorded, try again")
             }
@@ -89,13 +89,13 @@ public enum ActionTracker {
     /// Writes the events to the tracker (making it if there is none), holding its own writer lock too.
     /// Waits (polling, up to `lockWait` seconds) while another update holds the lock.
     static func writeTracker(path: String, passphrase: String?, now: Int64, fileIO: any FileIO, events: [MeetingEvent]) throws(CommandFailure) -> JournalWriter {
-        let deadline = Date().addingTimeInterval(lockWait)
+        let deadline = AppClock.wall.now + Int64(lockWait * 1000)
         while true {
             switch openOrCreate(path: path, passphrase: passphrase, now: now, fileIO: fileIO, events: events) {
             case .success(let writer):
                 return writer
             case .failure(.locked):
-                if Date() > deadline {
+                if AppClock.wall.now > deadline {
                     throw CommandFailure("\(SafeText.line(path)) is busy: another update has held it for \(Int(lockWait)) s; nothing was recorded, try again")
                 }
                 usleep(20_000)
