@@ -16,7 +16,8 @@ import Yams
 ///     confidentiality_statement: This meeting is strictly confidential. …
 public enum LocalProtocolFile {
     public static let keys = ["agencies", "dash_threshold", "escalation_incidents", "escalation_window_months",
-                              "repeat_window_months", "target_minutes", "limit_minutes", "confidentiality_statement"]
+                              "repeat_window_months", "target_minutes", "limit_minutes", "confidentiality_statement",
+                              "time_zone", "minute_taker", "circulation", "meeting_dates", "pack_identifies", "minutes_identify"]
 
     public static func load(path: String) throws(CommandFailure) -> LocalProtocol {
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -81,6 +82,45 @@ public enum LocalProtocolFile {
                 let statement = SafeText.block(value.string ?? "").trimmingWhitespace()
                 guard !statement.isEmpty else { throw fail(value.mark, key, "the statement is empty") }
                 rules.confidentialityStatement = statement
+            case "time_zone":
+                let name = (value.string ?? "").trimmingWhitespace()
+                guard TimeZone(identifier: name) != nil else {
+                    throw fail(value.mark, key, "'\(SafeText.line(name))' is not a time zone name (e.g. Europe/London)")
+                }
+                rules.timeZone = name
+            case "minute_taker":
+                let name = SafeText.line(value.string ?? "").trimmingWhitespace()
+                guard !name.isEmpty else { throw fail(value.mark, key, "the minute-taker is empty") }
+                rules.minuteTaker = name
+            case "circulation":
+                guard let list = value.sequence, !list.isEmpty else { throw fail(value.mark, key, "should be a list of agencies or people") }
+                var names: [String] = []
+                for item in list {
+                    let name = SafeText.line(item.string ?? "").trimmingWhitespace()
+                    guard !name.isEmpty else { throw fail(item.mark, key, "an entry is empty") }
+                    names.append(name)
+                }
+                rules.circulation = names
+            case "meeting_dates":
+                guard let list = value.sequence else { throw fail(value.mark, key, "should be a list of dates (yyyy-mm-dd)") }
+                var dates: [CalendarDate] = []
+                for item in list {
+                    guard let d = CalendarDate.parse(item.string ?? "") else {
+                        throw fail(item.mark, key, "'\(SafeText.line(item.string ?? ""))' is not a date (yyyy-mm-dd)")
+                    }
+                    dates.append(d)
+                }
+                rules.meetingDates = dates.sorted()
+            case "pack_identifies":
+                let v = (value.string ?? "").trimmingWhitespace().lowercased()
+                guard ["reference", "reference and victim"].contains(v) else {
+                    throw fail(value.mark, key, "should be 'reference' or 'reference and victim'")
+                }
+                rules.packIdentifies = v
+            case "minutes_identify":
+                let v = (value.string ?? "").trimmingWhitespace().lowercased()
+                guard ["reference", "names"].contains(v) else { throw fail(value.mark, key, "should be 'reference' or 'names'") }
+                rules.minutesIdentify = v
             default:
                 throw fail(keyNode.mark, key, "unknown key '\(key)'; the keys are: \(keys.joined(separator: ", "))")
             }
@@ -106,6 +146,12 @@ public enum LocalProtocolFile {
         limit_minutes: \(n.limitMinutes)              # … red past the limit
         confidentiality_statement: >-
           \(n.confidentialityStatement)
+        # time_zone: Europe/London            # times in documents (default: TZ, else Europe/London)
+        # minute_taker: "A. N. Other, Marac coordinator"
+        # circulation: [Police, Idva, "Children's Social Care"]
+        # meeting_dates: [2027-01-05, 2027-02-02]   # the minutes name the next one
+        # pack_identifies: reference and victim     # or: reference (action packs name the case by reference only)
+        # minutes_identify: names                   # or: reference (full minutes without victim/perpetrator names)
 
         """
     }
