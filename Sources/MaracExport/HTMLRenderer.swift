@@ -68,11 +68,11 @@ public enum HTMLRenderer {
     /// (`SafeText` already removed control characters; U+FFFE and U+FFFF remain possible).
     public static func escape(_ text: String) -> String { Escape.xml(text) }
 
-    /// Column widths used by the tables, in percent.
-    static let columnWidths = [9, 10, 11, 12, 13, 14, 16, 17, 19, 20, 24, 26, 28, 30, 31, 36, 46, 49, 50, 70]
-
+    /// The one print stylesheet of every HTML document marac writes (minutes, packs, the data
+    /// return): A4, the marking at the top of every printed page, "page X of Y" at the foot, tables
+    /// that fit the page width (fixed layout, long words wrap) and rows that do not split.
     /// No scripts, fonts or images: everything needed to print is here.
-    static let css = columnWidths.map { ".w\($0) { width: \($0)%; }" }.joined(separator: " ") + "\n" + """
+    static let css = (1...100).map { ".w\($0) { width: \($0)%; }" }.joined(separator: " ") + "\n" + """
         :root { color-scheme: light; }
         body { font-family: "Segoe UI", Arial, Helvetica, sans-serif; font-size: 11pt; line-height: 1.4; color: #111;
                background: #fff; max-width: 62em; margin: 1.5em auto; padding: 0 1em; }
@@ -100,7 +100,11 @@ public enum HTMLRenderer {
         blockquote { margin: 0.4em 0; padding-left: 0.8em; border-left: 3px solid #999; }
         @page { size: A4; margin: 16mm 14mm;
                 @top-center { content: "RESTRICTED when complete (OFFICIAL-SENSITIVE)"; font-size: 9pt; font-weight: bold; }
-                @bottom-right { content: counter(page) " / " counter(pages); font-size: 9pt; } }
+                @bottom-right { content: "Page " counter(page) " of " counter(pages); font-size: 9pt; } }
+        th.n, td.n { text-align: right; }
+        table.narrow { font-size: 8pt; }
+        table.narrow th { font-size: 7.5pt; }
+        tr.total td { font-weight: bold; }
         @media print {
           body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
           th { background: #eee; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -114,13 +118,13 @@ public enum HTMLRenderer {
 struct HTMLWriter {
     private(set) var text = ""
 
-    mutating func document(title: String, _ body: (inout HTMLWriter) -> Void) {
+    mutating func document(title: String, extraCSS: String = "", _ body: (inout HTMLWriter) -> Void) {
         text += "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\"/>\n"
         text += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\"/>\n"
         text += "<meta name=\"referrer\" content=\"no-referrer\"/>\n<meta name=\"robots\" content=\"noindex, nofollow\"/>\n"
         text += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
         text += "<title>" + HTMLRenderer.escape(title + " — " + Marking.restricted) + "</title>\n"
-        text += "<style>\n" + HTMLRenderer.css + "\n</style>\n</head>\n<body>\n"
+        text += "<style>\n" + HTMLRenderer.css + extraCSS + "\n</style>\n</head>\n<body>\n"
         el("p", Marking.restricted, class: "marking")
         el("p", Marking.reminder, class: "reminder")
         body(&self)
@@ -140,6 +144,9 @@ struct HTMLWriter {
         if !["strong", "span", "td", "th", "dt"].contains(tag) { text += "\n" }
     }
 
+    /// Markup the caller built and escaped itself (the report's SVG charts): never user text as such.
+    mutating func raw(_ markup: String) { text += markup + "\n" }
+
     /// Text that may span lines: each line break becomes `<br/>`.
     mutating func multiline(_ content: String) {
         text += content.split(separator: "\n", omittingEmptySubsequences: true).map { HTMLRenderer.escape(String($0)) }
@@ -157,6 +164,13 @@ struct HTMLWriter {
         text += "</section>\n"
     }
 
+    /// A bulleted list of plain lines.
+    mutating func list(_ items: [String]) {
+        open("ul")
+        for item in items { el("li", item) }
+        close("ul")
+    }
+
     mutating func pairs(_ rows: [(String, String)]) {
         open("dl")
         for (k, v) in rows { el("dt", k); el("dd", v) }
@@ -165,20 +179,21 @@ struct HTMLWriter {
 
     /// `widths` are column widths in percent (classes `w<n>` in the stylesheet): a fixed layout
     /// prints predictably and lets even a very long word wrap inside its own column.
-    mutating func table(_ header: [String], _ rows: [[String]], empty: String, widths: [Int]) {
+    mutating func table(_ header: [String], _ rows: [[String]], empty: String, widths: [Int], numeric: Set<Int> = [],
+                        tableClass: String? = nil, lastRowClass: String? = nil) {
         if rows.isEmpty {
             if !empty.isEmpty { el("p", empty) }
             return
         }
-        assert(widths.count == header.count && widths.allSatisfy(HTMLRenderer.columnWidths.contains), "column widths for \(header)")
-        open("table")
-        text += "<colgroup>" + widths.map { "<col class=\"w\($0)\"/>" }.joined() + "</colgroup>\n"
+        assert(widths.count == header.count, "column widths for \(header)")
+        open("table", class: tableClass)
+        text += "<colgroup>" + widths.map { "<col class=\"w\(min(max($0, 1), 100))\"/>" }.joined() + "</colgroup>\n"
         open("thead"); open("tr")
-        for cell in header { el("th", cell) }
+        for (i, cell) in header.enumerated() { el("th", cell, class: numeric.contains(i) ? "n" : nil) }
         text += "\n"; close("tr"); close("thead"); open("tbody")
-        for row in rows {
-            open("tr")
-            for cell in row { el("td", cell) }
+        for (r, row) in rows.enumerated() {
+            open("tr", class: r == rows.count - 1 ? lastRowClass : nil)
+            for (i, cell) in row.enumerated() { el("td", cell, class: numeric.contains(i) ? "n" : nil) }
             text += "\n"; close("tr")
         }
         close("tbody"); close("table")

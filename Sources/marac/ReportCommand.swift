@@ -35,8 +35,12 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Last day of the period, included.", valueName: "date"))
     var to: String?
 
-    @Option(help: ArgumentHelp("text (for the terminal), md, csv or html.", valueName: "format"))
+    @Option(help: ArgumentHelp("text (for the terminal), md, csv (figures and ranges), meetings-csv (one row a meeting), html, or xlsx (with --out).",
+                               valueName: "format"))
     var format: String = "text"
+
+    @Flag(name: .customLong("no-bom"), help: "Write a CSV file without the UTF-8 byte-order mark spreadsheets need to read accents.")
+    var noBOM = false
 
     @Option(help: ArgumentHelp("Write to this file (atomically, mode 0600) instead of the screen.", valueName: "file"))
     var out: String?
@@ -57,7 +61,7 @@ struct ReportCommand: ParsableCommand {
         let outcome = MaracReportCommand.run(MaracReportCommand.Request(
             folder: folder, quarter: quarter, from: from, to: to, format: format, out: out,
             minoritisedPopulation: minoritisedPopulation, adultFemalePopulation: adultFemalePopulation,
-            passphrase: passphrase))
+            passphrase: passphrase, byteOrderMark: !noBOM))
         if !outcome.stdout.isEmpty { FileHandle.standardOutput.write(Data(outcome.stdout.utf8)) }
         for line in outcome.stderr {
             printError(line.hasPrefix("marac report: ") ? line : "marac report: " + line)

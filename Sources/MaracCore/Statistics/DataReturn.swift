@@ -40,6 +40,11 @@ public struct MeetingReturn: Sendable, Equatable {
     public var disabledUnknown: Int = 0
     public var aged16to17Unknown: Int = 0
     public var perpetratorsUnder18Unknown: Int = 0
+
+    /// A meeting with nothing counted (for column shapes).
+    public static let empty = MeetingReturn(date: CalendarDate(dayNumber: 0), meetingID: "", area: "", casesHeard: 0, repeats: 0,
+                                            children: 0, maleVictims: 0, minoritised: 0, lgbt: 0, disabled: 0, aged16to17: 0,
+                                            perpetratorsUnder18: 0, policeReferrals: 0, deferred: 0, withdrawn: 0)
 }
 
 /// The recommended volume: cases a year against 40 per 10,000 adult women (brief §3.2).
