@@ -81,7 +81,7 @@ enum Layout {
             review += [.heading(3, group.title),
                        .table(header: ["ID", "Meeting", "Case", "Action", "Owner", "Due", "Note"],
                               rows: group.items.map { [$0.id, $0.meetingDate.uk, $0.caseRef, $0.text, $0.owner, $0.due.uk, $0.note] },
-                              widths: [17, 11, 9, 24, 12, 11, 16], empty: "", caption: nil)]
+                              widths: [16, 13, 9, 21, 12, 13, 16], empty: "", caption: nil)]
         }
         if !m.review.betweenMeetings.isEmpty {
             review.append(.heading(3, "Closed or escalated through the tracker since the previous meeting"))
@@ -89,7 +89,7 @@ enum Layout {
                 review += [.label(group.title),
                            .table(header: ["ID", "Meeting", "Case", "Action", "Owner", "Date", "Note"],
                                   rows: group.items.map { [$0.id, $0.meetingDate.uk, $0.caseRef, $0.text, $0.owner, $0.date.uk, $0.note] },
-                                  widths: [17, 11, 9, 24, 12, 11, 16], empty: "", caption: nil)]
+                                  widths: [16, 13, 9, 21, 12, 13, 16], empty: "", caption: nil)]
             }
         }
         let escalations = m.review.escalations
@@ -170,7 +170,7 @@ enum Layout {
         b.append(.label("Actions"))
         b.append(.table(header: ["ID", "Action", "Owner", "Due", "Category", "Status", "SMART check"],
                         rows: c.actions.map { [$0.id, $0.text, $0.owner, $0.dueText, $0.categoryText, $0.statusText, $0.findingsText] },
-                        widths: [17, 26, 12, 11, 11, 9, 14], empty: "No actions agreed.", caption: "Case \(c.ref) — actions"))
+                        widths: [16, 25, 12, 13, 11, 9, 14], empty: "No actions agreed.", caption: "Case \(c.ref) — actions"))
         return b
     }
 
@@ -185,7 +185,7 @@ enum Layout {
         return Outline(title: title, blocks: [
             .paragraph("These are the actions \(p.agency) agreed to take at the Marac on \(p.meetingDate.uk). "
                        + "Report progress to the Marac coordinator before each due date, quoting the action ID."),
-            .table(header: header, rows: rows, widths: named ? [17, 11, 16, 31, 11, 14] : [17, 12, 46, 11, 14], empty: "No actions.",
+            .table(header: header, rows: rows, widths: named ? [16, 11, 15, 30, 13, 15] : [16, 12, 44, 13, 15], empty: "No actions.",
                    caption: nil),
             .pairs([("Journal final hash", p.journalHash + (p.journalVerified ? " (verified)" : " (NOT verified)")),
                     ("Generated", p.generatedAt.uk)]),
