@@ -287,3 +287,59 @@ struct SpreadsheetTests {
         #expect(sheet.contains("<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"))
     }
 }
+
+@Suite("marac export: Word template and the tracker between meetings")
+struct ExportFolderTests {
+    @Test("--template uses the council's styles; styles it lacks keep marac's; a file that is not a docx is one clear error")
+    func template() throws {
+        let dir = TempFolder()
+        let journal = dir.file("2026-12-01-harbourside.jsonl")
+        try writeJournal(journal, id: Fixture.info.id, Fixture.events)
+        let councilHeading = "<w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 1\"/><w:rPr><w:color w:val=\"1F4E79\"/></w:rPr></w:style>"
+        let styles = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+            + councilHeading + "</w:styles>"
+        let template = dir.file("council.docx")
+        try Data(try OfficePackage.zip([PackagePart(path: "word/styles.xml", contents: styles)])).write(to: URL(fileURLWithPath: template))
+        let outcome = try ExportMinutes.run(.init(journalPath: journal, format: .docx, outDir: dir.file("out"), templatePath: template,
+                                                  environment: [:]), now: Fixture.generatedAt)
+        let written = try #require(outcome.written.first)
+        let merged = try #require(try OfficePackage.readPart("word/styles.xml", fromPackage: written))
+        #expect(merged.contains(councilHeading))
+        #expect(!merged.contains("<w:sz w:val=\"32\"/>"))          // marac's own Heading1 is not added
+        #expect(merged.contains("w:styleId=\"MaracTable\""))       // the council has no table style: marac's is
+        let notDocx = dir.file("notes.txt")
+        try Data("hello".utf8).write(to: URL(fileURLWithPath: notDocx))
+        #expect(throws: CommandFailure.self) {
+            _ = try ExportMinutes.run(.init(journalPath: journal, format: .docx, outDir: dir.file("out2"), templatePath: notDocx, environment: [:]))
+        }
+        #expect(!FileManager.default.fileExists(atPath: dir.file("out2")))
+    }
+
+    @Test("an action escalated through the tracker between meetings is in the next meeting's minutes, for the steering group")
+    func trackerBetweenMeetings() throws {
+        let dir = TempFolder()
+        // The previous meeting (01/12/2026, the fixture) and the next (15/12/2026).
+        try writeJournal(dir.file("2026-12-01-harbourside.jsonl"), id: Fixture.info.id, Fixture.events)
+        let escalatedAt = Fixture.nine + 7 * 86_400_000
+        _ = try ActionTracker.record(.escalate, actionID: "20261201-1", note: "No reply from Police DA unit", folder: dir.path, now: escalatedAt)
+        let next = CalendarDate(year: 2026, month: 12, day: 15)!
+        let start = Int64(next.dayNumber) * 86_400_000 + 9 * 3_600_000 + 30 * 60_000
+        let info = MeetingInfo(id: "2026-12-15-harbourside", date: next, area: "Harbourside", chair: "Sam Whitlock")
+        let events: [RecordedEvent] = [
+            RecordedEvent(seq: 0, at: start - 60_000, event: .meetingCreated(info: info, rules: .national)),
+            RecordedEvent(seq: 1, at: start, event: .meetingStarted),
+            RecordedEvent(seq: 2, at: start + 3_600_000, event: .meetingClosed),
+        ]
+        let journal = dir.file("2026-12-15-harbourside.jsonl")
+        try writeJournal(journal, id: info.id, events)
+        let outcome = try ExportMinutes.run(.init(journalPath: journal, format: .md, outDir: dir.file("out"), environment: [:]), now: start)
+        let md = try String(contentsOfFile: try #require(outcome.written.first), encoding: .utf8)
+        #expect(md.contains("### Closed or escalated through the tracker since the previous meeting"))
+        #expect(md.contains("| 20261201-1 | 01/12/2026 | HB-0412 | Serve a domestic violence protection notice on the perpetrator | Police | 08/12/2026 | No reply from Police DA unit |"))
+        #expect(md.contains("20261201-1 (Police, case HB-0412) on 08/12/2026: No reply from Police DA unit"))
+        // The previous meeting's own minutes do not list it: it happened after that meeting.
+        let earlier = try ExportMinutes.run(.init(journalPath: dir.file("2026-12-01-harbourside.jsonl"), format: .md, outDir: dir.file("out1"),
+                                                  environment: [:]), now: start)
+        #expect(!(try String(contentsOfFile: try #require(earlier.written.first), encoding: .utf8)).contains("through the tracker"))
+    }
+}
