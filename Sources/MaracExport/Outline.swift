@@ -170,7 +170,7 @@ enum Layout {
         b.append(.label("Actions"))
         b.append(.table(header: ["ID", "Action", "Owner", "Due", "Category", "Status", "SMART check"],
                         rows: c.actions.map { [$0.id, $0.text, $0.owner, $0.dueText, $0.categoryText, $0.statusText, $0.findingsText] },
-                        widths: [16, 25, 12, 13, 11, 9, 14], empty: "No actions agreed.", caption: "Case \(c.ref) — actions"))
+                        widths: [16, 24, 12, 13, 12, 9, 14], empty: "No actions agreed.", caption: "Case \(c.ref) — actions"))
         return b
     }
 

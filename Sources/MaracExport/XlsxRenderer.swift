@@ -6,7 +6,7 @@ public enum XlsxRenderer {
     public static func actions(_ m: Minutes) -> Workbook {
         var book = Workbook(title: "Marac actions — \(m.meeting.area), \(m.meeting.date.uk)", marking: Marking.restricted)
         book.sheet("Actions", columns: [
-            .init("Meeting date", width: 12), .init("Action ID", width: 16), .init("Case", width: 11),
+            .init("Meeting date", width: 12), .init("Action ID", width: 21), .init("Case", width: 11),
             .init("Action", width: 48, wrap: true), .init("Owner", width: 20, wrap: true), .init("Due", width: 11),
             .init("Category", width: 15), .init("Status", width: 14, wrap: true), .init("Escalated", width: 9),
             .init("SMART check", width: 34, wrap: true),
@@ -20,7 +20,7 @@ public enum XlsxRenderer {
 
     public static func pack(_ p: AgencyPack) -> Workbook {
         var book = Workbook(title: "Marac actions for \(p.agency) — \(p.area), \(p.meetingDate.uk)", marking: Marking.restricted)
-        var columns: [Workbook.Column] = [.init("Action ID", width: 16), .init("Case", width: 11)]
+        var columns: [Workbook.Column] = [.init("Action ID", width: 21), .init("Case", width: 11)]
         if p.identifiesVictim { columns.append(.init("Victim", width: 20, wrap: true)) }
         columns += [.init("Action", width: 56, wrap: true), .init("Due", width: 11), .init("Category", width: 15)]
         book.sheet(p.agency, columns: columns, rows: p.actions.map { a in
