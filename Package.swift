@@ -66,6 +66,9 @@ let package = Package(
         // tmux and process helpers shared by the end-to-end and security tests.
         .target(name: "MaracTestSupport", path: "Tests/MaracTestSupport"),
         .testTarget(name: "MaracEndToEndTests", dependencies: ["MaracApp", "MaracJournal", "MaracTestSupport", "marac"]),
+        // Issue 19: the command-line conventions from the user's side: safe outputs, --version, exit
+        // codes, configuration, the install layout, man pages, completions and help.
+        .testTarget(name: "MaracCLITests", dependencies: ["MaracApp", "MaracJournal", "MaracTestSupport", "marac"]),
         // Issue 7: encryption end to end, file modes, hostile input, kill -9 and injected disk faults.
         .testTarget(name: "MaracSecurityTests", dependencies: ["MaracApp", "MaracJournal", "MaracUI", "MaracCore", "MaracTestSupport", "marac",
                                                               "fuzz-journal", "fuzz-agenda",

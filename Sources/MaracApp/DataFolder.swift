@@ -18,15 +18,15 @@ public struct CommandFailure: Error, Sendable, CustomStringConvertible {
 /// overridable defaults). In order:
 /// 1. `--data-dir DIR` on the command line;
 /// 2. the `MARAC_DATA_DIR` environment variable;
-/// 3. `$HOME/.local/share/marac`.
+/// 3. `data_dir` in the configuration file (see MaracConfig);
+/// 4. `$XDG_DATA_HOME/marac`, else `$HOME/.local/share/marac`.
 /// An empty value counts as not given. The folder is made (mode 0700) when the first journal is written.
 public enum DataFolder {
     public static let environmentVariable = "MARAC_DATA_DIR"
 
     public static func resolve(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws(CommandFailure) -> String {
         if let explicit, !explicit.isEmpty { return explicit }
-        if let fromEnvironment = environment[environmentVariable], !fromEnvironment.isEmpty { return fromEnvironment }
-        if let home = environment["HOME"], !home.isEmpty { return home + "/.local/share/marac" }
+        if let configured = try MaracConfig.load(environment: environment)[.dataDir] { return configured }
         throw CommandFailure("no data folder: HOME is not set; give --data-dir DIR or set \(environmentVariable)")
     }
 

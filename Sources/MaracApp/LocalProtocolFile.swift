@@ -21,10 +21,12 @@ public enum LocalProtocolFile {
 
     public static func load(path: String) throws(CommandFailure) -> LocalProtocol {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw CommandFailure("\(path): cannot read the protocol file (no such file, or not readable)")
+            let missing = !FileManager.default.fileExists(atPath: path)
+            throw CommandFailure("\(path): cannot read the protocol file (\(missing ? "no such file" : "not readable"))",
+                                 exitCode: missing ? ExitStatus.missingInput : ExitStatus.ioError)
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw CommandFailure("\(path): the protocol file is not UTF-8 text")
+            throw CommandFailure("\(path): the protocol file is not UTF-8 text", exitCode: ExitStatus.badFile)
         }
         return try parse(text, file: path)
     }
@@ -34,7 +36,7 @@ public enum LocalProtocolFile {
             var at = file
             if let mark { at += ":\(mark.line)" }
             if let key { at += " (\(key))" }
-            return CommandFailure("\(at): \(message)")
+            return CommandFailure("\(at): \(message)", exitCode: ExitStatus.badFile)
         }
         let root: Node?
         do { root = try Yams.compose(yaml: text) } catch {

@@ -7,9 +7,9 @@ struct DemoCommand: ParsableCommand {
         commandName: "demo",
         abstract: "Open the live meeting screen on a built-in fictional sample agenda.",
         discussion: """
-        The first thing to run. Seven fictional cases and three outstanding actions from a fictional
-        previous meeting; the journal goes in a new temporary folder, whose path is printed at the end.
-        Every key is shown at the bottom of the screen; press ? for help and a glossary.
+        The first thing to run. Seven fictional cases and three outstanding actions from a fictional \
+        previous meeting; the journal goes in a new temporary folder, whose path is printed at the \
+        end. Every key is shown at the bottom of the screen; press ? for help and a glossary.
 
         Examples:
           marac demo
@@ -25,7 +25,7 @@ struct DemoCommand: ParsableCommand {
         try reportingErrors {
             var day: CalendarDate?
             if let date {
-                guard let d = CalendarDate.parse(date) else { throw CommandFailure("--date '\(date)' is not a date: use dd/mm/yyyy") }
+                guard let d = CalendarDate.parse(date) else { throw CommandFailure("--date '\(date)' is not a date: use dd/mm/yyyy", exitCode: ExitStatus.usage) }
                 day = d
             }
             let path = try DemoMeeting.run(date: day, options: screen.sessionOptions(), logger: makeLogger(folder: screen.logFolder))

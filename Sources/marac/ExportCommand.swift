@@ -25,18 +25,18 @@ struct ExportCommand: ParsableCommand {
 
         Examples:
           marac export 2026-12-01-northvale.jsonl --format html --out minutes/
-          marac export 2026-12-01-northvale.jsonl --format csv --out minutes/ --agency all
-          marac export 2026-12-01-northvale.jsonl --format md --out minutes/ --agency "Children's Social Care"
+          marac export meeting.jsonl --format csv --out packs/ --agency all
+          marac export meeting.jsonl --format md --out packs/ --agency "Social Care"
         """
     )
 
-    @Argument(help: ArgumentHelp("The meeting journal.", valueName: "journal"))
+    @Argument(help: ArgumentHelp("The meeting journal.", valueName: "journal"), completion: .file(extensions: ["jsonl"]))
     var journal: String
 
-    @Option(help: ArgumentHelp("md, html, docx, csv, xlsx or json.", valueName: "format"))
+    @Option(help: ArgumentHelp("md, html, docx, csv, xlsx or json.", valueName: "format"), completion: .list(ExportFormat.allCases.map(\.rawValue)))
     var format: ExportFormat
 
-    @Option(help: ArgumentHelp("The folder to write to.", valueName: "dir"))
+    @Option(help: ArgumentHelp("The folder to write to.", valueName: "dir"), completion: .directory)
     var out: String
 
     @Option(help: ArgumentHelp("One agency's pack, or `all` for one pack per agency with actions.", valueName: "name"))
@@ -45,10 +45,12 @@ struct ExportCommand: ParsableCommand {
     @Flag(name: .customLong("no-bom"), help: "Write CSV without the UTF-8 byte-order mark spreadsheets need to read accents.")
     var noBOM = false
 
-    @Option(help: ArgumentHelp("A council's Word template (.docx) whose styles the docx uses.", valueName: "template.docx"))
+    @Option(help: ArgumentHelp("A council's Word template (.docx) whose styles the docx uses.", valueName: "template.docx"),
+            completion: .file(extensions: ["docx"]))
     var template: String?
 
     func run() throws {
+        try requireJournal(journal)
         do {
             let passphrase = try PassphraseSource.process.forReading([journal])
             let outcome = try ExportMinutes.run(ExportMinutes.Request(journalPath: journal, format: format, outDir: out, agency: agency,

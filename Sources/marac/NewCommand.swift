@@ -7,49 +7,65 @@ struct NewCommand: ParsableCommand {
             commandName: "new",
             abstract: "Create a meeting journal from an agenda file and print its path.",
             discussion: """
-            The agenda is a CSV file with a header row. Required columns: case_ref, victim, referring_agency, referral_basis (actuarial, professional judgement, escalation or repeat). Optional: perpetrator, dash_score, referral_date, repeat, previous_hearings, children, victim_sex, minoritised, lgbt, disabled, aged_16_17, perpetrator_under_18, agencies_involved, notification. Booleans are yes/no/blank; dates dd/mm/yyyy or yyyy-mm-dd; previous_hearings and agencies_involved are separated by ';'. Cases are put in agenda order: with children, adult-only, then 12-month notifications.
+            The agenda is a CSV file with a header row. Required columns: case_ref, victim, \
+            referring_agency, referral_basis (actuarial, professional judgement, escalation or repeat). \
+            Optional: perpetrator, dash_score, referral_date, repeat, previous_hearings, children, \
+            victim_sex, minoritised, lgbt, disabled, aged_16_17, perpetrator_under_18, agencies_involved, \
+            notification. Booleans are yes/no/blank; dates dd/mm/yyyy or yyyy-mm-dd; previous_hearings \
+            and agencies_involved are separated by ';'. Cases are put in agenda order: with children, \
+            adult-only, then 12-month notifications.
 
-            `marac new --print-template > agenda.csv` writes a template with every column and fictional examples (its installed path is at the end of this help).
+            `marac new --print-template > agenda.csv` writes a template with every column and fictional examples.
 
-            --protocol FILE adapts the national protocol (agencies, DASH threshold, escalation and repeat windows, time target and limit, confidentiality statement); `marac new --print-protocol-template > protocol.yaml` writes one to edit. A key left out keeps the national value.
+            --protocol FILE adapts the national protocol (agencies, DASH threshold, escalation and \
+            repeat windows, time target and limit, confidentiality statement); `marac new \
+            --print-protocol-template > protocol.yaml` writes one to edit. A key left out keeps the \
+            national value.
 
-            Without --out the journal goes to the data folder as <date>-<area>.jsonl: --data-dir, else $MARAC_DATA_DIR, else $HOME/.local/share/marac. The path is printed on stdout. On any error in the agenda (named by file, line and column) no journal is made.
+            --area, --chair, --venue and --protocol default to `area`, `chair`, `venue` and `protocol` \
+            in the configuration (see `marac config`), so a chair who always runs the same Marac types \
+            only the agenda and the date.
+
+            Without --out the journal goes to the data folder as <date>-<area>.jsonl: --data-dir, else \
+            $MARAC_DATA_DIR, else `data_dir` in the configuration, else $XDG_DATA_HOME/marac, else \
+            ~/.local/share/marac. The path is printed on stdout. On any error in the agenda (named by \
+            file, line and column) no journal is made.
+
+            --encrypt seals every event with AES-256-GCM under a key made from a passphrase (scrypt). \
+            Every command then asks for it once on the terminal, or reads MARAC_PASSPHRASE; `marac \
+            verify` checks the chain without it. A lost passphrase cannot be recovered. See docs/SECURITY.md.
 
             Examples:
               marac new --agenda a.csv --date 01/12/2026 --area Northvale --chair "Ann C"
               marac new --agenda a.csv --date 2026-12-01 --area X --chair T --out m.jsonl
               marac new --agenda a.csv --date 2026-12-01 --area X --chair T --encrypt
-
-            --encrypt seals every event with AES-256-GCM under a key made from a passphrase (scrypt). Every command then asks for it once on the terminal, or reads MARAC_PASSPHRASE; `marac verify` checks the chain without it. A lost passphrase cannot be recovered. See docs/SECURITY.md.
-
-            Agenda template:
-            \(NewMeeting.templatePath ?? "(not found in this installation)")
             """
         )
     }
 
-    @Option(help: ArgumentHelp("The agenda file (CSV).", valueName: "file.csv"))
+    @Option(help: ArgumentHelp("The agenda file (CSV).", valueName: "file.csv"), completion: .file(extensions: ["csv"]))
     var agenda: String?
 
     @Option(help: ArgumentHelp("The meeting date: dd/mm/yyyy or yyyy-mm-dd.", valueName: "date"))
     var date: String?
 
-    @Option(help: "The Marac area, e.g. Northvale.")
+    @Option(help: "The Marac area, e.g. Northvale (default: `area` in the configuration).")
     var area: String?
 
-    @Option(help: "The chair's name.")
+    @Option(help: "The chair's name (default: `chair` in the configuration).")
     var chair: String?
 
-    @Option(help: "Where the meeting is held.")
-    var venue: String = ""
+    @Option(help: "Where the meeting is held (default: `venue` in the configuration).")
+    var venue: String?
 
-    @Option(help: ArgumentHelp("The journal file to create (never overwritten).", valueName: "journal"))
+    @Option(help: ArgumentHelp("The journal file to create (never overwritten).", valueName: "journal"), completion: .file(extensions: ["jsonl"]))
     var out: String?
 
-    @Option(name: .customLong("data-dir"), help: ArgumentHelp("The data folder, when --out is not given.", valueName: "dir"))
+    @Option(name: .customLong("data-dir"), help: ArgumentHelp("The data folder, when --out is not given.", valueName: "dir"), completion: .directory)
     var dataDir: String?
 
-    @Option(name: .customLong("protocol"), help: ArgumentHelp("A local protocol file (YAML); default: the national protocol.", valueName: "file.yaml"))
+    @Option(name: .customLong("protocol"), help: ArgumentHelp("A local protocol file (YAML); default: `protocol` in the configuration, else the national protocol.", valueName: "file.yaml"),
+            completion: .file(extensions: ["yaml", "yml"]))
     var protocolFile: String?
 
     @Flag(help: "Encrypt the journal at rest. The passphrase is asked twice on the terminal (not shown), or read from MARAC_PASSPHRASE.")
@@ -63,8 +79,8 @@ struct NewCommand: ParsableCommand {
 
     func validate() throws {
         if printTemplate || printProtocolTemplate { return }
-        let missing = [("--agenda", agenda), ("--date", date), ("--area", area), ("--chair", chair)]
-            .filter { $0.1 == nil }.map(\.0)
+        // --area and --chair may come from the configuration: checked in run(), once it is read.
+        let missing = [("--agenda", agenda), ("--date", date)].filter { $0.1 == nil }.map(\.0)
         if !missing.isEmpty {
             throw ValidationError("missing \(missing.joined(separator: ", ")) (see `marac new --help`)")
         }
@@ -79,10 +95,17 @@ struct NewCommand: ParsableCommand {
             do { print(try NewMeeting.templateText(), terminator: "") } catch { throw fail(error.message, exitCode: error.exitCode) }
             return
         }
+        let config = try loadConfiguration().with(flags: [.area: area, .chair: chair, .venue: venue, .protocolFile: protocolFile])
+        let missing = [("--area", MaracConfig.Key.area), ("--chair", .chair)].filter { config[$0.1] == nil }
+        if !missing.isEmpty {
+            throw fail("missing \(missing.map(\.0).joined(separator: ", ")) (or set \(missing.map(\.1.rawValue).joined(separator: " and ")) "
+                       + "in the configuration; see `marac new --help`)", exitCode: ExitStatus.usage)
+        }
         do {
             let passphrase = encrypt ? try PassphraseSource.process.forNewJournal() : nil
-            let request = NewMeeting.Request(agendaPath: agenda!, date: date!, area: area!, chair: chair!, venue: venue,
-                                             out: out, dataDir: dataDir, protocolPath: protocolFile, passphrase: passphrase)
+            let request = NewMeeting.Request(agendaPath: agenda!, date: date!, area: config[.area]!, chair: config[.chair]!,
+                                             venue: config[.venue] ?? "", out: out, dataDir: dataDir,
+                                             protocolPath: config[.protocolFile], passphrase: passphrase)
             let outcome = try NewMeeting.run(request)
             for warning in outcome.warnings { printError("marac: warning: \(warning)") }
             print(outcome.journalPath)

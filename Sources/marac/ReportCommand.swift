@@ -7,13 +7,22 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "The quarterly Marac data return and governance report for a folder of meeting journals.",
         discussion: """
-        Counts every meeting journal in the folder whose meeting date falls in the period: cases heard (repeats included; deferred, withdrawn and 12-month notifications shown apart), repeat rate, children, male, Black/Asian/racially minoritised, LGBT+ and disabled victims, victims aged 16–17, perpetrators aged 17 or under and referrals by source, each against its recommended range with a word and a symbol (✓ within, ▼ below, ▲ above), and one line per meeting as SafeLives collects it.
+        Counts every meeting journal in the folder whose meeting date falls in the period: cases \
+        heard (repeats included; deferred, withdrawn and 12-month notifications shown apart), repeat \
+        rate, children, male, Black/Asian/racially minoritised, LGBT+ and disabled victims, victims \
+        aged 16–17, perpetrators aged 17 or under and referrals by source, each against its \
+        recommended range with a word and a symbol (✓ within, ▼ below, ▲ above), and one line per \
+        meeting as SafeLives collects it.
 
-        For the steering group: time per case, overruns, actions by agency (overdue and escalated at the period end, using tracker.jsonl when the folder has one), attendance by agency and days from referral to hearing.
+        For the steering group: time per case, overruns, actions by agency (overdue and escalated \
+        at the period end, using tracker.jsonl when the folder has one), attendance by agency and \
+        days from referral to hearing.
 
         Every output is marked RESTRICTED when complete (OFFICIAL-SENSITIVE).
 
-        Exit status: 0 written; 1 bad arguments, no journals or no meetings in the period; 3 written but INCOMPLETE (a journal could not be read in full: it is named on stderr and in the report).
+        Exit status: 0 written; 1 no journals or no meetings in the period; 3 written but \
+        INCOMPLETE (a journal could not be read in full: it is named on stderr and in the report); \
+        64 bad arguments; 66 no such folder; 73 the --out file cannot be written.
 
         Examples:
           marac report ~/marac --quarter 2026Q3
@@ -23,7 +32,7 @@ struct ReportCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("The folder holding the meeting journals (*.jsonl).", valueName: "dir"))
+    @Argument(help: ArgumentHelp("The folder holding the meeting journals (*.jsonl).", valueName: "dir"), completion: .directory)
     var folder: String
 
     @Option(help: ArgumentHelp("A calendar quarter: 2026Q3 (Q1 = January–March).", valueName: "yyyyQn"))
@@ -35,14 +44,19 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Last day of the period, included.", valueName: "date"))
     var to: String?
 
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, md, csv, html, xlsx
+        case meetingsCSV = "meetings-csv"
+    }
+
     @Option(help: ArgumentHelp("text (for the terminal), md, csv (figures and ranges), meetings-csv (one row a meeting), html, or xlsx (with --out).",
                                valueName: "format"))
-    var format: String = "text"
+    var format: Format = .text
 
     @Flag(name: .customLong("no-bom"), help: "Write a CSV file without the UTF-8 byte-order mark spreadsheets need to read accents.")
     var noBOM = false
 
-    @Option(help: ArgumentHelp("Write to this file (atomically, mode 0600) instead of the screen.", valueName: "file"))
+    @Option(help: ArgumentHelp("Write to this file (atomically, mode 0600) instead of the screen.", valueName: "file"), completion: .file())
     var out: String?
 
     @Option(name: .customLong("minoritised-population"),
@@ -54,17 +68,19 @@ struct ReportCommand: ParsableCommand {
     var adultFemalePopulation: String?
 
     func run() throws {
+        try requireFolder(folder)
         let passphrase: String?
         do { passphrase = try PassphraseSource.process.forFolder(folder) } catch {
             throw fail(error.message, exitCode: error.exitCode)
         }
         let outcome = MaracReportCommand.run(MaracReportCommand.Request(
-            folder: folder, quarter: quarter, from: from, to: to, format: format, out: out,
+            folder: folder, quarter: quarter, from: from, to: to, format: format.rawValue, out: out,
             minoritisedPopulation: minoritisedPopulation, adultFemalePopulation: adultFemalePopulation,
             passphrase: passphrase, byteOrderMark: !noBOM))
         if !outcome.stdout.isEmpty { FileHandle.standardOutput.write(Data(outcome.stdout.utf8)) }
         for line in outcome.stderr {
-            printError(line.hasPrefix("marac report: ") ? line : "marac report: " + line)
+            // One prefix for every command: `marac: <what>: <why>`.
+            printError("marac: " + (line.hasPrefix("marac report: ") ? String(line.dropFirst("marac report: ".count)) : line))
         }
         if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
     }

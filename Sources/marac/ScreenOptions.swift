@@ -2,42 +2,61 @@ import ArgumentParser
 import Foundation
 import MaracApp
 import MaracCore
+import MaracJournal
 import MaracUI
 
 /// Options every screen command shares: scripted runs, screen dumps, size and theme.
 struct ScreenOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Read keystrokes from this file instead of the keyboard and run headless on a manual clock. Vim notation: <Enter> <Tab> <S-Tab> <Esc> <Up> <F12> <C-b> …; <Sleep 11m> advances the clock.", valueName: "file"))
+    @Option(help: ArgumentHelp("Read keystrokes from this file instead of the keyboard and run headless on a manual clock. Vim notation: <Enter> <Tab> <S-Tab> <Esc> <Up> <F12> <C-b> …; <Sleep 11m> advances the clock.", valueName: "file"),
+            completion: .file())
     var keys: String?
 
-    @Option(name: .customLong("dump-screen"), help: ArgumentHelp("Write the final screen as plain text to this file.", valueName: "file"))
+    @Option(name: .customLong("dump-screen"), help: ArgumentHelp("Write the final screen as plain text to this file.", valueName: "file"),
+            completion: .file())
     var dumpScreen: String?
 
     @Option(help: ArgumentHelp("Screen size for scripted runs, COLSxROWS.", valueName: "size"))
     var size: String = "80x24"
 
-    @Option(help: ArgumentHelp("Theme: default, high-contrast, monochrome, or a file name in Themes/. NO_COLOR is honoured.", valueName: "name"))
-    var theme: String = "default"
+    @Option(help: ArgumentHelp("Theme: default, high-contrast, monochrome, or a theme file's name (default: `theme` in the configuration). NO_COLOR is honoured.",
+                               valueName: "name"),
+            completion: .custom { _, _, prefix in MaracResources.themeNames().filter { $0.hasPrefix(prefix) } })
+    var theme: String?
 
-    @Option(name: .customLong("data-dir"), help: ArgumentHelp("Folder for the log file (default: the data folder).", valueName: "dir"))
-    var dataDir: String?
+    @Option(name: .customLong("log-dir"), help: ArgumentHelp("Folder for marac.log (default: `log_dir` in the configuration, else the data folder).", valueName: "dir"),
+            completion: .directory)
+    var logDir: String?
+
+    /// The old spelling of --log-dir (it meant the log folder here but the journal folder in `new`).
+    @Option(name: .customLong("data-dir"), help: .hidden)
+    var legacyLogDir: String?
 
     func validate() throws {
         guard parseSize(size) != nil else { throw ValidationError("--size must look like 80x24") }
     }
 
-    func sessionOptions(mode: MeetingScreen.Mode = .live) -> MeetingSession.Options {
-        MeetingSession.Options(keysFile: keys, dumpScreenFile: dumpScreen, size: parseSize(size) ?? Size(cols: 80, rows: 24),
-                               themeName: theme, mode: mode,
-                               passphrase: ProcessInfo.processInfo.environment["MARAC_PASSPHRASE"])
+    func sessionOptions(mode: MeetingScreen.Mode = .live) throws -> MeetingSession.Options {
+        let config = try loadConfiguration().with(flags: [.theme: theme])
+        // A scripted run draws no colours, but a theme that cannot be found is still worth saying.
+        if keys != nil, let warning = ThemeLoader.loadForApp(name: config[.theme] ?? "default").warning {
+            printError("marac: warning: \(warning)")
+        }
+        return MeetingSession.Options(keysFile: keys, dumpScreenFile: dumpScreen, size: parseSize(size) ?? Size(cols: 80, rows: 24),
+                                      themeName: config[.theme] ?? "default", mode: mode,
+                                      passphrase: ProcessInfo.processInfo.environment["MARAC_PASSPHRASE"])
     }
 
-    var logFolder: String? { try? DataFolder.resolve(explicit: dataDir) }
+    /// --log-dir, else `log_dir` (environment or configuration file), else the data folder.
+    var logFolder: String? {
+        let config = (try? loadConfiguration())?.with(flags: [.logDir: logDir ?? legacyLogDir])
+        return config?[.logDir] ?? config?[.dataDir]
+    }
 
     /// The options for a command on an existing journal: its passphrase from MARAC_PASSPHRASE or
     /// the terminal when it is encrypted (asked once). `withFolder`: `run` also reads the other
     /// meetings beside the journal (their open actions), so an encrypted one there counts too.
     func sessionOptions(mode: MeetingScreen.Mode = .live, journal: String, withFolder: Bool = false) throws -> MeetingSession.Options {
-        var options = sessionOptions(mode: mode)
+        var options = try sessionOptions(mode: mode)
         var journals = [journal]
         if withFolder { journals += EncryptedJournal.journals(in: URL(fileURLWithPath: journal).deletingLastPathComponent().path) }
         options.passphrase = try PassphraseSource.process.forReading(journals)
@@ -55,5 +74,6 @@ func reportingErrors(_ body: () throws -> Void) throws {
     do { try body() }
     catch let exit as ExitCode { throw exit }
     catch let failure as CommandFailure { throw fail(failure.message, exitCode: failure.exitCode) }
+    catch let journal as JournalError { throw fail(journal.description, exitCode: journal.exitStatus) }
     catch { throw fail(String(describing: error)) }
 }

@@ -7,19 +7,20 @@ struct ReplayCommand: ParsableCommand {
         commandName: "replay",
         abstract: "Trainers: replay a recorded meeting, read-only, with its real timing.",
         discussion: """
-        The live meeting screens driven by the recorded events. Keys: Space pause/resume, → or . step to the
-        next event, ← or , step back, ] next case, [ previous case, + / - speed (1, 2, 5, 10, 20, 30, 60×),
-        Home the start, End the end, o stop at overruns (also --pause-at-overrun); every other key works as on
-        the live screen (read-only). Nothing is written.
+        The live meeting screens driven by the recorded events. Keys: Space pause/resume, → or . \
+        step to the next event, ← or , step back, ] next case, [ previous case, + / - speed (1, 2, 5, \
+        10, 20, 30, 60×), Home the start, End the end, o stop at overruns (also --pause-at-overrun); \
+        every other key works as on the live screen (read-only). Nothing is written.
 
         Examples:
           marac replay meeting.jsonl --speed 20
           marac replay --sample historical-overrun --speed 20 --pause-at-overrun
         """)
 
-    @Argument(help: ArgumentHelp("The journal to replay.", valueName: "journal"))
+    @Argument(help: ArgumentHelp("The journal to replay.", valueName: "journal"), completion: .file(extensions: ["jsonl"]))
     var journal: String?
-    @Option(help: ArgumentHelp("Replay a shipped sample instead (see `marac train --list`).", valueName: "name"))
+    @Option(help: ArgumentHelp("Replay a shipped sample instead (see `marac train --list`).", valueName: "name"),
+            completion: .list(Training.sampleNames))
     var sample: String?
     @Option(help: "Replay speed, 1 to 60.") var speed: Int = 1
     @Flag(name: .customLong("pause-at-overrun"), help: "Stop the replay at the moment a discussion goes past the limit (toggle with o).")
@@ -38,6 +39,7 @@ struct ReplayCommand: ParsableCommand {
                 _ = try ReplaySession.run(records: s.records, speed: speed, pauseAtOverrun: pauseAtOverrun,
                                           options: screen.sessionOptions(mode: .readOnly))
             } else if let journal {
+                try ExitStatus.requireJournal(journal)
                 _ = try Training.replay(path: journal, speed: speed, pauseAtOverrun: pauseAtOverrun,
                                         options: screen.sessionOptions(mode: .readOnly, journal: journal))
             }
@@ -50,11 +52,14 @@ struct TrainCommand: ParsableCommand {
         commandName: "train",
         abstract: "Trainers: list the sample meetings, or run a scored mock meeting on one.",
         discussion: """
-        `marac train --list` lists the shipped fictional meetings. `marac train NAME` opens the live screen on
-        that sample's agenda (a temporary journal); when you quit, a scorecard shows time per case against the
-        target, overruns and their effect on the rest of the agenda, SMART findings per action, coverage of
-        victim safety / children / perpetrator, and the outstanding actions reviewed. `--note` prints the
-        trainer's note; `--write DIR` writes the sample's full recording as a journal (to replay or export).
+        `marac train --list` lists the shipped fictional meetings. `marac train NAME` opens the live \
+        screen on that sample's agenda (a temporary journal); when you quit, a scorecard shows time per \
+        case against the target, overruns and their effect on the rest of the agenda, SMART findings \
+        per action, coverage of victim safety / children / perpetrator, and the outstanding actions \
+        reviewed.
+
+        `--note` prints the trainer's note; `--write DIR` writes the sample's full recording as a \
+        journal (to replay or export).
 
         Examples:
           marac train --list
@@ -62,10 +67,10 @@ struct TrainCommand: ParsableCommand {
           marac train repeat-heavy
         """)
 
-    @Argument(help: ArgumentHelp("The sample to run.", valueName: "name")) var name: String?
+    @Argument(help: ArgumentHelp("The sample to run.", valueName: "name"), completion: .list(Training.sampleNames)) var name: String?
     @Flag(help: "List the samples.") var list = false
     @Flag(help: "Print the trainer's note for the sample.") var note = false
-    @Option(help: ArgumentHelp("Write the sample's recording as a journal into this folder.", valueName: "dir")) var write: String?
+    @Option(help: ArgumentHelp("Write the sample's recording as a journal into this folder.", valueName: "dir"), completion: .directory) var write: String?
     @OptionGroup var screen: ScreenOptions
 
     func validate() throws {

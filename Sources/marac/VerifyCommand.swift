@@ -6,26 +6,44 @@ struct VerifyCommand: ParsableCommand {
         commandName: "verify",
         abstract: "Check a journal's integrity and say exactly what is wrong and where.",
         discussion: """
-        Checks every line's checksum, the hash chain and the sequence numbers, and reads every event.
-        Read-only: it never changes the journal and works while `marac run` has it open.
-        An encrypted journal's chain is checked without its passphrase; with MARAC_PASSPHRASE set its
+        Checks every line's checksum, the hash chain and the sequence numbers, and reads every \
+        event. Read-only: it never changes the journal and works while `marac run` has it open. An \
+        encrypted journal's chain is checked without its passphrase; with MARAC_PASSPHRASE set its \
         events are read too.
 
-        Exit status: 0 intact, or a torn tail (the writer stopped mid-write; `marac run` recovers it
-        and keeps the torn bytes beside the journal); 1 damaged in the middle (the line is named);
-        2 the file cannot be read or is not a marac journal.
+        Exit status: 0 intact, or a torn tail (the writer stopped mid-write; `marac run` recovers it \
+        and keeps the torn bytes beside the journal); 2 damaged in the middle (the line is named) or \
+        not a marac journal; 66 no such file; 74 the file cannot be read.
 
-        Example:
+        --format json prints one JSON object on stdout whatever the result (keys: path, condition, \
+        ok, exitStatus, events, cases, actions, encrypted, finalHash, damagedLine, tornBytes, reason, \
+        message), with the same exit status.
+
+        Examples:
           marac verify ~/.local/share/marac/2026-12-01-northvale.jsonl
-          ok: 42 events, 9 cases, final hash 3f9a0c1b2d4e5f60…
+          marac verify 2026-12-01-northvale.jsonl --format json
         """
     )
 
-    @Argument(help: ArgumentHelp("The journal file.", valueName: "journal"))
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @Argument(help: ArgumentHelp("The journal file.", valueName: "journal"), completion: .file(extensions: ["jsonl"]))
     var journal: String
+
+    @Option(help: ArgumentHelp("text (one sentence) or json (one object, for scripts).", valueName: "format"))
+    var format: Format = .text
 
     func run() throws {
         // Never asks: without a passphrase an encrypted journal's chain is still checked in full.
+        if format == .json {
+            let outcome = VerifyJournal.run(path: journal, passphrase: environmentPassphrase)
+            print(VerifyJournal.json(outcome, path: journal))
+            if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
+            return
+        }
+        try requireJournal(journal)
         let outcome = VerifyJournal.run(path: journal, passphrase: environmentPassphrase)
         if outcome.exitCode == 0 {
             print(outcome.message)

@@ -123,7 +123,7 @@ struct ExportCommandTests {
             Issue.record("expected an error")
         } catch {
             #expect(error.message.contains("nope.jsonl"))
-            #expect(error.exitCode == 2)
+            #expect(error.exitCode == 66)
         }
     }
 }

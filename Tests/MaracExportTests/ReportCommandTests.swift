@@ -108,7 +108,8 @@ struct ReportCommandTests {
     ])
     func badArguments(request: MaracReportCommand.Request, expected: String) {
         let outcome = MaracReportCommand.run(request)
-        #expect(outcome.exitCode == 1)
+        // The exit-status convention (README): 64 a usage error, 66 a missing input.
+        #expect(outcome.exitCode == (expected == "no such folder" ? 66 : 64))
         #expect(outcome.stdout.isEmpty)
         #expect(outcome.stderr.joined().contains(expected), "\(outcome.stderr)")
     }

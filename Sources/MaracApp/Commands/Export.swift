@@ -140,7 +140,7 @@ public enum ExportMinutes {
         -> (MeetingState, JournalFacts, [String]) {
         let contents: JournalContents
         do { contents = try JournalReader.read(path: path, passphrase: passphrase) } catch {
-            throw CommandFailure(error.description, exitCode: 2)
+            throw CommandFailure(error.description, exitCode: error.exitStatus)
         }
         guard contents.header.kind == .meeting else {
             throw CommandFailure("\(path) is the action tracker, not a meeting journal: export a meeting's journal (`marac actions` reads the tracker)")
@@ -172,11 +172,14 @@ public enum ExportMinutes {
 /// same folder (mode 0600), write, fsync, rename over the target, fsync the folder. On any error the
 /// temporary file is removed and the target is left as it was.
 public enum AtomicFile {
-    public static func write(_ bytes: [UInt8], to path: String, fileIO: any FileIO = PosixFileIO()) throws(CommandFailure) {
+    public static func write(_ bytes: [UInt8], to named: String, fileIO: any FileIO = PosixFileIO()) throws(CommandFailure) {
+        // A device, FIFO or socket is written in place, never renamed over (see OutputTarget).
+        guard case let .regularFile(path) = try OutputTarget.classify(named) else { return try OutputTarget.writeInPlace(bytes, to: named) }
         let dir = folder(of: path)
         let temp = join(dir, "." + URL(fileURLWithPath: path).lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         func failed(_ operation: String, _ e: FileIOError) -> CommandFailure {
-            CommandFailure("\(path): \(operation) failed: \(JournalError.describe(errno: e.errno)); nothing was written")
+            CommandFailure("\(path): \(operation) failed: \(JournalError.describe(errno: e.errno)); nothing was written",
+                           exitCode: operation == "create" ? ExitStatus.cannotCreate : ExitStatus.ioError)
         }
         let fd: Int32
         do { fd = try fileIO.open(temp, flags: O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode: 0o600) } catch {
@@ -195,7 +198,8 @@ public enum AtomicFile {
             throw error
         }
         do { try fileIO.fsyncDirectory(dir) } catch {
-            throw CommandFailure("\(path) was written but its folder could not be synced: \(JournalError.describe(errno: error.errno))")
+            throw CommandFailure("\(path) was written but its folder could not be synced: \(JournalError.describe(errno: error.errno))",
+                                 exitCode: ExitStatus.ioError)
         }
     }
 
@@ -203,14 +207,14 @@ public enum AtomicFile {
     public static func makeFolder(_ dir: String, fileIO: any FileIO = PosixFileIO()) throws(CommandFailure) {
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: dir, isDirectory: &isDir) {
-            if !isDir.boolValue { throw CommandFailure("\(dir) is a file, not a folder: give --out a folder") }
+            if !isDir.boolValue { throw CommandFailure("\(dir) is a file, not a folder: give --out a folder", exitCode: ExitStatus.cannotCreate) }
             return
         }
         let parent = folder(of: dir)
         if parent != dir && !parent.isEmpty { try makeFolder(parent, fileIO: fileIO) }
         do { try fileIO.makeDirectory(dir, mode: 0o700) } catch {
             if error.errno == EEXIST { return }
-            throw CommandFailure("\(dir): cannot make the folder: \(JournalError.describe(errno: error.errno))")
+            throw CommandFailure("\(dir): cannot make the folder: \(JournalError.describe(errno: error.errno))", exitCode: ExitStatus.cannotCreate)
         }
         _ = chmod(dir, 0o700)   // mkdir's mode is reduced by the umask
         try? fileIO.fsyncDirectory(parent.isEmpty ? "." : parent)

@@ -40,22 +40,24 @@ public enum NewMeeting {
     public static func run(_ request: Request, environment: [String: String] = ProcessInfo.processInfo.environment,
                            now: Int64 = currentMillis(), fileIO: any FileIO = PosixFileIO()) throws(CommandFailure) -> Outcome {
         guard let date = CalendarDate.parse(request.date) else {
-            throw CommandFailure("--date '\(SafeText.line(request.date))' is not a date: use dd/mm/yyyy or yyyy-mm-dd (and a real day)")
+            throw CommandFailure("--date '\(SafeText.line(request.date))' is not a date: use dd/mm/yyyy or yyyy-mm-dd (and a real day)",
+                                 exitCode: ExitStatus.usage)
         }
         let area = SafeText.line(request.area).trimmingWhitespace()
         let chair = SafeText.line(request.chair).trimmingWhitespace()
-        guard !area.isEmpty else { throw CommandFailure("--area is empty: give the Marac area, e.g. --area \"Northvale\"") }
-        guard !chair.isEmpty else { throw CommandFailure("--chair is empty: give the chair's name") }
+        guard !area.isEmpty else { throw CommandFailure("--area is empty: give the Marac area, e.g. --area \"Northvale\"", exitCode: ExitStatus.usage) }
+        guard !chair.isEmpty else { throw CommandFailure("--chair is empty: give the chair's name", exitCode: ExitStatus.usage) }
 
         let rules = try request.protocolPath.map { (p) throws(CommandFailure) in try LocalProtocolFile.load(path: p) } ?? .national
 
         let agendaBytes: [UInt8]
         do { agendaBytes = try fileIO.readFile(request.agendaPath) } catch {
-            throw CommandFailure("\(request.agendaPath): cannot read the agenda file: \(JournalError.io(path: request.agendaPath, operation: "open", errno: error.errno).reason)")
+            throw CommandFailure("\(request.agendaPath): cannot read the agenda file: \(JournalError.io(path: request.agendaPath, operation: "open", errno: error.errno).reason)",
+                                 exitCode: error.errno == ENOENT ? ExitStatus.missingInput : ExitStatus.ioError)
         }
         let agenda: AgendaImport.Result
         do { agenda = try AgendaImport.parse(bytes: agendaBytes, file: request.agendaPath, meetingDate: date) } catch {
-            throw CommandFailure(SafeText.line(error.description))
+            throw CommandFailure(SafeText.line(error.description), exitCode: ExitStatus.badFile)
         }
 
         let info = MeetingInfo(id: MeetingInfo.makeID(date: date, area: area), date: date, area: area, chair: chair,
@@ -73,21 +75,21 @@ public enum NewMeeting {
             try JournalWriter.create(path: path, kind: .meeting, id: info.id, events: events, at: now,
                                      passphrase: request.passphrase, fileIO: fileIO).close()
         } catch {
-            throw CommandFailure(error.description)
+            // Whatever stopped it (already there, no such folder, disk full), the output was not made.
+            throw CommandFailure(error.description, exitCode: ExitStatus.cannotCreate)
         }
         return Outcome(journalPath: path, meetingID: info.id, caseCount: cases.count,
                        warnings: agenda.warnings.map { SafeText.line($0.description) })
     }
 
-    /// Where the agenda template is installed (inside the `marac` resource bundle), if found.
-    public static var templatePath: String? {
-        Bundle.module.path(forResource: "agenda-template", ofType: "csv", inDirectory: "Resources")
-    }
+    /// Where the agenda template is installed (share/marac, or the build's resource bundle), if found.
+    public static var templatePath: String? { MaracResources.file("agenda-template.csv") }
 
     /// The agenda template's text (every column, with fictional example rows).
     public static func templateText() throws(CommandFailure) -> String {
         guard let path = templatePath, let data = FileManager.default.contents(atPath: path) else {
-            throw CommandFailure("the agenda template is missing from this installation (looked in the marac resource bundle)")
+            throw CommandFailure("the agenda template is missing from this installation (looked in share/marac beside the program)",
+                                 exitCode: ExitStatus.missingInput)
         }
         return String(decoding: data, as: UTF8.self)
     }

@@ -52,31 +52,31 @@ public enum MaracReportCommand {
     public static let exitIncomplete: Int32 = 3
 
     public static func run(_ request: Request, fileIO: any FileIO = PosixFileIO()) -> Outcome {
-        func failure(_ message: String) -> Outcome { Outcome(exitCode: 1, stdout: "", stderr: [message]) }
+        func failure(_ message: String, _ code: Int32 = ExitStatus.failure) -> Outcome { Outcome(exitCode: code, stdout: "", stderr: [message]) }
 
         // Arguments first, so a typo is reported before any file is read.
         let period: ReportPeriod
         do {
             period = try parsePeriod(request)
         } catch {
-            return failure(error.message)
+            return failure(error.message, ExitStatus.usage)
         }
         guard let format = ReportFormat(rawValue: request.format.lowercased()) else {
-            return failure("--format '\(SafeText.line(request.format))' is not a format: use text, md, csv, meetings-csv, html or xlsx")
+            return failure("--format '\(SafeText.line(request.format))' is not a format: use text, md, csv, meetings-csv, html or xlsx", ExitStatus.usage)
         }
         if format == .xlsx && request.out == nil {
-            return failure("--format xlsx writes a workbook: give --out FILE.xlsx (it is not sent to the screen)")
+            return failure("--format xlsx writes a workbook: give --out FILE.xlsx (it is not sent to the screen)", ExitStatus.usage)
         }
         var options = DataReturnOptions()
         if let text = request.minoritisedPopulation {
             guard let pct = parsePercent(text) else {
-                return failure("--minoritised-population '\(SafeText.line(text))' is not a percentage between 0 and 100 (e.g. 25 or 22.4)")
+                return failure("--minoritised-population '\(SafeText.line(text))' is not a percentage between 0 and 100 (e.g. 25 or 22.4)", ExitStatus.usage)
             }
             options.minoritisedPopulationPercent = pct
         }
         if let text = request.adultFemalePopulation {
             guard let n = parseCount(text), n > 0 else {
-                return failure("--adult-female-population '\(SafeText.line(text))' is not a whole number of people above 0 (e.g. 150000)")
+                return failure("--adult-female-population '\(SafeText.line(text))' is not a whole number of people above 0 (e.g. 150000)", ExitStatus.usage)
             }
             options.adultFemalePopulation = n
         }
@@ -85,7 +85,7 @@ public enum MaracReportCommand {
         do {
             loaded = try load(folder: request.folder, passphrase: request.passphrase, fileIO: fileIO)
         } catch {
-            return failure(error.message)
+            return failure(error.message, FileManager.default.fileExists(atPath: request.folder) ? ExitStatus.failure : ExitStatus.missingInput)
         }
         let problemLines = loaded.problems.map { "marac report: " + ($0.makesIncomplete ? "not fully counted: " : "note: ") + $0.description }
         if loaded.meetings.isEmpty {
@@ -114,7 +114,7 @@ public enum MaracReportCommand {
         let bytes: [UInt8]
         if format == .xlsx {
             do { bytes = try OfficePackage.zip(ReportXlsxRenderer.workbook(report).parts()) } catch {
-                return Outcome(exitCode: 1, stdout: "", stderr: stderr + [error.message])
+                return Outcome(exitCode: ExitStatus.cannotCreate, stdout: "", stderr: stderr + [error.message])
             }
         } else {
             bytes = (format.isCSV && request.byteOrderMark ? [0xEF, 0xBB, 0xBF] : []) + Array(rendered.utf8)
@@ -122,7 +122,7 @@ public enum MaracReportCommand {
         do {
             try writeAtomically(bytes, to: out, fileIO: fileIO)
         } catch {
-            return Outcome(exitCode: 1, stdout: "", stderr: stderr + [error.message])
+            return Outcome(exitCode: ExitStatus.cannotCreate, stdout: "", stderr: stderr + [error.message])
         }
         let summary = "wrote \(out) (\(format.rawValue); \(report.period.heading); \(report.dataReturn.meetings.count) meetings, "
             + "\(report.dataReturn.casesHeard.count) cases heard\(report.isIncomplete ? "; INCOMPLETE" : ""))"
@@ -274,7 +274,13 @@ public enum MaracReportCommand {
 
     /// Writes the whole file or nothing: a hidden temporary file beside the target (mode 0600),
     /// fsync, rename over the target, then fsync the folder (DESIGN §6).
-    static func writeAtomically(_ bytes: [UInt8], to path: String, fileIO: any FileIO) throws(Failure) {
+    static func writeAtomically(_ bytes: [UInt8], to named: String, fileIO: any FileIO) throws(Failure) {
+        // A device, FIFO or socket is written in place, never renamed over (see OutputTarget).
+        let path: String
+        do {
+            guard case let .regularFile(real) = try OutputTarget.classify(named) else { return try OutputTarget.writeInPlace(bytes, to: named) }
+            path = real
+        } catch { throw Failure(error.message) }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw Failure("\(SafeText.line(path)) is a folder: give a file name for --out")

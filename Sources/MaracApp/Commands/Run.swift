@@ -10,7 +10,7 @@ import MaracUI
 public enum RunMeeting {
     public static func run(path: String, options: MeetingSession.Options, logger: Logger) throws {
         guard FileManager.default.fileExists(atPath: path) else {
-            throw AppError("\(path): no such journal (make one with `marac new`)")
+            throw CommandFailure("\(path): no such journal (make one with `marac new`)", exitCode: ExitStatus.missingInput)
         }
         try requireMeetingJournal(path)
         let session: MeetingSession
@@ -19,7 +19,7 @@ public enum RunMeeting {
             if case .locked = error {
                 throw AppError("\(path) is already open in another `marac run` (only one writer at a time)")
             }
-            throw AppError(error.description)
+            throw CommandFailure(error.description, exitCode: error.exitStatus)
         }
         try importOutstandingActions(into: session, journalPath: path, passphrase: options.passphrase, logger: logger)
         try session.run(options: options)
@@ -48,9 +48,9 @@ public enum RunMeeting {
 func requireMeetingJournal(_ path: String) throws {
     let header: JournalHeader
     do { header = try JournalReader.verifyChain(path: path).header }
-    catch { throw AppError(error.description) }
+    catch { throw CommandFailure(error.description, exitCode: error.exitStatus) }
     guard header.kind == .meeting else {
-        throw AppError("\(path) is the action tracker, not a meeting journal (`marac actions` reads it)")
+        throw CommandFailure("\(path) is the action tracker, not a meeting journal (`marac actions` reads it)", exitCode: ExitStatus.badFile)
     }
 }
 

@@ -7,6 +7,9 @@ import MaracUI
 
 /// Trainer mode: replay a recorded meeting, or run a mock meeting on a sample's agenda and score it.
 public enum Training {
+    /// The samples' names, for shell completion, without building the samples (a test checks they match).
+    public static let sampleNames = ["well-run", "historical-overrun", "vague-actions", "repeat-heavy"]
+
     /// One line per sample: name, then a one-line description.
     public static func list() -> String {
         let width = (TrainingSample.all.map(\.name.count).max() ?? 0) + 2
@@ -16,7 +19,8 @@ public enum Training {
 
     public static func sample(_ name: String) throws -> TrainingSample {
         guard let s = TrainingSample.named(name) else {
-            throw AppError("no sample called '\(name)'. The samples are: \(TrainingSample.all.map(\.name).joined(separator: ", "))")
+            throw CommandFailure("no sample called '\(name)'. The samples are: \(TrainingSample.all.map(\.name).joined(separator: ", "))",
+                                 exitCode: ExitStatus.usage)
         }
         return s
     }
@@ -57,7 +61,7 @@ public enum Training {
         try requireMeetingJournal(path)
         let contents: JournalContents
         do { contents = try JournalReader.read(path: path, passphrase: options.passphrase) }
-        catch { throw AppError(error.description) }
+        catch { throw CommandFailure(error.description, exitCode: error.exitStatus) }
         if contents.events.isEmpty { throw AppError("\(path) holds no events to replay") }
         return try ReplaySession.run(records: contents.events, speed: speed, pauseAtOverrun: pauseAtOverrun, options: options)
     }

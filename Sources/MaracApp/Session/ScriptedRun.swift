@@ -79,5 +79,5 @@ func writeScreenDump(_ screen: ScreenBuffer, to path: String) throws {
     }.joined(separator: "\n") + "\n"
     // A dump shows case detail: written whole or not at all, mode 0600, like an export.
     do { try AtomicFile.write(Array(text.utf8), to: path) }
-    catch { throw AppError("cannot write the screen dump: \(error.message)") }
+    catch { throw CommandFailure("cannot write the screen dump: \(error.message)", exitCode: error.exitCode) }
 }

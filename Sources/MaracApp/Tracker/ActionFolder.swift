@@ -43,7 +43,7 @@ public struct ActionFolder: Sendable {
     public static func load(folder: String, passphrase: String? = nil) throws(CommandFailure) -> ActionFolder {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDir) else {
-            throw CommandFailure("\(folder): no such folder (give the folder that holds the meeting journals)")
+            throw CommandFailure("\(folder): no such folder (give the folder that holds the meeting journals)", exitCode: ExitStatus.missingInput)
         }
         guard isDir.boolValue else { throw CommandFailure("\(folder) is a file, not a folder: give the folder that holds the meeting journals") }
         let names: [String]
