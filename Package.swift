@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Dependency direction (DESIGN §3): marac → {MaracApp} → {MaracTerminal, MaracUI, MaracJournal, MaracExport} → MaracCore.
+// Dependency direction (docs/DECISIONS.md §1): marac → {MaracApp} → {MaracTerminal, MaracUI, MaracJournal, MaracExport} → MaracCore.
 // MaracTerminal is the only target that may import CNcursesW.
 let package = Package(
     name: "marac",
@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "MaracExport", dependencies: ["MaracCore"]),
         // Pure UI: (state, message) -> (state, effects); view(state, size) -> frame.
         .target(name: "MaracUI", dependencies: ["MaracCore"]),
-        // ncursesw through a system library and a header shim (anchors §2.1).
+        // ncursesw through a system library and a header shim.
         .systemLibrary(name: "CNcursesW", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
         // The only code that talks to ncurses.
         .target(name: "MaracTerminal", dependencies: ["MaracUI", "CNcursesW"]),
@@ -41,12 +41,14 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Yams", package: "Yams"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            // Ed25519 signing of journal checkpoints (Hardening/Signing.swift).
+            .product(name: "Crypto", package: "swift-crypto"),
         ], resources: [.copy("Resources")]),
         .executableTarget(name: "marac", dependencies: [
             "MaracApp",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        // SQLite is a benchmark peer only (DESIGN §9): the app never uses it.
+        // SQLite is a benchmark peer only (docs/PERFORMANCE.md): the app never uses it.
         .systemLibrary(name: "CSQLite3", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .executableTarget(name: "marac-bench", dependencies: [
             "MaracApp", "CSQLite3",
@@ -58,20 +60,22 @@ let package = Package(
         .executableTarget(name: "fuzz-journal", dependencies: ["MaracJournal", "MaracFuzzSupport"], path: "Fuzz/JournalReader"),
         .executableTarget(name: "fuzz-agenda", dependencies: ["MaracCore", "MaracFuzzSupport"], path: "Fuzz/AgendaImport"),
         .testTarget(name: "MaracCoreTests", dependencies: ["MaracCore"]),
-        .testTarget(name: "MaracJournalTests", dependencies: ["MaracJournal"]),
+        .testTarget(name: "MaracJournalTests", dependencies: ["MaracJournal", "MaracTestSupport"]),
         .testTarget(name: "MaracExportTests", dependencies: ["MaracExport", "MaracJournal", "MaracApp"], exclude: ["Goldens"]),
         .testTarget(name: "MaracUITests", dependencies: ["MaracUI", "MaracApp"], exclude: ["Goldens"]),
         .testTarget(name: "MaracTerminalTests", dependencies: ["MaracTerminal"]),
         .testTarget(name: "MaracAppTests", dependencies: ["MaracApp", "MaracJournal"]),
         // tmux and process helpers shared by the end-to-end and security tests.
-        .target(name: "MaracTestSupport", path: "Tests/MaracTestSupport"),
+        .target(name: "MaracTestSupport", dependencies: ["MaracJournal"], path: "Tests/MaracTestSupport"),
+        // `marac run` with the kill -9 tests' ack log (a SaveListener), so marac itself carries no test hook.
+        .executableTarget(name: "marac-crash-harness", dependencies: ["MaracApp", "MaracCore"], path: "Tests/CrashHarness"),
         .testTarget(name: "MaracEndToEndTests", dependencies: ["MaracApp", "MaracJournal", "MaracTestSupport", "marac"]),
         // Issue 19: the command-line conventions from the user's side: safe outputs, --version, exit
         // codes, configuration, the install layout, man pages, completions and help.
         .testTarget(name: "MaracCLITests", dependencies: ["MaracApp", "MaracJournal", "MaracTestSupport", "marac"]),
         // Issue 7: encryption end to end, file modes, hostile input, kill -9 and injected disk faults.
         .testTarget(name: "MaracSecurityTests", dependencies: ["MaracApp", "MaracJournal", "MaracUI", "MaracCore", "MaracTestSupport", "marac",
-                                                              "fuzz-journal", "fuzz-agenda",
+                                                              "marac-crash-harness", "fuzz-journal", "fuzz-agenda",
                                                               .product(name: "Crypto", package: "swift-crypto")],
                     exclude: ["Regressions"]),
     ],

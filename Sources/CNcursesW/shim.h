@@ -1,6 +1,6 @@
 #ifndef CNCURSESW_SHIM_H
 #define CNCURSESW_SHIM_H
-/* SwiftPM drops pkg-config's -D flags, so enable the wide-character API here (anchors §2.2 #1). */
+/* SwiftPM drops pkg-config's -D flags, so enable the wide-character API here. */
 #ifndef NCURSES_WIDECHAR
 #define NCURSES_WIDECHAR 1
 #endif
@@ -9,7 +9,7 @@
 #include <stdio.h>
 #include <ncursesw/curses.h>
 
-/* Macros and mutable globals that Swift cannot import or should not touch (anchors §2.2 #2, #3). */
+/* Macros and mutable globals that Swift cannot import or should not touch. */
 static inline WINDOW *cnc_stdscr(void) { return stdscr; }
 static inline int cnc_getmaxy(WINDOW *w) { int y, x; getmaxyx(w, y, x); (void)x; return y; }
 static inline int cnc_getmaxx(WINDOW *w) { int y, x; getmaxyx(w, y, x); (void)y; return x; }
@@ -22,7 +22,7 @@ static inline attr_t cnc_color_pair(short n) { return (attr_t)COLOR_PAIR(n); }
 static inline int cnc_key_f(int n) { return KEY_F(n); }
 static inline int cnc_colors(void) { return COLORS; }
 static inline int cnc_key_code_yes(void) { return KEY_CODE_YES; }
-extern int wcwidth(wchar_t c);   /* glibc hides it without _XOPEN_SOURCE (anchors §2.2 #6) */
+extern int wcwidth(wchar_t c);   /* glibc hides it without _XOPEN_SOURCE */
 static inline int cnc_wcwidth(unsigned int cp) { return wcwidth((wchar_t)cp); }
 /* Added for MaracTerminal. */
 #include <signal.h>
@@ -33,13 +33,13 @@ static inline FILE *cnc_stdin(void) { return stdin; }
 static inline FILE *cnc_stdout(void) { return stdout; }
 static inline int cnc_ok(void) { return OK; }
 static inline int cnc_err(void) { return ERR; }
-/* True when the current LC_CTYPE encodes characters as UTF-8 (wide output needs it, anchors §2.2 #4). */
+/* True when the current LC_CTYPE encodes characters as UTF-8 (wide output needs it). */
 static inline int cnc_locale_is_utf8(void) {
     const char *cs = nl_langinfo(CODESET);
     return cs != NULL && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
 }
 
-/* Signal hygiene (anchors §2.2 #8, #12; htop CRT_installSignalHandlers): on a fatal or terminating
+/* Signal hygiene (as htop's CRT_installSignalHandlers does): on a fatal or terminating
    signal, put the terminal back, reinstate whatever handler was there before (SIG_DFL, or Swift's
    crash backtracer, which can then print to a restored terminal) and raise the signal again.
    Only async-signal-safe work here: endwin is what htop and others call; sigaction/raise are safe.
@@ -83,4 +83,22 @@ static inline int cnc_setcchar(cchar_t *cc, const wchar_t *wch, attr_t attrs, sh
     return setcchar(cc, wch, attrs, pair, NULL);
 }
 static inline int cnc_ccharw_max(void) { return CCHARW_MAX; }
+/* Fills a cchar_t with a whole grapheme cluster of up to CCHARW_MAX code points, spacing ones
+   included (a skin-tone modifier, the emoji after a ZWJ). setcchar keeps only the non-spacing
+   marks after the first character; ncurses still stores and sends every code point of the cell,
+   and measures the cell by its first character. */
+/* Draws one of the terminal's line-drawing characters (ACS, by its VT100 letter: 'x' vertical,
+   'q' horizontal, 'l' 'k' 'm' 'j' corners ...) with attributes and a colour pair. ncurses falls
+   back to '|', '-', '+' where the terminal has none. */
+static inline int cnc_add_acs(WINDOW *w, int y, int x, char letter, attr_t attrs, short pair) {
+    chtype ch = NCURSES_ACS((unsigned char)letter) | (chtype)(attrs & ~A_COLOR) | (chtype)COLOR_PAIR(pair);
+    return mvwaddch(w, y, x, ch);
+}
+static inline int cnc_setcchar_cluster(cchar_t *cc, const wchar_t *wch, int count, attr_t attrs, short pair) {
+    if (count < 1) return ERR;
+    wchar_t first[2] = { wch[0], 0 };
+    if (setcchar(cc, first, attrs, pair, NULL) != OK) return ERR;
+    for (int i = 1; i < count && i < CCHARW_MAX; ++i) cc->chars[i] = wch[i];
+    return OK;
+}
 #endif

@@ -14,7 +14,7 @@ public struct CommandFailure: Error, Sendable, CustomStringConvertible {
     public var description: String { message }
 }
 
-/// Where meeting journals go when no path is given (DESIGN §2: nothing hidden except documented,
+/// Where meeting journals go when no path is given (nothing hidden except documented,
 /// overridable defaults). In order:
 /// 1. `--data-dir DIR` on the command line;
 /// 2. the `MARAC_DATA_DIR` environment variable;

@@ -1,8 +1,9 @@
 import Foundation
+import MaracJournal
 import MaracCore
 import Yams
 
-/// The local protocol file (`marac new --protocol FILE`, DESIGN §3a, §5): YAML, every key optional;
+/// The local protocol file (`marac new --protocol FILE`; docs/DOMAIN.md): YAML, every key optional;
 /// a key left out keeps the national default. A misspelt key is an error, never silently ignored
 /// (a typo in `limit_minutes` would otherwise change how the meeting is timed without anyone noticing).
 ///
@@ -20,12 +21,12 @@ public enum LocalProtocolFile {
                               "time_zone", "minute_taker", "circulation", "meeting_dates", "pack_identifies", "minutes_identify"]
 
     public static func load(path: String) throws(CommandFailure) -> LocalProtocol {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            let missing = !FileManager.default.fileExists(atPath: path)
-            throw CommandFailure("\(path): cannot read the protocol file (\(missing ? "no such file" : "not readable"))",
-                                 exitCode: missing ? ExitStatus.missingInput : ExitStatus.ioError)
+        let data: [UInt8]
+        do { data = try PosixFileIO().readFile(path, limit: FileLimits.small) } catch {
+            throw CommandFailure("\(path): cannot read the protocol file: \(InputFile.reason(error, limit: FileLimits.small))",
+                                 exitCode: error.errno == ENOENT ? ExitStatus.missingInput : ExitStatus.ioError)
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let text = String(validating: data, as: UTF8.self) else {
             throw CommandFailure("\(path): the protocol file is not UTF-8 text", exitCode: ExitStatus.badFile)
         }
         return try parse(text, file: path)

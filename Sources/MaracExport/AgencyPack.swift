@@ -1,6 +1,6 @@
 import MaracCore
 
-/// A need-to-know pack for one agency (docs/DOMAIN.md): only that agency's actions and what it needs
+/// A need-to-know pack for one agency (docs/DOMAIN.md#information-sharing): only that agency's actions and what it needs
 /// to match each case to its own records: the case reference and, unless the local protocol says
 /// `pack_identifies: reference`, the victim's name as on the agenda. It is built from the meeting
 /// state directly, never from the minutes, so no other agency's notes, the victim's views or

@@ -1,6 +1,6 @@
 import MaracCore
 
-/// The marking and reminder that every export carries (DESIGN §3a; practice anchors §2.4).
+/// The marking and reminder that every export carries (docs/DOMAIN.md#attendance-and-the-minutes).
 public enum Marking {
     public static let restricted = "RESTRICTED when complete (OFFICIAL-SENSITIVE)"
     public static let reminder =
@@ -9,7 +9,7 @@ public enum Marking {
         + "agencies concerned. Store it securely and send it only by a secure route (e.g. encrypted email)."
 }
 
-/// What the export knows about the journal it was made from (DESIGN §4: exports carry the final hash).
+/// What the export knows about the journal it was made from (exports carry the final hash: docs/JOURNAL-FORMAT.md, section 2).
 /// The I/O layer reads the journal and fills this in; the renderers only print it.
 public struct JournalFacts: Sendable, Equatable {
     /// The journal's file name (not its full path: folders can say more than they should).
@@ -149,7 +149,7 @@ public struct ReviewedAction: Sendable, Equatable {
     public var note: String
 }
 
-/// The opening review, keeping SafeLives's split (DESIGN §3a): done; not possible because
+/// The opening review, keeping SafeLives's split (docs/DOMAIN.md#outstanding-actions): done; not possible because
 /// circumstances changed; not done by the agency (escalated to the steering group).
 public struct OutstandingReviewMinutes: Sendable, Equatable {
     public var done: [ReviewedAction]
@@ -395,7 +395,9 @@ extension Minutes {
                                 overrunReason: c.overrunReason.map(line).flatMap { $0.trimmingWhitespace().isEmpty ? nil : $0 })
             }
             let actions = state.actions(for: c.ref).map { a in
-                ActionLine(id: line(a.id), caseRef: line(a.caseRef), text: line(a.text), owner: line(a.owner), due: a.due,
+                // An owner not in the room: the minutes say who agreed to tell them.
+                let told = state.absentOwnerInformers[a.id].map { " (\(line(a.owner)) not present: \(line($0)) will tell them)" } ?? ""
+                return ActionLine(id: line(a.id), caseRef: line(a.caseRef), text: line(a.text) + told, owner: line(a.owner), due: a.due,
                            category: a.category, status: a.status, escalated: a.escalated,
                            findings: a.status == .withdrawn ? [] : SmartRules.check(a, today: info.date, agenciesPresent: present)
                                .map { Finding($0.severity, $0.code, line($0.message)) },
@@ -411,9 +413,10 @@ extension Minutes {
                 idvaPresent: idvaPresent(at: index), passedPrompts: passed, section: agenda.section, late: c.late, status: c.status,
                 referralBasis: agenda.referralBasis, referringAgency: line(agenda.referringAgency),
                 referralDate: agenda.referralDate, dashScore: agenda.dashScore, dashThreshold: rules.dashThreshold,
-                isRepeat: agenda.isRepeat(hearingDate: info.date, windowMonths: rules.repeatWindowMonths),
-                repeatRecorded: agenda.repeatRecorded,
-                previousHearings: agenda.previousHearings.sorted(),
+                // Confirmed earlier hearings found in the data folder count as well as the agenda's dates.
+                isRepeat: c.isRepeat(hearingDate: info.date, windowMonths: rules.repeatWindowMonths),
+                repeatRecorded: agenda.repeatRecorded || !c.allPreviousHearings.isEmpty,
+                previousHearings: c.allPreviousHearings,
                 repeatWindowLapsed: agenda.repeatWindowLapsed(hearingDate: info.date, windowMonths: rules.repeatWindowMonths),
                 children: agenda.children, time: time,
                 deferredToNextMeeting: c.status == .deferredToNextMeeting, deferredToEndCount: c.deferredToEndCount,

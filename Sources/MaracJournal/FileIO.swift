@@ -9,6 +9,31 @@ import Foundation
 public struct FileIOError: Error, Sendable, Equatable {
     public var errno: Int32
     public init(errno: Int32) { self.errno = errno }
+
+    /// Not system errors (errno values are positive): refusals of a file marac will not read.
+    /// A FIFO, device or socket: reading it could wait forever (a FIFO) or never end (/dev/zero).
+    public static let notRegularFile = FileIOError(errno: -1001)
+    /// Larger than any file marac writes or reads (see `FileLimits`).
+    public static let tooLarge = FileIOError(errno: -1002)
+}
+
+/// The most marac reads of each kind of file: far above anything real (a 100,000-event journal is
+/// about 36 MiB), low enough that a crafted or runaway file cannot exhaust memory.
+public enum FileLimits {
+    public static let journal = 512 << 20
+    public static let agenda = 16 << 20
+    /// Protocol files, themes, key scripts.
+    public static let small = 1 << 20
+
+    public static func describe(_ bytes: Int) -> String { "\(bytes >> 20) MiB" }
+}
+
+/// Refuses anything but a regular file, and one larger than `limit`.
+public func requireRegularFile(_ fd: Int32, limit: Int) throws(FileIOError) {
+    var info = stat()
+    if fstat(fd, &info) == -1 { throw FileIOError(errno: errno) }
+    guard (info.st_mode & S_IFMT) == S_IFREG else { throw .notRegularFile }
+    guard Int(info.st_size) <= limit else { throw .tooLarge }
 }
 
 /// The thin POSIX seam under the journal. Everything durable goes through it, so tests (and crash
@@ -34,11 +59,16 @@ public protocol FileIO: Sendable {
 }
 
 extension FileIO {
-    /// Reads a whole file by path.
-    public func readFile(_ path: String) throws(FileIOError) -> [UInt8] {
-        let fd = try open(path, flags: O_RDONLY | O_CLOEXEC, mode: 0)
+    /// Reads a whole file by path: only a regular file of at most `limit` bytes. O_NONBLOCK so
+    /// that opening a FIFO put in a file's place returns at once (to be refused) instead of waiting
+    /// for a writer that never comes; it changes nothing for a regular file.
+    public func readFile(_ path: String, limit: Int = FileLimits.journal) throws(FileIOError) -> [UInt8] {
+        let fd = try open(path, flags: O_RDONLY | O_CLOEXEC | O_NONBLOCK, mode: 0)
         defer { close(fd) }
-        return try readAll(fd)
+        try requireRegularFile(fd, limit: limit)
+        let bytes = try readAll(fd)
+        guard bytes.count <= limit else { throw .tooLarge }   // it grew while being read
+        return bytes
     }
 
     /// Makes a new entry in a folder durable (etcd does the same after creating a WAL file).
@@ -84,6 +114,8 @@ public struct PosixFileIO: FileIO {
     public func close(_ fd: Int32) { _ = systemClose(fd) }
 
     public func readAll(_ fd: Int32) throws(FileIOError) -> [UInt8] {
+        // The journal writer reads the file it opened through here too: same refusals.
+        try requireRegularFile(fd, limit: FileLimits.journal)
         var info = stat()
         try check(fstat(fd, &info))
         // One byte more than the size, so reaching it means the file grew while we read: try again, larger.
@@ -102,6 +134,7 @@ public struct PosixFileIO: FileIO {
             }
             if failure != 0 { throw FileIOError(errno: failure) }
             if bytes.count < capacity { return bytes }
+            guard capacity <= FileLimits.journal else { throw .tooLarge }
             capacity *= 2
         }
     }
@@ -152,87 +185,3 @@ private func systemFchmod(_ fd: Int32, _ m: mode_t) -> Int32 { fchmod(fd, m) }
 private func systemLink(_ a: String, _ b: String) -> Int32 { link(a, b) }
 private func systemRename(_ a: String, _ b: String) -> Int32 { rename(a, b) }
 private func systemUnlink(_ p: String) -> Int32 { unlink(p) }
-
-/// Wraps another FileIO and fails chosen calls, for tests and crash tests: "the 3rd write fails
-/// with ENOSPC after 10 bytes landed", "the next fdatasync fails with EIO".
-public final class FaultyFileIO: FileIO, @unchecked Sendable {
-    public enum Operation: Sendable, Equatable { case write, fdatasync }
-
-    private struct Fault {
-        var operation: Operation
-        var call: Int
-        var errno: Int32
-        var partialBytes: Int
-    }
-
-    private let base: any FileIO
-    private let lock = NSLock()
-    private var faults: [Fault] = []
-    private var writes = 0
-    private var syncs = 0
-
-    public init(base: any FileIO = PosixFileIO()) { self.base = base }
-
-    /// How many `write` / `fdatasync` calls have been made so far.
-    public var writeCalls: Int { lock.withLock { writes } }
-    public var fdatasyncCalls: Int { lock.withLock { syncs } }
-
-    /// Fails call number `call` (1-based, counted since this object was made) of `operation` with
-    /// `errno`. For a write, `partialBytes` > 0 first lets that many bytes land (a short write) and
-    /// fails the following write call instead, as a disk that fills mid-line does.
-    public func inject(_ operation: Operation, errno: Int32, onCall call: Int, partialBytes: Int = 0) {
-        lock.withLock { faults.append(Fault(operation: operation, call: call, errno: errno, partialBytes: partialBytes)) }
-    }
-
-    /// Fails the next call of `operation`.
-    public func injectNext(_ operation: Operation, errno: Int32, partialBytes: Int = 0) {
-        let next = lock.withLock { (operation == .write ? writes : syncs) + 1 }
-        inject(operation, errno: errno, onCall: next, partialBytes: partialBytes)
-    }
-
-    public func open(_ path: String, flags: Int32, mode: UInt32) throws(FileIOError) -> Int32 {
-        try base.open(path, flags: flags, mode: mode)
-    }
-    public func close(_ fd: Int32) { base.close(fd) }
-    public func readAll(_ fd: Int32) throws(FileIOError) -> [UInt8] { try base.readAll(fd) }
-
-    public func write(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) throws(FileIOError) -> Int {
-        let fault: Fault? = lock.withLock {
-            writes += 1
-            guard let i = faults.firstIndex(where: { $0.operation == .write && $0.call == writes }) else { return nil }
-            let f = faults[i]
-            if f.partialBytes > 0 {
-                faults[i].partialBytes = 0
-                faults[i].call += 1
-            } else {
-                faults.remove(at: i)
-            }
-            return f
-        }
-        guard let fault else { return try base.write(fd, bytes) }
-        if fault.partialBytes > 0 {
-            return try base.write(fd, UnsafeRawBufferPointer(rebasing: bytes[0..<min(fault.partialBytes, bytes.count)]))
-        }
-        throw FileIOError(errno: fault.errno)
-    }
-
-    public func fdatasync(_ fd: Int32) throws(FileIOError) {
-        let fault: Fault? = lock.withLock {
-            syncs += 1
-            guard let i = faults.firstIndex(where: { $0.operation == .fdatasync && $0.call == syncs }) else { return nil }
-            return faults.remove(at: i)
-        }
-        if let fault { throw FileIOError(errno: fault.errno) }
-        try base.fdatasync(fd)
-    }
-
-    public func fsync(_ fd: Int32) throws(FileIOError) { try base.fsync(fd) }
-    public func ftruncate(_ fd: Int32, length: Int64) throws(FileIOError) { try base.ftruncate(fd, length: length) }
-    public func fchmod(_ fd: Int32, mode: UInt32) throws(FileIOError) { try base.fchmod(fd, mode: mode) }
-    public func lockExclusive(_ fd: Int32) throws(FileIOError) { try base.lockExclusive(fd) }
-    public func makeDirectory(_ path: String, mode: UInt32) throws(FileIOError) { try base.makeDirectory(path, mode: mode) }
-    public func link(_ existing: String, _ new: String) throws(FileIOError) { try base.link(existing, new) }
-    public func rename(_ from: String, _ to: String) throws(FileIOError) { try base.rename(from, to) }
-    public func unlink(_ path: String) throws(FileIOError) { try base.unlink(path) }
-    public func exists(_ path: String) -> Bool { base.exists(path) }
-}

@@ -2,7 +2,7 @@ import Crypto
 import Foundation
 import _CryptoExtras
 
-/// At-rest encryption (DESIGN §4, issue 7): scrypt turns the passphrase into a 256-bit key; each
+/// At-rest encryption (docs/JOURNAL-FORMAT.md, section 5; docs/SECURITY.md): scrypt turns the passphrase into a 256-bit key; each
 /// event is sealed with AES-256-GCM and stored as `"enc":"<base64 of nonce|ciphertext|tag>"`.
 /// The sealed box also authenticates the journal id, the line's seq and its time, so a sealed
 /// event cannot be moved to another line or journal unnoticed. The header keeps the scrypt salt and

@@ -17,6 +17,8 @@ public enum JournalError: Error, Sendable, Equatable, CustomStringConvertible {
     case exists(path: String)
     /// The file is not a marac journal at all (or its header is unreadable).
     case notAJournal(path: String, reason: String)
+    /// The header's format version is newer than this marac reads (docs/JOURNAL-FORMAT.md, "Versions").
+    case newerFormat(path: String, version: Int)
     case passphraseRequired(path: String)
     case wrongPassphrase(path: String)
     /// The writer stopped accepting events after an error it cannot rule out (see `JournalWriter.append`),
@@ -37,6 +39,9 @@ public enum JournalError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(path) already exists: marac never overwrites a journal (choose another name with --out, or continue it with `marac run`)"
         case let .notAJournal(path, reason):
             return "\(path) is not a marac journal: \(reason)"
+        case let .newerFormat(path, version):
+            return "\(path) was written by a newer marac (journal format \(version); this marac reads formats up to "
+                + "\(JournalHeader.currentVersion)): update marac to open it. The file has not been changed"
         case let .passphraseRequired(path):
             return "\(path) is encrypted: give its passphrase"
         case let .wrongPassphrase(path):
@@ -53,6 +58,8 @@ public enum JournalError: Error, Sendable, Equatable, CustomStringConvertible {
 
     static func explain(_ code: Int32) -> String {
         switch code {
+        case FileIOError.notRegularFile.errno: return "it is not an ordinary file (a pipe, device or socket), so marac does not read it"
+        case FileIOError.tooLarge.errno: return "it is larger than any file marac reads (\(FileLimits.describe(FileLimits.journal)) for a journal), so it cannot be one marac wrote"
         case ENOSPC: return "the disk is full; nothing was recorded: free some space and try again"
         case EDQUOT: return "the disk quota is used up; nothing was recorded: free some space and try again"
         case EIO: return "the disk reported an input/output error; nothing was recorded: check the disk"

@@ -11,7 +11,7 @@ import MaracCore
 /// whole life, so a second `marac run` on the same journal is refused (`.locked`), in this process
 /// or another (flock conflicts between separate open file descriptions).
 ///
-/// Write-ahead (DESIGN §4): `append` returns records only after their lines are written and
+/// Write-ahead (docs/JOURNAL-FORMAT.md, section 7): `append` returns records only after their lines are written and
 /// `fdatasync` returned. What happens on failure:
 /// - a failed `write` (disk full, I/O error): the file is cut back to its last good length, the
 ///   error is thrown, nothing counts; the writer stays usable, so the chair can free space and retry.

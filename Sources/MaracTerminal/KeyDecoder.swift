@@ -7,7 +7,7 @@ public enum TerminalInput: Hashable, Sendable {
     case resize
 }
 
-/// Turns what `wget_wch` returned into a typed input, in one place (DESIGN §3). Pure: the numbers
+/// Turns what `wget_wch` returned into a typed input, in one place. Pure: the numbers
 /// are ncurses' own constants, so the table can be tested without a terminal.
 public enum KeyDecoder {
     /// `wget_wch`'s return value for "a character" (`OK`).

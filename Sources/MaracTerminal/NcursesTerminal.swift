@@ -15,6 +15,16 @@ public enum TerminalError: Error, Equatable, CustomStringConvertible {
     /// Another `NcursesTerminal` is still active in this process (ncurses has one global screen;
     /// tests that use headless terminals must not run in parallel).
     case anotherTerminalIsActive
+    /// TERM is unset or `dumb`, or otherwise cannot show a screen (the message says which).
+    case unsupportedTerminal(String)
+
+    /// These mean "this terminal cannot show marac at all": the command exits with status 2.
+    public var isUnsupportedTerminal: Bool {
+        switch self {
+        case .cannotStart, .unsupportedTerminal: return true
+        case .notATerminal, .anotherTerminalIsActive: return false
+        }
+    }
 
     public var description: String {
         switch self {
@@ -23,7 +33,9 @@ public enum TerminalError: Error, Equatable, CustomStringConvertible {
         case .anotherTerminalIsActive:
             return "another terminal screen is already open in this process; restore it first."
         case .cannotStart(let term):
-            return "cannot start the screen on terminal type '\(term)'; check TERM (for example TERM=xterm-256color)."
+            return "unknown terminal type '\(SafeTerminalName.clean(term))'; check TERM (for example TERM=xterm-256color)."
+        case .unsupportedTerminal(let message):
+            return message
         }
     }
 }
@@ -39,9 +51,9 @@ public struct InspectedCell: Equatable, Sendable {
     public var colourPair: Int16
 }
 
-/// The only code that talks to ncurses (DESIGN §3). ncurses is not thread-safe and keeps global
+/// The only code that talks to ncurses (Package.swift lists the dependency direction). ncurses is not thread-safe and keeps global
 /// state, so: create one at a time, and use it only from the thread (or actor) that created it.
-/// Every curses global goes through the shim's accessors (Swift 6 strict concurrency, anchors §2.2 #3).
+/// Every curses global goes through the shim's accessors (Swift 6 strict concurrency).
 ///
 /// Call `restore()` on every way out (it is idempotent; `deinit` calls it too). While it is active
 /// nothing may print to stdout or stderr: log to a file.
@@ -49,7 +61,7 @@ public final class NcursesTerminal {
     public enum Output: Sendable, Equatable {
         /// The real terminal on stdin/stdout.
         case tty
-        /// Real curses writing to /dev/null at a fixed size: for tests, no TTY needed (anchors §2.2 #11).
+        /// Real curses writing to /dev/null at a fixed size: for tests, no TTY needed.
         case headless(Size)
     }
 
@@ -60,6 +72,11 @@ public final class NcursesTerminal {
     public let theme: Theme
     /// False for a theme without colour, `NO_COLOR`, or a terminal without colours: attributes only.
     public let usesColour: Bool
+    /// Unicode, or ASCII with the terminal's line drawing (chosen at start, see `TerminalSupport`).
+    public let charset: Charset
+    /// ASCII drawing on the Linux console in a UTF-8 locale: its font still shows accented Latin,
+    /// Greek and Cyrillic letters, so names in those scripts are drawn as they are.
+    private let showsEuropeanLetters: Bool
     public private(set) var isActive = true
 
     private let screen: OpaquePointer
@@ -74,18 +91,28 @@ public final class NcursesTerminal {
     private var cursorShown: Bool?
 
     /// Starts curses. For `.tty`, restoring signal handlers are installed first so ncurses leaves
-    /// SIGINT/SIGTERM alone (anchors §2.2 #8).
+    /// SIGINT/SIGTERM alone.
     public init(theme: Theme, output: Output = .tty,
-                environment: [String: String] = NcursesTerminal.processEnvironment()) throws {
+                environment: [String: String] = NcursesTerminal.processEnvironment(), charset forcedCharset: Charset? = nil) throws {
         self.theme = theme
         guard Self.claimCurses() else { throw TerminalError.anotherTerminalIsActive }
         var started = false
         defer { if !started { Self.releaseCurses() } }
-        Self.selectUTF8Locale()
+        _ = setlocale(LC_ALL, "")
+        let localeIsUTF8 = cnc_locale_is_utf8() != 0
 
         switch output {
         case .tty:
             guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
+            let forced = forcedCharset?.rawValue ?? environment[TerminalSupport.forceVariable]
+            let chosen: Charset
+            switch TerminalSupport.detect(term: environment["TERM"], localeIsUTF8: localeIsUTF8, forced: forced) {
+            case .unsupported(let message): throw TerminalError.unsupportedTerminal(message)
+            case .screen(let detected): chosen = detected
+            }
+            charset = chosen
+            showsEuropeanLetters = chosen == .ascii && localeIsUTF8 && environment["TERM"] == "linux"
+            if chosen == .unicode { Self.selectUTF8Locale() }
             // Swift's importer emits only the shim functions Swift calls; the handler needs this one too.
             _ = cnc_saved_actions()
             for sig in Self.restoringSignals where cnc_install_restore_handler(sig) == 0 { installedSignals.append(sig) }
@@ -96,6 +123,9 @@ public final class NcursesTerminal {
             self.screen = screen
             headlessFiles = []
         case .headless(let size):
+            charset = forcedCharset ?? .unicode
+            showsEuropeanLetters = false
+            Self.selectUTF8Locale()
             guard let out = fopen("/dev/null", "w"), let input = fopen("/dev/null", "r") else {
                 throw TerminalError.cannotStart(term: "headless")
             }
@@ -114,7 +144,7 @@ public final class NcursesTerminal {
         _ = nonl()
         _ = keypad(window, true)
         _ = intrflush(window, false)
-        _ = set_escdelay(25)  // a lone Esc is Esc after 25 ms, not the default 1 s (anchors §2.2 #9)
+        _ = set_escdelay(25)  // a lone Esc is Esc after 25 ms, not the default 1 s
 
         let noColour = !(environment["NO_COLOR"] ?? "").isEmpty
         usesColour = theme.usesColor && !noColour && has_colors()
@@ -156,12 +186,13 @@ public final class NcursesTerminal {
 
     public static func processEnvironment() -> [String: String] {
         var result: [String: String] = [:]
-        for name in ["NO_COLOR", "TERM"] { if let value = getenv(name) { result[name] = String(cString: value) } }
+        for name in ["NO_COLOR", "TERM", TerminalSupport.forceVariable] { if let value = getenv(name) { result[name] = String(cString: value) } }
         return result
     }
 
-    /// The locale must be set before curses starts, or non-ASCII text is mangled (anchors §2.2 #4).
-    /// If the user's locale is not UTF-8 (often `LANG` unset over ssh), use C.UTF-8 for characters.
+    /// The locale must be set before curses starts, or non-ASCII text is mangled.
+    /// Unicode drawing forced on a locale that is not UTF-8 (`--unicode`) uses C.UTF-8 for characters;
+    /// otherwise a non-UTF-8 locale means ASCII drawing in the user's own locale.
     static func selectUTF8Locale() {
         _ = setlocale(LC_ALL, "")
         if cnc_locale_is_utf8() == 0 { _ = setlocale(LC_CTYPE, "C.UTF-8") }
@@ -224,29 +255,35 @@ public final class NcursesTerminal {
         if cell.style.underline { attrs |= cnc_a_underline() }
 
         // Fast path for the common cell, one printable ASCII character: the same result as the
-        // general path below (its glyph is that character, width 1) without building arrays.
-        if let ascii = Self.singleASCII(cell.text), cnc_wcwidth(ascii) == 1 {
+        // general path below (one piece, that character, width 1) without building arrays.
+        if let ascii = Self.singleASCII(cell.text), cell.width == 1 {
             writeOne(wchar_t(ascii), attrs: attrs, pair: look.pair, col: col, row: row)
-            if cell.width == 2 && col + 1 <= lastCol {
-                writeOne(Self.wide(" "), attrs: attrs, pair: look.pair, col: col + 1, row: row)
+            return
+        }
+        if charset == .ascii && !(showsEuropeanLetters && AsciiRendering.linuxConsoleShows(cell)) {
+            switch AsciiRendering.glyph(for: cell) {
+            case .line(let line):
+                _ = cnc_add_acs(window, Int32(row), Int32(col), CChar(line.rawValue.asciiValue ?? 0x78), attrs, look.pair)
+            case .text(let text, let marked):
+                let marking = marked ? cnc_a_underline() : 0
+                for (i, byte) in text.utf8.enumerated() where col + i <= lastCol {
+                    writeOne(wchar_t(byte), attrs: attrs | marking, pair: look.pair, col: col + i, row: row)
+                }
             }
             return
         }
-
-        var glyph = Self.glyph(for: cell)
-        // A wide character with no room for its right half, or one ncurses measures differently
-        // from the layout (CharWidth), would shift the rest of the row: show a placeholder instead.
-        if glyph.width == 2 && (cell.width != 2 || col + 1 > lastCol) { glyph = (["?"].map(Self.wide), 1) }
-        write(glyph.scalars, attrs: attrs, pair: look.pair, col: col, row: row)
-        if cell.width == 2 && glyph.width == 1 && col + 1 <= lastCol {
-            write([Self.wide(" ")], attrs: attrs, pair: look.pair, col: col + 1, row: row)
+        var x = col
+        for piece in Self.pieces(for: cell, terminalWidth: Self.cLibraryWidth) {
+            // No room for a wide piece at the right edge: leave the rest blank rather than shift.
+            guard x + piece.width - 1 <= lastCol else { break }
+            write(piece.scalars, attrs: attrs, pair: look.pair, col: x, row: row)
+            x += piece.width
         }
     }
 
     private func write(_ scalars: [wchar_t], attrs: attr_t, pair: Int16, col: Int, row: Int) {
         var cc = cchar_t()
-        var text = scalars + [0]
-        _ = cnc_setcchar(&cc, &text, attrs, pair)
+        _ = scalars.withUnsafeBufferPointer { cnc_setcchar_cluster(&cc, $0.baseAddress, Int32($0.count), attrs, pair) }
         // The bottom-right cell returns ERR (the cursor cannot advance) but is still written.
         _ = mvwadd_wch(window, Int32(row), Int32(col), &cc)
     }
@@ -270,15 +307,64 @@ public final class NcursesTerminal {
         return UInt32(b)
     }
 
-    /// The code points ncurses gets for a cell: the base character and up to four combining marks,
-    /// with the width ncurses itself will give it. Anything ncurses cannot print becomes "?".
-    static func glyph(for cell: Cell) -> (scalars: [wchar_t], width: Int) {
-        let scalars = Array(cell.text.unicodeScalars)
-        guard let base = scalars.first else { return ([wide(" ")], 1) }
-        let width = Int(cnc_wcwidth(base.value))
-        guard width == 1 || width == 2 else { return ([wide("?")], 1) }
-        let marks = scalars.dropFirst().filter { cnc_wcwidth($0.value) == 0 }.prefix(Int(cnc_ccharw_max()) - 1)
-        return ([wide(base)] + marks.map(wide), width)
+    /// The C library's `wcwidth` under the current locale: what ncurses and the terminal count.
+    static func cLibraryWidth(_ scalar: UInt32) -> Int { Int(cnc_wcwidth(scalar)) }
+
+    /// One ncurses cell to write: its code points and the columns ncurses gives it (the C
+    /// library's `wcwidth` of the first one, which is also how far the terminal moves).
+    struct Piece: Equatable {
+        var scalars: [wchar_t]
+        var width: Int
+        static let blank = Piece(scalars: [wide(" ")], width: 1)
+    }
+
+    /// How a cluster of `cell.width` columns (the layout's width, `CharWidth`) goes to ncurses so
+    /// that every code point is sent and ncurses' grid stays the layout's grid. ncurses and the
+    /// terminal measure with the C library's `wcwidth`, a code point at a time, which differs from
+    /// the layout on spacing marks, flags, emoji sequences and characters newer than the C library:
+    /// 1. Split the cluster where the C library sees a spacing character (a consonant of a conjunct,
+    ///    a spacing vowel sign, a flag's second letter), each piece with the marks that follow it.
+    ///    When those pieces add up to the layout's width, write them side by side: the terminal
+    ///    receives the cluster's bytes in order, as one run, and draws it as it would anyway.
+    /// 2. Otherwise (an emoji with a skin tone or a ZWJ sequence, which the C library counts as
+    ///    several pictures, or VS16 which it ignores) write the whole cluster into one cell measured
+    ///    by its first character, padded with blanks up to the layout's width.
+    ///    A cell holds at most CCHARW_MAX (5) code points: a longer cluster (a family of four is
+    ///    seven) is drawn as its first emoji, or its first five code points when it is not an emoji
+    ///    sequence. The journal and the documents keep the whole text.
+    /// 3. A first character the C library cannot measure (newer than its Unicode data) or measures
+    ///    wider than the layout: "?" padded to the width, so the row never shifts.
+    static func pieces(for cell: Cell, terminalWidth: (UInt32) -> Int) -> [Piece] {
+        let scalars = cell.text.unicodeScalars.map(\.value)
+        let width = max(1, cell.width)
+        guard let base = scalars.first else { return Array(repeating: .blank, count: width) }
+        let capacity = Int(cnc_ccharw_max())
+
+        var split: [Piece] = []
+        var splittable = true
+        for v in scalars {
+            let w = terminalWidth(v)
+            if w > 0 {
+                split.append(Piece(scalars: [wchar_t(bitPattern: v)], width: w))
+            } else if w == 0, !split.isEmpty, split[split.count - 1].scalars.count < capacity {
+                split[split.count - 1].scalars.append(wchar_t(bitPattern: v))
+            } else {
+                splittable = false; break
+            }
+        }
+        if splittable && split.reduce(0, { $0 + $1.width }) == width { return split }
+
+        let baseWidth = terminalWidth(base)
+        guard baseWidth >= 1, baseWidth <= width else {
+            return [Piece(scalars: [wide("?")], width: 1)] + Array(repeating: .blank, count: width - 1)
+        }
+        var whole = scalars.filter { terminalWidth($0) >= 0 }
+        if whole.count > capacity {
+            if let joiner = whole.firstIndex(of: CharWidth.zeroWidthJoiner) { whole = Array(whole[..<joiner]) }
+            whole = Array(whole.prefix(capacity))
+        }
+        return [Piece(scalars: whole.map { wchar_t(bitPattern: $0) }, width: baseWidth)]
+            + Array(repeating: .blank, count: width - baseWidth)
     }
 
     private func showCursor(_ visible: Bool) {
@@ -367,7 +453,7 @@ public final class NcursesTerminal {
     }
 
     /// Without colour a bar drawn as "black on cyan" would vanish into the text around it, so a
-    /// role with a background colour becomes reverse video (never colour alone, DESIGN §5).
+    /// role with a background colour becomes reverse video (never colour alone).
     static func attributesWithoutColour(of look: Theme.Look) -> attr_t {
         var attrs = attributes(of: look)
         if look.background != .default && !look.reverse { attrs |= cnc_a_reverse() }

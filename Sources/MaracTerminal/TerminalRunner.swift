@@ -18,7 +18,7 @@ extension TerminalDevice {
 extension NcursesTerminal: TerminalDevice {}
 
 /// The live loop: one thread reads keys with a timeout, so the clock advances without a second
-/// thread touching curses (anchors §2.2 #9).
+/// thread touching curses.
 public struct TerminalRunner {
     /// Runs `program` until it returns `Effect.quit`.
     ///

@@ -8,7 +8,7 @@ import MaracJournal
 struct MaracBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "marac-bench",
-        abstract: "Measures marac against its physical floors and peers (DESIGN §9).",
+        abstract: "Measures marac against its physical floors and peers (docs/PERFORMANCE.md).",
         discussion: """
         Build in release mode for figures that mean anything:
           swift run -c release marac-bench generate --events 100000 --out /tmp/bench-100k.jsonl

@@ -1,7 +1,7 @@
 import ArgumentParser
 import MaracApp
 
-/// `marac actions DIR list …` (the folder first, as DESIGN §2 writes it) and `marac actions list DIR …`
+/// `marac actions DIR list …` (the folder first, as the usage text writes it) and `marac actions list DIR …`
 /// (ArgumentParser's usual order) both work: a first word that is not a subcommand is taken as DIR.
 struct ActionsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

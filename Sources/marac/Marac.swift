@@ -43,7 +43,7 @@ func fail(_ message: String, exitCode: Int32 = ExitStatus.failure) -> ExitCode {
 }
 
 func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
+    Console.error(line)
 }
 
 /// The configuration from the environment and the file, read once per run. A bad file stops the

@@ -71,6 +71,9 @@ struct NewCommand: ParsableCommand {
     @Flag(help: "Encrypt the journal at rest. The passphrase is asked twice on the terminal (not shown), or read from MARAC_PASSPHRASE.")
     var encrypt = false
 
+    @Flag(help: "Sign the journal's chain with your Ed25519 key (made 0600 in $XDG_CONFIG_HOME/marac, default ~/.config/marac, on first use): a signed checkpoint at every case close and at the meeting's close; `marac verify` checks them.")
+    var sign = false
+
     @Flag(name: .customLong("print-template"), help: "Print the agenda template (CSV) and exit.")
     var printTemplate = false
 
@@ -103,14 +106,15 @@ struct NewCommand: ParsableCommand {
         }
         do {
             let passphrase = encrypt ? try PassphraseSource.process.forNewJournal() : nil
-            let request = NewMeeting.Request(agendaPath: agenda!, date: date!, area: config[.area]!, chair: config[.chair]!,
+            var request = NewMeeting.Request(agendaPath: agenda!, date: date!, area: config[.area]!, chair: config[.chair]!,
                                              venue: config[.venue] ?? "", out: out, dataDir: dataDir,
                                              protocolPath: config[.protocolFile], passphrase: passphrase)
+            request.sign = sign
             let outcome = try NewMeeting.run(request)
             for warning in outcome.warnings { printError("marac: warning: \(warning)") }
             print(outcome.journalPath)
             printError("marac: meeting \(outcome.meetingID) created with \(outcome.caseCount) case\(outcome.caseCount == 1 ? "" : "s")"
-                       + (encrypt ? ", encrypted" : ""))
+                       + (encrypt ? ", encrypted" : "") + (outcome.signedBy.map { ", signed by key \($0)" } ?? ""))
         } catch {
             throw fail(error.message, exitCode: error.exitCode)
         }

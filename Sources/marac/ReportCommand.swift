@@ -77,7 +77,7 @@ struct ReportCommand: ParsableCommand {
             folder: folder, quarter: quarter, from: from, to: to, format: format.rawValue, out: out,
             minoritisedPopulation: minoritisedPopulation, adultFemalePopulation: adultFemalePopulation,
             passphrase: passphrase, byteOrderMark: !noBOM))
-        if !outcome.stdout.isEmpty { FileHandle.standardOutput.write(Data(outcome.stdout.utf8)) }
+        if !outcome.stdout.isEmpty { Console.output(outcome.stdout, terminator: "") }
         for line in outcome.stderr {
             // One prefix for every command: `marac: <what>: <why>`.
             printError("marac: " + (line.hasPrefix("marac report: ") ? String(line.dropFirst("marac report: ".count)) : line))

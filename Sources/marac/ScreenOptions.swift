@@ -31,11 +31,20 @@ struct ScreenOptions: ParsableArguments {
     @Option(name: .customLong("data-dir"), help: .hidden)
     var legacyLogDir: String?
 
+    @Flag(help: "Draw with ASCII and the terminal's line-drawing characters (chosen by itself on the Linux console, a VT100 or a locale that is not UTF-8).")
+    var ascii = false
+
+    @Flag(help: "Draw with Unicode even where marac would choose ASCII.")
+    var unicode = false
+
     func validate() throws {
         guard parseSize(size) != nil else { throw ValidationError("--size must look like 80x24") }
+        if ascii && unicode { throw ValidationError("choose one of --ascii and --unicode") }
     }
 
     func sessionOptions(mode: MeetingScreen.Mode = .live) throws -> MeetingSession.Options {
+        // The terminal reads the choice where a user could also set it (MARAC_CHARSET).
+        if ascii || unicode { setenv(TerminalSupport.forceVariable, ascii ? "ascii" : "unicode", 1) }
         let config = try loadConfiguration().with(flags: [.theme: theme])
         // A scripted run draws no colours, but a theme that cannot be found is still worth saying.
         if keys != nil, let warning = ThemeLoader.loadForApp(name: config[.theme] ?? "default").warning {

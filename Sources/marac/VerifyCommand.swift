@@ -35,6 +35,9 @@ struct VerifyCommand: ParsableCommand {
     @Option(help: ArgumentHelp("text (one sentence) or json (one object, for scripts).", valueName: "format"))
     var format: Format = .text
 
+    @Flag(name: .customLong("history"), help: "Also list the corrections: notes amended or withdrawn (text before and after), case details set, earlier hearings confirmed or rejected, actions amended or withdrawn.")
+    var history = false
+
     func run() throws {
         // Never asks: without a passphrase an encrypted journal's chain is still checked in full.
         if format == .json {
@@ -47,6 +50,12 @@ struct VerifyCommand: ParsableCommand {
         let outcome = VerifyJournal.run(path: journal, passphrase: environmentPassphrase)
         if outcome.exitCode == 0 {
             print(outcome.message)
+            if history {
+                guard let lines = VerifyJournal.history(path: journal, passphrase: environmentPassphrase) else {
+                    throw fail("\(journal): the history needs the events read: set MARAC_PASSPHRASE for an encrypted journal", exitCode: ExitStatus.failure)
+                }
+                for line in lines { print(line) }
+            }
         } else {
             throw fail(outcome.message, exitCode: outcome.exitCode)
         }

@@ -47,6 +47,10 @@ struct LiveScreenTests {
             try tmux.type(category)
             try tmux.waitFor(text: category == "perp" ? "→ perpetrator" : "→ children")
             try tmux.press("Enter")
+            // Neither owner is in the room (only Police registered): who will tell them (Police is offered).
+            try tmux.waitFor(text: "who will tell them")
+            try tmux.press("Enter")
+            try tmux.waitFor(text: "Police will tell")
             try tmux.waitFor("the action on the case screen") { $0.contains(String(text.prefix(30))) && !$0.contains("Add an action") }
         }
         try tmux.waitFor(text: "Actions (2)")
@@ -109,6 +113,7 @@ struct LiveScreenTests {
         #expect(actions.map(\.owner) == ["Probation", "Children's Social Care"])
         #expect(actions.map(\.category) == [.perpetrator, .children])
         #expect(actions.allSatisfy { $0.due != nil })
+        #expect(actions.map { state.absentOwnerInformers[$0.id] } == ["Police", "Police"])
     }
 
     /// kill -9 mid-meeting, then `marac run`: every saved action is there and the timer kept counting.

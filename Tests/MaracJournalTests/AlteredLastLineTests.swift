@@ -39,16 +39,35 @@ struct AlteredLastLineTests {
         #expect(!FileManager.default.fileExists(atPath: path + ".torn-1"))
     }
 
+    /// Zeros in the middle of the last line but its end (and line feed) in place: before issue 21
+    /// this read as a torn tail and `run` cut the line away. Torn means torn: the file ends with a
+    /// line feed, so a line marac finished was changed — damage, read-only, nothing cut.
+    @Test func zerosInsideAFinishedLastLineAreDamage() throws {
+        let dir = TempFolder()
+        let (path, full) = try journal(dir)
+        let starts = lineStarts(full)
+        var altered = full
+        for i in (starts[starts.count - 2] + 20)..<(full.count - 80) { altered[i] = 0 }
+        write(altered, to: path)
+        guard case .damaged(let line, _) = try JournalReader.read(path: path).condition else {
+            Issue.record("zeros inside a finished last line should be damage"); return
+        }
+        #expect(line == starts.count - 1)
+        #expect(throws: JournalError.self) { try JournalWriter.open(path: path) }
+        #expect(bytes(of: path) == altered)
+    }
+
+    /// The power cut the old test meant: the file grew but nothing of the last line landed, so it
+    /// ends in zeros with no line feed. Still a torn tail, set aside.
     @Test func zerosWhereTheLastLineShouldBeAreATornTail() throws {
         let dir = TempFolder()
         let (path, full) = try journal(dir)
         let starts = lineStarts(full)
         var torn = full
-        // A power cut after the file grew but before the data landed: the line's middle is zeros.
-        for i in (starts[starts.count - 2] + 20)..<(full.count - 80) { torn[i] = 0 }
+        for i in (starts[starts.count - 2] + 20)..<full.count { torn[i] = 0 }
         write(torn, to: path)
         guard case .tornTail = try JournalReader.read(path: path).condition else {
-            Issue.record("zeros in the last line should be a torn tail"); return
+            Issue.record("zeros to the end of the file should be a torn tail"); return
         }
         let (writer, _) = try JournalWriter.open(path: path)
         writer.close()

@@ -1,5 +1,6 @@
 import Foundation
 import MaracCore
+import MaracTestSupport
 import Testing
 @testable import MaracJournal
 

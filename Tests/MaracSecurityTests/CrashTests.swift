@@ -41,10 +41,11 @@ func noteKeys(_ count: Int, label: String = "note") -> String {
 
 @Suite("kill -9 at random moments loses nothing acknowledged", .serialized)
 struct KillNineTests {
-    /// Starts `marac run JOURNAL --keys FILE` with the ack log on.
+    /// Starts `marac run JOURNAL --keys FILE` with the ack log on (the crash harness: marac's run with a
+    /// SaveListener that writes the log).
     func start(_ journal: String, keys: String, ack: String, dir: TempFolder, passphrase: String?) throws -> Process {
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: Binary.marac)
+        p.executableURL = URL(fileURLWithPath: Binary.marac).deletingLastPathComponent().appendingPathComponent("marac-crash-harness")
         p.arguments = ["run", journal, "--keys", keys]
         var env = ProcessInfo.processInfo.environment
         env["MARAC_TEST_ACK_LOG"] = ack

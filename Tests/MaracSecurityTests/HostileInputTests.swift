@@ -6,7 +6,7 @@ import MaracJournal
 import MaracUI
 import Testing
 
-/// Nothing from input drives the terminal (DESIGN §7): hostile text in an agenda and in the
+/// Nothing from input drives the terminal (docs/SECURITY.md): hostile text in an agenda and in the
 /// meeting's notes, actions and attendance reaches the screen only as plain, printable text.
 enum Hostile {
     static let osc = "Osc\u{1B}]0;PWNED\u{07}Title"
@@ -176,7 +176,9 @@ struct HostileTerminalTests {
             // Layout intact: every row there, none wider than the pane, the key bar on the last row.
             let rows = screen.split(separator: "\n", omittingEmptySubsequences: false)
             #expect(rows.count >= 24, "after \(key) the screen has \(rows.count) rows")
-            #expect(rows.first?.contains("Hostvale 01/12/2026") == true, "after \(key) the title bar is not on the first row")
+            // The header may shorten the area name when warnings need the room (the meeting is stamped
+            // 01/12/2026 and runs on the real clock, so on that day "not reached" warnings appear).
+            #expect(rows.first?.contains("Hostva") == true, "after \(key) the title bar is not on the first row: \(rows.first ?? "")")
             #expect(rows.count >= 24 && rows[23].contains("F12"), "after \(key) the key bar is not on the last row")
             for line in rows { #expect(line.count <= 80, "after \(key) a line is \(line.count) columns wide") }
             let title = try paneTitle(tmux)

@@ -7,11 +7,11 @@ import MaracUI
 import Testing
 @testable import MaracTerminal
 
-/// Real ncurses writing to /dev/null (anchors §2.2 #11): proves the adapter places glyphs,
+/// Real ncurses writing to /dev/null: proves the adapter places glyphs,
 /// wide characters and attributes, with no TTY. ncurses is process-global, so these run one at a time.
 @Suite(.serialized) struct HeadlessTerminalTests {
     init() {
-        // Widths and wide output need a UTF-8 locale (anchors §2.2 #4, #6).
+        // Widths and wide output need a UTF-8 locale.
         setenv("LC_ALL", "C.UTF-8", 1)
         _ = setlocale(LC_ALL, "C.UTF-8")
     }

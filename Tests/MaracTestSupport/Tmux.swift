@@ -2,7 +2,7 @@ import Foundation
 
 /// Shared by the end-to-end and security tests (a library target, so there is one copy).
 ///
-/// The real `marac` binary in a real pseudo-terminal, driven through tmux (DESIGN §8.5): type keys
+/// The real `marac` binary in a real pseudo-terminal, driven through tmux : type keys
 /// with send-keys, read the screen with capture-pane, poll with a deadline (never sleep to sync).
 public final class TmuxSession {
     public let socket: String

@@ -43,8 +43,31 @@ struct MeetingScreenTests {
         // Warnings only: vague wording, owner not present, no category. It saves.
         try rt.run("<Tab>Probation<Tab>+7d<C-s>")
         #expect(rt.appends.count == 1)
-        #expect(!formIsOpen(rt))
         #expect(rt.screen.meeting.state.action("20261201-northvale-3")?.owner == "Probation")
+        // Probation is not here: the chair is asked who will tell them (Esc leaves it unrecorded).
+        #expect(rt.text.contains("Probation is not here"))
+        try rt.run("<Esc>")
+        #expect(!formIsOpen(rt))
+    }
+
+    @Test func anActionForAnAbsentAgencyRecordsWhoWillTellThem() throws {
+        var rt = try onCase()
+        try rt.run("aRefer to the perpetrator programme<Tab>Probation<Tab>+7d<Tab>perp<C-s>")
+        #expect(rt.text.contains("Probation is not here"))
+        try rt.run("<C-s>")
+        let id = "20261201-northvale-3"
+        #expect(rt.screen.meeting.state.absentOwnerInformers[id] == "Idva")
+        #expect(!formIsOpen(rt))
+    }
+
+    @Test func ownersPresentComeFirstAndTheRestAreMarked() throws {
+        let rt = try onCase()
+        let owners = rt.screen.ownerAgencies
+        let present = rt.screen.state.agenciesPresent
+        #expect(Array(owners.prefix(present.count)) == present)
+        #expect(rt.screen.presenceMark("Housing") == "apologies")
+        #expect(rt.screen.presenceMark("Probation") == "not here")
+        #expect(rt.screen.presenceMark("Police") == nil)
     }
 
     @Test func screenKeysTypedInAFieldAreText() throws {

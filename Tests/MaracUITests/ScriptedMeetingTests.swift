@@ -17,6 +17,8 @@ struct ScriptedMeetingTests {
     <Sleep 4m>
     # Two actions through the form.
     aRefer the perpetrator to the local programme<Tab>Prob<Tab>+7d<Tab>perp<Enter>
+    # Probation is not here: who will tell them (the Idva is offered).
+    <Enter>
     aCall the victim weekly about the safety plan<Tab>Id<Tab>fri<Tab><Right><Enter>
     # Past the 15-minute limit.
     <Sleep 16m>
@@ -39,6 +41,7 @@ struct ScriptedMeetingTests {
         let actions = s.actions(for: "NV-101")
         #expect(actions.map(\.id) == ["20261201-northvale-1", "20261201-northvale-2"])
         #expect(actions[0].owner == "Probation")
+        #expect(s.absentOwnerInformers[actions[0].id] == "Idva")
         #expect(actions[0].category == .perpetrator)
         #expect(actions[0].due == Fixture.date.adding(days: 7))
         #expect(actions[1].owner == "Idva")

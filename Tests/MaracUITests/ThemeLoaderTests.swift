@@ -38,7 +38,7 @@ import Testing
     }
 
     @Test func theStatesThatMatterKeepAnAttributeInEveryTheme() {
-        // Never colour alone (DESIGN §5): under NO_COLOR these must still stand out.
+        // Never colour alone: under NO_COLOR these must still stand out.
         for name in ThemeLoader.shippedThemeNames {
             let (theme, _) = ThemeLoader.load(name: name, searchPaths: [Self.themesDirectory], environment: [:])
             for role in [StyleRole.danger, .warning, .selection, .inputFocused, .header, .statusBar] {

@@ -3,7 +3,7 @@ import MaracCore
 import MaracExport
 import MaracJournal
 
-/// `marac actions DIR …`: the action tracker between meetings (DESIGN §2).
+/// `marac actions DIR …`: the action tracker between meetings.
 public enum TrackActions {
     public struct ListRequest: Sendable {
         public var folder: String
@@ -125,8 +125,6 @@ public enum TrackActions {
 
     /// Today in the machine's own time zone (an admin's "today", not UTC's).
     public static func localToday() -> CalendarDate {
-        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        return CalendarDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
-            ?? CalendarDate(epochMillis: NewMeeting.currentMillis())
+        AppClock.wall.localToday
     }
 }

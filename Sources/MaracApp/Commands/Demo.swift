@@ -19,7 +19,7 @@ public enum DemoMeeting {
     }
 
     public static func run(date: CalendarDate?, options: MeetingSession.Options, logger: Logger) throws -> String {
-        let clock = WallClock()
+        let clock = AppClock.wall
         let day = date ?? CalendarDate(epochMillis: clock.now)
         let created = try create(date: day, scripted: options.keysFile != nil, now: clock.now)
         let session = MeetingSession(writer: created.writer, events: created.events, logger: logger)

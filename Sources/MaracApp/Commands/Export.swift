@@ -8,7 +8,7 @@ import MaracCore
 import MaracExport
 import MaracJournal
 
-/// `marac export`: minutes and action lists from a meeting journal (DESIGN §6).
+/// `marac export`: minutes and action lists from a meeting journal (docs/EXPORT-FORMATS.md).
 public enum ExportMinutes {
     public struct Request: Sendable {
         public var journalPath: String
@@ -92,13 +92,12 @@ public enum ExportMinutes {
         }
 
         try AtomicFile.makeFolder(request.outDir, fileIO: fileIO)
-        var written: [String] = []
-        for doc in documents {
-            let path = AtomicFile.join(request.outDir, doc.fileName)
-            try AtomicFile.write(try bytes(of: doc), to: path, fileIO: fileIO)
-            written.append(path)
-        }
-        return Outcome(written: written, warnings: warnings)
+        // All the packs or none: a disk that fills after the first of six must not leave one
+        // agency with its pack and five without, and nobody told.
+        var files: [(path: String, bytes: [UInt8])] = []
+        for doc in documents { files.append((path: AtomicFile.join(request.outDir, doc.fileName), bytes: try bytes(of: doc))) }
+        try AtomicFile.writeAll(files, fileIO: fileIO)
+        return Outcome(written: files.map(\.path), warnings: warnings)
     }
 
     /// What goes in the file: the text (after a byte-order mark when asked), or the zipped package.
@@ -200,6 +199,52 @@ public enum AtomicFile {
         do { try fileIO.fsyncDirectory(dir) } catch {
             throw CommandFailure("\(path) was written but its folder could not be synced: \(JournalError.describe(errno: error.errno))",
                                  exitCode: ExitStatus.ioError)
+        }
+    }
+
+    /// Writes several files as one: each to a hidden temporary file, written and synced; only when
+    /// every one is safely on disk are they renamed into place. On any error before that, every
+    /// temporary file is removed and no target is touched ("nothing was written").
+    public static func writeAll(_ files: [(path: String, bytes: [UInt8])], fileIO: any FileIO = PosixFileIO()) throws(CommandFailure) {
+        var allRegular = true
+        for f in files { if case .regularFile = try OutputTarget.classify(f.path) {} else { allRegular = false } }
+        // One file, or a device or FIFO among the targets (written in place by `write`): one by one.
+        guard files.count > 1, allRegular else {
+            for f in files { try write(f.bytes, to: f.path, fileIO: fileIO) }
+            return
+        }
+        var staged: [(temp: String, path: String)] = []
+        func discard() { for s in staged { try? fileIO.unlink(s.temp) } }
+        for f in files {
+            let temp = join(folder(of: f.path), "." + URL(fileURLWithPath: f.path).lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+            func failed(_ operation: String, _ e: FileIOError) -> CommandFailure {
+                CommandFailure("\(f.path): \(operation) failed: \(JournalError.describe(errno: e.errno)); nothing was written (none of the \(files.count) files)")
+            }
+            let fd: Int32
+            do { fd = try fileIO.open(temp, flags: O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode: 0o600) } catch { discard(); throw failed("create", error) }
+            staged.append((temp, f.path))
+            do throws(CommandFailure) {
+                do { try fileIO.fchmod(fd, mode: 0o600) } catch { throw failed("chmod", error) }
+                do { try fileIO.writeAll(fd, f.bytes) } catch { throw failed("write", error) }
+                do { try fileIO.fsync(fd) } catch { throw failed("fsync", error) }
+                fileIO.close(fd)
+            } catch {
+                fileIO.close(fd)
+                discard()
+                throw error
+            }
+        }
+        for (i, s) in staged.enumerated() {
+            do { try fileIO.rename(s.temp, s.path) } catch {
+                for rest in staged[i...] { try? fileIO.unlink(rest.temp) }
+                throw CommandFailure("\(s.path): rename failed: \(JournalError.describe(errno: error.errno)); only the first \(i) of \(staged.count) files were written")
+            }
+        }
+        let dirs = Set(files.map { folder(of: $0.path) })
+        for dir in dirs {
+            do { try fileIO.fsyncDirectory(dir) } catch {
+                throw CommandFailure("\(dir): the files were written but the folder could not be synced: \(JournalError.describe(errno: error.errno))")
+            }
         }
     }
 

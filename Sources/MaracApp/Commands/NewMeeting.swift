@@ -2,7 +2,7 @@ import Foundation
 import MaracCore
 import MaracJournal
 
-/// `marac new`: an agenda file in, a new meeting journal out (DESIGN §2).
+/// `marac new`: an agenda file in, a new meeting journal out.
 public enum NewMeeting {
     public struct Request: Sendable {
         public var agendaPath: String
@@ -18,6 +18,8 @@ public enum NewMeeting {
         public var protocolPath: String?
         /// Encrypts the journal at rest with this passphrase (`--encrypt`); nil: plain text.
         public var passphrase: String?
+        /// Signs the chain with the user's Ed25519 key (`--sign`, see `Signing`).
+        public var sign = false
 
         public init(agendaPath: String, date: String, area: String, chair: String, venue: String = "",
                     out: String? = nil, dataDir: String? = nil, protocolPath: String? = nil, passphrase: String? = nil) {
@@ -33,6 +35,8 @@ public enum NewMeeting {
         public var caseCount: Int
         /// Agenda warnings (unknown columns …), one line each, already naming file, line and column.
         public var warnings: [String]
+        /// The signing key's fingerprint, when signed.
+        public var signedBy: String?
     }
 
     /// Checks everything first, then creates the journal with `.meetingCreated` and one
@@ -51,8 +55,8 @@ public enum NewMeeting {
         let rules = try request.protocolPath.map { (p) throws(CommandFailure) in try LocalProtocolFile.load(path: p) } ?? .national
 
         let agendaBytes: [UInt8]
-        do { agendaBytes = try fileIO.readFile(request.agendaPath) } catch {
-            throw CommandFailure("\(request.agendaPath): cannot read the agenda file: \(JournalError.io(path: request.agendaPath, operation: "open", errno: error.errno).reason)",
+        do { agendaBytes = try fileIO.readFile(request.agendaPath, limit: FileLimits.agenda) } catch {
+            throw CommandFailure("\(request.agendaPath): cannot read the agenda file: \(InputFile.reason(error, limit: FileLimits.agenda))",
                                  exitCode: error.errno == ENOENT ? ExitStatus.missingInput : ExitStatus.ioError)
         }
         let agenda: AgendaImport.Result
@@ -68,18 +72,33 @@ public enum NewMeeting {
         } else {
             path = DataFolder.journalPath(meetingID: info.id, folder: try DataFolder.resolve(explicit: request.dataDir, environment: environment))
         }
+        // A temporary journal left by a `marac new` that was killed mid-way goes now.
+        Leftovers.removeAbandonedCreations(in: AtomicFile.folder(of: path))
+        // The key first: a problem with it stops `new` before any journal exists.
+        let signingKey = request.sign ? try Signing.loadKey(create: true, environment: environment) : nil
         let cases = AgendaImport.agendaOrder(agenda.cases)
+        // Earlier hearings of these cases in the folder the journal goes into.
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        let earlier = CaseHistoryImport.earlierMeetings(folder: folder, passphrase: request.passphrase, excludingMeeting: info.id)
         let events: [MeetingEvent] = [.meetingCreated(info: info, rules: rules)]
             + cases.map { .caseQueued(agendaCase: $0, late: false) }
-        do {
-            try JournalWriter.create(path: path, kind: .meeting, id: info.id, events: events, at: now,
-                                     passphrase: request.passphrase, fileIO: fileIO).close()
+            + CaseHistoryImport.events(for: cases.map { ($0, []) }, meetingDate: date, earlier: earlier.meetings)
+        do throws(JournalError) {
+            let writer = try JournalWriter.create(path: path, kind: .meeting, id: info.id, events: events, at: now,
+                                                  passphrase: request.passphrase, fileIO: fileIO)
+            writer.close()
+            Witness.record(journal: path, id: info.id, seq: writer.nextSeq - 1, hash: writer.finalHash, now: now)
+            if let signingKey {
+                do { try Signing.start(journal: path, journalID: info.id, seq: writer.nextSeq - 1, hash: writer.finalHash, key: signingKey) }
+                catch { throw JournalError.writerFailed(path: path, reason: "its signature file could not be written: \(error.message)") }
+            }
         } catch {
             // Whatever stopped it (already there, no such folder, disk full), the output was not made.
             throw CommandFailure(error.description, exitCode: ExitStatus.cannotCreate)
         }
         return Outcome(journalPath: path, meetingID: info.id, caseCount: cases.count,
-                       warnings: agenda.warnings.map { SafeText.line($0.description) })
+                       warnings: agenda.warnings.map { SafeText.line($0.description) },
+                       signedBy: signingKey.map { Signing.fingerprint($0.publicKey) })
     }
 
     /// Where the agenda template is installed (share/marac, or the build's resource bundle), if found.
@@ -94,7 +113,7 @@ public enum NewMeeting {
         return String(decoding: data, as: UTF8.self)
     }
 
-    public static func currentMillis() -> Int64 { Int64((Date().timeIntervalSince1970 * 1000).rounded()) }
+    public static func currentMillis() -> Int64 { AppClock.wall.now }
 }
 
 extension JournalError {

@@ -273,7 +273,7 @@ public enum MaracReportCommand {
     // MARK: - Writing
 
     /// Writes the whole file or nothing: a hidden temporary file beside the target (mode 0600),
-    /// fsync, rename over the target, then fsync the folder (DESIGN §6).
+    /// fsync, rename over the target, then fsync the folder (docs/EXPORT-FORMATS.md).
     static func writeAtomically(_ bytes: [UInt8], to named: String, fileIO: any FileIO) throws(Failure) {
         // A device, FIFO or socket is written in place, never renamed over (see OutputTarget).
         let path: String

@@ -12,7 +12,11 @@ public enum RunMeeting {
         guard FileManager.default.fileExists(atPath: path) else {
             throw CommandFailure("\(path): no such journal (make one with `marac new`)", exitCode: ExitStatus.missingInput)
         }
-        try requireMeetingJournal(path)
+        let seen = try requireMeetingJournal(path)
+        // A journal shorter than, or different from, what marac last saw here is said on screen;
+        // the witness keeps what it saw before, so the warning stays until someone looks.
+        let finding = Witness.check(journal: path, id: seen.header.id, seq: seen.lineCount - 1, hash: seen.finalHash)
+        let witnessWarning = Witness.message(finding, journal: URL(fileURLWithPath: path).lastPathComponent)
         let session: MeetingSession
         do { session = try MeetingSession(path: path, passphrase: options.passphrase, logger: logger) }
         catch let error as JournalError {
@@ -21,12 +25,23 @@ public enum RunMeeting {
             }
             throw CommandFailure(error.description, exitCode: error.exitStatus)
         }
+        if let witnessWarning {
+            session.notice = "WARNING: " + witnessWarning + (session.notice.map { ". " + $0 } ?? "")
+            logger.error("journal differs from what marac last saw (witness)")
+        }
+        func witness() {
+            guard finding == .consistent, let last = session.lastLine else { return }
+            Witness.record(journal: path, id: seen.header.id, seq: last.seq, hash: last.hash)
+        }
+        witness()
+        defer { witness() }
         try importOutstandingActions(into: session, journalPath: path, passphrase: options.passphrase, logger: logger)
+        try refreshCaseHistory(of: session, journalPath: path, passphrase: options.passphrase, logger: logger)
         try session.run(options: options)
     }
 
     /// Before a meeting starts, bring in the actions still open from earlier meetings in the same
-    /// folder, so the opening review lists exactly them (DESIGN §3a). Done once, and recorded as an
+    /// folder, so the opening review lists exactly them (docs/DOMAIN.md#outstanding-actions). Done once, and recorded as an
     /// event, so a replay and the minutes show the same list the chair saw.
     static func importOutstandingActions(into session: MeetingSession, journalPath: String, passphrase: String?,
                                          logger: Logger) throws {
@@ -37,21 +52,41 @@ public enum RunMeeting {
         for problem in found.problems { logger.warning("outstanding actions: \(problem)") }
         let earlier = found.open.filter { $0.meetingDate < state.info.date }
         guard !earlier.isEmpty else { return }
-        try session.appendNow([.outstandingActionsImported(actions: earlier)], at: WallClock().now)
+        try session.appendNow([.outstandingActionsImported(actions: earlier)], at: AppClock.wall.now)
         logger.info("imported \(earlier.count) outstanding actions")
+    }
+}
+
+extension RunMeeting {
+    /// Each time the meeting opens, look again for earlier hearings of its cases: a journal copied
+    /// into the folder since `marac new` (or a case added late) is found. Recorded only when
+    /// something changed.
+    static func refreshCaseHistory(of session: MeetingSession, journalPath: String, passphrase: String?, logger: Logger) throws {
+        let state = session.state
+        guard !state.isClosed, !session.isReadOnly else { return }
+        let folder = URL(fileURLWithPath: journalPath).deletingLastPathComponent().path
+        let earlier = CaseHistoryImport.earlierMeetings(folder: folder, passphrase: passphrase, excludingMeeting: state.info.id)
+        for problem in earlier.problems { logger.warning("case history: \(problem)") }
+        let events = CaseHistoryImport.events(for: state.orderedCases.map { ($0.agenda, $0.history) },
+                                              meetingDate: state.info.date, earlier: earlier.meetings)
+        guard !events.isEmpty else { return }
+        try session.appendNow(events, at: WallClock().now)
+        logger.info("case history found for \(events.count) cases")
     }
 }
 
 /// Refuses the action tracker (or anything but a meeting journal) before a screen opens on it: a
 /// meeting's events written into the tracker would corrupt the record of actions between meetings.
 /// Reads only the header and chain, so it needs no passphrase.
-func requireMeetingJournal(_ path: String) throws {
-    let header: JournalHeader
-    do { header = try JournalReader.verifyChain(path: path).header }
+@discardableResult
+func requireMeetingJournal(_ path: String) throws -> JournalContents {
+    let contents: JournalContents
+    do { contents = try JournalReader.verifyChain(path: path) }
     catch { throw CommandFailure(error.description, exitCode: error.exitStatus) }
-    guard header.kind == .meeting else {
+    guard contents.header.kind == .meeting else {
         throw CommandFailure("\(path) is the action tracker, not a meeting journal (`marac actions` reads it)", exitCode: ExitStatus.badFile)
     }
+    return contents
 }
 
 /// Parses `80x24`, `120x40`.

@@ -42,14 +42,14 @@ public enum Training {
         let path = folder + "/\(sample.name)-mock.jsonl"
         let setUp = sample.agendaOnly
         // A live mock starts now; a scripted one at the recorded meeting's own time, so it is repeatable.
-        let at = options.keysFile == nil ? WallClock().now : (setUp.last?.at ?? 0)
+        let at = options.keysFile == nil ? AppClock.wall.now : (setUp.last?.at ?? 0)
         let writer = try JournalWriter.create(path: path, kind: .meeting, id: "mock-\(sample.name)",
                                               events: setUp.map(\.event), at: at)
         let events = try JournalReader.read(path: path).events
         let session = MeetingSession(writer: writer, events: events, logger: logger)
         try session.run(options: options)
         let state = try MeetingState.fold(JournalReader.read(path: path).events)
-        let end = options.keysFile == nil ? max(WallClock().now, state.lastEventAt ?? 0) : (state.lastEventAt ?? at)
+        let end = options.keysFile == nil ? max(AppClock.wall.now, state.lastEventAt ?? 0) : (state.lastEventAt ?? at)
         let card = Scorecard.make(state, now: end)
         let text = card.text()
         try? AtomicFile.write(Array((text + "\n").utf8), to: path + ".scorecard.txt")
@@ -80,7 +80,7 @@ public enum ReplaySession {
             if let dump = options.dumpScreenFile { try writeScreenDump(outcome.screen, to: dump) }
             return outcome.screen
         }
-        let clock = WallClock()
+        let clock = AppClock.wall
         let (theme, _) = ThemeLoader.loadForApp(name: options.themeName)
         var replay = ReplayController(records: records, speed: speed, now: clock.now, pauseAtOverrun: pauseAtOverrun)
         try runOnTerminal(&replay, theme: theme, clock: clock, dumpScreenFile: options.dumpScreenFile, perform: noWrites)

@@ -50,12 +50,36 @@ public enum VerifyJournal {
             do { contents = try JournalReader.verifyChain(path: path) } catch { return failure(error) }
             base.encrypted = true
             base.events = contents.lineCount - 1
-            summary = "\(count(contents.lineCount - 1, "event")) (encrypted: checked without reading them)"
+            summary = "\(count(contents.lineCount - 1, "event")) (encrypted, no passphrase given: checksums, chain and sequence checked; "
+                + "the events were not decrypted, so whether each one opens with the journal's key, and what it says, was NOT checked)"
         } catch {
             return failure(error)
         }
         base.finalHash = contents.finalHash
         let hash = String(contents.finalHash.prefix(16)) + "…"
+        // Cut short, rolled back or rewritten since marac last saw it (Witness): the chain cannot tell.
+        let lastSeq = contents.lineCount - 1
+        if case .damaged = contents.condition {} else {
+            let finding = Witness.check(journal: path, id: contents.header.id, seq: lastSeq, hash: contents.finalHash)
+            if let problem = Witness.message(finding, journal: path) {
+                base.exitCode = ExitStatus.badFile
+                base.condition = .damaged
+                base.reason = problem
+                base.message = problem + " (\(summary), final hash \(hash) now). marac will not write to it: keep the file as it is"
+                return base
+            }
+            Witness.record(journal: path, id: contents.header.id, seq: lastSeq, hash: contents.finalHash)
+        }
+        // Signed checkpoints (`marac new --sign`): the key, and any events after the last one.
+        let signing = Signing.check(journal: path, journalID: contents.header.id, lastSeq: lastSeq)
+        if case .broken(let problem) = signing {
+            base.exitCode = ExitStatus.badFile
+            base.condition = .damaged
+            base.reason = problem
+            base.message = "\(path): \(problem) (\(summary), final hash \(hash) now). marac will not write to it: keep the file as it is"
+            return base
+        }
+        if let said = signing.summary { summary += "; " + said }
         switch contents.condition {
         case .intact:
             base.message = "ok: \(summary), final hash \(hash)"
@@ -74,6 +98,15 @@ public enum VerifyJournal {
                 + "(\(summary), hash \(hash)). marac will not write to this journal: keep the file as it is"
         }
         return base
+    }
+
+    /// `--history`: the journal's corrections (notes amended or withdrawn with the text before and
+    /// after, case details set, earlier hearings decided, actions amended or withdrawn), one line
+    /// or three each; nil when the events cannot be read (the verify outcome says why).
+    public static func history(path: String, passphrase: String? = nil) -> [String]? {
+        guard let contents = try? JournalReader.read(path: path, passphrase: passphrase) else { return nil }
+        let lines = AuditTrail.lines(contents.events)
+        return lines.isEmpty ? ["no corrections recorded"] : lines
     }
 
     private static func failure(_ error: JournalError) -> Outcome {

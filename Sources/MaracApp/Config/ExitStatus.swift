@@ -49,8 +49,10 @@ extension JournalError {
         switch self {
         case let .io(_, operation, code):
             if code == ENOENT && operation.hasPrefix("open") { return ExitStatus.missingInput }
+            // A FIFO, device or oversized file in a journal's place (issue 21) is a bad file, not an I/O fault.
+            if code == FileIOError.notRegularFile.errno || code == FileIOError.tooLarge.errno { return ExitStatus.badFile }
             return ExitStatus.ioError
-        case .damaged, .notAJournal: return ExitStatus.badFile
+        case .damaged, .notAJournal, .newerFormat: return ExitStatus.badFile
         case .exists: return ExitStatus.cannotCreate
         case .writerFailed: return ExitStatus.ioError
         // (A default, not a list: a kind of error added later is a plain failure until it is sorted.)

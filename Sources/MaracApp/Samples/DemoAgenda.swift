@@ -1,7 +1,7 @@
 import MaracCore
 
 /// The built-in fictional sample meeting that `marac demo` opens. Built from the *structure* of the
-/// brief's case studies (brief §4) — risk level, agencies, pattern of events — with invented names,
+/// case studies (docs/DOMAIN.md#case-material) — risk level, agencies, pattern of events — with invented names,
 /// places and dates. Dates are relative to the meeting date so the sample never looks stale.
 public enum DemoAgenda {
     public static let area = "Northvale"
@@ -11,13 +11,13 @@ public enum DemoAgenda {
     public static func cases(meetingDate d: CalendarDate) -> [AgendaCase] {
         [
             // A young mother referred by a health visitor on the actuarial route; ex-partner with a history
-            // of violence, bail conditions, threats made during pregnancy (brief §4.3 structure).
+            // of violence, bail conditions, threats made during pregnancy (docs/DOMAIN.md#case-material: the Derby high-risk case).
             AgendaCase(caseRef: "NV-2611", victim: "Tamsin Reeve", perpetrator: "Kieran Lowe",
                        referringAgency: "Health Visiting", referralBasis: .actuarial, dashScore: 17,
                        referralDate: d.adding(days: -9), repeatFlag: false, children: 1, victimSex: "female",
                        minoritised: false, lgbt: false, disabled: false, aged16to17: false, perpetratorUnder18: false,
                        agenciesInvolved: ["Police", "Health Visiting", "Idva", "Housing", "Children's Social Care"]),
-            // A repeat: heard five months ago; escalation since (brief §4.5 structure).
+            // A repeat: heard five months ago; escalation since (docs/DOMAIN.md#case-material: the Sheffield repeat audit).
             AgendaCase(caseRef: "NV-2612", victim: "Joanne Adebayo-Hart", perpetrator: "Marcus Hart",
                        referringAgency: "Police", referralBasis: .escalation, dashScore: 12,
                        referralDate: d.adding(days: -6), previousHearings: [d.adding(days: -152)], children: 2,
@@ -28,7 +28,7 @@ public enum DemoAgenda {
                        referringAgency: "Children's Social Care", referralBasis: .professionalJudgement, dashScore: 11,
                        referralDate: d.adding(days: -4), children: 0, victimSex: "female", aged16to17: true,
                        perpetratorUnder18: true, agenciesInvolved: ["Children's Social Care", "Education", "Police"]),
-            // Perpetrator answers her phone: feedback must not go by phone (brief §2.7, §2.8).
+            // Perpetrator answers her phone: feedback must not go by phone (docs/DOMAIN.md#feedback-to-the-victim).
             AgendaCase(caseRef: "NV-2614", victim: "Priya Nandakumar", perpetrator: "Dev Nandakumar",
                        referringAgency: "Police", referralBasis: .actuarial, dashScore: 19,
                        referralDate: d.adding(days: -11), children: 0, victimSex: "female", minoritised: true,

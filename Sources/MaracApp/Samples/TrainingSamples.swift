@@ -1,7 +1,7 @@
 import MaracCore
 
 /// A recorded fictional meeting that ships with marac, for trainers (issue: trainer mode). Each is
-/// built from the structure of the brief's case studies (§4) and failure patterns (§4.7), with
+/// built from the structure of the public case studies and meeting failures in docs/DOMAIN.md#case-material, with
 /// invented names, places and dates.
 public struct TrainingSample: Sendable {
     public var name: String

@@ -6,7 +6,7 @@ import Darwin
 import Foundation
 import MaracJournal
 
-/// Where an encrypted journal's passphrase comes from (DESIGN §4, issue 7): `MARAC_PASSPHRASE`
+/// Where an encrypted journal's passphrase comes from (docs/JOURNAL-FORMAT.md, section 5; docs/SECURITY.md): `MARAC_PASSPHRASE`
 /// for scripts, otherwise a prompt on the controlling terminal with echo off. Never from a command
 /// line argument (it would show in `ps` and in the shell history).
 public struct PassphraseSource {
@@ -100,10 +100,17 @@ public enum EncryptedJournal {
     }
 
     static func header(_ path: String) -> JournalHeader? {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        defer { try? handle.close() }
+        // O_NONBLOCK and a regular file only: a FIFO in a journal's place must not stop the command here.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        guard (try? requireRegularFile(fd, limit: FileLimits.journal)) != nil else { return nil }
         // A header is a few hundred bytes; 64 KiB is plenty and bounds what a hostile file can cost.
-        guard let data = try? handle.read(upToCount: 65_536), let newline = data.firstIndex(of: 0x0A) else { return nil }
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
+        guard n > 0 else { return nil }
+        let data = Data(buffer[0..<n])
+        guard let newline = data.firstIndex(of: 0x0A) else { return nil }
         return try? JSONDecoder().decode(JournalHeader.self, from: data[data.startIndex..<newline])
     }
 

@@ -27,7 +27,7 @@ public final class MeetingSession {
     private var writer: JournalWriter?
     private var meeting: Meeting
     /// Said once the screen is up: a torn tail recovered, a damaged journal opened read-only.
-    private var notice: String?
+    var notice: String?
     private let logger: Logger
 
     /// Opens an existing journal for writing (taking its lock), or read-only when it is damaged.
@@ -43,12 +43,24 @@ public final class MeetingSession {
                 notice = "Recovered: the last \(bytes) bytes were an unfinished write and were set aside."
                 logger.warning("torn tail of \(bytes) bytes recovered")
             }
-        } catch .damaged(let p, let line, let reason) {
+        } catch {
+            // Opened read-only: damaged (never appended to), or on a disk that cannot be written
+            // (a read-only mount, a write-protected stick), where the meeting can still be viewed.
+            let readOnlyNotice: String
+            switch error {
+            case let .damaged(p, line, reason):
+                readOnlyNotice = "READ-ONLY: \(URL(fileURLWithPath: p).lastPathComponent) is damaged at line \(line) (\(reason)). Nothing will be written."
+                logger.error("journal damaged at line \(line); opened read-only")
+            case let .io(_, "open", code) where code == EROFS || code == EACCES || code == EPERM:
+                readOnlyNotice = "READ-ONLY: \(URL(fileURLWithPath: path).lastPathComponent) cannot be written here (\(JournalError.describe(errno: code))): view only, nothing will be saved."
+                logger.error("journal not writable; opened read-only")
+            default:
+                throw error
+            }
             let contents = try JournalReader.read(path: path, passphrase: passphrase, fileIO: fileIO)
             self.writer = nil
             self.meeting = Meeting(events: contents.events)
-            notice = "READ-ONLY: \(URL(fileURLWithPath: p).lastPathComponent) is damaged at line \(line) (\(reason)). Nothing will be written."
-            logger.error("journal damaged at line \(line); opened read-only")
+            notice = readOnlyNotice
         }
     }
 
@@ -62,6 +74,8 @@ public final class MeetingSession {
 
     public var state: MeetingState { meeting.state }
     public var isReadOnly: Bool { writer == nil }
+    /// The journal's last line as written (for the witness file); nil when read-only.
+    public var lastLine: (seq: Int, hash: String)? { writer.map { ($0.nextSeq - 1, $0.finalHash) } }
 
     /// Whether this meeting has already brought in the open actions of earlier meetings.
     public var hasImportedOutstandingActions: Bool {
@@ -89,13 +103,28 @@ public final class MeetingSession {
             do {
                 let records = try writer.append(events, at: clock.now)
                 for r in records { meeting.append(r) }
-                AckLog.shared?.acknowledge(records)
+                SaveListeners.current?.saved(records)
                 logger.info("appended \(records.map(\.event.name).joined(separator: ", "))")
+                signCheckpoint(after: records, writer: writer)
                 return [.appended(records)]
             } catch {
                 logger.error("append failed: \(error)")
                 return [.appendFailed(message: MeetingSession.saveFailure(error))]
             }
+        }
+    }
+
+    /// A signed journal (`marac new --sign`) gets a signed checkpoint when a case closes and when
+    /// the meeting closes (Signing). Never fails the meeting: a checkpoint not written is an
+    /// unsigned tail that `verify` reports.
+    private func signCheckpoint(after records: [RecordedEvent], writer: JournalWriter) {
+        let closes = records.contains {
+            switch $0.event { case .discussionEnded, .meetingClosed: return true; default: return false }
+        }
+        guard closes else { return }
+        if let problem = Signing.checkpoint(journal: path, journalID: meeting.state.info.id,
+                                            seq: writer.nextSeq - 1, hash: writer.finalHash) {
+            logger.warning("signing: \(problem)")
         }
     }
 
@@ -123,6 +152,7 @@ public final class MeetingSession {
             let steps = try loadKeyScript(keysFile)
             let clock = ManualClock(start: meeting.state.lastEventAt ?? 0)
             var screen = MeetingScreen(meeting: meeting, now: clock.now, mode: mode)
+            screen.lostLogLines = { FileLog.lostLines }
             if let notice { screen.notify(notice, error: isReadOnly) }
             let outcome = ScriptedRun.run(&screen, steps: steps, clock: clock, size: options.size) { effect in
                 self.perform(effect, clock: clock)
@@ -132,9 +162,10 @@ public final class MeetingSession {
             return outcome.screen
         }
 
-        let clock = WallClock()
+        let clock = AppClock.wall
         let (theme, themeWarning) = ThemeLoader.loadForApp(name: options.themeName)
         var screen = MeetingScreen(meeting: meeting, now: clock.now, mode: mode)
+        screen.lostLogLines = { FileLog.lostLines }
         if let themeWarning { screen.notify(themeWarning, error: true) }
         if let notice { screen.notify(notice, error: isReadOnly) }
         try runOnTerminal(&screen, theme: theme, clock: clock, dumpScreenFile: options.dumpScreenFile) { effect in
@@ -142,29 +173,6 @@ public final class MeetingSession {
         }
         writer?.close()
         return nil
-    }
-}
-
-/// Crash tests only (`MARAC_TEST_ACK_LOG=FILE`): one `ack <seq>` line per event, written with
-/// write(2) right after the journal's fdatasync returned, i.e. at the moment the screen may show it
-/// as saved. A test that kills the process with SIGKILL then checks every acknowledged event is in
-/// the journal. Unset (always, outside tests): nothing is opened or written.
-final class AckLog: @unchecked Sendable {
-    static let environmentVariable = "MARAC_TEST_ACK_LOG"
-    static let shared: AckLog? = ProcessInfo.processInfo.environment[environmentVariable].flatMap { AckLog(path: $0) }
-
-    private let fd: Int32
-
-    private init?(path: String) {
-        fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
-        if fd < 0 { return nil }
-    }
-
-    func acknowledge(_ records: [RecordedEvent]) {
-        for r in records {
-            let line = Array("ack \(r.seq)\n".utf8)
-            _ = line.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-        }
     }
 }
 

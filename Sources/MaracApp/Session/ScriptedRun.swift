@@ -3,7 +3,7 @@ import MaracCore
 import MaracTerminal
 import MaracUI
 
-/// Drives a program from a `--keys` script with no terminal (DESIGN §2 "Scripted runs"): keys are
+/// Drives a program from a `--keys` script with no terminal (docs/DECISIONS.md): keys are
 /// delivered at the manual clock's current instant; `<Sleep 11m>` advances the clock and sends a
 /// tick; effects go through the same `perform` as a live run, so the journal gets every event.
 public enum ScriptedRun {
@@ -63,7 +63,12 @@ func loadKeyScript(_ path: String) throws -> [ScriptStep] {
 /// writes the final screen if `--dump-screen` asked for it.
 func runOnTerminal<P: Program>(_ program: inout P, theme: Theme, clock: Clock, dumpScreenFile: String?,
                                perform: (Effect) -> [Msg]) throws {
-    let terminal = try NcursesTerminal(theme: theme)
+    let terminal: NcursesTerminal
+    do { terminal = try NcursesTerminal(theme: theme) }
+    catch let error as TerminalError where error.isUnsupportedTerminal {
+        // TERM=dumb, unset or unknown: one line and status 2, before anything is drawn.
+        throw CommandFailure(error.description, exitCode: 2)
+    }
     defer { terminal.restore() }
     try TerminalRunner.run(&program, terminal: terminal, clock: { clock.now }, perform: perform)
     terminal.restore()

@@ -1,4 +1,5 @@
 import Foundation
+import MaracJournal
 import MaracUI
 import Yams
 
@@ -44,7 +45,11 @@ public enum ThemeLoader {
             let looked = searchPaths.isEmpty ? "no search paths" : searchPaths.joined(separator: ", ")
             return (.fallback, "theme '\(name)' not found (looked in: \(looked)); \(fallbackNote)")
         }
-        guard let data = fileManager.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+        let data: [UInt8]
+        do { data = try PosixFileIO().readFile(path, limit: FileLimits.small) } catch {
+            return (.fallback, "\(path): cannot be read: \(InputFile.reason(error, limit: FileLimits.small)); \(fallbackNote)")
+        }
+        guard let text = String(validating: data, as: UTF8.self) else {
             return (.fallback, "\(path): cannot be read as UTF-8 text; \(fallbackNote)")
         }
         do {

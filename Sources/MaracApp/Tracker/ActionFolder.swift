@@ -16,7 +16,7 @@ public struct TrackedAction: Sendable, Equatable {
     public var isOpen: Bool { status.isOpen }
 }
 
-/// Every meeting journal and the tracker journal in a folder, read together (DESIGN §2: `marac
+/// Every meeting journal and the tracker journal in a folder, read together (`marac
 /// actions DIR`). An action is open unless closed, whichever came last, by: a status in its own
 /// meeting, a tracker update, or a later meeting's opening review (carried forward stays open).
 public struct ActionFolder: Sendable {

@@ -1,12 +1,13 @@
 import CSV
 
-/// Reads an agenda file (DESIGN §2 contract) into cases. Pure: takes the file's bytes, returns
+/// Reads an agenda file (its columns: docs/DOMAIN.md#referral-routes-and-thresholds and the agenda template) into cases. Pure: takes the file's bytes, returns
 /// cases and warnings, or the first error with its line and column. No journal is made on error.
 public enum AgendaImport {
     public static let columns = [
         "case_ref", "victim", "perpetrator", "referring_agency", "referral_basis", "dash_score", "referral_date",
         "repeat", "previous_hearings", "children", "victim_sex", "minoritised", "lgbt", "disabled", "aged_16_17",
         "perpetrator_under_18", "agencies_involved", "notification",
+        "referral_summary", "risk_factors", "flags", "contact_safety",
     ]
     public static let required = ["case_ref", "victim", "referring_agency", "referral_basis"]
 
@@ -48,7 +49,10 @@ public enum AgendaImport {
             throw fail(lineNo, column, "the file is not UTF-8 text: save it from the spreadsheet as 'CSV UTF-8'")
         }
         if text.trimmingWhitespace().isEmpty { throw fail(0, nil, "the file is empty: it needs a header row and one row per case") }
-        if text.unicodeScalars.contains(where: { $0.value == 0 }) { throw fail(0, nil, "the file contains NUL bytes: it is not a CSV file") }
+        if let nul = data.firstIndex(of: 0) {
+            let lineNo = 1 + data[..<nul].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+            throw fail(lineNo, nil, "the line holds a NUL byte (a zero byte, never in a CSV file): save the file from the spreadsheet as 'CSV UTF-8'")
+        }
 
         let reader: CSVReader
         do { reader = try CSVReader(string: text, hasHeaderRow: true, trimFields: false) }
@@ -65,13 +69,13 @@ public enum AgendaImport {
             if header.count == 1, let separator = [";", "\t"].first(where: { header[0].contains($0) }) {
                 throw fail(1, name, "the columns are separated by \(separator == "\t" ? "tabs" : "';'") rather than commas: save the file from the spreadsheet as 'CSV UTF-8 (comma delimited)'")
             }
-            throw fail(1, name, "required column '\(name)' is missing (the header has: \(header.joined(separator: ", ")))")
+            throw fail(1, name, "required column '\(name)' is missing (the header has: \(SafeText.quoted(header.joined(separator: ", "), limit: 200)))")
         }
         var seenHeader = Set<String>()
         for (i, name) in header.enumerated() {
             if name.isEmpty { warnings.append(fail(1, "#\(i + 1)", "a column has no name and is ignored")); continue }
-            if !seenHeader.insert(name).inserted { throw fail(1, name, "column '\(name)' appears twice") }
-            if !columns.contains(name) { warnings.append(fail(1, name, "unknown column '\(name)' is ignored")) }
+            if !seenHeader.insert(name).inserted { throw fail(1, name, "column \(SafeText.quoted(name)) appears twice") }
+            if !columns.contains(name) { warnings.append(fail(1, name, "unknown column \(SafeText.quoted(name)) is ignored")) }
         }
 
         var cases: [AgendaCase] = []
@@ -98,12 +102,12 @@ public enum AgendaImport {
                 switch v {
                 case "yes", "y", "true": return true
                 case "no", "n", "false": return false
-                default: throw fail(rowLine, name, "'\(v)' should be yes, no or blank")
+                default: throw fail(rowLine, name, "\(SafeText.quoted(v)) should be yes, no or blank")
                 }
             }
             func date(_ raw: String, _ name: String) throws(Problem) -> CalendarDate {
                 guard let d = CalendarDate.parse(raw) else {
-                    throw fail(rowLine, name, "'\(raw)' is not a date: use dd/mm/yyyy or yyyy-mm-dd (and a real day)")
+                    throw fail(rowLine, name, "\(SafeText.quoted(raw)) is not a date: use dd/mm/yyyy or yyyy-mm-dd (and a real day)")
                 }
                 return d
             }
@@ -111,18 +115,26 @@ public enum AgendaImport {
                 (field(name) ?? "").split(separator: ";").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
             }
 
-            let ref = try requiredField("case_ref")
-            // References are compared without regard to letter case: `MC-1` and `mc-1` are one case to a person.
-            if let first = seenRefs[ref.lowercased()] { throw fail(rowLine, "case_ref", "case '\(ref)' is already on line \(first)") }
-            seenRefs[ref.lowercased()] = rowLine
+            let typed = try requiredField("case_ref")
+            // A reference that reads the same is the same case: hidden characters are removed and
+            // letter case is ignored (`MC-1`, `mc-1` and `MC-\u{200B}1` are one case to a person).
+            let cleaned = CaseReference.clean(typed)
+            let ref = cleaned.value
+            guard !ref.isEmpty else { throw fail(rowLine, "case_ref", "\(SafeText.quoted(typed)) holds only invisible characters") }
+            if cleaned.needsReport {
+                warnings.append(fail(rowLine, "case_ref", "case \(SafeText.quoted(typed)) held hidden or unusual characters (\(cleaned.changes.joined(separator: ", "))): it is recorded as \(SafeText.quoted(ref))"))
+            }
+            let refKey = CaseReference.key(ref)
+            if let first = seenRefs[refKey] { throw fail(rowLine, "case_ref", "case \(SafeText.quoted(typed)) is already on line \(first) (references that read the same are one case)") }
+            seenRefs[refKey] = rowLine
             let basisText = try requiredField("referral_basis")
             guard let basis = ReferralBasis.parseAgenda(basisText) else {
-                throw fail(rowLine, "referral_basis", "'\(basisText)' is not one of: actuarial, professional judgement, escalation, repeat")
+                throw fail(rowLine, "referral_basis", "\(SafeText.quoted(basisText)) is not one of: actuarial, professional judgement, escalation, repeat")
             }
             var dash: Int?
             if let raw = field("dash_score") {
                 guard let n = Int(raw), (0...24).contains(n) else {
-                    throw fail(rowLine, "dash_score", "'\(raw)' is not a DASH score (a whole number from 0 to 24)")
+                    throw fail(rowLine, "dash_score", "\(SafeText.quoted(raw)) is not a DASH score (a whole number from 0 to 24)")
                 }
                 dash = n
                 // Actuarial means the score met the threshold; a lower score referred anyway is professional
@@ -134,7 +146,7 @@ public enum AgendaImport {
             var children: Int?
             if let raw = field("children") {
                 guard let n = Int(raw), (0...30).contains(n) else {
-                    throw fail(rowLine, "children", "'\(raw)' is not a number of children")
+                    throw fail(rowLine, "children", "\(SafeText.quoted(raw)) is not a number of children")
                 }
                 children = n
             }
@@ -151,7 +163,13 @@ public enum AgendaImport {
                 }
             }
             if let sex = field("victim_sex"), !["female", "male", "f", "m", "other", "non-binary", "unknown"].contains(sex.lowercased()) {
-                throw fail(rowLine, "victim_sex", "'\(sex)' should be female, male, other or blank")
+                throw fail(rowLine, "victim_sex", "\(SafeText.quoted(sex)) should be female, male, other or blank")
+            }
+            let details: CaseDetails
+            switch CaseDetails.parse(summary: field("referral_summary"), risks: field("risk_factors"),
+                                     flags: field("flags"), contact: field("contact_safety")) {
+            case .success(let d): details = d
+            case .failure(let p): throw fail(rowLine, p.column, p.message)
             }
             cases.append(AgendaCase(
                 caseRef: ref, victim: try requiredField("victim"), perpetrator: field("perpetrator"),
@@ -160,7 +178,7 @@ public enum AgendaImport {
                 children: children, victimSex: field("victim_sex")?.lowercased(), minoritised: try bool("minoritised"),
                 lgbt: try bool("lgbt"), disabled: try bool("disabled"), aged16to17: try bool("aged_16_17"),
                 perpetratorUnder18: try bool("perpetrator_under_18"), agenciesInvolved: list("agencies_involved"),
-                notification: try bool("notification") ?? false))
+                notification: try bool("notification") ?? false, details: details.isEmpty ? nil : details))
         }
         if cases.isEmpty { throw fail(0, nil, "the file has a header but no cases") }
         return Result(cases: cases, warnings: warnings)
@@ -212,7 +230,7 @@ public enum AgendaImport {
         return state == .quoted ? opened : nil
     }
 
-    /// Sorts cases into the SafeLives agenda order (DESIGN §3a): with children, adult-only, then
+    /// Sorts cases into the SafeLives agenda order (docs/DOMAIN.md#agenda-order): with children, adult-only, then
     /// 12-month notifications; file order within each section.
     public static func agendaOrder(_ cases: [AgendaCase]) -> [AgendaCase] {
         cases.enumerated().sorted { a, b in

@@ -2,7 +2,7 @@
 ///
 /// Day arithmetic is done on a day number (days since 1970-01-01, proleptic Gregorian), so the
 /// core never needs Foundation's Calendar or the machine's time zone. Encoded as ISO `yyyy-mm-dd`
-/// in files; shown as `dd/mm/yyyy` on screen (DESIGN §10).
+/// in files; shown as `dd/mm/yyyy` on screen .
 public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     public let year: Int
     public let month: Int

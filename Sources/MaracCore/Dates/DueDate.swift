@@ -1,4 +1,4 @@
-/// Parses what a chair types in the action form's due-date field (DESIGN §5):
+/// Parses what a chair types in the action form's due-date field:
 /// `14/12` (this year, or next year if already past), `14/12/2026`, `2026-12-14`, `+7d`, `+2w`,
 /// `fri` / `friday` (the next one, never today), `today`, `tomorrow`.
 public enum DueDateInput {
@@ -6,12 +6,16 @@ public enum DueDateInput {
         case empty
         case unreadable(String)
         case impossible(String)
+        /// More than `maximumYearsAhead` after the meeting: a typing slip (31/12/9999), never a plan.
+        case tooFar(String, latest: CalendarDate)
 
         public var description: String {
             switch self {
             case .empty: return "a due date is required"
-            case .unreadable(let t): return "'\(t)' is not a date: try 14/12, 14/12/2026, +7d or fri"
-            case .impossible(let t): return "'\(t)' is not a real day"
+            case .unreadable(let t): return "\(SafeText.quoted(t)) is not a date: try 14/12, 14/12/2026, +7d or fri"
+            case .impossible(let t): return "\(SafeText.quoted(t)) is not a real day"
+            case .tooFar(let t, let latest):
+                return "\(SafeText.quoted(t)) is more than \(DueDateInput.maximumYearsAhead) years away: give a date up to \(latest.uk) (review a longer plan at a later meeting)"
             }
         }
     }
@@ -21,7 +25,18 @@ public enum DueDateInput {
         (4, ["thu", "thur", "thurs", "thursday"]), (5, ["fri", "friday"]), (6, ["sat", "saturday"]), (7, ["sun", "sunday"]),
     ]
 
+    /// Due dates further ahead than this are refused.
+    public static let maximumYearsAhead = 2
+
     public static func parse(_ raw: String, today: CalendarDate) -> Result<CalendarDate, Problem> {
+        let latest = today.addingMonths(12 * maximumYearsAhead)
+        switch parseUnbounded(raw, today: today) {
+        case .success(let date) where date > latest: return .failure(.tooFar(raw, latest: latest))
+        case let other: return other
+        }
+    }
+
+    private static func parseUnbounded(_ raw: String, today: CalendarDate) -> Result<CalendarDate, Problem> {
         let text = raw.trimmingWhitespace().lowercased()
         if text.isEmpty { return .failure(.empty) }
         if text == "today" { return .success(today) }

@@ -1,5 +1,5 @@
 /// The whole vocabulary of a meeting. The journal is a list of these; the state of a meeting is
-/// the fold of them (DESIGN §3). Never change the meaning of a case once shipped: add new ones.
+/// the fold of them (docs/JOURNAL-FORMAT.md). Never change the meaning of a case once shipped: add new ones.
 ///
 /// Encoded with Swift's synthesized enum Codable: `{"actionAgreed":{"action":{...}}}`.
 public enum MeetingEvent: Codable, Sendable, Equatable {
@@ -42,12 +42,36 @@ public enum MeetingEvent: Codable, Sendable, Equatable {
     /// Between meetings (the action tracker) or at the opening review.
     case actionStatusUpdated(actionID: String, status: ActionStatus, escalated: Bool, note: String)
 
+    // The case as the chair needs it: its history, its details, notes that can be corrected.
+    /// Earlier hearings of the case found in the data folder (set-up: when the meeting is made,
+    /// and again when it opens if the folder has changed). The latest list for a case counts.
+    case caseHistoryFound(caseRef: String, hearings: [EarlierHearing])
+    /// The chair confirmed (or rejected) that an earlier hearing is this case (`EarlierHearing.key`).
+    case earlierHearingDecided(caseRef: String, hearingKey: String, confirmed: Bool)
+    /// Referral summary, risk factors, flags and contact safety set or changed in the meeting:
+    /// the whole new set (what the agenda said stays in `caseQueued`).
+    case caseDetailsSet(caseRef: String, details: CaseDetails)
+    /// A note corrected: the note is the `noteAdded` event with sequence number `noteSeq`; its
+    /// first text stays in the journal.
+    case noteAmended(caseRef: String, noteSeq: Int, agency: String, kind: NoteKind, text: String, reason: String)
+    case noteWithdrawn(caseRef: String, noteSeq: Int, reason: String)
+    /// The agency present that will tell an absent owner about its action.
+    case absentOwnerToBeTold(actionID: String, byAgency: String)
+
     // Close.
     case meetingClosed
     case meetingReopened(reason: String)
 
     /// Compensating event: the event with this sequence number no longer counts.
     case undone(seq: Int)
+
+    // Explicit keys for the events above, so renaming a Swift label can never change the journal.
+    enum CaseHistoryFoundCodingKeys: String, CodingKey { case caseRef, hearings }
+    enum EarlierHearingDecidedCodingKeys: String, CodingKey { case caseRef, hearingKey, confirmed }
+    enum CaseDetailsSetCodingKeys: String, CodingKey { case caseRef, details }
+    enum NoteAmendedCodingKeys: String, CodingKey { case caseRef, noteSeq, agency, kind, text, reason }
+    enum NoteWithdrawnCodingKeys: String, CodingKey { case caseRef, noteSeq, reason }
+    enum AbsentOwnerToBeToldCodingKeys: String, CodingKey { case actionID, byAgency }
 
     /// A short name for logs and the replay bar. Never contains case text.
     public var name: String {
@@ -78,6 +102,12 @@ public enum MeetingEvent: Codable, Sendable, Equatable {
         case .actionAmended: return "action amended"
         case .actionWithdrawn: return "action withdrawn"
         case .actionStatusUpdated: return "action status updated"
+        case .caseHistoryFound: return "case history found"
+        case .earlierHearingDecided(_, _, let confirmed): return confirmed ? "earlier hearing confirmed" : "earlier hearing rejected"
+        case .caseDetailsSet: return "case details set"
+        case .noteAmended: return "note amended"
+        case .noteWithdrawn: return "note withdrawn"
+        case .absentOwnerToBeTold: return "absent owner to be told"
         case .meetingClosed: return "meeting closed"
         case .meetingReopened: return "meeting reopened"
         case .undone: return "undo"
@@ -87,7 +117,7 @@ public enum MeetingEvent: Codable, Sendable, Equatable {
     /// Whether `u` may take this event back. Set-up events and undo itself may not.
     public var isUndoable: Bool {
         switch self {
-        case .meetingCreated, .outstandingActionsImported, .undone, .meetingClosed, .meetingReopened: return false
+        case .meetingCreated, .outstandingActionsImported, .caseHistoryFound, .undone, .meetingClosed, .meetingReopened: return false
         case .caseQueued(_, let late): return late
         default: return true
         }
@@ -96,7 +126,8 @@ public enum MeetingEvent: Codable, Sendable, Equatable {
     /// Whether the event is allowed once the meeting is closed (its record is locked).
     public var isAllowedWhenClosed: Bool {
         switch self {
-        case .meetingReopened, .actionStatusUpdated, .undone: return true
+        // Found history is set-up: a closed meeting reopened later may still be told of it.
+        case .meetingReopened, .actionStatusUpdated, .undone, .caseHistoryFound: return true
         default: return false
         }
     }

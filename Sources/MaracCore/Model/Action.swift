@@ -1,11 +1,11 @@
-/// What an action addresses (brief §2.8; DESIGN §5).
+/// What an action addresses (docs/DOMAIN.md#smart-actions).
 public enum ActionCategory: String, Codable, Sendable, CaseIterable {
     case victimSafety = "victim safety"
-    case children
+    case children = "children"
     case adultSafeguarding = "adult safeguarding"
-    case perpetrator
-    case housing
-    case health
+    case perpetrator = "perpetrator"
+    case housing = "housing"
+    case health = "health"
     case criminalJustice = "criminal justice"
 
     public var label: String {
@@ -32,13 +32,13 @@ public enum ActionCategory: String, Codable, Sendable, CaseIterable {
 }
 
 /// The state of an agreed action between meetings. The minutes keep the split between
-/// "not possible — circumstances changed" and "not done by the agency" (DESIGN §3a).
+/// "not possible — circumstances changed" and "not done by the agency" (docs/DOMAIN.md#outstanding-actions).
 public enum ActionStatus: String, Codable, Sendable, CaseIterable {
-    case open
-    case done
+    case open = "open"
+    case done = "done"
     case notPossible = "not possible"
     case notDone = "not done"
-    case withdrawn
+    case withdrawn = "withdrawn"
 
     public var isOpen: Bool { self == .open }
 
@@ -109,9 +109,9 @@ public struct OutstandingAction: Codable, Sendable, Equatable, Identifiable {
     }
 }
 
-/// How the opening review closed an outstanding action (DESIGN §3a).
+/// How the opening review closed an outstanding action (docs/DOMAIN.md#outstanding-actions).
 public enum ReviewOutcome: String, Codable, Sendable, CaseIterable {
-    case done
+    case done = "done"
     /// Not possible because circumstances changed.
     case notPossible = "not possible"
     /// Not done by the agency: escalates to the steering group.

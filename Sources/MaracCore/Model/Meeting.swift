@@ -36,7 +36,7 @@ public struct MeetingInfo: Codable, Sendable, Equatable {
     }
 }
 
-/// The local protocol: national defaults that an area can adapt (DESIGN §3a, §5).
+/// The local protocol: national defaults that an area can adapt (docs/DOMAIN.md).
 public struct LocalProtocol: Codable, Sendable, Equatable {
     public var agencies: [String]
     public var dashThreshold: Int
@@ -74,7 +74,7 @@ public struct LocalProtocol: Codable, Sendable, Equatable {
 
     public static let national = LocalProtocol()
 
-    /// The agencies pre-listed on the SafeLives minutes checklist (practice anchors §2.4).
+    /// The agencies pre-listed on the SafeLives minutes checklist (docs/DOMAIN.md#attendance-and-the-minutes).
     public static let nationalAgencies = [
         "Police", "Idva", "Children's Social Care", "Adult Social Care", "Health Visiting", "GP",
         "Acute Trust", "Mental Health", "Probation", "Housing", "Education", "Drug and Alcohol",

@@ -1,7 +1,7 @@
-/// Checks run when the chair closes a case (DESIGN §5). The chair can act on each or pass it with
+/// Checks run when the chair closes a case (docs/DOMAIN.md#smart-actions). The chair can act on each or pass it with
 /// a reason; passing is recorded.
 public enum CasePrompts {
-    /// Phrases that mean the perpetrator has or controls the victim's phone (brief §2.7: "answering her phone").
+    /// Phrases that mean the perpetrator has or controls the victim's phone (docs/DOMAIN.md#feedback-to-the-victim: "answering her phone").
     public static let perpetratorHasPhonePhrases = [
         "has her phone", "has his phone", "has their phone", "answering her phone", "answers her phone",
         "took her phone", "takes her phone", "controls her phone", "checks her phone", "monitors her phone",
@@ -9,7 +9,7 @@ public enum CasePrompts {
         "answering his phone", "controls his phone", "checks his phone", "monitors her messages",
     ]
 
-    /// Wording that reads as opinion or blames the victim (brief §2.6).
+    /// Wording that reads as opinion or blames the victim (docs/DOMAIN.md#information-sharing).
     public static let judgementalPhrases = [
         "refuses to engage", "refused to engage", "won't engage", "will not engage", "not engaging",
         "chose to go back", "chose to return", "chooses to stay", "chose to stay", "went back to him",
@@ -36,10 +36,30 @@ public enum CasePrompts {
                                     "\(n) \(n == 1 ? "child" : "children") in the household but no children action"))
         }
         let allText = record.notes.map(\.text) + live.map(\.text) + [record.feedback?.detail ?? ""]
-        if record.feedback?.route == .phone,
+        if record.agenda.aged16to17 == true, !live.contains(where: { $0.category == .children }) {
+            findings.append(Finding(.warning, "victim-16-17",
+                                    "The victim is 16–17: a children's case — children's services to be in the plan"))
+        }
+        if record.agenda.perpetratorUnder18 == true,
+           !live.contains(where: { a in ["youth offending", "yos", "yot"].contains { containsPhrase(a.owner + " " + a.text, $0) } }) {
+            findings.append(Finding(.warning, "perpetrator-under-18",
+                                    "The perpetrator is under 18: children's services and a youth offending referral"))
+        }
+        if record.agenda.childrenUnknown, !record.agenda.notification {
+            findings.append(Finding(.warning, "children-unknown", "Children: not known — ask, and record them"))
+        }
+        if let feedback = record.feedback, let why = ContactSafetyCheck.warning(for: feedback, record: record) {
+            let code = feedback.route == .phone ? "phone-feedback-risk" : "unsafe-feedback-route"
+            findings.append(Finding(.warning, code, "Feedback by \(feedback.route.label), but \(why)"))
+        } else if record.feedback?.route == .phone,
            let phrase = perpetratorHasPhonePhrases.first(where: { p in allText.contains { containsPhrase($0, p) } }) {
             findings.append(Finding(.warning, "phone-feedback-risk",
                                     "Feedback by phone, but the notes say the perpetrator \(phraseSummary(phrase)): choose a safe route"))
+        }
+        let suggested = ContactSafetyCheck.suggestedRoutes(record)
+        if !suggested.isEmpty {
+            findings.append(Finding(.warning, "contact-safety-suggested",
+                                    "The notes say the perpetrator can reach her \(suggested.map(\.label).joined(separator: ", ")): add to contact safety (c)"))
         }
         if record.feedback == nil {
             findings.append(Finding(.warning, "no-feedback-route", "Agree who feeds back to the victim, and by what safe route"))

@@ -1,5 +1,5 @@
 /// A rule's verdict, with a reason a chair can read. Errors block saving a form field that is
-/// required; warnings guide and never block (DESIGN §5).
+/// required; warnings guide and never block.
 public struct Finding: Sendable, Equatable, Hashable {
     public enum Severity: Int, Sendable, Comparable {
         case warning = 1

@@ -1,4 +1,4 @@
-/// The SMART check on one action (brief §2.8, DESIGN §5): Specific text, an owner agency that is
+/// The SMART check on one action (docs/DOMAIN.md#smart-actions): Specific text, an owner agency that is
 /// here to commit, a bespoke due date, a category that ties it to a risk.
 public enum SmartRules {
     /// Wording that hides who does what by when ("monitor", "as appropriate", "asap" ...).

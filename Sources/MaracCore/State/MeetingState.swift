@@ -17,12 +17,60 @@ public struct CaseRecord: Sendable, Equatable {
     /// Case-level prompts the chair chose to pass, with the reason given.
     public var passedPrompts: [String: String]
     public var closedAt: Int64?
+    /// Referral summary, risks, flags and contact safety: the agenda's, or as last set in the meeting.
+    public var details: CaseDetails
+    /// Whether `details` were changed in the meeting (the minutes and the header say so).
+    public var detailsChangedInMeeting: Bool
+    /// Earlier hearings found in the data folder (strong and possible links alike).
+    public var history: [EarlierHearing]
+    /// The chair's decision on a found hearing, by `EarlierHearing.key`: true confirmed, false rejected.
+    public var historyDecisions: [String: Bool]
+    /// Notes withdrawn in the meeting (kept for the audit trail, not shown as current).
+    public var withdrawnNotes: [Note]
 
     public init(agenda: AgendaCase, late: Bool) {
         self.agenda = agenda; self.status = .waiting; self.late = late; self.segments = []
         self.bonusMinutes = 0; self.overrunReason = nil; self.deferralReason = nil; self.deferredToEndCount = 0
         self.withdrawalReason = nil; self.notes = []; self.feedback = nil; self.actionIDs = []
         self.passedPrompts = [:]; self.closedAt = nil
+        self.details = agenda.details ?? CaseDetails(); self.detailsChangedInMeeting = false
+        self.history = []; self.historyDecisions = [:]; self.withdrawnNotes = []
+    }
+
+    /// Earlier hearings that count as this case's: strong links the chair has not rejected, and
+    /// possible ones the chair confirmed.
+    public var confirmedHistory: [EarlierHearing] {
+        history.filter { historyDecisions[$0.key] ?? $0.match.isStrong }
+    }
+
+    /// Possible links still waiting for the chair: "possible earlier hearing — confirm".
+    public var unconfirmedHistory: [EarlierHearing] {
+        history.filter { !$0.match.isStrong && historyDecisions[$0.key] == nil }
+    }
+
+    /// Dates of every earlier hearing known: the agenda's and the confirmed links.
+    public var allPreviousHearings: [CalendarDate] {
+        Array(Set(agenda.previousHearings + confirmedHistory.map(\.date))).sorted()
+    }
+
+    /// A repeat by the agenda, or by a confirmed earlier hearing within the window.
+    public func isRepeat(hearingDate: CalendarDate, windowMonths: Int = 12) -> Bool {
+        if agenda.isRepeat(hearingDate: hearingDate, windowMonths: windowMonths) { return true }
+        return repeatFromHistory(hearingDate: hearingDate, windowMonths: windowMonths) != nil
+    }
+
+    /// The confirmed earlier hearing that makes this a repeat, when the agenda's own dates do not.
+    public func repeatFromHistory(hearingDate: CalendarDate, windowMonths: Int = 12) -> EarlierHearing? {
+        let incident = agenda.referralDate ?? hearingDate
+        return confirmedHistory.last { $0.date <= incident && incident <= $0.date.addingMonths(windowMonths) }
+    }
+
+    /// Said when the agenda called the case not a repeat but a confirmed hearing makes it one.
+    public func repeatDisagreement(hearingDate: CalendarDate, windowMonths: Int = 12) -> String? {
+        guard agenda.repeatFlag == false || !agenda.isRepeat(hearingDate: hearingDate, windowMonths: windowMonths),
+              let h = repeatFromHistory(hearingDate: hearingDate, windowMonths: windowMonths) else { return nil }
+        let said = agenda.repeatFlag == false ? "the agenda says not a repeat" : "the agenda does not say repeat"
+        return "\(said), but it was heard on \(h.date.uk) (\(h.why)): within \(windowMonths) months, so a repeat"
     }
 
     public var ref: String { agenda.caseRef }
@@ -67,6 +115,8 @@ public struct MeetingState: Sendable, Equatable {
     public var outstanding: [OutstandingAction]
     public var reviews: [String: OutstandingReview]
     public var actions: [Action]
+    /// For an action given to an agency not in the room: the agency present that will tell it.
+    public var absentOwnerInformers: [String: String]
     public var startedAt: Int64?
     public var pausedAt: Int64?
     public var pausedMillis: Int64
@@ -86,6 +136,7 @@ public struct MeetingState: Sendable, Equatable {
                 rules: LocalProtocol = .national) {
         self.info = info; self.rules = rules; self.cases = [:]; self.queue = []; self.attendance = []
         self.confidentialityRead = false; self.outstanding = []; self.reviews = [:]; self.actions = []
+        self.absentOwnerInformers = [:]
         self.startedAt = nil; self.pausedAt = nil; self.pausedMillis = 0; self.closedAt = nil
         self.reopenReasons = []; self.activeCase = nil; self.undone = []; self.lastSeq = -1
         self.lastEventAt = nil; self.nextNoteID = 1
@@ -257,7 +308,7 @@ public struct MeetingState: Sendable, Equatable {
             }
             if ended == true, activeCase == ref { activeCase = nil }
         case .noteAdded(let ref, let agency, let kind, let text):
-            let note = Note(id: nextNoteID, caseRef: ref, agency: agency, kind: kind, text: text, at: t)
+            let note = Note(id: nextNoteID, caseRef: ref, agency: agency, kind: kind, text: text, at: t, seq: r.seq)
             guard withCase(ref, { $0.notes.append(note) }) != nil else { return }
             nextNoteID += 1
         case .feedbackAgreed(let ref, let feedback):
@@ -281,6 +332,29 @@ public struct MeetingState: Sendable, Equatable {
             actions[i].status = status
             actions[i].escalated = actions[i].escalated || escalated
             actions[i].history.append(ActionUpdate(at: t, status: status, escalated: escalated, note: note))
+        case .caseHistoryFound(let ref, let hearings):
+            withCase(ref) { $0.history = hearings }
+        case .earlierHearingDecided(let ref, let key, let confirmed):
+            withCase(ref) { c in if c.history.contains(where: { $0.key == key }) { c.historyDecisions[key] = confirmed } }
+        case .caseDetailsSet(let ref, let details):
+            withCase(ref) { $0.details = details; $0.detailsChangedInMeeting = true }
+        case .noteAmended(let ref, let noteSeq, let agency, let kind, let text, let reason):
+            withCase(ref) { c in
+                guard let i = c.notes.firstIndex(where: { $0.seq == noteSeq }) else { return }
+                let old = c.notes[i]
+                c.notes[i].revisions.append(NoteRevision(agency: old.agency, kind: old.kind, text: old.text, replacedAt: t, reason: reason))
+                c.notes[i].agency = agency; c.notes[i].kind = kind; c.notes[i].text = text
+            }
+        case .noteWithdrawn(let ref, let noteSeq, let reason):
+            withCase(ref) { c in
+                guard let i = c.notes.firstIndex(where: { $0.seq == noteSeq }) else { return }
+                var note = c.notes.remove(at: i)
+                note.withdrawalReason = reason
+                c.withdrawnNotes.append(note)
+            }
+        case .absentOwnerToBeTold(let id, let agency):
+            guard actionPosition(id) != nil else { return }
+            absentOwnerInformers[id] = agency
         case .meetingClosed:
             if let ref = activeCase { pauseDiscussion(ref, at: t) }
             if let p = pausedAt { pausedMillis += max(0, t - p); pausedAt = nil }

@@ -12,7 +12,7 @@ public struct DataReturnOptions: Sendable, Equatable {
 }
 
 /// One meeting's line of the return. SafeLives collects the dataset per meeting (meeting date
-/// plus counts; practice anchors §2.9), so the report lists these as well as the totals.
+/// plus counts; docs/DOMAIN.md#data-return), so the report lists these as well as the totals.
 public struct MeetingReturn: Sendable, Equatable {
     public var date: CalendarDate
     public var meetingID: String
@@ -47,7 +47,7 @@ public struct MeetingReturn: Sendable, Equatable {
                                             perpetratorsUnder18: 0, policeReferrals: 0, deferred: 0, withdrawn: 0)
 }
 
-/// The recommended volume: cases a year against 40 per 10,000 adult women (brief §3.2).
+/// The recommended volume: cases a year against 40 per 10,000 adult women (docs/DOMAIN.md#data-return).
 public struct VolumeFigure: Sendable, Equatable {
     public var casesInPeriod: Int
     public var periodDays: Int
@@ -63,7 +63,7 @@ public struct VolumeFigure: Sendable, Equatable {
     public var mark: RangeMark? { percentOfRecommendation.map(RecommendedRange.volume.mark) }
 }
 
-/// The quarterly Marac data return (brief §3.2, practice anchors §2.9), from the meetings whose
+/// The quarterly Marac data return (docs/DOMAIN.md#data-return), from the meetings whose
 /// date falls in the period.
 ///
 /// Counting rules (recorded in docs/DECISIONS.md):
@@ -121,7 +121,8 @@ public struct DataReturn: Sendable, Equatable {
             let isRepeat = { (c: AgendaCase) in c.isRepeat(hearingDate: m.info.date, windowMonths: m.rules.repeatWindowMonths) }
             var row = MeetingReturn(
                 date: m.info.date, meetingID: m.info.id, area: m.info.area, casesHeard: mHeard.count,
-                repeats: a.filter { $0.isRepeat(hearingDate: m.info.date, windowMonths: m.rules.repeatWindowMonths) }.count,
+                // Confirmed earlier hearings from the data folder count, even where the agenda said "no".
+                repeats: mHeard.filter { $0.isRepeat(hearingDate: m.info.date, windowMonths: m.rules.repeatWindowMonths) }.count,
                 children: a.reduce(0) { $0 + ($1.children ?? 0) },
                 maleVictims: a.filter { $0.isMaleVictim == true }.count,
                 minoritised: a.filter { $0.minoritised == true }.count,

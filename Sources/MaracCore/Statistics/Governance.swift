@@ -58,7 +58,7 @@ public struct AgencyAttendance: Sendable, Equatable {
     public var absent: Int
 }
 
-/// Figures for the steering group (brief §2.5, §6.2): time per case, overruns, volume per meeting,
+/// Figures for the steering group (docs/DOMAIN.md#outstanding-actions, docs/REPORT.md): time per case, overruns, volume per meeting,
 /// actions by agency with their status at the period end, attendance, referral-to-hearing delay.
 public struct Governance: Sendable, Equatable {
     public var period: ReportPeriod

@@ -1,5 +1,5 @@
 /// Where a figure sits against its recommended range. Always shown as a word and a symbol,
-/// never by colour alone (DESIGN §5).
+/// never by colour alone.
 public enum RangeMark: String, Sendable, Equatable, CaseIterable {
     case within, below, above
 
@@ -17,7 +17,7 @@ public enum RangeMark: String, Sendable, Equatable, CaseIterable {
     public var label: String { "\(symbol) \(word)" }
 }
 
-/// A recommended range for a percentage (brief §3.2). `upper == nil` means "at least `lower`".
+/// A recommended range for a percentage (docs/DOMAIN.md#data-return). `upper == nil` means "at least `lower`".
 public struct RecommendedRange: Sendable, Equatable {
     public var lower: Double
     public var upper: Double?
@@ -39,7 +39,7 @@ public struct RecommendedRange: Sendable, Equatable {
         return "at least \(formatNumber(lower)) %"
     }
 
-    // Brief §3.2 (Sheffield review citing SafeLives).
+    // docs/DOMAIN.md#data-return (the Sheffield review citing SafeLives).
     public static let repeatRate = RecommendedRange(lower: 28, upper: 40)
     public static let maleVictims = RecommendedRange(lower: 5, upper: 10)
     public static let lgbt = RecommendedRange(lower: 2.5, upper: 5.8)

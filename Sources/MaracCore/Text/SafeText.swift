@@ -1,4 +1,4 @@
-/// Cleans text from users and files before it reaches a terminal or an export (DESIGN §7): control
+/// Cleans text from users and files before it reaches a terminal or an export (docs/SECURITY.md): control
 /// characters, escape sequences (CSI, OSC, DCS, ...) and bidirectional overrides are removed, so a
 /// note can never drive the chair's terminal or disguise itself.
 public enum SafeText {
@@ -60,6 +60,25 @@ public enum SafeText {
             out.append(s)
         }
         return String(out)
+    }
+
+    /// A value quoted from a file in a message: in single quotes, cut to `limit` characters, and
+    /// every character that would be invisible or act on the terminal shown as its code
+    /// (`\u{1B}`, `\u{202E}`), so the reader sees exactly what the file holds and nothing runs.
+    public static func quoted(_ text: String, limit: Int = 60) -> String {
+        var out = ""
+        var shown = 0
+        for s in text.unicodeScalars {
+            if shown >= limit { out += "…"; break }
+            let v = s.value
+            if v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) || isBidiControl(v) || CaseReference.isInvisible(s) {
+                out += "\\u{" + String(v, radix: 16, uppercase: true) + "}"
+            } else {
+                out.unicodeScalars.append(s)
+            }
+            shown += 1
+        }
+        return "'" + out + "'"
     }
 
     /// Cuts to at most `max` characters, marking the cut with an ellipsis.

@@ -1,4 +1,4 @@
-/// Where a discussion stands against the local time target and limit (DESIGN §5). Every phase has
+/// Where a discussion stands against the local time target and limit (docs/DOMAIN.md#time-per-case). Every phase has
 /// a word and a symbol, so it never depends on colour alone.
 public enum DiscussionPhase: String, Sendable, Equatable {
     case notStarted

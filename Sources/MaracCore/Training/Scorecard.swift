@@ -1,5 +1,5 @@
 /// The debrief after a mock meeting (`marac train`): how the meeting did against the principles of an
-/// effective Marac (brief §2.11) that a chair controls — time discipline, SMART action planning that
+/// effective Marac (docs/DOMAIN.md#the-10-principles) that a chair controls — time discipline, SMART action planning that
 /// covers victim, children and perpetrator, and the review of outstanding actions.
 public struct Scorecard: Sendable, Equatable {
     public struct CaseScore: Sendable, Equatable {

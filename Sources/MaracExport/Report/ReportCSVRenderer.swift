@@ -117,6 +117,6 @@ public enum ReportCSVRenderer {
     static func markWord(_ f: Figure) -> String { f.mark?.word ?? "" }
 
     /// Cleaned, then quoted and neutralised exactly as the minutes' CSV is (one rule for every
-    /// spreadsheet this project writes: DESIGN §6).
+    /// spreadsheet this project writes: docs/EXPORT-FORMATS.md).
     static func cell(_ raw: String) -> String { CSVRenderer.field(SafeText.line(raw)) }
 }

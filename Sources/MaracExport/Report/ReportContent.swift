@@ -2,7 +2,7 @@ import MaracCore
 
 /// What every report format says, worded once; the renderers only lay it out.
 public enum ReportContent {
-    /// Derived from Marac records, so it carries the minutes' marking (DESIGN §3a).
+    /// Derived from Marac records, so it carries the minutes' marking (docs/DOMAIN.md#outstanding-actions).
     public static let marking = "RESTRICTED when complete (OFFICIAL-SENSITIVE)"
     public static let title = "Marac data return and governance report"
 

@@ -52,6 +52,8 @@ public struct MeetingScreen: Program {
     public private(set) var statusMessage: String?
     /// When set, drawn as an extra line above the status bar (trainer replay).
     public var replayBar: String?
+    /// Log lines lost so far (the log's disk full, say): the summary shows the count. Set by the runtime.
+    public var lostLogLines: @Sendable () -> Int = { 0 }
 
     var statusIsError = false
     var now: Int64
@@ -375,11 +377,11 @@ public struct MeetingScreen: Program {
         if let helpScroll { HelpOverlay.draw(screen: screen, scroll: helpScroll, into: &buf, area: body) }
         if let replayBar {
             buf.band(row: size.rows - 3, style: .accent)
-            buf.put(SafeText.truncate(SafeText.line(replayBar), size.cols), col: 0, row: size.rows - 3, style: .accent)
+            buf.put(CharWidth.fitting(SafeText.line(replayBar), size.cols), col: 0, row: size.rows - 3, style: .accent)
         }
         if let statusMessage {
             let style: Style = statusIsError ? .danger : .accent
-            buf.put(SafeText.truncate(statusMessage, size.cols - 1), col: 1, row: size.rows - 2, style: style)
+            buf.put(CharWidth.fitting(statusMessage, size.cols - 1), col: 1, row: size.rows - 2, style: style)
         }
         StatusBar.draw(keys: statusKeys, inDialog: modal != nil || helpScroll != nil, into: &buf)
         return buf

@@ -1,4 +1,4 @@
-/// A `--keys` file (DESIGN §2): characters as typed, Vim-style `<Enter> <Tab> <S-Tab> <Esc> <Up>
+/// A `--keys` file: characters as typed, Vim-style `<Enter> <Tab> <S-Tab> <Esc> <Up>
 /// <Down> <Left> <Right> <F12> <C-b> <C-l>`, `<lt>` for a literal `<`, `<Space>`, and
 /// `<Sleep 90s>` / `<Sleep 11m>` / `<Sleep 1h>` to advance the manual clock. Line breaks in the
 /// file are ignored (use `<Enter>`), so scripts can be laid out one step per line; `#` at the start

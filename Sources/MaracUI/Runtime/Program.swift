@@ -19,7 +19,7 @@ public enum Effect: Sendable, Equatable {
     case quit
 }
 
-/// A screen program the runtime can drive: the Elm architecture (anchors §4).
+/// A screen program the runtime can drive: the Elm architecture (model, update, view).
 public protocol Program {
     mutating func update(_ msg: Msg) -> [Effect]
     func view(size: Size) -> ScreenBuffer

@@ -1,53 +1,109 @@
-/// Terminal column width of a character, as `wcwidth` reports it under a UTF-8 locale: 0 for
-/// combining marks and zero-width characters, 2 for East Asian wide/fullwidth and most emoji,
-/// 1 otherwise. The UI lays out with this pure function; the ncurses backend and the golden tests
-/// therefore agree (anchors §2.2 #6).
+/// Terminal column width of text: the one width model that layout (ScreenBuffer, Wrap, widgets)
+/// and drawing (the ncurses backend) share.
+///
+/// Text is measured a grapheme cluster at a time: Swift's `Character` is an extended grapheme
+/// cluster (UAX #29), so a base letter and its marks, a flag's two regional indicators, an emoji
+/// with its skin-tone modifier or a ZWJ family are each one `Character`. A cluster's width is the
+/// sum of its scalars' widths (from `WidthTables`, generated from Unicode 17 data by
+/// scripts/gen-width-tables.py) with these rules:
+/// - non-spacing marks, format characters and variation selectors add nothing;
+/// - spacing marks (general category Mc, e.g. the Bengali vowel sign া) add one column, as glibc
+///   and the terminals built on it advance;
+/// - East Asian Wide and Fullwidth characters, and emoji with emoji presentation, take two;
+/// - a regional indicator is two columns, and a pair of them (a flag) two columns in all;
+/// - a skin-tone modifier after an emoji, and an emoji joined by ZWJ to the one before it, add
+///   nothing: the sequence is one two-column picture;
+/// - VARIATION SELECTOR-16 after a narrow character that has an emoji form makes it two columns.
+/// Control characters count 0; they never reach the screen (SafeText replaces them first).
 public enum CharWidth {
+    /// The Unicode version of the tables (docs/DECISIONS.md "One width model").
+    public static let unicodeVersion = WidthTables.unicodeVersion
+
     public static func of(_ ch: Character) -> Int {
-        guard let first = ch.unicodeScalars.first else { return 0 }
-        // An emoji presentation selector makes the cluster wide.
-        if ch.unicodeScalars.contains(where: { $0.value == 0xFE0F }) && first.value >= 0x2000 { return 2 }
-        return of(scalar: first)
-    }
-
-    public static func of(scalar s: Unicode.Scalar) -> Int {
-        let v = s.value
-        if v == 0 { return 0 }
-        if v < 0x20 || (0x7F..<0xA0).contains(v) { return 0 }
-        // Below U+0300 nothing is zero-width or wide (both tables start above it): answer at once
-        // for the Latin text that fills most of a screen, without walking the range tables.
-        if v < 0x300 { return 1 }
-        if isZeroWidth(v) { return 0 }
-        if isWide(v) { return 2 }
-        return 1
-    }
-
-    static func isZeroWidth(_ v: UInt32) -> Bool {
-        (0x0300...0x036F).contains(v) || (0x0483...0x0489).contains(v) || (0x0591...0x05BD).contains(v)
-            || (0x0610...0x061A).contains(v) || (0x064B...0x065F).contains(v) || (0x0E31 == v)
-            || (0x0E34...0x0E3A).contains(v) || (0x1AB0...0x1AFF).contains(v) || (0x1DC0...0x1DFF).contains(v)
-            || (0x200B...0x200F).contains(v) || (0x202A...0x202E).contains(v) || (0x2060...0x2064).contains(v)
-            || (0x20D0...0x20FF).contains(v) || (0xFE00...0xFE0F).contains(v) || (0xFE20...0xFE2F).contains(v)
-            || v == 0xFEFF || (0xE0100...0xE01EF).contains(v)
-    }
-
-    static func isWide(_ v: UInt32) -> Bool {
-        (0x1100...0x115F).contains(v) || (0x231A...0x231B).contains(v) || (0x2329...0x232A).contains(v)
-            || (0x23E9...0x23EC).contains(v) || v == 0x23F0 || v == 0x23F3 || (0x25FD...0x25FE).contains(v)
-            || (0x2614...0x2615).contains(v) || (0x2648...0x2653).contains(v) || v == 0x267F || v == 0x2693
-            || v == 0x26A1 || (0x26AA...0x26AB).contains(v) || (0x26BD...0x26BE).contains(v)
-            || (0x26C4...0x26C5).contains(v) || v == 0x26CE || v == 0x26D4 || v == 0x26EA
-            || (0x26F2...0x26F3).contains(v) || v == 0x26F5 || v == 0x26FA || v == 0x26FD || v == 0x2705
-            || (0x270A...0x270B).contains(v) || v == 0x2728 || v == 0x274C || v == 0x274E
-            || (0x2753...0x2755).contains(v) || v == 0x2757 || (0x2795...0x2797).contains(v) || v == 0x27B0
-            || v == 0x27BF || (0x2B1B...0x2B1C).contains(v) || v == 0x2B50 || v == 0x2B55
-            || (0x2E80...0x303E).contains(v) || (0x3041...0x33FF).contains(v) || (0x3400...0x4DBF).contains(v)
-            || (0x4E00...0x9FFF).contains(v) || (0xA000...0xA4CF).contains(v) || (0xA960...0xA97F).contains(v)
-            || (0xAC00...0xD7A3).contains(v) || (0xF900...0xFAFF).contains(v) || (0xFE10...0xFE19).contains(v)
-            || (0xFE30...0xFE6F).contains(v) || (0xFF00...0xFF60).contains(v) || (0xFFE0...0xFFE6).contains(v)
-            || (0x1F300...0x1F64F).contains(v) || (0x1F680...0x1F6FF).contains(v) || (0x1F900...0x1F9FF).contains(v)
-            || (0x1FA70...0x1FAFF).contains(v) || (0x20000...0x2FFFD).contains(v) || (0x30000...0x3FFFD).contains(v)
+        let scalars = ch.unicodeScalars
+        guard let first = scalars.first else { return 0 }
+        // Most clusters are one scalar: no sequence rules to apply.
+        if scalars.index(after: scalars.startIndex) == scalars.endIndex { return of(scalar: first) }
+        return ofSequence(scalars)
     }
 
     public static func of(_ text: String) -> Int { text.reduce(0) { $0 + of($1) } }
+
+    /// One scalar on its own.
+    public static func of(scalar s: Unicode.Scalar) -> Int {
+        let v = s.value
+        // Printable ASCII, most of what a screen holds: no table walk.
+        if v >= 0x20 && v < 0x7F { return 1 }
+        if v < 0x20 || (0x7F..<0xA0).contains(v) { return 0 }
+        if v < 0x300 { return 1 }   // neither table has anything below U+0300 but NUL
+        if contains(WidthTables.spacingMark, v) { return 1 }
+        if contains(WidthTables.zeroWidth, v) { return 0 }
+        if contains(WidthTables.wide, v) { return 2 }
+        return 1
+    }
+
+    public static let zeroWidthJoiner: UInt32 = 0x200D
+    static let variationSelector16: UInt32 = 0xFE0F
+
+    static func isRegionalIndicator(_ v: UInt32) -> Bool { (0x1F1E6...0x1F1FF).contains(v) }
+    static func isSkinToneModifier(_ v: UInt32) -> Bool { (0x1F3FB...0x1F3FF).contains(v) }
+    static func isExtendedPictographic(_ v: UInt32) -> Bool { contains(WidthTables.extendedPictographic, v) }
+
+    /// A cluster of several scalars (see the rules above).
+    static func ofSequence(_ scalars: String.UnicodeScalarView) -> Int {
+        var total = 0
+        var lastMeasured: UInt32?      // the last scalar that took columns
+        var lastMeasuredWidth = 0
+        var joinsNext = false          // a ZWJ after an emoji: the next emoji is part of the same picture
+        var regionalIndicators = 0
+        for scalar in scalars {
+            let v = scalar.value
+            if v == zeroWidthJoiner {
+                joinsNext = lastMeasured.map { isExtendedPictographic($0) || isRegionalIndicator($0) } ?? false
+                continue
+            }
+            if joinsNext && isExtendedPictographic(v) { joinsNext = false; continue }
+            joinsNext = false
+            if v == variationSelector16 {
+                if let base = lastMeasured, lastMeasuredWidth == 1, contains(WidthTables.narrowToWideWithVS16, base) {
+                    total += 1; lastMeasuredWidth = 2
+                }
+                continue
+            }
+            if isRegionalIndicator(v) {
+                regionalIndicators += 1
+                if regionalIndicators % 2 == 0 { continue }   // the second letter of a flag adds nothing
+            }
+            if isSkinToneModifier(v), let base = lastMeasured, isExtendedPictographic(base) { continue }
+            let w = of(scalar: scalar)
+            if w > 0 { lastMeasured = v; lastMeasuredWidth = w }
+            total += w
+        }
+        return total
+    }
+
+    /// Binary search in a flat list of inclusive (first, last) pairs.
+    static func contains(_ table: [UInt32], _ v: UInt32) -> Bool {
+        var low = 0, high = table.count / 2 - 1
+        if high < 0 || v < table[0] || v > table[table.count - 1] { return false }
+        while low <= high {
+            let mid = (low + high) / 2
+            if v < table[mid * 2] { high = mid - 1 } else if v > table[mid * 2 + 1] { low = mid + 1 } else { return true }
+        }
+        return false
+    }
+
+    /// `text` cut to at most `width` columns, whole clusters only, ending in "…" when anything was
+    /// cut (every cut on screen shows that it is one).
+    public static func fitting(_ text: String, _ width: Int) -> String {
+        guard width > 0 else { return "" }
+        if of(text) <= width { return text }
+        var out = "", used = 0
+        for ch in text {
+            let w = of(ch)
+            if used + w > width - 1 { break }
+            out.append(ch); used += w
+        }
+        return out + "…"
+    }
 }

@@ -1,6 +1,6 @@
 /// What a piece of text means on screen. The UI speaks only in roles; a theme decides how each
 /// role looks (colour, bold, reverse), so the monochrome theme and NO_COLOR still show every state
-/// through words, symbols and attributes (DESIGN §5: never colour alone).
+/// through words, symbols and attributes (never colour alone: a word or symbol always says it too).
 public enum StyleRole: String, Sendable, CaseIterable, Codable {
     case normal
     case muted

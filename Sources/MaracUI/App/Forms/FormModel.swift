@@ -80,6 +80,8 @@ struct FormModel: Equatable {
     var problem: String?
     /// Agencies offered for completion in `.agency` fields.
     var agencies: [String] = []
+    /// Beside an agency in the completion list: "apologies" / "not here" (owners not in the room).
+    var agencyMarks: [String: String] = [:]
     /// Something was typed or chosen: cancelling keeps it as a draft rather than throwing it away.
     var edited = false
 

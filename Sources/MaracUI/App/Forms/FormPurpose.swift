@@ -16,6 +16,13 @@ enum FormPurpose: Equatable {
     case overrun(CloseFlow)
     case passPrompt(CloseFlow, codes: [String])
     case reopen
+    // Case forms (CaseForms.swift).
+    case caseDetails(caseRef: String)
+    case chooseNote(caseRef: String, withdraw: Bool)
+    case amendNote(caseRef: String, seq: Int)
+    case withdrawNote(caseRef: String, seq: Int)
+    case decideHearing(caseRef: String, key: String)
+    case absentOwner(Action)
 }
 
 extension FormPurpose {
@@ -222,6 +229,10 @@ extension MeetingScreen {
             if let error = findings.first(where: { $0.severity == .error }) { return .refused("Not saved: " + error.message) }
             let action = Action(id: state.nextActionID, caseRef: ref, text: f["what"], owner: f["owner"],
                                 due: dueDate(f["due"]), category: ActionCategory.parse(f["category"]))
+            // Saved at once; then, for an owner not in the room, who will tell them.
+            if let ask = absentOwnerStep(action) {
+                return .write([.actionAgreed(action: action)], .reopen(ask, message: "Action \(action.id) agreed: \(SafeText.line(action.owner)) is not here"))
+            }
             return .write([.actionAgreed(action: action)], .dismiss(message: "Action \(action.id) agreed"))
         case .amendAction(let id):
             let findings = actionFindings(f)
@@ -247,9 +258,13 @@ extension MeetingScreen {
             return .write([.feedbackAgreed(caseRef: ref, feedback: VictimFeedback(agency: f["agency"], route: route, detail: f["detail"]))],
                           .dismiss(message: "Feedback to the victim agreed: \(SafeText.line(f["agency"])), \(route.label)"))
         case .lateCase:
-            let ref = f["ref"]
+            // A reference that reads the same as one on the agenda is that case (CaseReference).
+            let cleaned = CaseReference.clean(f["ref"])
+            let ref = cleaned.value
             guard !ref.isEmpty else { return .refused("Give the case ref") }
-            guard state.cases[ref] == nil else { return .refused("Case \(SafeText.line(ref)) is already on the agenda") }
+            if let existing = CaseReference.match(ref, in: state.cases.keys) {
+                return .refused("Case \(SafeText.line(existing)) is already on the agenda")
+            }
             guard !f["victim"].isEmpty else { return .refused("Give the victim's name") }
             guard !f["agency"].isEmpty else { return .refused("Give the referring agency") }
             guard let basis = f.field("basis")?.chosen.flatMap(ReferralBasis.init(rawValue:)) else {
@@ -268,7 +283,8 @@ extension MeetingScreen {
             let agenda = AgendaCase(caseRef: ref, victim: f["victim"], referringAgency: f["agency"], referralBasis: basis,
                                     dashScore: dash, children: children)
             return .write([.caseQueued(agendaCase: agenda, late: true)],
-                          .dismiss(message: "Late case \(SafeText.line(ref)) added at the end of the agenda"))
+                          .dismiss(message: "Late case \(SafeText.line(ref)) added at the end of the agenda"
+                                   + (cleaned.needsReport ? " (hidden characters removed: \(cleaned.changes.joined(separator: ", ")))" : "")))
         case .deferCase(let ref):
             guard let to = f.field("to")?.chosen else { return .refused("Choose end of agenda or next meeting") }
             guard !f["reason"].isEmpty else { return .refused("A reason is required") }
@@ -291,6 +307,8 @@ extension MeetingScreen {
         case .reopen:
             guard !f["reason"].isEmpty else { return .refused("A reason is required to reopen") }
             return .write([.meetingReopened(reason: f["reason"])], .dismiss(message: "Meeting reopened"))
+        case .caseDetails, .chooseNote, .amendNote, .withdrawNote, .decideHearing, .absentOwner:
+            return caseFormEvents(f, purpose)
         }
     }
 }

@@ -10,7 +10,8 @@ enum FormView {
         let width = min(area.w - 2, 100)
         let inner = width - 4
         var extra: [StyledLine] = []
-        if let context = context(purpose, screen: screen) { extra.append(StyledLine(SafeText.truncate(context, inner), .muted)) }
+        // The context (the action being reviewed, the case) wraps: its last words are often the point.
+        if let context = context(purpose, screen: screen) { extra += wrap(context, width: inner).map { StyledLine($0, .muted) } }
 
         // Rows: context, fields (one each), focus help (2), checks, problem, keys.
         var checkLines: [StyledLine] = []
@@ -60,7 +61,7 @@ enum FormView {
         let keys = screen.pending == nil
             ? "Tab/Shift-Tab move · Enter on the last field or Ctrl-S saves · Esc cancels"
             : "Saving…"
-        buf.put(SafeText.truncate(keys, inner), col: left, row: rect.maxY - 2, style: .hint)
+        buf.put(CharWidth.fitting(keys, inner), col: left, row: rect.maxY - 2, style: .hint)
     }
 
     static func liveFindings(_ form: FormModel, purpose: FormPurpose, screen: MeetingScreen) -> [Finding] {
@@ -71,7 +72,7 @@ enum FormView {
             guard var record = screen.state.cases[ref], let route = FeedbackRoute.parse(form["route"]) else { return [] }
             record.feedback = VictimFeedback(agency: form["agency"], route: route, detail: form["detail"])
             record.passedPrompts = [:]
-            return CasePrompts.check(record, in: screen.state).filter { $0.code == "phone-feedback-risk" }
+            return CasePrompts.check(record, in: screen.state).filter { $0.code == "phone-feedback-risk" || $0.code == "unsafe-feedback-route" }
         default: return []
         }
     }
@@ -112,8 +113,8 @@ enum FormView {
             if candidates.isEmpty {
                 lines.append(StyledLine("↳ no agency matches: it will be saved as typed", .muted))
             } else {
-                let shown = candidates.prefix(8).map { SafeText.line($0) }.joined(separator: " · ")
-                lines.append(StyledLine(SafeText.truncate("↳ " + shown + (candidates.count > 8 ? " …" : "") + "  (Tab accepts the first)", width), .hint))
+                let shown = candidates.prefix(8).map { SafeText.line($0) + (form.agencyMarks[$0].map { " (\($0))" } ?? "") }.joined(separator: " · ")
+                lines.append(StyledLine(CharWidth.fitting("↳ " + shown + (candidates.count > 8 ? " …" : "") + "  (Tab accepts the first)", width), .hint))
             }
         case .choice(let options):
             // Every option shows, wrapped onto more lines when needed; the chosen one in brackets.
@@ -161,6 +162,11 @@ enum FormView {
             return "Case \(SafeText.line(flow.caseRef)) took \(formatDuration(c.elapsedMillis(now: screen.now))) (limit \(s.rules.limitMinutes + c.bonusMinutes) min). Enter to continue."
         case .passPrompt(_, let codes):
             return codes.count == 1 ? "Passing this prompt is recorded with your reason" : "Passing \(codes.count) prompts; the reason is recorded for each"
+        case .caseDetails(let ref), .chooseNote(let ref, _), .amendNote(let ref, _), .withdrawNote(let ref, _), .decideHearing(let ref, _):
+            guard let c = s.cases[ref] else { return nil }
+            return "Case \(SafeText.line(ref)) · \(SafeText.line(c.agenda.victim))"
+        case .absentOwner(let a):
+            return "\(SafeText.line(a.owner)): \(SafeText.line(a.text))"
         case .attendance, .lateCase, .reopen:
             return nil
         }

@@ -71,7 +71,7 @@ extension MeetingScreen {
         let x = rect.x + 2
         var row = rect.y + 1
         if let reason = flow.overrunReason {
-            buf.put(SafeText.truncate("Overrun reason: \(SafeText.line(reason))", rect.w - 4), col: x, row: row, style: .muted)
+            buf.put(CharWidth.fitting("Overrun reason: \(SafeText.line(reason))", rect.w - 4), col: x, row: row, style: .muted)
         } else if state.phase(of: flow.caseRef, now: now) == .overLimit {
             buf.put("Overrun: no reason given", col: x, row: row, style: .muted)
         }
@@ -87,7 +87,7 @@ extension MeetingScreen {
         let hint = prompts.isEmpty
             ? "Enter close the case · Esc back to the case"
             : "Esc back to the case to act · p pass with a reason · P pass all"
-        buf.put(SafeText.truncate(hint, rect.w - 4), col: x, row: rect.maxY - 2, style: .hint)
+        buf.put(CharWidth.fitting(hint, rect.w - 4), col: x, row: rect.maxY - 2, style: .hint)
     }
 
     func drawConfirm(_ purpose: ConfirmPurpose, into buf: inout ScreenBuffer, area: Rect) {

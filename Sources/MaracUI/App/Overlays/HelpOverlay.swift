@@ -28,18 +28,24 @@ enum HelpOverlay {
         case .agenda:
             return [("Enter", "open the selected case"), ("s", "start / pause / resume its discussion"),
                     ("J / K", "move the case down / up the agenda"), ("d", "defer: end of the agenda or the next meeting, with a reason"),
-                    ("w", "withdraw the case (reason required)"), ("L", "add a late case")]
+                    ("w", "withdraw the case (reason required)"), ("L", "add a late case")] + flagLegend
         case .caseView:
             return [("s", "start / pause / resume the discussion timer"), ("a", "add an action (SMART-checked as you type)"),
                     ("e", "amend the selected action"), ("x", "withdraw the selected action (reason)"),
                     ("o", "add a note (agency, kind, text)"), ("f", "who feeds back to the victim, and how"),
                     ("b", "grant 5 bonus minutes (recorded)"), ("n", "close this case and go to the next"),
-                    ("d", "defer the case"), ("j/k", "choose an action"), ("PgDn/PgUp", "scroll the case detail"), ("Esc", "back to the agenda")]
+                    ("d", "defer the case"), ("c", "case details: referral summary, risks, flags, unsafe contact (recorded)"),
+                    ("H", "confirm or reject a possible earlier hearing"), ("m", "amend a note, with a reason (the original is kept)"),
+                    ("W", "withdraw a note, with a reason"), ("j/k", "choose an action"), ("PgDn/PgUp", "scroll the case detail"), ("Esc", "back to the agenda")]
         case .summary:
             return [("C", "close the meeting (locks the record; asks first)"), ("R", "reopen a closed meeting, with a reason"),
                     ("j/k", "scroll")]
         }
     }
+
+    /// The agenda's flag symbols (CaseFlag.symbol).
+    static let flagLegend: [(String, String)] = CaseFlag.allCases.map { ("flag " + $0.symbol, $0.label) }
+        + [("flag ?", "a possible earlier hearing to confirm on the case screen (H)")]
 
     static let glossary: [(String, String)] = [
         ("Marac", "Multi-Agency Risk Assessment Conference: the meeting on high-risk domestic abuse cases"),

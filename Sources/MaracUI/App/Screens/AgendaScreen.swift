@@ -94,10 +94,22 @@ extension MeetingScreen {
             return
         }
         let wide = body.w >= 110
-        let victimW = wide ? 20 : 16
-        let header = "  " + column("Status", 13) + column("Ref", 9) + column("Victim", victimW) + column("Basis", 7)
+        // The victim's name gets the spare width first, then the reference, then (when wide) the
+        // referring agency; the other columns are fixed (status 13, basis to flag 42) and previous
+        // hearings end the row.
+        let cases = s.orderedCases
+        func longest(_ text: (CaseRecord) -> String) -> Int { cases.map { CharWidth.of(SafeText.line(text($0))) }.max() ?? 0 }
+        let widths = shareWidths([
+            TableColumn(minimum: 13 + 42, natural: 13 + 42, priority: 9),
+            TableColumn(minimum: 7, natural: longest { $0.agenda.caseRef } + 1, priority: 2),
+            TableColumn(minimum: 12, natural: max(16, longest { $0.agenda.victim } + 1), priority: 1),
+            TableColumn(minimum: wide ? 16 : 0, natural: wide ? longest { $0.agenda.referringAgency } + 1 : 0, priority: 3),
+            TableColumn(minimum: 0, natural: 0, priority: 4),
+        ], total: body.w - 2)
+        let refW = widths[1], victimW = widths[2], referrerW = widths[3]
+        let header = "  " + column("Status", 13) + column("Ref", refW) + column("Victim", victimW) + column("Basis", 7)
             + column("DASH", 5) + column("Ch", 3) + column("Rpt", 4) + rcolumn("Time", 6) + "   "
-            + (wide ? column("", 14) + column("Referred by", 16) + "Previous hearings" : "")
+            + (wide ? column("", 14) + column("Referred by", referrerW) + "Previous hearings" : "")
         buf.put(header, col: body.x, row: body.y + 1, style: .muted, maxCol: body.maxX)
 
         let notReached = Set(s.projection(now: now).notReached)
@@ -112,13 +124,13 @@ extension MeetingScreen {
             }
             if c.ref == agendaRef { selectedLine = lines.count }
             let a = c.agenda
-            let repeatCase = a.isRepeat(hearingDate: s.info.date, windowMonths: s.rules.repeatWindowMonths)
+            let repeatCase = c.isRepeat(hearingDate: s.info.date, windowMonths: s.rules.repeatWindowMonths)
             let statusStyle: Style = c.status == .discussing ? .accent : c.status.isOutstanding ? .normal : .muted
             let elapsed = c.wasStarted ? formatDuration(c.elapsedMillis(now: now)) : "–"
             let phase = s.phase(of: c.ref, now: now)
             var spans = [
                 Span(column(statusText(c), 13), statusStyle),
-                Span(column(a.caseRef, 9)),
+                Span(column(a.caseRef, refW)),
                 Span(column(a.victim, victimW)),
                 Span(column(Self.basisShort(a.referralBasis), 7)),
                 Span(column(a.dashScore.map(String.init) ?? "–", 5)),
@@ -127,11 +139,13 @@ extension MeetingScreen {
                 Span(rcolumn(elapsed, 6), TimerView.phaseStyle(phase)),
             ]
             if phase == .overLimit { spans.append(Span(" ■ ", .danger)) } else if phase == .targetReached { spans.append(Span(" ▲ ", .warning)) } else { spans.append(Span("   ")) }
+            // Case flags as one symbol each (legend in help); a possible earlier hearing as "?".
+            let symbols = c.details.flags.map(\.symbol).joined() + (c.unconfirmedHistory.isEmpty ? "" : "?")
             let flag = notReached.contains(c.ref) ? Span(column("⚠ not reached", 14), .danger)
-                : c.late ? Span(column("late", 14), .muted) : Span(column("", 14))
+                : c.late ? Span(column("late " + symbols, 14), .muted) : Span(column(symbols, 14), .accent)
             spans.append(flag)
             if wide {
-                spans.append(Span(column(a.referringAgency, 16), .muted))
+                spans.append(Span(column(a.referringAgency, referrerW), .muted))
                 spans.append(Span(SafeText.line(a.previousHearings.sorted().map(\.uk).joined(separator: ", ")), .muted))
             }
             lines.append(StyledLine(spans))
@@ -147,7 +161,7 @@ extension MeetingScreen {
             }
             if let r = c.deferralReason { detail += " · deferred: \(SafeText.line(r))" }
             if let r = c.withdrawalReason { detail += " · withdrawn: \(SafeText.line(r))" }
-            buf.put(SafeText.truncate(detail, body.w - 2), col: x, row: body.maxY - 1, style: .hint)
+            buf.put(CharWidth.fitting(detail, body.w - 2), col: x, row: body.maxY - 1, style: .hint)
         }
     }
 }

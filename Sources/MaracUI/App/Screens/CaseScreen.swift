@@ -1,6 +1,6 @@
 import MaracCore
 
-/// Screen 4: one case — the record the chair needs (brief §2.9), the discussion timer, actions with
+/// Screen 4: one case — the record the chair needs (docs/DOMAIN.md#smart-actions), the discussion timer, actions with
 /// their SMART findings, the victim's views, feedback and notes.
 extension MeetingScreen {
     var caseActions: [Action] { agendaRef.map { state.actions(for: $0) } ?? [] }
@@ -25,7 +25,7 @@ extension MeetingScreen {
         case .char("s"):
             return toggleDiscussion()
         case .char("a"):
-            openForm(Forms.action(agencies: state.knownAgencies), .newAction(caseRef: c.ref))
+            openForm(ownerForm(Forms.action(agencies: ownerAgencies)), .newAction(caseRef: c.ref))
         case .char("o"):
             openForm(Forms.note(agencies: state.knownAgencies), .note(caseRef: c.ref))
         case .char("f"):
@@ -38,7 +38,7 @@ extension MeetingScreen {
             guard actions.indices.contains(actionIndex) else { setStatus("No action selected: a adds one"); return [] }
             let a = actions[actionIndex]
             guard a.status != .withdrawn else { setStatus("Action \(SafeText.line(state.displayID(a.id))) is withdrawn"); return [] }
-            openForm(Forms.action(agencies: state.knownAgencies, existing: a), .amendAction(actionID: a.id))
+            openForm(ownerForm(Forms.action(agencies: ownerAgencies, existing: a)), .amendAction(actionID: a.id))
         case .char("x"):
             guard actions.indices.contains(actionIndex) else { setStatus("No action selected"); return [] }
             let a = actions[actionIndex]
@@ -46,6 +46,14 @@ extension MeetingScreen {
             openForm(Forms.reason("Withdraw action \(SafeText.line(state.displayID(a.id)))", hint: "required: why the action is withdrawn"), .withdrawAction(actionID: a.id))
         case .char("n"):
             startClose(c)
+        case .char("c"):
+            openForm(Forms.caseDetails(c.details), .caseDetails(caseRef: c.ref))
+        case .char("H"):
+            startDecideHearing(c)
+        case .char("m"):
+            startNoteCorrection(c, withdraw: false)
+        case .char("W"):
+            startNoteCorrection(c, withdraw: true)
         default:
             break
         }
@@ -63,8 +71,12 @@ extension MeetingScreen {
         let a = c.agenda
         var row = body.y
         var tx = buf.put("Case \(SafeText.line(a.caseRef))", col: x, row: row, style: .title)
-        tx = buf.put(" · " + SafeText.truncate(SafeText.line(a.victim), 30), col: tx, row: row, style: .title)
-        if let p = a.perpetrator { buf.put(" · perpetrator " + SafeText.truncate(SafeText.line(p), 24), col: tx, row: row, style: .muted, maxCol: body.maxX - 16) }
+        // The names grow with the window: half the room left of the status each, 30 and 24 at least.
+        let nameRoom = max(54, body.maxX - 16 - tx - 3 - 15)
+        tx = buf.put(" · " + CharWidth.fitting(SafeText.line(a.victim), max(30, nameRoom / 2)), col: tx, row: row, style: .title)
+        if let p = a.perpetrator {
+            buf.put(" · perpetrator " + CharWidth.fitting(SafeText.line(p), max(24, nameRoom / 2)), col: tx, row: row, style: .muted, maxCol: body.maxX - 16)
+        }
         let statusText = statusText(c)
         buf.put(statusText, col: body.maxX - 2 - CharWidth.of(statusText), row: row, style: c.status == .discussing ? .accent : .muted)
         row += 1
@@ -75,20 +87,21 @@ extension MeetingScreen {
         }
         var facts = "\(a.referralBasis.label) · DASH \(a.dashScore.map { "\($0)/24" } ?? "not given") · \(w >= 100 ? "referred by" : "from") \(SafeText.line(a.referringAgency))"
         if let r = a.referralDate { facts += " · \(r.days(until: s.info.date)) days to hearing" }
-        buf.put(SafeText.truncate(facts, w), col: x, row: row)
+        buf.put(CharWidth.fitting(facts, w), col: x, row: row)
         row += 1
 
-        let repeatCase = a.isRepeat(hearingDate: s.info.date, windowMonths: s.rules.repeatWindowMonths)
+        let repeatCase = c.isRepeat(hearingDate: s.info.date, windowMonths: s.rules.repeatWindowMonths)
+        let previous = c.allPreviousHearings
         var spans: [Span] = []
         if repeatCase {
             spans.append(Span("R repeat", .warning))
-            if !a.previousHearings.isEmpty { spans.append(Span(" (previous " + a.previousHearings.sorted().map(\.uk).joined(separator: ", ") + ")", .normal)) }
-        } else if !a.previousHearings.isEmpty {
-            spans.append(Span("Not a repeat (12 months lapsed since \(a.lastHearing!.uk))", .muted))
+            if !previous.isEmpty { spans.append(Span(" (previous " + previous.map(\.uk).joined(separator: ", ") + ")", .normal)) }
+        } else if let last = previous.last {
+            spans.append(Span("Not a repeat (12 months lapsed since \(last.uk))", .muted))
         } else {
             spans.append(Span("First referral", .muted))
         }
-        spans.append(Span(" · children: \(a.children.map(String.init) ?? "not known")"))
+        spans.append(a.children.map { Span(" · children: \($0)") } ?? Span(" · children: not known — ask", .warning))
         spans.append(s.idvaPresent ? Span(" · Idva present ✓", .ok) : Span(" · Idva NOT present", .warning))
         buf.draw(StyledLine(spans), col: x, row: row, maxCol: body.maxX - 1)
         row += 1
@@ -98,8 +111,12 @@ extension MeetingScreen {
         let equality = w >= 100
             ? "Equality: sex \(sex) · minoritised \(yn(a.minoritised)) · LGBT+ \(yn(a.lgbt)) · disabled \(yn(a.disabled)) · aged 16–17 \(yn(a.aged16to17)) · perpetrator under 18 \(yn(a.perpetratorUnder18))"
             : "\(sex) · minoritised \(yn(a.minoritised)) · LGBT+ \(yn(a.lgbt)) · disabled \(yn(a.disabled)) · 16–17 \(yn(a.aged16to17)) · perp <18 \(yn(a.perpetratorUnder18))"
-        buf.put(SafeText.truncate(equality, w), col: x, row: row, style: .muted)
-        row += 2
+        buf.put(CharWidth.fitting(equality, w), col: x, row: row, style: .muted)
+        row += 1
+        // Referral summary, risks, flags, unsafe contact, agencies involved (CaseFacts).
+        let caseFacts = CaseFacts.headerLines(c, width: w, hearingDate: s.info.date, windowMonths: s.rules.repeatWindowMonths)
+        for line in caseFacts.prefix(max(0, body.h - 16)) { buf.draw(line, col: x, row: row, maxCol: body.maxX - 1); row += 1 }
+        row += 1
 
         // The timer.
         let phase = s.phase(of: c.ref, now: now)
@@ -117,11 +134,14 @@ extension MeetingScreen {
     /// Actions (with their SMART findings), the victim's views, feedback and the notes by agency.
     func caseDetailLines(_ c: CaseRecord, width: Int) -> ([StyledLine], Int?) {
         let s = state
-        var lines: [StyledLine] = []
+        // The history panel first: at a repeat hearing, what was agreed last time is the first question.
+        var lines: [StyledLine] = CaseFacts.historyLines(c, width: width)
         var selectedLine: Int?
         let actions = s.actions(for: c.ref)
         lines.append(StyledLine("Actions (\(actions.filter { $0.status != .withdrawn }.count)) — a add · e amend · x withdraw", .title))
         if actions.isEmpty { lines.append(StyledLine("No actions yet: press a to add one", .hint)) }
+        // The owner column is as wide as the longest owner (an agency's full name), within limits.
+        let ownerW = min(max(18, (actions.map { CharWidth.of(SafeText.line($0.owner)) }.max() ?? 0) + 1), max(18, (width - 2) / 3))
         for (i, action) in actions.enumerated() {
             if i == actionIndex { selectedLine = lines.count }
             let due = action.due?.uk ?? "no date"
@@ -133,10 +153,10 @@ extension MeetingScreen {
             // Action text and findings wrap under their columns: a chair must be able to read back the
             // whole action, and a finding's advice is at its end.
             let usable = max(30, width - 2)
-            let text = wrap(SafeText.line(action.text), width: max(10, usable - 29))
-            lines.append(StyledLine([Span(column(s.displayID(action.id), 11), .muted), Span(column(action.owner, 18), .accent),
+            let text = wrap(SafeText.line(action.text), width: max(10, usable - 11 - ownerW))
+            lines.append(StyledLine([Span(column(s.displayID(action.id), 11), .muted), Span(column(action.owner, ownerW), .accent),
                                      Span(text.first ?? "")]))
-            for more in text.dropFirst() { lines.append(StyledLine(String(repeating: " ", count: 29) + more)) }
+            for more in text.dropFirst() { lines.append(StyledLine(String(repeating: " ", count: 11 + ownerW) + more)) }
             let findings = SmartRules.check(action, today: today, agenciesPresent: s.agenciesPresent)
             let indent = String(repeating: " ", count: 11)
             let facts = "due \(due) · \(cat) · "
@@ -160,7 +180,8 @@ extension MeetingScreen {
             lines.append(StyledLine("! Victim's views not recorded — o, kind \"victim's views\"", .warning))
         } else {
             for v in views {
-                for (j, part) in wrap("Victim's views (\(SafeText.line(v.agency))): \(SafeText.line(v.text))", width: max(10, width - 4)).enumerated() {
+                let mark = v.isAmended ? " (amended)" : ""
+                for (j, part) in wrap("#\(v.id) Victim's views (\(SafeText.line(v.agency)))\(mark): \(SafeText.line(v.text))", width: max(10, width - 4)).enumerated() {
                     lines.append(StyledLine(j == 0 ? part : "  " + part))
                 }
             }
@@ -175,13 +196,13 @@ extension MeetingScreen {
         }
         let others = c.notes.filter { $0.kind != .victimsViews }
         if !others.isEmpty {
-            lines.append(StyledLine("Notes (\(others.count)) — o adds one", .title))
+            lines.append(StyledLine("Notes (\(others.count)) — o adds one · m amends · W withdraws", .title))
             var agencies: [String] = []
             for n in others where !agencies.contains(n.agency) { agencies.append(n.agency) }
             for agency in agencies {
                 for n in others where n.agency == agency {
-                    let text = wrap(SafeText.line(n.text), width: max(10, width - 2 - 38))
-                    lines.append(StyledLine([Span(column(n.agency, 16), .accent), Span(column(n.kind.label, 22), .muted), Span(text.first ?? "")]))
+                    let text = wrap((n.isAmended ? "(amended) " : "") + SafeText.line(n.text), width: max(10, width - 2 - 38))
+                    lines.append(StyledLine([Span(column("#\(n.id) " + n.agency, 16), .accent), Span(column(n.kind.label, 22), .muted), Span(text.first ?? "")]))
                     for more in text.dropFirst() { lines.append(StyledLine(String(repeating: " ", count: 38) + more)) }
                 }
             }

@@ -47,7 +47,8 @@ extension MeetingScreen {
         let x = body.x + 1
         let venue = s.info.venue.isEmpty ? "" : " · Venue \(SafeText.line(s.info.venue))"
         buf.put("Opening", col: x, row: row, style: .title)
-        buf.put(SafeText.truncate("Chair \(SafeText.line(s.info.chair))\(venue) · \(s.info.date.uk) · planned \(formatMinutes(Int64(s.info.plannedDurationMinutes) * 60_000))", w - 9),
+        // The date and the planned length first: a long venue is what gets cut.
+        buf.put(CharWidth.fitting("\(s.info.date.uk) · planned \(formatMinutes(Int64(s.info.plannedDurationMinutes) * 60_000)) · Chair \(SafeText.line(s.info.chair))\(venue)", w - 9),
                 col: x + 9, row: row, style: .normal)
         row += 1
 
@@ -60,20 +61,15 @@ extension MeetingScreen {
         }
         row += 2
 
-        // The statement, to read aloud.
-        let statementWidth = w - 2
-        let registerRows = max(3, s.attendance.count + 2)
-        let statementRows = max(2, min(wrap(s.rules.confidentialityStatement, width: statementWidth).count, body.h - 7 - registerRows))
+        // The statement, to read aloud: always whole (the register below scrolls instead).
         if s.confidentialityRead {
             buf.put("Confidentiality statement ✓ read", col: x, row: row, style: .ok)
         } else {
             buf.put("Confidentiality statement — read it aloud, then press c", col: x, row: row, style: .warning)
         }
         row += 1
-        let statement = wrap(s.rules.confidentialityStatement, width: w - 2)
-        for (i, line) in statement.prefix(statementRows).enumerated() {
-            let shown = i == statementRows - 1 && statement.count > statementRows ? String(line.prefix(max(1, line.count - 2))) + " …" : line
-            buf.put(shown, col: x + 2, row: row, style: .muted, maxCol: body.maxX - 1)
+        for line in wrap(s.rules.confidentialityStatement, width: w - 2) {
+            buf.put(line, col: x + 2, row: row, style: .muted, maxCol: body.maxX - 1)
             row += 1
         }
         row += 1
@@ -88,27 +84,41 @@ extension MeetingScreen {
             buf.put("Nobody on the register yet — press a to add an agency and its representative", col: x + 2, row: row, style: .hint, maxCol: body.maxX)
             return
         }
-        let agencyW = w >= 110 ? 28 : 20
-        let nameW = w >= 110 ? 24 : 16
-        let roleW = 10
-        buf.put(column("  Agency", agencyW + 2) + column("Representative", nameW) + column("Role", roleW) + "Confidentiality / information",
+        // Columns follow the window: the representative's name first, then whether they agreed
+        // (or what information was sent), then the agency.
+        let details = s.attendance.map(attendanceDetail)
+        let widths = shareWidths([
+            TableColumn(minimum: 14, natural: (s.attendance.map { CharWidth.of(SafeText.line($0.agency)) }.max() ?? 0) + 2, priority: 3),
+            TableColumn(minimum: 14, natural: (s.attendance.map { CharWidth.of(SafeText.line($0.representative)) }.max() ?? 0) + 2, priority: 1),
+            TableColumn(minimum: 10, natural: 10, priority: 4),
+            TableColumn(minimum: 13, natural: details.map { CharWidth.of($0) }.max() ?? 0, priority: 2),
+        ], total: body.w - 3)
+        let agencyW = widths[0], nameW = widths[1], roleW = widths[2]
+        let detailTitle = widths[3] >= 29 ? "Confidentiality / information" : "Agreed / info"
+        // The header lines up with the rows, which the list draws one column in.
+        buf.put(column(" Agency", agencyW + 1) + column("Representative", nameW) + column("Role", roleW) + detailTitle,
                 col: x, row: row, style: .muted, maxCol: body.maxX)
         row += 1
-        let lines: [StyledLine] = s.attendance.map { a in
-            var detail: String
-            switch a.role {
-            case .present, .observer:
-                detail = a.confidentialityAgreed.map { $0 ? "✓ agreed" : "✗ not agreed" } ?? "? not asked"
-            case .apologies:
-                detail = a.informationSent.map { $0 ? "info sent" : "no info sent" } ?? "info ?"
-                if let d = a.informationReceived { detail += " · received \(d.uk)" }
-            case .absent:
-                detail = ""
-            }
-            if let left = a.leftAfterCase { detail += " · left after \(SafeText.line(left))" }
-            return StyledLine([Span(column(a.agency, agencyW)), Span(column(a.representative, nameW)),
-                               Span(column(a.role.rawValue, roleW), a.role == .present ? .normal : .muted), Span(detail, .muted)])
+        let lines: [StyledLine] = zip(s.attendance, details).map { a, detail in
+            StyledLine([Span(column(a.agency, agencyW)), Span(column(a.representative, nameW)),
+                        Span(column(a.role.rawValue, roleW), a.role == .present ? .normal : .muted), Span(detail, .muted)])
         }
         ListView.draw(lines, selected: attendanceIndex, into: &buf, rect: Rect(x: x - 1, y: row, w: body.w - 1, h: body.maxY - row))
+    }
+
+    /// The last column of the register: confidentiality for those present, information for apologies.
+    func attendanceDetail(_ a: Attendance) -> String {
+        var detail: String
+        switch a.role {
+        case .present, .observer:
+            detail = a.confidentialityAgreed.map { $0 ? "✓ agreed" : "✗ not agreed" } ?? "? not asked"
+        case .apologies:
+            detail = a.informationSent.map { $0 ? "info sent" : "no info sent" } ?? "info ?"
+            if let d = a.informationReceived { detail += " · received \(d.uk)" }
+        case .absent:
+            detail = ""
+        }
+        if let left = a.leftAfterCase { detail += " · left after \(SafeText.line(left))" }
+        return detail
     }
 }

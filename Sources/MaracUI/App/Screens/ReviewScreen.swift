@@ -50,10 +50,25 @@ extension MeetingScreen {
         }
         buf.put("Enter records: done · not possible · not done (escalate) · carried forward",
                 col: x, row: body.y + 1, style: .muted, maxCol: body.maxX)
+        // Columns follow the window, the action's text first; the text wraps rather than being cut.
+        func outcomeText(_ a: OutstandingAction) -> String {
+            guard let r = state.reviews[a.id] else { return "· to review" }
+            return "✓ " + r.outcome.rawValue + (r.outcome == .notDone ? " — escalate" : "")
+        }
         let wide = body.w >= 110
-        let textW = body.w - (wide ? 72 : 52)
+        let widths = shareWidths([
+            TableColumn(minimum: 12, natural: (list.map { CharWidth.of($0.displayID) }.max() ?? 0) + 1, priority: 3),
+            TableColumn(minimum: 9, natural: (list.map { CharWidth.of(SafeText.line($0.caseRef)) }.max() ?? 0) + 1, priority: 2),
+            TableColumn(minimum: 20, natural: (list.map { CharWidth.of(SafeText.line($0.text)) }.max() ?? 0) + 1, priority: 1),
+            TableColumn(minimum: 15, natural: 15, priority: 4),
+            TableColumn(minimum: wide ? 17 : 0, natural: wide ? 17 : 0, priority: 6),
+            // The outcome is short and says what happens next ("not done — escalate"): never cut.
+            TableColumn(minimum: list.map { CharWidth.of(outcomeText($0)) }.max() ?? 13, natural: 0, priority: 5),
+        ], total: body.w - 2)
+        let textW = widths[2]
         var lines: [StyledLine] = []
         var selectedLine: Int?
+        var selectedCount = 1
         var lastAgency: String?
         for (i, a) in list.enumerated() {
             if a.owner != lastAgency {
@@ -61,21 +76,20 @@ extension MeetingScreen {
                 lines.append(StyledLine("\(SafeText.line(a.owner)) (\(count))", .title))
                 lastAgency = a.owner
             }
-            if i == reviewIndex { selectedLine = lines.count }
-            let outcome: Span
-            if let r = state.reviews[a.id] {
-                let style: Style = r.outcome == .notDone ? .danger : r.outcome == .done ? .ok : .warning
-                outcome = Span("✓ " + r.outcome.rawValue + (r.outcome == .notDone ? " — escalate" : ""), style)
-            } else {
-                outcome = Span("· to review", .muted)
-            }
+            let text = wrap(SafeText.line(a.text), width: max(1, textW - 1))
+            if i == reviewIndex { selectedLine = lines.count; selectedCount = max(1, text.count) }
+            let outcomeStyle: Style = state.reviews[a.id].map { $0.outcome == .notDone ? .danger : $0.outcome == .done ? .ok : .warning } ?? .muted
             let due = a.due.map { "due \($0.uk)" } ?? "no due date"
-            var spans = [Span(column(a.displayID, 12)), Span(column(a.caseRef, 9), .muted), Span(column(a.text, textW)),
-                         Span(column(due, 15), a.due.map { $0 < today } == true ? .warning : .muted)]
-            if wide { spans.append(Span(column("from \(a.meetingDate.uk)", 17), .muted)) }
-            spans.append(outcome)
+            var spans = [Span(column(a.displayID, widths[0])), Span(column(a.caseRef, widths[1]), .muted),
+                         Span(column(text.first ?? "", textW)),
+                         Span(column(due, widths[3]), a.due.map { $0 < today } == true ? .warning : .muted)]
+            if wide { spans.append(Span(column("from \(a.meetingDate.uk)", widths[4]), .muted)) }
+            spans.append(Span(outcomeText(a), outcomeStyle))
             lines.append(StyledLine(spans))
+            let indent = String(repeating: " ", count: widths[0] + widths[1])
+            for more in text.dropFirst() { lines.append(StyledLine([Span(indent), Span(more)])) }
         }
-        ListView.draw(lines, selected: selectedLine, into: &buf, rect: Rect(x: body.x, y: body.y + 3, w: body.w, h: body.h - 3))
+        ListView.draw(lines, selected: selectedLine, into: &buf, rect: Rect(x: body.x, y: body.y + 3, w: body.w, h: body.h - 3),
+                      selectedLines: selectedCount)
     }
 }

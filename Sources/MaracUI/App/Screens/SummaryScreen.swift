@@ -37,16 +37,16 @@ extension MeetingScreen {
         let overruns = s.overruns(now: now)
         lines.append(StyledLine("Overruns: \(overruns.count)", overruns.isEmpty ? .title : .warning))
         for c in overruns {
-            lines.append(StyledLine("  \(SafeText.line(c.ref)) \(formatDuration(c.elapsedMillis(now: now))) — reason: \(c.overrunReason.map { SafeText.line($0) } ?? "none given")"))
+            lines += wrappedLines("  \(SafeText.line(c.ref)) \(formatDuration(c.elapsedMillis(now: now))) — reason: \(c.overrunReason.map { SafeText.line($0) } ?? "none given")", width: width)
         }
         let deferred = s.orderedCases.filter { $0.status == .deferredToNextMeeting || $0.deferredToEndCount > 0 }
         let withdrawn = s.orderedCases.filter { $0.status == .withdrawn }
         lines.append(StyledLine("Deferred: \(deferred.count) · Withdrawn: \(withdrawn.count)", .title))
         for c in deferred {
             let whereTo = c.status == .deferredToNextMeeting ? "to the next meeting" : "to the end of the agenda"
-            lines.append(StyledLine("  » \(SafeText.line(c.ref)) \(whereTo): \(SafeText.line(c.deferralReason ?? ""))"))
+            lines += wrappedLines("  » \(SafeText.line(c.ref)) \(whereTo): \(SafeText.line(c.deferralReason ?? ""))", width: width)
         }
-        for c in withdrawn { lines.append(StyledLine("  ✗ \(SafeText.line(c.ref)) withdrawn: \(SafeText.line(c.withdrawalReason ?? ""))")) }
+        for c in withdrawn { lines += wrappedLines("  ✗ \(SafeText.line(c.ref)) withdrawn: \(SafeText.line(c.withdrawalReason ?? ""))", width: width) }
         let live = s.actions.filter { $0.status != .withdrawn }
         lines.append(StyledLine("Actions agreed: \(live.count)", .title))
         var agencies: [String] = []
@@ -56,7 +56,9 @@ extension MeetingScreen {
             lines.append(StyledLine("  " + column(agency, 28) + "\(n) action\(n == 1 ? "" : "s")"))
         }
         let waiting = s.orderedCases.filter { $0.status.isOutstanding }
-        if !waiting.isEmpty { lines.append(StyledLine("Not yet heard: " + waiting.map { SafeText.line($0.ref) }.joined(separator: ", "), .warning)) }
+        if !waiting.isEmpty { lines += wrappedLines("Not yet heard: " + waiting.map { SafeText.line($0.ref) }.joined(separator: ", "), width: width, style: .warning) }
+        let lost = lostLogLines()
+        if lost > 0 { lines.append(StyledLine("Log: \(lost) line\(lost == 1 ? "" : "s") could not be written (is its disk full?); the journal is not affected", .warning)) }
         lines.append(StyledLine("Outstanding actions reviewed: \(s.reviews.count) of \(s.outstanding.count)", .title))
         for outcome in ReviewOutcome.allCases {
             let n = s.reviews.values.filter { $0.outcome == outcome }.count

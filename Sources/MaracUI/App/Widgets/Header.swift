@@ -36,7 +36,7 @@ enum Header {
         let overflow = CharWidth.of(parts.joined(separator: " │ ")) + 2 - cols
         if overflow > 0 {
             let room = max(4, CharWidth.of(place) - overflow)
-            parts[0] = "\(SafeText.truncate(place, room)) \(date)"
+            parts[0] = "\(CharWidth.fitting(place, room)) \(date)"
         }
         var x = 1
         for (i, part) in parts.enumerated() {

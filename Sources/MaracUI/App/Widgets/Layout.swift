@@ -46,8 +46,13 @@ extension ScreenBuffer {
     @discardableResult
     mutating func draw(_ line: StyledLine, col: Int, row: Int, maxCol: Int) -> Int {
         var x = col
-        for span in line.spans {
-            guard x < maxCol else { break }
+        for (i, span) in line.spans.enumerated() {
+            guard x < maxCol else {
+                // The line filled its room exactly and more follows: the last cell shows the cut.
+                let rest = line.spans[i...].contains { $0.text.contains { $0 != " " } }
+                if rest, maxCol - 1 >= col { put("…", col: maxCol - 1, row: row, style: span.style) }
+                break
+            }
             x = put(span.text, col: x, row: row, style: span.style, maxCol: maxCol)
         }
         return x
@@ -88,4 +93,30 @@ func column(_ text: String, _ width: Int) -> String {
 func rcolumn(_ text: String, _ width: Int) -> String {
     let w = CharWidth.of(text)
     return w >= width ? column(text, width) : String(repeating: " ", count: width - w) + text
+}
+
+/// One column of a table whose widths follow the window.
+struct TableColumn: Equatable {
+    /// Never narrower than this (its entries are cut with "…" below it).
+    var minimum: Int
+    /// What its longest entry needs, separator included; it gets no more than this from the spare width.
+    var natural: Int
+    /// Lower first: names and action text come before dates and statuses.
+    var priority: Int
+}
+
+/// Shares `total` columns between table columns: each gets its minimum, then the spare width goes
+/// to the columns in priority order, each up to its natural width; whatever is left after that
+/// goes to the last column (the free text at the end of a row). Returns one width per column.
+func shareWidths(_ columns: [TableColumn], total: Int) -> [Int] {
+    var widths = columns.map { max(0, $0.minimum) }
+    var spare = total - widths.reduce(0, +)
+    guard spare > 0 else { return widths }
+    for index in columns.indices.sorted(by: { (columns[$0].priority, $0) < (columns[$1].priority, $1) }) where spare > 0 {
+        let extra = min(spare, max(0, columns[index].natural - widths[index]))
+        widths[index] += extra
+        spare -= extra
+    }
+    if spare > 0, !widths.isEmpty { widths[widths.count - 1] += spare }
+    return widths
 }

@@ -10,16 +10,19 @@ struct ListView {
     /// Draws `lines` into `rect`; the row at `selected` (if any) is highlighted and marked with `▸`
     /// so it shows without colour. Rows that are not selectable (section titles) pass nil.
     /// `scroll`, when given, overrides the automatic position (Page Up/Down in long detail lists).
-    static func draw(_ lines: [StyledLine], selected: Int?, into buf: inout ScreenBuffer, rect: Rect, scroll: Int? = nil) {
+    /// `selectedLines`: an entry wrapped over several lines is selected, and kept in view, whole.
+    static func draw(_ lines: [StyledLine], selected: Int?, into buf: inout ScreenBuffer, rect: Rect, scroll: Int? = nil,
+                     selectedLines: Int = 1) {
         guard rect.h > 0 else { return }
+        let block = max(1, selectedLines)
         let top = scroll.map { min(max(0, $0), max(0, lines.count - rect.h)) }
-            ?? firstVisible(selected: selected ?? 0, count: lines.count, height: rect.h)
+            ?? firstVisible(selected: selected.map { $0 + min(block, rect.h) / 2 } ?? 0, count: lines.count, height: rect.h)
         for (i, line) in lines.dropFirst(top).prefix(rect.h).enumerated() {
             let index = top + i
             let row = rect.y + i
-            if index == selected {
+            if let selected, index >= selected, index < selected + block {
                 buf.band(row: row, col: rect.x, width: rect.w, style: .selection)
-                buf.put("▸", col: rect.x, row: row, style: .selection)
+                if index == selected { buf.put("▸", col: rect.x, row: row, style: .selection) }
                 var selectedLine = line
                 selectedLine.spans = line.spans.map { Span($0.text, Style(.selection, bold: $0.style.bold, reverse: true)) }
                 buf.draw(selectedLine, col: rect.x + 2, row: row, maxCol: rect.maxX)

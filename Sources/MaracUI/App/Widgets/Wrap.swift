@@ -27,3 +27,17 @@ func wrap(_ text: String, width: Int) -> [String] {
     }
     return lines
 }
+
+/// A paragraph as list lines: wrapped to `width`, its leading blanks kept, the lines after the
+/// first indented by `indent` more columns, so a long reason or list reads whole instead of being
+/// cut at the edge.
+func wrappedLines(_ text: String, width: Int, indent: Int = 2, style: Style = .normal) -> [StyledLine] {
+    let lead = String(text.prefix(while: { $0 == " " }))
+    let words = text.split(separator: " ").joined(separator: " ")
+    guard let head = wrap(words, width: max(1, width - lead.count)).first, !head.isEmpty else { return [StyledLine(text, style)] }
+    var lines = [StyledLine(lead + head, style)]
+    let rest = String(words.dropFirst(head.count).drop(while: { $0 == " " }))
+    let pad = lead + String(repeating: " ", count: max(0, indent))
+    for line in wrap(rest, width: max(1, width - pad.count)) where !line.isEmpty { lines.append(StyledLine(pad + line, style)) }
+    return lines
+}
