@@ -163,7 +163,22 @@ public final class NcursesTerminal {
             for role in StyleRole.allCases { roleLooks[role] = (Self.attributesWithoutColour(of: theme.look(role)), 0) }
         }
         showCursor(false)
+        if case .tty = output { Self.writeToTerminal(Self.bracketedPasteOn) }
         started = true
+    }
+
+    /// Bracketed paste (xterm's mode 2004): the terminal wraps a paste in `ESC [ 200 ~` … `ESC [ 201 ~`
+    /// so `InputAssembler` can hand it on as text, never as keys. Off again on restore.
+    static let bracketedPasteOn = "\u{1B}[?2004h", bracketedPasteOff = "\u{1B}[?2004l"
+
+    /// Writes a mode switch straight to the terminal, around curses (which knows nothing of it).
+    static func writeToTerminal(_ text: String) {
+        let bytes = Array(text.utf8)
+        #if canImport(Glibc)
+        _ = bytes.withUnsafeBytes { Glibc.write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+        #else
+        _ = bytes.withUnsafeBytes { Darwin.write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+        #endif
     }
 
     deinit { restore() }
@@ -401,6 +416,7 @@ public final class NcursesTerminal {
     public func restore() {
         guard isActive else { return }
         isActive = false
+        if headlessFiles.isEmpty { Self.writeToTerminal(Self.bracketedPasteOff) }
         _ = endwin()
         for sig in installedSignals { _ = cnc_reinstate_handler(sig) }
         installedSignals = []

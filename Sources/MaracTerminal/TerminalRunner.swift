@@ -17,68 +17,46 @@ extension TerminalDevice {
 
 extension NcursesTerminal: TerminalDevice {}
 
-/// The live loop: one thread reads keys with a timeout, so the clock advances without a second
-/// thread touching curses.
-public struct TerminalRunner {
-    /// Runs `program` until it returns `Effect.quit`.
-    ///
-    /// - `clock` gives epoch milliseconds; the program gets `.tick(now:)` at the start, whenever the
-    ///   wait times out, and at least once a second while keys keep arriving.
-    /// - `perform` carries out every effect except `.quit` (the app appends to the journal and
-    ///   answers `[.appended]` or `[.appendFailed]`); its messages go straight back to the program,
-    ///   before the next effect, so the program sees each write's outcome in order.
-    /// - Ctrl-L repaints the whole screen and is not passed on.
-    /// - The screen is redrawn only when the frame differs from the last one drawn.
-    ///
-    /// The caller owns the terminal and must `restore()` it afterwards, however this returns.
-    public static func run<P: Program, T: TerminalDevice>(_ program: inout P, terminal: T, clock: () -> Int64,
-                                                        tickMillis: Int = 250, perform: (Effect) throws -> [Msg]) throws {
-        let tickEvery = max(1, tickMillis)
-        var lastTick = clock()
-        if try deliver(.tick(now: lastTick), to: &program, perform: perform) { return }
-        var lastDrawn: ScreenBuffer?
+/// A terminal as the event loop's ports: its keys (escape sequences and bracketed pastes
+/// assembled, see `InputAssembler`) and sizes in, frames out.
+public final class TerminalPort<T: TerminalDevice>: InputPort, ScreenSink {
+    public let terminal: T
+    private var assembler = InputAssembler()
 
-        while true {
-            let frame = program.view(size: terminal.size)
-            if frame != lastDrawn {
-                terminal.draw(frame)
-                lastDrawn = frame
-            }
+    public init(_ terminal: T) { self.terminal = terminal }
 
-            let input = terminal.readKey(timeoutMillis: tickEvery)
-            var messages: [Msg] = []
-            switch input {
-            case .key(.ctrl("l")):
-                terminal.forceFullRedraw()
-                lastDrawn = nil
-            case .key(let key):
-                messages.append(.key(key))
-            case .resize:
-                messages.append(.resize(terminal.size))
-                lastDrawn = nil
-            case nil:
-                // Everything is already in the journal, so a lost terminal simply ends the run.
-                if terminal.inputLost { return }
-            }
-            let now = clock()
-            if input == nil || now - lastTick >= 1000 {
-                messages.append(.tick(now: now))
-                lastTick = now
-            }
-            for message in messages {
-                if try deliver(message, to: &program, perform: perform) { return }
-            }
+    public var size: Size { terminal.size }
+    public var isClosed: Bool { terminal.inputLost }
+
+    public func next(timeoutMillis: Int) -> InputEvent? {
+        let terminal = self.terminal
+        switch assembler.next(timeoutMillis: timeoutMillis, read: { terminal.readKey(timeoutMillis: $0) }) {
+        case nil: return nil
+        case .key(let key): return .key(key)
+        case .paste(let text): return .paste(text)
+        case .resize: return .resize(terminal.size)
         }
     }
 
-    /// Feeds one message to the program and carries out its effects depth first. True means quit.
-    static func deliver<P: Program>(_ message: Msg, to program: inout P, perform: (Effect) throws -> [Msg]) throws -> Bool {
-        for effect in program.update(message) {
-            if effect == .quit { return true }
-            for answer in try perform(effect) {
-                if try deliver(answer, to: &program, perform: perform) { return true }
-            }
-        }
-        return false
+    public func draw(_ frame: ScreenBuffer) { terminal.draw(frame) }
+    public func repaintAll() { terminal.forceFullRedraw() }
+}
+
+/// The live run: the one `EventLoop` on a terminal's ports. One thread reads keys with a timeout,
+/// so the clock advances without a second thread touching curses.
+public enum TerminalRunner {
+    /// Runs `program` until it returns `Effect.quit` or the keyboard is lost, and returns the size
+    /// the program last drew at (a `--dump-screen` after the terminal is restored needs it: a
+    /// restored terminal has no size).
+    ///
+    /// The caller owns the terminal and must `restore()` it afterwards, however this returns.
+    @discardableResult
+    public static func run<P: Program, T: TerminalDevice>(_ program: inout P, terminal: T, clock: () -> Int64,
+                                                        tickMillis: Int = 250, perform: @escaping (Effect) throws -> [Msg]) throws -> Size {
+        var loop = EventLoop(program: program, perform: perform)
+        let port = TerminalPort(terminal)
+        defer { program = loop.program }
+        try loop.run(input: port, screen: port, clock: clock, tickMillis: tickMillis)
+        return loop.size
     }
 }

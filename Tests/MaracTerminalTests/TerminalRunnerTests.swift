@@ -10,14 +10,19 @@ final class ScriptedTerminal: TerminalDevice {
     private(set) var drawn: [ScreenBuffer] = []
     private(set) var fullRedraws = 0
 
+    /// True: every input is already waiting (a paste, a fast typist, a flood) and a read that
+    /// must not wait still gets it. False: each arrives on its own, after the loop has drawn.
+    let burst: Bool
+
     /// `nil` in `inputs` is a timeout. When the script runs out the terminal sends "q".
-    init(size: Size = Size(cols: 20, rows: 2), inputs: [TerminalInput?]) {
-        self.size = size; self.inputs = inputs
+    init(size: Size = Size(cols: 20, rows: 2), inputs: [TerminalInput?], burst: Bool = false) {
+        self.size = size; self.inputs = inputs; self.burst = burst
     }
 
     func draw(_ buffer: ScreenBuffer) { drawn.append(buffer) }
     func forceFullRedraw() { fullRedraws += 1 }
     func readKey(timeoutMillis: Int) -> TerminalInput? {
+        if timeoutMillis == 0 && (!burst || inputs.isEmpty || inputs.first == .some(nil)) { return nil }
         guard !inputs.isEmpty else { return .key(.char("q")) }
         let next = inputs.removeFirst()
         if next == .resize { size = Size(cols: 30, rows: 3) }
@@ -136,5 +141,45 @@ final class ManualClock {
         try TerminalRunner.run(&program, terminal: terminal, clock: clock.read) { _ in [] }
         let seconds = terminal.drawn.map { $0.lines()[1].split(separator: " ").first.map(String.init) ?? "" }
         #expect(seconds == ["t5", "t6"])
+    }
+
+    @Test func aBurstOfWaitingKeysIsReadWholeBeforeOneFrameIsDrawn() throws {
+        // 500 keys already waiting (a paste without bracketed paste, a flood): one frame for all of them.
+        let terminal = ScriptedTerminal(inputs: Array(repeating: .key(.char("a")), count: 500), burst: true)
+        var program = RecordingProgram()
+        let clock = ManualClock(step: 1)
+        try TerminalRunner.run(&program, terminal: terminal, clock: clock.read) { _ in [] }
+        #expect(terminal.drawn.map { $0.lines()[0].prefix(6) } == ["k0 s0 ", "k500 s"])
+    }
+
+    @Test func theRealSizeIsSentFirstBeforeAnyTickOrKey() throws {
+        // The bug: the model thought it was 80x24 until the first SIGWINCH.
+        let terminal = ScriptedTerminal(size: Size(cols: 120, rows: 40), inputs: [.key(.char("a"))])
+        var program = RecordingProgram()
+        let clock = ManualClock(step: 1)
+        try TerminalRunner.run(&program, terminal: terminal, clock: clock.read) { _ in [] }
+        #expect(program.messages.first == .resize(Size(cols: 120, rows: 40)))
+        #expect(program.messages.dropFirst().first.map { if case .tick = $0 { true } else { false } } == true)
+    }
+
+    @Test func theLoopReturnsTheSizeLastDrawnForADumpAfterRestore() throws {
+        // The bug: `--dump-screen` read the size of a restored terminal (0x0) and wrote an empty file.
+        let terminal = ScriptedTerminal(size: Size(cols: 100, rows: 30), inputs: [.resize])
+        var program = RecordingProgram()
+        let clock = ManualClock(step: 1)
+        let size = try TerminalRunner.run(&program, terminal: terminal, clock: clock.read) { _ in [] }
+        #expect(size == Size(cols: 30, rows: 3))
+    }
+
+    @Test func escapeSequencesNcursesDidNotKnowArriveAsOneKeyOrNone() throws {
+        // ESC [ 4 ~ (End under tmux/screen) and an unknown ESC [ 99 ~: never "[", "4", "~".
+        let bytes = "\u{1B}[4~\u{1B}[99~"
+        let reads = bytes.unicodeScalars.map { TerminalInput.key(KeyDecoder.decodeCharacter($0.value)!) }
+        let terminal = ScriptedTerminal(inputs: reads, burst: true)
+        var program = RecordingProgram()
+        let clock = ManualClock(step: 1)
+        try TerminalRunner.run(&program, terminal: terminal, clock: clock.read) { _ in [] }
+        let keys = program.messages.compactMap { if case .key(let k) = $0 { k } else { nil } }
+        #expect(keys == [.end, .char("q")])
     }
 }

@@ -51,6 +51,17 @@ public final class TmuxSession {
     /// Keys in tmux notation: "Enter", "Tab", "BTab", "Escape", "F12", "C-b", "Up"...
     public func press(_ keys: String...) throws { try tmux(["send-keys", "-t", target] + keys) }
 
+    /// Bytes exactly as given (`send-keys -H`), whatever tmux's own key table would send.
+    public func sendRaw(_ bytes: String) throws {
+        try tmux(["send-keys", "-t", target, "-H"] + bytes.utf8.map { String($0, radix: 16) })
+    }
+
+    /// Loads a file into tmux's paste buffer.
+    public func loadBuffer(_ path: String) throws { try tmux(["load-buffer", path]) }
+
+    /// Pastes the buffer as a terminal pastes: bracketed (`-p`) when the program asked for it.
+    public func pasteBuffer() throws { try tmux(["paste-buffer", "-p", "-t", target]) }
+
     /// Literal text, typed as is.
     public func type(_ text: String) throws { try tmux(["send-keys", "-t", target, "-l", text]) }
 

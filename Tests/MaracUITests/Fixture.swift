@@ -82,46 +82,68 @@ enum Fixture {
     }
 }
 
-/// The tiny runtime tests use, and the idea the headless runner follows: feed keys to `update`,
-/// answer every `Effect.append` with `.appended` records stamped from a manual clock (or with
-/// `.appendFailed` when told to fail), turn `<Sleep …>` into ticks.
-struct FakeRuntime {
-    var screen: MeetingScreen
+/// The journal port tests use: answers every `Effect.append` with `.appended` records stamped
+/// from the test's clock (or with `.appendFailed` when told to fail), and remembers every batch.
+final class FakeJournal {
     var clock: Int64
-    var size = Size(cols: 80, rows: 24)
+    var nextSeq: Int
     /// When set, the next append fails with this message instead of being written.
     var failNextAppend: String?
-    var quitRequested = false
     /// Every batch of events the screen asked to write, in order.
     var appends: [[MeetingEvent]] = []
 
-    init(meeting: Meeting, now: Int64, mode: MeetingScreen.Mode = .live) {
-        screen = MeetingScreen(meeting: meeting, now: now, mode: mode)
-        clock = now
-    }
+    init(clock: Int64, nextSeq: Int) { self.clock = clock; self.nextSeq = nextSeq }
 
-    mutating func send(_ msg: Msg) {
-        var queue = screen.update(msg)
-        while !queue.isEmpty {
-            let effect = queue.removeFirst()
-            switch effect {
-            case .quit:
-                quitRequested = true
-            case .append(let events):
-                appends.append(events)
-                if let failure = failNextAppend {
-                    failNextAppend = nil
-                    queue += screen.update(.appendFailed(message: failure))
-                } else {
-                    let first = screen.meeting.nextSeq
-                    let records = events.enumerated().map { RecordedEvent(seq: first + $0.offset, at: clock, event: $0.element) }
-                    queue += screen.update(.appended(records))
-                }
-            }
+    func perform(_ effect: Effect) -> [Msg] {
+        guard case .append(let events) = effect else { return [] }
+        appends.append(events)
+        if let failure = failNextAppend {
+            failNextAppend = nil
+            return [.appendFailed(message: failure)]
         }
+        let records = events.enumerated().map { RecordedEvent(seq: nextSeq + $0.offset, at: clock, event: $0.element) }
+        nextSeq += records.count
+        return [.appended(records)]
+    }
+}
+
+/// UI tests run the production `EventLoop` (the same one a terminal and a `--keys` script use)
+/// with test ports: keys go in through `EventLoop.handle`, effects to a `FakeJournal`, and
+/// `<Sleep …>` in a script is a tick. It starts as every run does: the size first, then the time.
+struct FakeRuntime {
+    private(set) var loop: EventLoop<MeetingScreen>
+    let journal: FakeJournal
+    /// Setting it resizes the terminal: the model is told, as the loop tells it.
+    var size = Size(cols: 80, rows: 24) { didSet { send(.resize(size)) } }
+
+    init(meeting: Meeting, now: Int64, mode: MeetingScreen.Mode = .live, size: Size = Size(cols: 80, rows: 24)) {
+        let journal = FakeJournal(clock: now, nextSeq: meeting.nextSeq)
+        self.journal = journal
+        self.size = size
+        loop = EventLoop(program: MeetingScreen(meeting: meeting, now: now, mode: mode), perform: journal.perform)
+        try! loop.start(size: size, now: now)
     }
 
-    mutating func press(_ key: Key) { send(.key(key)) }
+    var screen: MeetingScreen {
+        get { loop.program }
+        set { loop.program = newValue }
+    }
+    var clock: Int64 {
+        get { journal.clock }
+        set { journal.clock = newValue }
+    }
+    var failNextAppend: String? {
+        get { journal.failNextAppend }
+        set { journal.failNextAppend = newValue }
+    }
+    var appends: [[MeetingEvent]] { journal.appends }
+    var quitRequested: Bool { loop.hasQuit }
+
+    mutating func send(_ msg: Msg) { try! loop.send(msg) }
+
+    mutating func press(_ key: Key) { try! loop.handle(.key(key)) }
+
+    mutating func paste(_ text: String) { try! loop.handle(.paste(text)) }
 
     mutating func type(_ text: String) { for c in text { press(.char(c)) } }
 
@@ -129,8 +151,9 @@ struct FakeRuntime {
         for step in try KeyScript.parse(script) {
             switch step {
             case .key(let k): press(k)
+            case .paste(let text): paste(text)
             case .sleep(let ms): clock += ms; send(.tick(now: clock))
-            case .resize(let s): size = s; send(.resize(s))
+            case .resize(let s): size = s
             }
         }
     }

@@ -25,7 +25,10 @@ public final class MeetingSession {
 
     public let path: String
     private var writer: JournalWriter?
-    private var meeting: Meeting
+    /// The journal as opened (plus set-up appended before the screen starts). It is handed to the
+    /// screen at `run`, which from then on is the one owner of the meeting: appends made while the
+    /// screen runs are not folded here a second time.
+    private var opened: Meeting
     /// Said once the screen is up: a torn tail recovered, a damaged journal opened read-only.
     var notice: String?
     private let logger: Logger
@@ -38,7 +41,7 @@ public final class MeetingSession {
         do {
             let (writer, contents) = try JournalWriter.open(path: path, passphrase: passphrase, fileIO: fileIO)
             self.writer = writer
-            self.meeting = Meeting(events: contents.events)
+            self.opened = Meeting(events: contents.events)
             if case .tornTail(let bytes) = contents.condition {
                 notice = "Recovered: the last \(bytes) bytes were an unfinished write and were set aside."
                 logger.warning("torn tail of \(bytes) bytes recovered")
@@ -59,7 +62,7 @@ public final class MeetingSession {
             }
             let contents = try JournalReader.read(path: path, passphrase: passphrase, fileIO: fileIO)
             self.writer = nil
-            self.meeting = Meeting(events: contents.events)
+            self.opened = Meeting(events: contents.events)
             notice = readOnlyNotice
         }
     }
@@ -68,24 +71,25 @@ public final class MeetingSession {
     public init(writer: JournalWriter, events: [RecordedEvent], logger: Logger) {
         self.path = writer.path
         self.writer = writer
-        self.meeting = Meeting(events: events)
+        self.opened = Meeting(events: events)
         self.logger = logger
     }
 
-    public var state: MeetingState { meeting.state }
+    /// The state as opened (before `run`).
+    public var state: MeetingState { opened.state }
     public var isReadOnly: Bool { writer == nil }
     /// The journal's last line as written (for the witness file); nil when read-only.
     public var lastLine: (seq: Int, hash: String)? { writer.map { ($0.nextSeq - 1, $0.finalHash) } }
 
     /// Whether this meeting has already brought in the open actions of earlier meetings.
     public var hasImportedOutstandingActions: Bool {
-        meeting.events.contains { if case .outstandingActionsImported = $0.event { return true } else { return false } }
+        opened.events.contains { if case .outstandingActionsImported = $0.event { return true } else { return false } }
     }
 
     /// Appends set-up events outside the screen (e.g. importing open actions before the meeting starts).
     public func appendNow(_ events: [MeetingEvent], at: Int64) throws {
         guard let writer else { return }
-        for r in try writer.append(events, at: at) { meeting.append(r) }
+        for r in try writer.append(events, at: at) { opened.append(r) }
     }
 
     /// Releases the journal (its lock); the chair's quit does the same.
@@ -102,7 +106,6 @@ public final class MeetingSession {
             }
             do {
                 let records = try writer.append(events, at: clock.now)
-                for r in records { meeting.append(r) }
                 SaveListeners.current?.saved(records)
                 logger.info("appended \(records.map(\.event.name).joined(separator: ", "))")
                 signCheckpoint(after: records, writer: writer)
@@ -122,7 +125,7 @@ public final class MeetingSession {
             switch $0.event { case .discussionEnded, .meetingClosed: return true; default: return false }
         }
         guard closes else { return }
-        if let problem = Signing.checkpoint(journal: path, journalID: meeting.state.info.id,
+        if let problem = Signing.checkpoint(journal: path, journalID: opened.state.info.id,
                                             seq: writer.nextSeq - 1, hash: writer.finalHash) {
             logger.warning("signing: \(problem)")
         }
@@ -145,33 +148,34 @@ public final class MeetingSession {
     }
 
     /// Runs the screen until the chair quits. Returns the final screen when scripted.
+    /// Both kinds of run go through the one `EventLoop`; they differ only in their ports.
     @discardableResult
     public func run(options: Options) throws -> ScreenBuffer? {
         let mode: MeetingScreen.Mode = isReadOnly ? .readOnly : options.mode
+        defer { writer?.close() }
+        var notices: [Msg] = []
         if let keysFile = options.keysFile {
             let steps = try loadKeyScript(keysFile)
-            let clock = ManualClock(start: meeting.state.lastEventAt ?? 0)
-            var screen = MeetingScreen(meeting: meeting, now: clock.now, mode: mode)
+            let clock = ManualClock(start: opened.state.lastEventAt ?? 0)
+            if let notice { notices.append(.notice(notice, isError: isReadOnly)) }
+            var screen = MeetingScreen(meeting: opened, now: clock.now, mode: mode, notices: notices)
             screen.lostLogLines = { FileLog.lostLines }
-            if let notice { screen.notify(notice, error: isReadOnly) }
             let outcome = ScriptedRun.run(&screen, steps: steps, clock: clock, size: options.size) { effect in
                 self.perform(effect, clock: clock)
             }
             if let dump = options.dumpScreenFile { try writeScreenDump(outcome.screen, to: dump) }
-            writer?.close()
             return outcome.screen
         }
 
         let clock = AppClock.wall
         let (theme, themeWarning) = ThemeLoader.loadForApp(name: options.themeName)
-        var screen = MeetingScreen(meeting: meeting, now: clock.now, mode: mode)
+        if let themeWarning { notices.append(.notice(themeWarning, isError: true)) }
+        if let notice { notices.append(.notice(notice, isError: isReadOnly)) }
+        var screen = MeetingScreen(meeting: opened, now: clock.now, mode: mode, notices: notices)
         screen.lostLogLines = { FileLog.lostLines }
-        if let themeWarning { screen.notify(themeWarning, error: true) }
-        if let notice { screen.notify(notice, error: isReadOnly) }
         try runOnTerminal(&screen, theme: theme, clock: clock, dumpScreenFile: options.dumpScreenFile) { effect in
             self.perform(effect, clock: clock)
         }
-        writer?.close()
         return nil
     }
 }

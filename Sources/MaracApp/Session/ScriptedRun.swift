@@ -3,9 +3,10 @@ import MaracCore
 import MaracTerminal
 import MaracUI
 
-/// Drives a program from a `--keys` script with no terminal (docs/DECISIONS.md): keys are
-/// delivered at the manual clock's current instant; `<Sleep 11m>` advances the clock and sends a
-/// tick; effects go through the same `perform` as a live run, so the journal gets every event.
+/// Drives a program from a `--keys` script with no terminal (docs/DECISIONS.md), through
+/// the same `EventLoop` as a live run: keys are delivered at the manual clock's current instant;
+/// `<Sleep 11m>` advances the clock and is a wait that timed out (a tick); effects go through the
+/// same `perform` as a live run, so the journal gets every event.
 public enum ScriptedRun {
     public struct Outcome {
         public var screen: ScreenBuffer
@@ -14,41 +15,59 @@ public enum ScriptedRun {
     }
 
     public static func run<P: Program>(_ program: inout P, steps: [ScriptStep], clock: ManualClock, size: Size,
-                                       perform: (Effect) -> [Msg]) -> Outcome {
-        var size = size
-        var quit = false
-
-        func deliver(_ msg: Msg) {
-            var pending = [msg]
-            while !pending.isEmpty, !quit {
-                let next = pending.removeFirst()
-                for effect in program.update(next) {
-                    if effect == .quit { quit = true; break }
-                    pending.append(contentsOf: perform(effect))
-                }
-            }
-        }
-
-        deliver(.resize(size))
-        deliver(.tick(now: clock.now))
-        var ran = 0
-        for step in steps {
-            if quit { break }
-            ran += 1
-            switch step {
-            case .key(let key):
-                deliver(.key(key))
-            case .sleep(let millis):
-                // Tick every simulated second would be faithful but slow; the UI only needs the new now.
-                clock.advance(millis: millis)
-                deliver(.tick(now: clock.now))
-            case .resize(let newSize):
-                size = newSize
-                deliver(.resize(size))
-            }
-        }
-        return Outcome(screen: program.view(size: size), quit: quit, stepsRun: ran)
+                                       perform: @escaping (Effect) -> [Msg]) -> Outcome {
+        let port = ScriptPort(steps: steps, clock: clock, size: size)
+        let sink = LastFrameSink()
+        var loop = EventLoop(program: program, perform: perform)
+        defer { program = loop.program }
+        // `perform` cannot throw here, so neither can the loop.
+        try? loop.run(input: port, screen: sink, clock: { clock.now })
+        return Outcome(screen: loop.program.view(size: loop.size), quit: loop.hasQuit, stepsRun: port.stepsTaken)
     }
+}
+
+/// A `--keys` script as the loop's input port. Keys and resizes are "already waiting"; a sleep is
+/// a wait: it is taken only by a read that may wait, moves the manual clock on, and reads as a
+/// timeout (so the loop ticks). The end of the script closes the input.
+public final class ScriptPort: InputPort {
+    private var steps: ArraySlice<ScriptStep>
+    private let clock: ManualClock
+    public private(set) var size: Size
+    public private(set) var stepsTaken = 0
+
+    public init(steps: [ScriptStep], clock: ManualClock, size: Size) {
+        self.steps = steps[...]; self.clock = clock; self.size = size
+    }
+
+    /// Closed once a read finds the script finished (not when the last step is taken: a final
+    /// `<Sleep>` must still be answered with its tick).
+    public private(set) var isClosed = false
+
+    public func next(timeoutMillis: Int) -> InputEvent? {
+        guard let step = steps.first else {
+            if timeoutMillis > 0 { isClosed = true }
+            return nil
+        }
+        switch step {
+        case .key(let key):
+            take()
+            return .key(key)
+        case .paste(let text):
+            take()
+            return .paste(text)
+        case .resize(let newSize):
+            take()
+            size = newSize
+            return .resize(newSize)
+        case .sleep(let millis):
+            guard timeoutMillis > 0 else { return nil }
+            take()
+            clock.advance(millis: millis)
+            return nil
+        }
+    }
+
+    private func take() { steps.removeFirst(); stepsTaken += 1 }
 }
 
 /// Reads and parses a `--keys` file; a problem names the file (and the line and column).
@@ -62,7 +81,7 @@ func loadKeyScript(_ path: String) throws -> [ScriptStep] {
 /// Runs a program on the real terminal until it quits, restores the terminal on every way out, then
 /// writes the final screen if `--dump-screen` asked for it.
 func runOnTerminal<P: Program>(_ program: inout P, theme: Theme, clock: Clock, dumpScreenFile: String?,
-                               perform: (Effect) -> [Msg]) throws {
+                               perform: @escaping (Effect) -> [Msg]) throws {
     let terminal: NcursesTerminal
     do { terminal = try NcursesTerminal(theme: theme) }
     catch let error as TerminalError where error.isUnsupportedTerminal {
@@ -70,9 +89,11 @@ func runOnTerminal<P: Program>(_ program: inout P, theme: Theme, clock: Clock, d
         throw CommandFailure(error.description, exitCode: 2)
     }
     defer { terminal.restore() }
-    try TerminalRunner.run(&program, terminal: terminal, clock: { clock.now }, perform: perform)
+    // The size is taken from the loop, not the terminal: once restored, a terminal has no size
+    // (reading it there is what once wrote an empty dump).
+    let lastSize = try TerminalRunner.run(&program, terminal: terminal, clock: { clock.now }, perform: perform)
     terminal.restore()
-    if let dumpScreenFile { try writeScreenDump(program.view(size: terminal.size), to: dumpScreenFile) }
+    if let dumpScreenFile { try writeScreenDump(program.view(size: lastSize), to: dumpScreenFile) }
 }
 
 /// `--dump-screen`: the screen as plain text, trailing spaces trimmed.

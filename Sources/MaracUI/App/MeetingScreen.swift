@@ -20,6 +20,8 @@ enum Modal: Equatable {
     case form(FormModel, FormPurpose)
     case confirm(ConfirmPurpose)
     case closePrompts(CloseFlow)
+    /// `:` the command palette, `/` the search.
+    case finder(Finder)
 }
 
 enum ConfirmPurpose: Equatable {
@@ -66,6 +68,9 @@ public struct MeetingScreen: Program {
     var drafts: [(purpose: FormPurpose, form: FormModel)] = []
     /// The help overlay's scroll position, or nil when help is closed.
     var helpScroll: Int?
+    /// What help is narrowed to (`/` in help, then type), and whether the chair is still typing it.
+    var helpFilter = ""
+    var helpFilterTyping = false
     var privacy = false
     var pending: AfterSave?
 
@@ -77,7 +82,9 @@ public struct MeetingScreen: Program {
     var caseScroll = 0
     var summaryScroll = 0
 
-    public init(meeting: Meeting, now: Int64, mode: Mode = .live) {
+    /// `notices` (`.notice` messages: a recovered journal, a theme problem) go through `update`
+    /// like every other message, so the screen has one way in.
+    public init(meeting: Meeting, now: Int64, mode: Mode = .live, notices: [Msg] = []) {
         self.meeting = meeting
         self.now = now
         self.mode = mode
@@ -86,6 +93,7 @@ public struct MeetingScreen: Program {
         if s.isClosed { screen = .summary }
         else if s.activeCase != nil { screen = .caseView }
         else if s.isStarted { screen = .agenda }
+        for notice in notices { _ = update(notice) }
     }
 
     var state: MeetingState { meeting.state }
@@ -119,7 +127,25 @@ public struct MeetingScreen: Program {
             return []
         case .key(let key):
             return handle(key)
+        case .paste(let text):
+            paste(text)
+            return []
+        case .notice(let text, let isError):
+            setStatus(SafeText.line(text), error: isError)
+            return []
         }
+    }
+
+    /// A bracketed paste goes into the focused field as text, whole or not at all (see
+    /// `FormModel.paste`). Anywhere else it is ignored: nothing in a paste is ever a key.
+    private mutating func paste(_ text: String) {
+        guard !privacy, helpScroll == nil, case .form(var form, let purpose) = modal else {
+            if !text.isEmpty { setStatus("Paste ignored: open a form to paste into one of its fields") }
+            return
+        }
+        modal = nil   // the form alone holds its text while it changes (no copy of a long field)
+        form.paste(text)
+        modal = .form(form, purpose)
     }
 
     /// Replay and training: the screen follows the recorded meeting — the case whose discussion
@@ -185,14 +211,13 @@ public struct MeetingScreen: Program {
 
     // MARK: - Keys
 
-    private mutating func handle(_ key: Key) -> [Effect] {
+    mutating func handle(_ key: Key) -> [Effect] {
         // The privacy screen comes first: nothing else may reveal case detail while it is up.
         if key == .function(12) || key == .ctrl("b") {
             privacy.toggle()
             return []
         }
         if privacy { return [] }
-        if key == .ctrl("l") { return [] }
         // Ctrl-C arrives as a key (raw mode): it cancels a form like Esc (the typing is kept as a
         // draft), and elsewhere asks to quit like q, so it never loses typing or ends the meeting unasked.
         if key == .ctrl("c") {
@@ -204,32 +229,8 @@ public struct MeetingScreen: Program {
         if let modal { return handleModal(modal, key) }
         if helpScroll != nil { handleHelp(key); return [] }
 
-        switch key {
-        case .char("?"), .function(1):
-            helpScroll = 0
-            return []
-        case .char("q"):
-            modal = .confirm(.quit)
-            return []
-        case .char(let c) where ("1"..."5").contains(c):
-            if let n = Int(String(c)), let target = ScreenID(rawValue: n) { show(target) }
-            return []
-        case .char("p"):
-            return togglePauseMeeting()
-        case .char("u"):
-            return undo()
-        case .char("R"):
-            return reopen()
-        default:
-            break
-        }
-        switch screen {
-        case .opening: return openingKey(key)
-        case .review: return reviewKey(key)
-        case .agenda: return agendaKey(key)
-        case .caseView: return caseKey(key)
-        case .summary: return summaryKey(key)
-        }
+        if let effects = dispatch(key, in: Self.globalKeymap) { return effects }
+        return dispatch(key, in: Self.keymap(for: screen)) ?? []
     }
 
     mutating func show(_ target: ScreenID) {
@@ -238,108 +239,6 @@ public struct MeetingScreen: Program {
         setStatus(nil)
     }
 
-    private mutating func togglePauseMeeting() -> [Effect] {
-        guard state.isStarted else { setStatus("The meeting has not started: press 1, then Enter"); return [] }
-        if state.isPaused {
-            return save([.meetingResumed], then: .dismiss(message: "Meeting resumed"))
-        }
-        return save([.meetingPaused], then: .dismiss(message: "Meeting paused — p resumes"))
-    }
-
-    /// A case's status as shown: a discussion is not "running" while the whole meeting is paused.
-    func statusText(_ c: CaseRecord) -> String {
-        if c.status == .discussing && state.isPaused { return "Ⅱ paused" }
-        return "\(c.status.symbol) \(c.status.word)"
-    }
-
-    private mutating func undo() -> [Effect] {
-        guard let last = meeting.lastUndoable else {
-            setStatus("Nothing to undo")
-            return []
-        }
-        // Undoing a pause means "carry on from now", not "the pause never happened": erasing it would
-        // count the whole pause as discussion time. So a pause still in force is undone by resuming.
-        switch last.event {
-        case .meetingPaused where state.isPaused:
-            return save([.meetingResumed], then: .dismiss(message: "Undone: meeting paused (resumed from now)"))
-        case .discussionPaused(let ref) where state.cases[ref]?.status == .paused && state.activeCase == nil:
-            return save([.discussionResumed(caseRef: ref)], then: .dismiss(message: "Undone: discussion paused (resumed from now)"))
-        default:
-            return save([.undone(seq: last.seq)], then: .dismiss(message: "Undone: \(last.event.name)"))
-        }
-    }
-
-    private mutating func reopen() -> [Effect] {
-        guard state.isClosed else { return [] }
-        if mode == .readOnly { setStatus("read-only: this is a replay, nothing can be changed", error: true); return [] }
-        modal = .form(Forms.reopen(), .reopen)
-        return []
-    }
-
-    private mutating func handleModal(_ current: Modal, _ key: Key) -> [Effect] {
-        switch current {
-        case .form(var form, let purpose):
-            switch form.handle(key) {
-            case .editing:
-                modal = .form(form, purpose)
-                return []
-            case .cancel:
-                modal = purpose.returnsTo
-                if form.edited && purpose.keepsDrafts {
-                    drafts.removeAll { $0.purpose == purpose }
-                    form.problem = nil
-                    drafts.append((purpose, form))
-                    setStatus("Cancelled — nothing saved; what you typed comes back when you open this form again")
-                } else {
-                    setStatus("Cancelled — nothing saved")
-                }
-                return []
-            case .save:
-                return submit(form, purpose)
-            }
-        case .confirm(let purpose):
-            return confirmKey(purpose, key)
-        case .closePrompts(let flow):
-            return closePromptsKey(flow, key)
-        }
-    }
-
-    private mutating func confirmKey(_ purpose: ConfirmPurpose, _ key: Key) -> [Effect] {
-        switch key {
-        case .char("y"), .char("Y"):
-            modal = nil
-            switch purpose {
-            case .quit:
-                return [.quit]
-            case .closeMeeting:
-                return save([.meetingClosed], then: .dismiss(message: "Meeting closed — its record is locked"))
-            case .removeAttendee(let agency, let rep):
-                return save([.attendanceRemoved(agency: agency, representative: rep)], then: .dismiss(message: "Removed from the register"))
-            }
-        case .char("n"), .char("N"), .escape:
-            modal = nil
-            return []
-        default:
-            return []
-        }
-    }
-
-    private mutating func handleHelp(_ key: Key) {
-        defer {
-            // Keep the scroll within the text, so scrolling back up answers at once.
-            let count = HelpOverlay.lines(for: screen, width: max(20, size.cols - 6)).count
-            helpScroll = helpScroll.map { min($0, max(0, count - (size.rows - 6))) }
-        }
-        switch key {
-        case .escape, .char("?"), .char("q"): helpScroll = nil
-        case .down, .char("j"): helpScroll = (helpScroll ?? 0) + 1
-        case .up, .char("k"): helpScroll = max(0, (helpScroll ?? 0) - 1)
-        case .pageDown, .char(" "): helpScroll = (helpScroll ?? 0) + 10
-        case .pageUp: helpScroll = max(0, (helpScroll ?? 0) - 10)
-        case .home: helpScroll = 0
-        default: break
-        }
-    }
 
     // MARK: - View
 
@@ -372,9 +271,12 @@ public struct MeetingScreen: Program {
             case .form(let form, let purpose): FormView.draw(form, purpose: purpose, screen: self, into: &buf, area: body)
             case .confirm(let purpose): drawConfirm(purpose, into: &buf, area: body)
             case .closePrompts(let flow): drawClosePrompts(flow, into: &buf, area: body)
+            case .finder(let finder): drawFinder(finder, into: &buf, area: body)
             }
         }
-        if let helpScroll { HelpOverlay.draw(screen: screen, scroll: helpScroll, into: &buf, area: body) }
+        if let helpScroll {
+            HelpOverlay.draw(screen: screen, scroll: helpScroll, filter: helpFilter, typing: helpFilterTyping, into: &buf, area: body)
+        }
         if let replayBar {
             buf.band(row: size.rows - 3, style: .accent)
             buf.put(CharWidth.fitting(SafeText.line(replayBar), size.cols), col: 0, row: size.rows - 3, style: .accent)

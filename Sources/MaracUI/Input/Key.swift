@@ -1,7 +1,7 @@
 /// A key press, decoded once at the edge (ncurses, or a `--keys` script) into this type.
 public enum Key: Hashable, Sendable, CustomStringConvertible {
     case char(Character)
-    case enter, tab, backTab, escape, backspace, delete
+    case enter, tab, backTab, escape, backspace, delete, insert
     case up, down, left, right, home, end, pageUp, pageDown
     case function(Int)
     /// Ctrl plus a letter, lower case: `.ctrl("l")`.
@@ -17,6 +17,7 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
         case .escape: return "<Esc>"
         case .backspace: return "<BS>"
         case .delete: return "<Del>"
+        case .insert: return "<Ins>"
         case .up: return "<Up>"
         case .down: return "<Down>"
         case .left: return "<Left>"

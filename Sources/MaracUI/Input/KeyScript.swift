@@ -2,12 +2,15 @@
 /// <Down> <Left> <Right> <F12> <C-b> <C-l>`, `<lt>` for a literal `<`, `<Space>`, and
 /// `<Sleep 90s>` / `<Sleep 11m>` / `<Sleep 1h>` to advance the manual clock. Line breaks in the
 /// file are ignored (use `<Enter>`), so scripts can be laid out one step per line; `#` at the start
-/// of a line makes the line a comment.
+/// of a line makes the line a comment. `<Paste text>` delivers `text` as one bracketed paste (`\n`
+/// in it is a line break, `\t` a tab; it cannot hold `>`).
 public enum ScriptStep: Equatable, Sendable {
     case key(Key)
     case sleep(millis: Int64)
     /// Change the terminal size, for resize tests: `<Resize 100x30>`.
     case resize(Size)
+    /// A bracketed paste: `<Paste first line\nsecond line>`.
+    case paste(String)
 }
 
 public enum KeyScript {
@@ -20,7 +23,7 @@ public enum KeyScript {
 
     static let named: [String: Key] = [
         "enter": .enter, "cr": .enter, "return": .enter, "tab": .tab, "s-tab": .backTab, "esc": .escape,
-        "bs": .backspace, "backspace": .backspace, "del": .delete, "delete": .delete, "up": .up, "down": .down,
+        "bs": .backspace, "backspace": .backspace, "del": .delete, "delete": .delete, "ins": .insert, "insert": .insert, "up": .up, "down": .down,
         "left": .left, "right": .right, "home": .home, "end": .end, "pageup": .pageUp, "pagedown": .pageDown,
         "space": .char(" "), "lt": .char("<"),
     ]
@@ -53,6 +56,9 @@ public enum KeyScript {
 
     static func step(named name: String, line: Int, column: Int) throws(Problem) -> ScriptStep {
         let lower = name.lowercased()
+        if lower.hasPrefix("paste ") {
+            return .paste(unescapePaste(name.dropFirst(6)))
+        }
         if lower.hasPrefix("sleep ") {
             let arg = lower.dropFirst(6).trimmingWhitespace()
             guard let unit = arg.last, let n = Int64(arg.dropLast()), n >= 0 else {
@@ -76,5 +82,27 @@ public enum KeyScript {
         if lower.hasPrefix("c-"), lower.count == 3, let c = lower.last, c.isLetter { return .key(.ctrl(c)) }
         if lower.hasPrefix("f"), let n = Int(lower.dropFirst()), (1...24).contains(n) { return .key(.function(n)) }
         throw Problem(line: line, column: column, message: "unknown key <\(name)>")
+    }
+
+    /// `\n` and `\t` in a `<Paste …>` step; any other backslash is itself.
+    static func unescapePaste(_ text: Substring) -> String {
+        var out = ""
+        var escaped = false
+        for ch in text {
+            if escaped {
+                switch ch {
+                case "n": out.append("\n")
+                case "t": out.append("\t")
+                default: out.append("\\"); out.append(ch)
+                }
+                escaped = false
+            } else if ch == "\\" {
+                escaped = true
+            } else {
+                out.append(ch)
+            }
+        }
+        if escaped { out.append("\\") }
+        return out
     }
 }

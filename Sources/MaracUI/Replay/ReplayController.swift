@@ -61,7 +61,7 @@ public struct ReplayController: Program {
             return forward(msg)
         case .appended, .appendFailed:
             return []   // a replay never writes, so nothing can answer it
-        case .resize:
+        case .resize, .paste, .notice:
             return forward(msg)
         }
     }

@@ -42,6 +42,21 @@ struct FormField: Equatable {
 
     var value: String { input.text.trimmingWhitespace() }
 
+    /// A field this long shows its count beside it ("1,234/4,000").
+    static let countShownFrom = 1_000
+
+    /// What a paste puts into a one-line field: line breaks and tabs become spaces, other control
+    /// characters are dropped (they could never be typed).
+    static func pasteable(_ text: String) -> [Character] {
+        var out: [Character] = []
+        out.reserveCapacity(text.count)
+        for ch in text {
+            if ch.isNewline || ch == "\t" { out.append(" "); continue }
+            if ch.unicodeScalars.allSatisfy({ $0.value >= 0x20 && !(0x7F..<0xA0).contains($0.value) }) { out.append(ch) }
+        }
+        return out
+    }
+
     /// For a choice field: the option typed (exactly or by an unambiguous start), if any.
     /// What a date field reads as, in the direction the field looks (due: ahead; received: behind).
     func date(today: CalendarDate) -> Result<CalendarDate, DueDateInput.Problem> {
@@ -84,6 +99,8 @@ struct FormModel: Equatable {
     var agencyMarks: [String: String] = [:]
     /// Something was typed or chosen: cancelling keeps it as a draft rather than throwing it away.
     var edited = false
+    /// Said under the fields until the next key: a paste refused, a field full.
+    var notice: String?
 
     init(title: String, fields: [FormField], agencies: [String] = []) {
         self.title = title; self.fields = fields; self.agencies = agencies
@@ -133,6 +150,7 @@ struct FormModel: Equatable {
 
     mutating func handle(_ key: Key) -> FormOutcome {
         guard !fields.isEmpty else { return key == .escape ? .cancel : .editing }
+        notice = nil
         switch key {
         case .escape:
             return .cancel
@@ -161,9 +179,33 @@ struct FormModel: Equatable {
             }
             if case .char = key, fields[focus].isSuggestion { fields[focus].input.set("") }
             fields[focus].isSuggestion = false
-            if fields[focus].input.handle(key) { edited = true }
+            if case .char = key, fields[focus].input.isFull {
+                notice = "This field is full: it holds at most \(FormView.thousands(fields[focus].input.limit)) characters"
+            } else if fields[focus].input.handle(key) {
+                edited = true
+            }
         }
         return .editing
+    }
+
+    /// A bracketed paste into the focused field: inserted at the cursor as text, whole, or refused
+    /// whole when the field would pass its limit. It never saves, cancels or moves focus.
+    mutating func paste(_ text: String) {
+        guard fields.indices.contains(focus) else { return }
+        notice = nil
+        let pasted = FormField.pasteable(text)
+        guard !pasted.isEmpty else { return }
+        if fields[focus].isSuggestion { fields[focus].input.set(""); fields[focus].isSuggestion = false }
+        if case .choice(let options) = fields[focus].kind, options.contains(fields[focus].input.text) {
+            fields[focus].input.set("")
+        }
+        let field = fields[focus].input
+        if fields[focus].input.insert(pasted) {
+            edited = true
+        } else {
+            notice = "Paste refused: \(FormView.thousands(pasted.count)) characters would not fit (this field holds "
+                + "\(FormView.thousands(field.limit)), \(FormView.thousands(field.count)) used). Nothing was pasted."
+        }
     }
 
     /// Tab on an agency field fills in the first matching agency (unless the text already is one).

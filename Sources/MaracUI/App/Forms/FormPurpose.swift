@@ -270,10 +270,10 @@ extension MeetingScreen {
             guard let basis = f.field("basis")?.chosen.flatMap(ReferralBasis.init(rawValue:)) else {
                 return .refused("Choose the referral basis with ←/→")
             }
-            var dash: Int?
-            if !f["dash"].isEmpty {
-                guard let n = Int(f["dash"]), (0...24).contains(n) else { return .refused("DASH score must be a number from 0 to 24") }
-                dash = n
+            let dash: Int?
+            switch DashScore.parse(f["dash"]) {
+            case .success(let n): dash = n
+            case .failure(let problem): return .refused(problem.description)
             }
             var children: Int?
             if !f["children"].isEmpty {

@@ -20,7 +20,7 @@ enum FormView {
         if case .feedback = purpose {
             checkLines = findings.flatMap { f in wrap("\(f.symbol) check: \(f.message)", width: inner).map { StyledLine($0, .warning) } }
         }
-        let problemLines = form.problem.map { wrap($0, width: inner).map { StyledLine($0, .danger) } } ?? []
+        let problemLines = [form.notice, form.problem].compactMap { $0 }.flatMap { wrap($0, width: inner).map { StyledLine($0, .danger) } }
         let helpLines = form.fields.indices.contains(form.focus) ? focusHelp(form, form.fields[form.focus], width: inner) : []
         let visible = form.visibleIndices
         let height = min(area.h, 2 + extra.count + visible.count + 1 + max(2, helpLines.count) + checkLines.count + problemLines.count + 2)
@@ -42,7 +42,7 @@ enum FormView {
             // The focused field scrolls to its cursor; the others show their start, with … where cut, so
             // a long action never looks as if its first words were lost.
             let (shown, cursorCol) = focused ? field.input.visible(width: fieldWidth)
-                : (column(SafeTextChars.clean(field.input.text), fieldWidth), 0)
+                : (column(field.input.prefix(width: fieldWidth), fieldWidth), 0)
             buf.fill(col: valueCol, row: row, width: fieldWidth, height: 1, style: focused ? .inputFocused : .input)
             buf.put(shown, col: valueCol, row: row, style: focused ? .inputFocused : .input, maxCol: valueCol + fieldWidth)
             if focused { buf.cursor = (valueCol + cursorCol, row) }
@@ -101,8 +101,23 @@ enum FormView {
             if let chosen = field.chosen, chosen.lowercased() != field.value.lowercased() { return Span("→ \(chosen)", .ok) }
             return field.chosen == nil ? Span("✗ not an option", .danger) : Span("")
         default:
+            // A long text shows how full it is (every field has a cap, TextField.defaultLimit).
+            if field.input.count >= FormField.countShownFrom {
+                return Span("\(thousands(field.input.count))/\(thousands(field.input.limit))", field.input.isFull ? .warning : .muted)
+            }
             return Span("")
         }
+    }
+
+    /// 4000 → "4,000".
+    static func thousands(_ n: Int) -> String {
+        let digits = String(n)
+        var out = ""
+        for (i, d) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(d)
+        }
+        return out
     }
 
     static func focusHelp(_ form: FormModel, _ field: FormField, width: Int) -> [StyledLine] {

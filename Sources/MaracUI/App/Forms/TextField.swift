@@ -1,17 +1,35 @@
+import MaracCore
+
 /// One line of editable text with a cursor (a character index). Handles the editing keys every
 /// terminal user expects; anything else is left for the form.
+///
+/// Costs do not grow with the length of the text (a 4,000-character note types as fast as a short
+/// one): the characters are kept as an array, so a key is one insert or remove at the cursor, and
+/// `visible(width:)` looks only at the characters around the cursor that fit the field.
 struct TextField: Equatable {
-    var text: String
+    /// The most characters any field holds (docs/ARCHITECTURE.md, "Long fields"): a note or an
+    /// action of 4,000 characters is far past anything a chair types live, and keeps every frame cheap.
+    static let defaultLimit = 4_000
+
+    private(set) var chars: [Character]
     var cursor: Int
+    var limit: Int
 
-    init(_ text: String = "") { self.text = text; self.cursor = text.count }
+    init(_ text: String = "", limit: Int = TextField.defaultLimit) {
+        self.chars = Array(text); self.cursor = chars.count; self.limit = limit
+    }
 
-    /// Applies an editing key. Returns false when the key is not an editing key.
+    var text: String { String(chars) }
+    var count: Int { chars.count }
+    var isFull: Bool { chars.count >= limit }
+
+    /// Applies an editing key. Returns false when the key is not an editing key. A character typed
+    /// into a full field is taken (true) but not added: the form says why.
     mutating func handle(_ key: Key) -> Bool {
-        var chars = Array(text)
         cursor = min(max(0, cursor), chars.count)
         switch key {
         case .char(let c):
+            guard !isFull else { return true }
             chars.insert(c, at: cursor); cursor += 1
         case .backspace:
             guard cursor > 0 else { return true }
@@ -40,38 +58,58 @@ struct TextField: Equatable {
         default:
             return false
         }
-        text = String(chars)
         return true
     }
 
-    mutating func set(_ value: String) { text = value; cursor = value.count }
+    /// Inserts pasted text at the cursor, whole, or refuses it (false) when the field would pass its limit.
+    mutating func insert(_ text: [Character]) -> Bool {
+        guard chars.count + text.count <= limit else { return false }
+        cursor = min(max(0, cursor), chars.count)
+        chars.insert(contentsOf: text, at: cursor)
+        cursor += text.count
+        return true
+    }
+
+    mutating func set(_ value: String) { chars = Array(value); cursor = chars.count }
 
     /// The visible slice for a field `width` columns wide, scrolled so the cursor shows, and the
-    /// cursor's column within it.
+    /// cursor's column within it. Only the characters that can show are looked at.
     func visible(width: Int) -> (text: String, cursorCol: Int) {
-        let chars = Array(SafeTextChars.clean(text))
         guard width > 1 else { return ("", 0) }
-        var start = 0
-        while CharWidth.of(String(chars[start..<min(cursor, chars.count)])) > width - 1 { start += 1 }
-        let cursorCol = CharWidth.of(String(chars[start..<min(cursor, chars.count)]))
+        let cursor = min(max(0, self.cursor), chars.count)
+        // The first shown character: walk back from the cursor while the slice still leaves a column for it.
+        var start = cursor
+        var before = 0
+        while start > 0 {
+            let w = CharWidth.of(Self.shown(chars[start - 1]))
+            if before + w > width - 1 { break }
+            before += w; start -= 1
+        }
+        let cursorCol = before
         var out = start > 0 ? "…" : ""
         var used = start > 0 ? 1 : 0
         if start > 0 { start += 1 }   // the … takes the place of the first visible character
-        for ch in chars[start...] {
+        // Zero-width characters take no column: bound the walk anyway.
+        var looked = 0
+        var i = start
+        while i < chars.count, looked < width * 8 + 16 {
+            let ch = Self.shown(chars[i])
             let w = CharWidth.of(ch)
             if used + w > width { break }
             out.append(ch); used += w
+            i += 1; looked += 1
         }
         return (out, cursorCol)
     }
-}
 
-import MaracCore
+    /// The start of the text cleaned for showing in `width` columns, without looking at the rest.
+    func prefix(width: Int) -> String {
+        String(chars.prefix(max(0, width) * 4 + 16).map(Self.shown))
+    }
 
-/// Field text is shown cleaned, character for character (control characters become spaces so the
-/// cursor position still lines up with what was typed).
-enum SafeTextChars {
-    static func clean(_ text: String) -> String {
-        String(text.map { ch -> Character in SafeText.line(String(ch)).isEmpty ? " " : ch })
+    /// Field text is shown cleaned, character for character (control characters become spaces so
+    /// the cursor position still lines up with what was typed).
+    static func shown(_ ch: Character) -> Character {
+        SafeText.line(String(ch)).isEmpty ? " " : ch
     }
 }

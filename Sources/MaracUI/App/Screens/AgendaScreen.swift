@@ -5,49 +5,6 @@ extension MeetingScreen {
     var agendaIndex: Int { agendaRef.flatMap { state.queue.firstIndex(of: $0) } ?? 0 }
     var selectedCase: CaseRecord? { agendaRef.flatMap { state.cases[$0] } }
 
-    mutating func agendaKey(_ key: Key) -> [Effect] {
-        let queue = state.queue
-        guard !queue.isEmpty else {
-            if key == .char("L") { openForm(Forms.lateCase(agencies: state.knownAgencies), .lateCase) }
-            return []
-        }
-        let i = agendaIndex
-        switch key {
-        case .down, .char("j"):
-            agendaRef = queue[min(i + 1, queue.count - 1)]
-        case .up, .char("k"):
-            agendaRef = queue[max(0, i - 1)]
-        case .home:
-            agendaRef = queue.first
-        case .end:
-            agendaRef = queue.last
-        case .enter:
-            show(.caseView)
-            actionIndex = 0; caseScroll = 0
-        case .char("s"):
-            return toggleDiscussion()
-        case .char("J"):
-            guard i < queue.count - 1, let ref = agendaRef else { return [] }
-            return save([.caseMoved(caseRef: ref, toPosition: i + 1)], then: .dismiss(message: "Moved \(SafeText.line(ref)) down"))
-        case .char("K"):
-            guard i > 0, let ref = agendaRef else { return [] }
-            return save([.caseMoved(caseRef: ref, toPosition: i - 1)], then: .dismiss(message: "Moved \(SafeText.line(ref)) up"))
-        case .char("d"):
-            startDefer()
-        case .char("w"):
-            guard let c = selectedCase else { return [] }
-            guard c.status.isOutstanding else { setStatus("Case \(SafeText.line(c.ref)) is already \(c.status.word)"); return [] }
-            openForm(Forms.reason("Withdraw case \(SafeText.line(c.ref))", hint: "required: why the case is withdrawn"), .withdrawCase(caseRef: c.ref))
-        case .char("L"):
-            openForm(Forms.lateCase(agencies: state.knownAgencies), .lateCase)
-        case .escape:
-            setStatus(nil)
-        default:
-            break
-        }
-        return []
-    }
-
     mutating func startDefer() {
         guard let c = selectedCase else { return }
         guard c.status.isOutstanding else { setStatus("Case \(SafeText.line(c.ref)) is already \(c.status.word)"); return }

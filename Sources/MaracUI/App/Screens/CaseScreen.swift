@@ -5,61 +5,6 @@ import MaracCore
 extension MeetingScreen {
     var caseActions: [Action] { agendaRef.map { state.actions(for: $0) } ?? [] }
 
-    mutating func caseKey(_ key: Key) -> [Effect] {
-        guard let c = selectedCase else {
-            if key == .escape { show(.agenda) }
-            return []
-        }
-        let actions = caseActions
-        switch key {
-        case .escape:
-            show(.agenda)
-        case .down, .char("j"):
-            actionIndex = min(actionIndex + 1, max(0, actions.count - 1)); caseScroll = 0
-        case .up, .char("k"):
-            actionIndex = max(0, actionIndex - 1); caseScroll = 0
-        case .pageDown, .char(" "):
-            caseScroll += 5
-        case .pageUp:
-            caseScroll = max(0, caseScroll - 5)
-        case .char("s"):
-            return toggleDiscussion()
-        case .char("a"):
-            openForm(ownerForm(Forms.action(agencies: ownerAgencies)), .newAction(caseRef: c.ref))
-        case .char("o"):
-            openForm(Forms.note(agencies: state.knownAgencies), .note(caseRef: c.ref))
-        case .char("f"):
-            openForm(Forms.feedback(agencies: state.knownAgencies, existing: c.feedback), .feedback(caseRef: c.ref))
-        case .char("b"):
-            return save([.bonusMinutesGranted(caseRef: c.ref, minutes: 5)], then: .dismiss(message: "+5 bonus minutes for \(SafeText.line(c.ref)) (recorded)"))
-        case .char("d"):
-            startDefer()
-        case .char("e"):
-            guard actions.indices.contains(actionIndex) else { setStatus("No action selected: a adds one"); return [] }
-            let a = actions[actionIndex]
-            guard a.status != .withdrawn else { setStatus("Action \(SafeText.line(state.displayID(a.id))) is withdrawn"); return [] }
-            openForm(ownerForm(Forms.action(agencies: ownerAgencies, existing: a)), .amendAction(actionID: a.id))
-        case .char("x"):
-            guard actions.indices.contains(actionIndex) else { setStatus("No action selected"); return [] }
-            let a = actions[actionIndex]
-            guard a.status != .withdrawn else { setStatus("Action \(SafeText.line(state.displayID(a.id))) is already withdrawn"); return [] }
-            openForm(Forms.reason("Withdraw action \(SafeText.line(state.displayID(a.id)))", hint: "required: why the action is withdrawn"), .withdrawAction(actionID: a.id))
-        case .char("n"):
-            startClose(c)
-        case .char("c"):
-            openForm(Forms.caseDetails(c.details), .caseDetails(caseRef: c.ref))
-        case .char("H"):
-            startDecideHearing(c)
-        case .char("m"):
-            startNoteCorrection(c, withdraw: false)
-        case .char("W"):
-            startNoteCorrection(c, withdraw: true)
-        default:
-            break
-        }
-        return []
-    }
-
     func drawCase(into buf: inout ScreenBuffer, _ body: Rect) {
         let x = body.x + 1
         let w = body.w - 2

@@ -3,43 +3,6 @@ import MaracCore
 /// Screen 1: meeting details, the confidentiality statement, the attendance register, and the
 /// key that starts the meeting clock.
 extension MeetingScreen {
-    mutating func openingKey(_ key: Key) -> [Effect] {
-        let register = state.attendance
-        switch key {
-        case .down, .char("j"):
-            attendanceIndex = min(attendanceIndex + 1, max(0, register.count - 1))
-        case .up, .char("k"):
-            attendanceIndex = max(0, attendanceIndex - 1)
-        case .enter, .char("m"):
-            if state.isStarted {
-                show(.review)
-                return []
-            }
-            return save([.meetingStarted], then: .dismiss(message: "Meeting started — the clock is running. Next: 2 Review"))
-        case .char("a"):
-            openForm(Forms.attendance(agencies: state.knownAgencies), .attendance)
-        case .char("c"):
-            if state.confidentialityRead { setStatus("The confidentiality statement is already recorded as read"); return [] }
-            return save([.confidentialityStatementRead], then: .dismiss(message: "Recorded: confidentiality statement read"))
-        case .char("l"):
-            guard register.indices.contains(attendanceIndex) else { setStatus("Nobody on the register yet: a adds someone"); return [] }
-            let person = register[attendanceIndex]
-            let refs = state.queue
-            let suggested = state.activeCase ?? state.heardCases.last?.ref
-            openForm(Forms.leftAfter(caseRefs: refs, suggested: suggested), .leftAfter(agency: person.agency, representative: person.representative))
-        case .char("x"):
-            guard register.indices.contains(attendanceIndex) else { return [] }
-            if let refusal = editRefusal() { setStatus(refusal, error: true); return [] }
-            let person = register[attendanceIndex]
-            modal = .confirm(.removeAttendee(agency: person.agency, representative: person.representative))
-        case .escape:
-            setStatus(nil)
-        default:
-            break
-        }
-        return []
-    }
-
     func drawOpening(into buf: inout ScreenBuffer, _ body: Rect) {
         let s = state
         let w = body.w - 2

@@ -10,30 +10,6 @@ extension MeetingScreen {
         return agencies.flatMap { agency in state.outstanding.filter { $0.owner == agency } }
     }
 
-    mutating func reviewKey(_ key: Key) -> [Effect] {
-        let list = reviewOrder
-        switch key {
-        case .down, .char("j"):
-            reviewIndex = min(reviewIndex + 1, max(0, list.count - 1))
-        case .up, .char("k"):
-            reviewIndex = max(0, reviewIndex - 1)
-        case .enter:
-            guard list.indices.contains(reviewIndex) else { return [] }
-            let action = list[reviewIndex]
-            var form = Forms.review(action)
-            if let previous = state.reviews[action.id] {
-                form.set("outcome", previous.outcome.rawValue)
-                form.set("note", previous.note)
-            }
-            openForm(form, .review(actionID: action.id))
-        case .escape:
-            setStatus(nil)
-        default:
-            break
-        }
-        return []
-    }
-
     func drawReview(into buf: inout ScreenBuffer, _ body: Rect) {
         let x = body.x + 1
         let list = reviewOrder

@@ -2,25 +2,6 @@ import MaracCore
 
 /// Screen 5: the end-of-meeting summary, and closing (locking) the meeting.
 extension MeetingScreen {
-    mutating func summaryKey(_ key: Key) -> [Effect] {
-        defer { summaryScroll = min(summaryScroll, max(0, summaryLines(width: size.cols - 2).count - (size.rows - 6))) }
-        switch key {
-        case .down, .char("j"): summaryScroll += 1
-        case .up, .char("k"): summaryScroll = max(0, summaryScroll - 1)
-        case .pageDown: summaryScroll += 10
-        case .pageUp: summaryScroll = max(0, summaryScroll - 10)
-        case .char("C"):
-            if state.isClosed { setStatus("The meeting is already closed"); return [] }
-            if let refusal = editRefusal() { setStatus(refusal, error: true); return [] }
-            modal = .confirm(.closeMeeting)
-        case .escape:
-            setStatus(nil)
-        default:
-            break
-        }
-        return []
-    }
-
     func summaryLines(width: Int) -> [StyledLine] {
         let s = state
         var lines: [StyledLine] = []
