@@ -18,7 +18,8 @@ import Yams
 public enum LocalProtocolFile {
     public static let keys = ["agencies", "dash_threshold", "escalation_incidents", "escalation_window_months",
                               "repeat_window_months", "target_minutes", "limit_minutes", "confidentiality_statement",
-                              "chaser_victim_names", "chaser_text"]
+                              "chaser_victim_names", "chaser_text",
+                              "time_zone", "minute_taker", "circulation", "meeting_dates", "pack_identifies", "minutes_identify"]
 
     public static func load(path: String) throws(CommandFailure) -> LocalProtocol {
         let data: [UInt8]
@@ -95,6 +96,45 @@ public enum LocalProtocolFile {
                 let text = SafeText.block(value.string ?? "").trimmingWhitespace()
                 guard !text.isEmpty else { throw fail(value.mark, key, "the covering text is empty") }
                 rules.chaserText = text
+            case "time_zone":
+                let name = (value.string ?? "").trimmingWhitespace()
+                guard TimeZone(identifier: name) != nil else {
+                    throw fail(value.mark, key, "'\(SafeText.line(name))' is not a time zone name (e.g. Europe/London)")
+                }
+                rules.timeZone = name
+            case "minute_taker":
+                let name = SafeText.line(value.string ?? "").trimmingWhitespace()
+                guard !name.isEmpty else { throw fail(value.mark, key, "the minute-taker is empty") }
+                rules.minuteTaker = name
+            case "circulation":
+                guard let list = value.sequence, !list.isEmpty else { throw fail(value.mark, key, "should be a list of agencies or people") }
+                var names: [String] = []
+                for item in list {
+                    let name = SafeText.line(item.string ?? "").trimmingWhitespace()
+                    guard !name.isEmpty else { throw fail(item.mark, key, "an entry is empty") }
+                    names.append(name)
+                }
+                rules.circulation = names
+            case "meeting_dates":
+                guard let list = value.sequence else { throw fail(value.mark, key, "should be a list of dates (yyyy-mm-dd)") }
+                var dates: [CalendarDate] = []
+                for item in list {
+                    guard let d = CalendarDate.parse(item.string ?? "") else {
+                        throw fail(item.mark, key, "'\(SafeText.line(item.string ?? ""))' is not a date (yyyy-mm-dd)")
+                    }
+                    dates.append(d)
+                }
+                rules.meetingDates = dates.sorted()
+            case "pack_identifies":
+                let v = (value.string ?? "").trimmingWhitespace().lowercased()
+                guard ["reference", "reference and victim"].contains(v) else {
+                    throw fail(value.mark, key, "should be 'reference' or 'reference and victim'")
+                }
+                rules.packIdentifies = v
+            case "minutes_identify":
+                let v = (value.string ?? "").trimmingWhitespace().lowercased()
+                guard ["reference", "names"].contains(v) else { throw fail(value.mark, key, "should be 'reference' or 'names'") }
+                rules.minutesIdentify = v
             default:
                 throw fail(keyNode.mark, key, "unknown key '\(key)'; the keys are: \(keys.joined(separator: ", "))")
             }
@@ -123,6 +163,12 @@ public enum LocalProtocolFile {
         # chaser_victim_names: no      # chasers name the case reference only; yes adds the victim's name
         # chaser_text: >-              # the chasers' covering text; {agency} {count} {overdue} {date} {by} are filled in
         #   Dear colleague, …
+        # time_zone: Europe/London            # times in documents (default: TZ, else Europe/London)
+        # minute_taker: "A. N. Other, Marac coordinator"
+        # circulation: [Police, Idva, "Children's Social Care"]
+        # meeting_dates: [2027-01-05, 2027-02-02]   # the minutes name the next one
+        # pack_identifies: reference and victim     # or: reference (action packs name the case by reference only)
+        # minutes_identify: names                   # or: reference (full minutes without victim/perpetrator names)
 
         """
     }

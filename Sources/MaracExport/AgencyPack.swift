@@ -1,9 +1,10 @@
 import MaracCore
 
-/// A need-to-know pack for one agency (docs/DOMAIN.md#information-sharing): only that agency's actions and the
-/// minimum case reference needed to act on them. It is built from the meeting state directly, never
-/// from the minutes, so no other agency's notes, the victim's views, names or addresses can leak in:
-/// the only free text it carries is the agency's own action text.
+/// A need-to-know pack for one agency (docs/DOMAIN.md#information-sharing): only that agency's actions and what it needs
+/// to match each case to its own records: the case reference and, unless the local protocol says
+/// `pack_identifies: reference`, the victim's name as on the agenda. It is built from the meeting
+/// state directly, never from the minutes, so no other agency's notes, the victim's views or
+/// addresses can leak in: the only free text it carries is the agency's own action text.
 public struct AgencyPack: Sendable, Equatable {
     public static let format = "marac-agency-pack"
     public static let version = 1
@@ -11,6 +12,8 @@ public struct AgencyPack: Sendable, Equatable {
     public struct Item: Sendable, Equatable {
         public var id: String
         public var caseRef: String
+        /// The victim's name as on the agenda; nil when the pack identifies cases by reference only.
+        public var victim: String?
         public var text: String
         public var due: CalendarDate?
         public var category: ActionCategory?
@@ -24,6 +27,8 @@ public struct AgencyPack: Sendable, Equatable {
     public var actions: [Item]
     public var journalHash: String
     public var journalVerified: Bool
+    /// Whether the pack names the victim beside each case reference.
+    public var identifiesVictim: Bool
 
     public enum Problem: Error, Equatable, Sendable, CustomStringConvertible {
         /// No agency of that name in the meeting.
@@ -56,7 +61,8 @@ public struct AgencyPack: Sendable, Equatable {
     }
 
     /// The pack for `agency`, matched case-insensitively. Throws when the agency is unknown or owns no action.
-    public static func make(agency: String, state: MeetingState, journal: JournalFacts, now: Int64) throws(Problem) -> AgencyPack {
+    public static func make(agency: String, state: MeetingState, journal: JournalFacts, now: Int64,
+                            zone: LocalZone = .utc) throws(Problem) -> AgencyPack {
         let owners = agenciesWithActions(in: state)
         guard let owner = owners.first(where: { sameAgency($0, agency) }) else {
             if state.knownAgencies.contains(where: { sameAgency($0, agency) }) {
@@ -65,12 +71,14 @@ public struct AgencyPack: Sendable, Equatable {
             throw .unknownAgency(agency.trimmingWhitespace(), agenciesWithActions: owners, agenciesInMeeting: state.knownAgencies)
         }
         let line = SafeText.line
+        let named = state.rules.packIdentifies != "reference"
         let items = liveActions(state).filter { sameAgency($0.owner, owner) }.map {
-            Item(id: line($0.id), caseRef: line($0.caseRef), text: line($0.text), due: $0.due, category: $0.category)
+            Item(id: line($0.id), caseRef: line($0.caseRef), victim: named ? state.cases[$0.caseRef].map { line($0.agenda.victim) } : nil,
+                 text: line($0.text), due: $0.due, category: $0.category)
         }
-        return AgencyPack(agency: line(owner), generatedAt: Instant(now), meetingID: line(state.info.id),
+        return AgencyPack(agency: line(owner), generatedAt: zone.instant(now), meetingID: line(state.info.id),
                           meetingDate: state.info.date, area: line(state.info.area), actions: items,
-                          journalHash: line(journal.finalHash), journalVerified: journal.verified)
+                          journalHash: line(journal.finalHash), journalVerified: journal.verified, identifiesVictim: named)
     }
 
     /// Actions still in force, in agenda order of their cases (then the order they were agreed).

@@ -29,11 +29,15 @@ public enum CSVRenderer {
         return table(rows)
     }
 
+    /// A pack that names victims (the default) has a `victim` column after `case_ref`.
     public static func pack(_ p: AgencyPack) -> String {
-        var rows = [packHeader]
+        var header = packHeader
+        if p.identifiesVictim { header.insert("victim", at: header.firstIndex(of: "case_ref")! + 1) }
+        var rows = [header]
         for a in p.actions {
-            rows.append([Marking.restricted, p.meetingID, p.meetingDate.iso, p.agency, a.id, a.caseRef, a.text,
-                         a.due?.iso ?? "", a.category?.rawValue ?? "", Marking.reminder])
+            rows.append([Marking.restricted, p.meetingID, p.meetingDate.iso, p.agency, a.id, a.caseRef]
+                        + (p.identifiesVictim ? [a.victim ?? ""] : [])
+                        + [a.text, a.due?.iso ?? "", a.category?.rawValue ?? "", Marking.reminder])
         }
         return table(rows)
     }

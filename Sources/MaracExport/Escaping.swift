@@ -37,7 +37,7 @@ public enum Escape {
             switch ch {
             case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "#":
                 out.append("\\"); out.append(ch)
-            case "+", "-", "=" where atLineStart:
+            case "+" where atLineStart, "-" where atLineStart, "=" where atLineStart:
                 // A line starting "- " or "+ " would become a list item, "===" an underline heading.
                 out.append("\\"); out.append(ch)
             case "\n", "\r":

@@ -23,6 +23,10 @@ public enum JSONRenderer {
                 ("targetMinutes", .int(m.meeting.targetMinutes)),
                 ("limitMinutes", .int(m.meeting.limitMinutes)),
                 ("reopenReasons", .array(m.meeting.reopenReasons.map(JSON.string))),
+                ("timeZone", .string(m.meeting.timeZone)),
+                ("minuteTaker", .optional(m.meeting.minuteTaker.map(JSON.string))),
+                ("circulation", .array(m.meeting.circulation.map(JSON.string))),
+                ("nextMeeting", .date(m.meeting.nextMeeting)),
             ])),
             ("attendance", .object([
                 ("present", .array(m.attendance.present.map(person))),
@@ -35,8 +39,16 @@ public enum JSONRenderer {
                     .object([("agency", .string(a.agency)), ("representative", .string(a.representative))])
                 })),
             ])),
-            ("confidentialityStatement", .object([("text", .string(m.confidentiality.statement)), ("read", .bool(m.confidentiality.read))])),
-            ("outstandingActions", .object(m.review.groups.map { ($0.key, .array($0.items.map(reviewed))) })),
+            ("confidentialityStatement", .object([
+                ("text", .string(m.confidentiality.statement)), ("read", .bool(m.confidentiality.read)),
+                ("agreement", .string(m.confidentiality.agreementText)),
+                ("notAgreed", .array(m.confidentiality.notAgreed.map(JSON.string))),
+                ("notRecorded", .array(m.confidentiality.notRecorded.map(JSON.string))),
+            ])),
+            ("outstandingActions", .object(m.review.groups.map { ($0.key, .array($0.items.map(reviewed))) } + [
+                ("closedBetweenMeetings", .object(m.review.betweenMeetingGroups.map { ($0.key, .array($0.items.map(between))) })),
+                ("escalations", .array(m.review.escalations.map(JSON.string))),
+            ])),
             ("cases", .array(m.cases.map(caseJSON))),
             ("summary", summary(m.summary)),
             ("journal", .object([
@@ -58,8 +70,10 @@ public enum JSONRenderer {
             ("generatedAt", .string(p.generatedAt.iso)),
             ("agency", .string(p.agency)),
             ("meeting", .object([("id", .string(p.meetingID)), ("date", .date(p.meetingDate)), ("area", .string(p.area))])),
+            ("identifies", .string(p.identifiesVictim ? "reference and victim" : "reference")),
             ("actions", .array(p.actions.map { a in
-                .object([("id", .string(a.id)), ("caseRef", .string(a.caseRef)), ("text", .string(a.text)),
+                .object([("id", .string(a.id)), ("caseRef", .string(a.caseRef)), ("victim", .optional(a.victim.map(JSON.string))),
+                         ("text", .string(a.text)),
                          ("due", .date(a.due)), ("category", .optional(a.category.map { .string($0.rawValue) }))])
             })),
             ("journal", .object([("finalHash", .string(p.journalHash)), ("verified", .bool(p.journalVerified))])),
@@ -82,6 +96,14 @@ public enum JSONRenderer {
         ])
     }
 
+    static func between(_ b: ClosedBetweenMeetings) -> JSON {
+        .object([
+            ("id", .string(b.id)), ("meetingDate", .date(b.meetingDate)), ("caseRef", .string(b.caseRef)),
+            ("text", .string(b.text)), ("owner", .string(b.owner)), ("status", .string(b.status.rawValue)),
+            ("escalated", .bool(b.escalated)), ("date", .date(b.date)), ("note", .string(b.note)),
+        ])
+    }
+
     static func sectionKey(_ s: AgendaSection) -> String {
         switch s {
         case .withChildren: return "with children"
@@ -94,6 +116,9 @@ public enum JSONRenderer {
         .object([
             ("position", .int(c.position)),
             ("ref", .string(c.ref)),
+            ("victim", .optional(c.victim.map(JSON.string))),
+            ("perpetrator", .optional(c.perpetrator.map(JSON.string))),
+            ("idvaPresent", .bool(c.idvaPresent)),
             ("section", .string(sectionKey(c.section))),
             ("late", .bool(c.late)),
             ("status", .string(c.status.rawValue)),
@@ -102,7 +127,7 @@ public enum JSONRenderer {
             ("referralDate", .date(c.referralDate)),
             ("dashScore", .optional(c.dashScore.map(JSON.int))),
             ("dashThreshold", .int(c.dashThreshold)),
-            ("repeat", .bool(c.isRepeat)),
+            ("repeat", c.isRepeat || c.repeatRecorded ? .bool(c.isRepeat) : .null),
             ("previousHearings", .array(c.previousHearings.map { .date($0) })),
             ("repeatWindowLapsed", .bool(c.repeatWindowLapsed)),
             ("children", .optional(c.children.map(JSON.int))),
@@ -119,10 +144,16 @@ public enum JSONRenderer {
             ("withdrawalReason", .optional(c.withdrawalReason.map(JSON.string))),
             ("information", .array(c.information.map { info in
                 .object([("agency", .string(info.agency)), ("notes", .array(info.notes.map { n in
-                    .object([("kind", .string(n.kind.rawValue)), ("text", .string(n.text))])
+                    .object([("kind", .string(n.kind.rawValue)), ("text", .string(n.text)),
+                             ("flagged", .optional(n.flagged.map(JSON.string)))])
                 }))])
             })),
-            ("victimsViews", .array(c.victimsViews.map { v in .object([("agency", .string(v.agency)), ("text", .string(v.text))]) })),
+            ("victimsViews", .array(c.victimsViews.map { v in
+                .object([("agency", .string(v.agency)), ("text", .string(v.text)), ("flagged", .optional(v.flagged.map(JSON.string)))])
+            })),
+            ("passedPrompts", .array(c.passedPrompts.map { p in
+                .object([("code", .string(p.code)), ("prompt", .string(p.prompt)), ("reason", .string(p.reason))])
+            })),
             ("feedback", .optional(c.feedback.map { f in
                 .object([("agency", .string(f.agency)), ("route", .string(f.route.rawValue)), ("detail", .string(f.detail))])
             })),

@@ -25,38 +25,6 @@ public struct JournalFacts: Sendable, Equatable {
     }
 }
 
-/// A moment in time, kept as epoch milliseconds (UTC) and shown as UTC: the core never reads a time zone.
-public struct Instant: Sendable, Equatable, Comparable {
-    public var millis: Int64
-    public init(_ millis: Int64) { self.millis = millis }
-
-    public static func < (a: Instant, b: Instant) -> Bool { a.millis < b.millis }
-
-    public var day: CalendarDate { CalendarDate(epochMillis: millis) }
-
-    private var secondOfDay: Int64 {
-        let day: Int64 = 86_400_000
-        return ((millis % day + day) % day) / 1000
-    }
-
-    /// `09:32`
-    public var hhmm: String {
-        let s = secondOfDay
-        return two(s / 3600) + ":" + two((s % 3600) / 60)
-    }
-
-    /// `2026-12-01T09:32:05Z`
-    public var iso: String {
-        let s = secondOfDay
-        return day.iso + "T" + two(s / 3600) + ":" + two((s % 3600) / 60) + ":" + two(s % 60) + "Z"
-    }
-
-    /// `01/12/2026 09:32 UTC`
-    public var uk: String { day.uk + " " + hhmm + " UTC" }
-
-    private func two(_ n: Int64) -> String { n < 10 ? "0\(n)" : "\(n)" }
-}
-
 /// The minutes of one meeting as a neutral model: every renderer prints this and nothing else, so the
 /// formats cannot disagree. All text in it has already been through `SafeText`.
 public struct Minutes: Sendable, Equatable {
@@ -101,6 +69,13 @@ public struct MeetingDetails: Sendable, Equatable {
     public var reopenReasons: [String]
     public var targetMinutes: Int
     public var limitMinutes: Int
+    /// The zone the document's times are in (`Europe/London`).
+    public var timeZone: String
+    /// From the local protocol, when it names them.
+    public var minuteTaker: String?
+    public var circulation: [String]
+    /// The first of the protocol's meeting dates after this meeting.
+    public var nextMeeting: CalendarDate?
 
     /// `closed`, `in progress`, `not started`: minutes of an unclosed meeting are a draft.
     public var status: String {
@@ -109,15 +84,8 @@ public struct MeetingDetails: Sendable, Equatable {
     }
 }
 
-public struct AttendanceLine: Sendable, Equatable {
-    public var agency: String
-    public var representative: String
-    public var role: AttendanceRole
-    public var confidentialityAgreed: Bool?
-    public var informationSent: Bool?
-    public var informationReceived: CalendarDate?
-    public var leftAfterCase: String?
-}
+/// A line of the register is the core's `Attendance` with its text made safe: nothing to add.
+public typealias AttendanceLine = Attendance
 
 public struct AttendanceRegister: Sendable, Equatable {
     public var present: [AttendanceLine]
@@ -132,6 +100,40 @@ public struct AttendanceRegister: Sendable, Equatable {
 public struct ConfidentialityRecord: Sendable, Equatable {
     public var statement: String
     public var read: Bool
+    /// People present or observing who did not agree, and those with no answer recorded
+    /// (`Jo Park (Mental Health)`).
+    public var notAgreed: [String]
+    public var notRecorded: [String]
+
+    /// What the minutes say about agreement: never "agreed by those present" when someone did not.
+    public var agreementText: String {
+        guard read else { return "Not recorded as read." }
+        var text = "Read by the chair"
+        if notAgreed.isEmpty && notRecorded.isEmpty { return text + " and agreed by those present." }
+        text += notAgreed.isEmpty ? "; agreed by those present" : "; agreed by those present except " + notAgreed.joined(separator: ", ") + ", who did not agree"
+        if !notRecorded.isEmpty { text += "; no answer recorded for " + notRecorded.joined(separator: ", ") }
+        return text + "."
+    }
+}
+
+/// An action from an earlier meeting that its agency closed, or escalated, through the tracker
+/// between that meeting and this one: the steering group sees it in these minutes.
+public struct ClosedBetweenMeetings: Sendable, Equatable {
+    public var id: String
+    public var meetingDate: CalendarDate
+    public var caseRef: String
+    public var text: String
+    public var owner: String
+    public var status: ActionStatus
+    public var escalated: Bool
+    public var date: CalendarDate
+    public var note: String
+
+    public init(id: String, meetingDate: CalendarDate, caseRef: String, text: String, owner: String, status: ActionStatus,
+                escalated: Bool, date: CalendarDate, note: String) {
+        self.id = id; self.meetingDate = meetingDate; self.caseRef = caseRef; self.text = text; self.owner = owner
+        self.status = status; self.escalated = escalated; self.date = date; self.note = note
+    }
 }
 
 /// One action brought from an earlier meeting, and what the opening review decided.
@@ -155,9 +157,29 @@ public struct OutstandingReviewMinutes: Sendable, Equatable {
     public var notDoneEscalated: [ReviewedAction]
     public var carriedForward: [ReviewedAction]
     public var notReviewed: [ReviewedAction]
+    /// Closed or escalated through the tracker since the previous meeting, by outcome.
+    public var betweenMeetings: [ClosedBetweenMeetings] = []
 
     public var isEmpty: Bool {
         done.isEmpty && notPossible.isEmpty && notDoneEscalated.isEmpty && carriedForward.isEmpty && notReviewed.isEmpty
+    }
+
+    /// The between-meetings closures in the same split as the review: done, not possible, not done.
+    public var betweenMeetingGroups: [(key: String, title: String, items: [ClosedBetweenMeetings])] {
+        [
+            ("done", "Done", betweenMeetings.filter { $0.status == .done }),
+            ("notPossible", "Not possible — circumstances changed", betweenMeetings.filter { $0.status == .notPossible }),
+            ("notDone", "Not done by the agency — escalated to the steering group", betweenMeetings.filter { $0.status == .notDone }),
+            ("escalatedOpen", "Escalated, still open", betweenMeetings.filter { $0.status == .open && $0.escalated }),
+        ]
+    }
+
+    /// Everything the steering group must see: not done at the review, and not done or escalated
+    /// between meetings.
+    public var escalations: [String] {
+        notDoneEscalated.map { "\($0.id) (\($0.owner), case \($0.caseRef)): \($0.note.isEmpty ? "no note" : $0.note)" }
+            + betweenMeetings.filter { $0.status == .notDone || $0.escalated }
+                .map { "\($0.id) (\($0.owner), case \($0.caseRef)) on \($0.date.uk): \($0.note.isEmpty ? "no note" : $0.note)" }
     }
 
     /// The groups in the order the minutes print them, with their headings.
@@ -175,6 +197,8 @@ public struct OutstandingReviewMinutes: Sendable, Equatable {
 public struct NoteLine: Sendable, Equatable {
     public var kind: NoteKind
     public var text: String
+    /// The phrase that reads as opinion or victim-blaming, when the note has one.
+    public var flagged: String? = nil
 }
 
 /// What one agency told the meeting about a case.
@@ -186,6 +210,19 @@ public struct AgencyInformation: Sendable, Equatable {
 public struct AttributedNote: Sendable, Equatable {
     public var agency: String
     public var text: String
+    public var flagged: String? = nil
+}
+
+/// A closing prompt the chair passed, with the reason given (e.g. why a case has no perpetrator action).
+public struct PassedPrompt: Sendable, Equatable {
+    public var code: String
+    public var prompt: String
+    public var reason: String
+}
+
+/// The wording the minutes put beside a flagged phrase.
+public func flaggedWording(_ phrase: String) -> String {
+    "[flagged: '\(phrase)' reads as opinion or victim-blaming]"
 }
 
 public struct CaseTime: Sendable, Equatable {
@@ -216,6 +253,12 @@ public struct CaseMinutes: Sendable, Equatable {
     /// 1-based place in the agenda as run.
     public var position: Int
     public var ref: String
+    /// As on the agenda; nil when the local protocol has the minutes name cases by reference only.
+    public var victim: String?
+    public var perpetrator: String?
+    /// Whether an Idva was in the room for this case (present, and had not left before it).
+    public var idvaPresent: Bool
+    public var passedPrompts: [PassedPrompt]
     public var section: AgendaSection
     public var late: Bool
     public var status: CaseStatus
@@ -225,6 +268,8 @@ public struct CaseMinutes: Sendable, Equatable {
     public var dashScore: Int?
     public var dashThreshold: Int
     public var isRepeat: Bool
+    /// False when the agenda left `repeat` blank and nothing else says: shown as unknown, not "no".
+    public var repeatRecorded: Bool
     public var previousHearings: [CalendarDate]
     /// The last hearing was more than the repeat window ago.
     public var repeatWindowLapsed: Bool
@@ -274,18 +319,21 @@ public struct ClosingSummary: Sendable, Equatable {
 extension Minutes {
     /// Builds the minutes from the folded meeting. `now` is only the "generated at" stamp: timings use
     /// the meeting's own clock (its close, or its last event), so exporting twice gives the same minutes.
-    public init(state: MeetingState, journal: JournalFacts, now: Int64) {
+    public init(state: MeetingState, journal: JournalFacts, now: Int64, zone: LocalZone = .utc,
+                betweenMeetings: [ClosedBetweenMeetings] = []) {
         let end = state.closedAt ?? state.lastEventAt ?? state.startedAt ?? 0
         let line = SafeText.line
         let info = state.info
         let rules = state.rules
 
-        generatedAt = Instant(now)
+        generatedAt = zone.instant(now)
         meeting = MeetingDetails(
             id: line(info.id), date: info.date, area: line(info.area), venue: line(info.venue), chair: line(info.chair),
-            startedAt: state.startedAt.map(Instant.init), closedAt: state.closedAt.map(Instant.init),
+            startedAt: state.startedAt.map(zone.instant), closedAt: state.closedAt.map(zone.instant),
             durationMillis: state.meetingElapsedMillis(now: end), reopenReasons: state.reopenReasons.map(line),
-            targetMinutes: rules.targetMinutes, limitMinutes: rules.limitMinutes)
+            targetMinutes: rules.targetMinutes, limitMinutes: rules.limitMinutes, timeZone: line(zone.identifier),
+            minuteTaker: rules.minuteTaker.map(line), circulation: (rules.circulation ?? []).map(line),
+            nextMeeting: (rules.meetingDates ?? []).sorted().first { $0 > info.date })
 
         func attendanceLine(_ a: Attendance) -> AttendanceLine {
             AttendanceLine(agency: line(a.agency), representative: line(a.representative), role: a.role,
@@ -297,8 +345,11 @@ extension Minutes {
             present: register.filter { $0.role == .present }, observers: register.filter { $0.role == .observer },
             apologies: register.filter { $0.role == .apologies }, absent: register.filter { $0.role == .absent })
 
-        confidentiality = ConfidentialityRecord(statement: SafeText.block(rules.confidentialityStatement),
-                                                read: state.confidentialityRead)
+        let inRoom = register.filter { $0.role == .present || $0.role == .observer }
+        confidentiality = ConfidentialityRecord(
+            statement: SafeText.block(rules.confidentialityStatement), read: state.confidentialityRead,
+            notAgreed: inRoom.filter { $0.confidentialityAgreed == false }.map { "\($0.representative) (\($0.agency))" },
+            notRecorded: inRoom.filter { $0.confidentialityAgreed == nil }.map { "\($0.representative) (\($0.agency))" })
 
         var review = OutstandingReviewMinutes(done: [], notPossible: [], notDoneEscalated: [], carriedForward: [], notReviewed: [])
         for o in state.outstanding {
@@ -314,7 +365,21 @@ extension Minutes {
             case nil: review.notReviewed.append(item)
             }
         }
+        review.betweenMeetings = betweenMeetings.map {
+            ClosedBetweenMeetings(id: line($0.id), meetingDate: $0.meetingDate, caseRef: line($0.caseRef), text: line($0.text),
+                                  owner: line($0.owner), status: $0.status, escalated: $0.escalated, date: $0.date, note: line($0.note))
+        }
         self.review = review
+        let namesInMinutes = rules.minutesIdentify != "reference"
+        let queueRefs = state.orderedCases.map(\.ref)
+        /// An Idva in the room for the case at `position`: present or observing, and not gone before it.
+        func idvaPresent(at position: Int) -> Bool {
+            state.attendance.contains { a in
+                guard a.role == .present || a.role == .observer, a.agency.lowercased().contains("idva") else { return false }
+                guard let left = a.leftAfterCase, let leftAt = queueRefs.firstIndex(of: left) else { return true }
+                return position <= leftAt
+            }
+        }
 
         let present = state.agenciesPresent
         let timing = state.timing
@@ -338,12 +403,19 @@ extension Minutes {
                                .map { Finding($0.severity, $0.code, line($0.message)) },
                            withdrawalReason: a.status == .withdrawn ? a.history.last { $0.status == .withdrawn }.map { line($0.note) } : nil)
             }
+            let passed = c.passedPrompts.keys.sorted().map {
+                PassedPrompt(code: line($0), prompt: CasePrompts.promptTitle($0), reason: line(c.passedPrompts[$0] ?? ""))
+            }
             cases.append(CaseMinutes(
-                position: index + 1, ref: line(c.ref), section: agenda.section, late: c.late, status: c.status,
+                position: index + 1, ref: line(c.ref),
+                victim: namesInMinutes ? line(agenda.victim) : nil,
+                perpetrator: namesInMinutes ? agenda.perpetrator.map(line).flatMap { $0.trimmingWhitespace().isEmpty ? nil : $0 } : nil,
+                idvaPresent: idvaPresent(at: index), passedPrompts: passed, section: agenda.section, late: c.late, status: c.status,
                 referralBasis: agenda.referralBasis, referringAgency: line(agenda.referringAgency),
                 referralDate: agenda.referralDate, dashScore: agenda.dashScore, dashThreshold: rules.dashThreshold,
                 // Confirmed earlier hearings found in the data folder count as well as the agenda's dates.
                 isRepeat: c.isRepeat(hearingDate: info.date, windowMonths: rules.repeatWindowMonths),
+                repeatRecorded: agenda.repeatRecorded || !c.allPreviousHearings.isEmpty,
                 previousHearings: c.allPreviousHearings,
                 repeatWindowLapsed: agenda.repeatWindowLapsed(hearingDate: info.date, windowMonths: rules.repeatWindowMonths),
                 children: agenda.children, time: time,
@@ -351,7 +423,8 @@ extension Minutes {
                 deferralReason: c.deferralReason.map(line), withdrawalReason: c.withdrawalReason.map(line),
                 information: Self.information(c.notes), 
                 victimsViews: c.notes.filter { $0.kind == .victimsViews }
-                    .map { AttributedNote(agency: line($0.agency), text: SafeText.block($0.text)) },
+                    .map { AttributedNote(agency: line($0.agency), text: SafeText.block($0.text),
+                                          flagged: CasePrompts.judgementalPhrase(in: $0.text)) },
                 feedback: c.feedback.map { VictimFeedback(agency: line($0.agency), route: $0.route, detail: line($0.detail)) },
                 actions: actions))
         }
@@ -385,7 +458,7 @@ extension Minutes {
         var groups: [AgencyInformation] = []
         for note in notes where note.kind != .victimsViews {
             let agency = SafeText.line(note.agency)
-            let entry = NoteLine(kind: note.kind, text: SafeText.block(note.text))
+            let entry = NoteLine(kind: note.kind, text: SafeText.block(note.text), flagged: CasePrompts.judgementalPhrase(in: note.text))
             if let i = groups.firstIndex(where: { sameAgency($0.agency, agency) }) { groups[i].notes.append(entry) }
             else { groups.append(AgencyInformation(agency: agency, notes: [entry])) }
         }
@@ -453,7 +526,7 @@ extension CaseMinutes {
     }
 
     var repeatText: String {
-        var text = isRepeat ? "yes" : "no"
+        var text = isRepeat ? "yes" : repeatRecorded ? "no" : "not recorded"
         if !previousHearings.isEmpty {
             text += " (previous hearings: " + previousHearings.map(\.uk).joined(separator: ", ") + ")"
             if repeatWindowLapsed && !isRepeat { text += "; 12 months have passed since the last hearing" }
@@ -502,8 +575,21 @@ extension CaseMinutes {
 
     var title: String {
         var text = "\(position). \(ref)"
+        if let victim, !victim.isEmpty { text += " — " + victim }
         if late { text += " (late case)" }
         return text
+    }
+
+    /// `Rowan Tillery; perpetrator: Gideon Tillery` / nil when the minutes name cases by reference only.
+    var peopleText: String? {
+        guard let victim else { return nil }
+        return "victim: " + victim + "; perpetrator: " + (perpetrator ?? "not recorded")
+    }
+
+    /// A withdrawn or deferred case with nothing recorded prints its reason, not empty sections.
+    var isBareOutcome: Bool {
+        (status == .withdrawn || status == .deferredToNextMeeting) && information.isEmpty && victimsViews.isEmpty
+            && actions.isEmpty && feedback == nil && time == nil
     }
 }
 

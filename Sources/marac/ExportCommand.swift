@@ -9,8 +9,11 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Write the minutes of a meeting, or each agency's actions, from its journal.",
         discussion: """
-        Formats: md (Markdown minutes), html (one self-contained file that prints cleanly), csv (the \
-        actions, RFC 4180) and json (the minutes as data; see docs/EXPORT-FORMATS.md). Every export \
+        Formats: md (Markdown minutes), html (one self-contained file that prints cleanly), docx (Word \
+        minutes: the marking in every page header, page numbers, bordered tables), csv (the actions, \
+        RFC 4180, with a UTF-8 byte-order mark unless --no-bom), xlsx (the actions as an Excel \
+        workbook: dates as dates, a frozen, filtered header row) and json (the minutes as data; see \
+        docs/EXPORT-FORMATS.md). Times are local: TZ, else the protocol's time_zone, else Europe/London. Every export \
         is marked "RESTRICTED when complete (OFFICIAL-SENSITIVE)" and carries the confidentiality reminder.
 
         --agency NAME writes a need-to-know pack for one agency: only its own actions with the case \
@@ -30,7 +33,7 @@ struct ExportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The meeting journal.", valueName: "journal"), completion: .file(extensions: ["jsonl"]))
     var journal: String
 
-    @Option(help: ArgumentHelp("md, html, csv or json.", valueName: "format"), completion: .list(ExportFormat.allCases.map(\.rawValue)))
+    @Option(help: ArgumentHelp("md, html, docx, csv, xlsx or json.", valueName: "format"), completion: .list(ExportFormat.allCases.map(\.rawValue)))
     var format: ExportFormat
 
     @Option(help: ArgumentHelp("The folder to write to.", valueName: "dir"), completion: .directory)
@@ -39,12 +42,20 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("One agency's pack, or `all` for one pack per agency with actions.", valueName: "name"))
     var agency: String?
 
+    @Flag(name: .customLong("no-bom"), help: "Write CSV without the UTF-8 byte-order mark spreadsheets need to read accents.")
+    var noBOM = false
+
+    @Option(help: ArgumentHelp("A council's Word template (.docx) whose styles the docx uses.", valueName: "template.docx"),
+            completion: .file(extensions: ["docx"]))
+    var template: String?
+
     func run() throws {
         try requireJournal(journal)
         do {
             let passphrase = try PassphraseSource.process.forReading([journal])
             let outcome = try ExportMinutes.run(ExportMinutes.Request(journalPath: journal, format: format, outDir: out, agency: agency,
-                                                                      passphrase: passphrase))
+                                                                      passphrase: passphrase, byteOrderMark: !noBOM,
+                                                                      templatePath: template))
             for warning in outcome.warnings { printError("marac: warning: \(warning)") }
             for path in outcome.written { print(path) }
         } catch {

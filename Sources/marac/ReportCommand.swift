@@ -45,11 +45,16 @@ struct ReportCommand: ParsableCommand {
     var to: String?
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, md, csv, html
+        case text, md, csv, html, xlsx
+        case meetingsCSV = "meetings-csv"
     }
 
-    @Option(help: ArgumentHelp("text (for the terminal), md, csv or html.", valueName: "format"))
+    @Option(help: ArgumentHelp("text (for the terminal), md, csv (figures and ranges), meetings-csv (one row a meeting), html, or xlsx (with --out).",
+                               valueName: "format"))
     var format: Format = .text
+
+    @Flag(name: .customLong("no-bom"), help: "Write a CSV file without the UTF-8 byte-order mark spreadsheets need to read accents.")
+    var noBOM = false
 
     @Option(help: ArgumentHelp("Write to this file (atomically, mode 0600) instead of the screen.", valueName: "file"), completion: .file())
     var out: String?
@@ -71,7 +76,7 @@ struct ReportCommand: ParsableCommand {
         let outcome = MaracReportCommand.run(MaracReportCommand.Request(
             folder: folder, quarter: quarter, from: from, to: to, format: format.rawValue, out: out,
             minoritisedPopulation: minoritisedPopulation, adultFemalePopulation: adultFemalePopulation,
-            passphrase: passphrase))
+            passphrase: passphrase, byteOrderMark: !noBOM))
         if !outcome.stdout.isEmpty { Console.output(outcome.stdout, terminator: "") }
         for line in outcome.stderr {
             // One prefix for every command: `marac: <what>: <why>`.

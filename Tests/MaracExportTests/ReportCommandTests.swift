@@ -86,7 +86,7 @@ struct ReportCommandTests {
         #expect(outcome.exitCode == 0, "\(outcome.stderr)")
         #expect(outcome.stdout.hasPrefix("wrote \(out)"))
         let written = try String(contentsOfFile: out, encoding: .utf8)
-        #expect(written.hasPrefix("<?xml") && written.contains("RESTRICTED when complete (OFFICIAL-SENSITIVE)"))
+        #expect(written.hasPrefix("<!DOCTYPE html>") && written.contains("RESTRICTED when complete (OFFICIAL-SENSITIVE)"))
         let mode = try FileManager.default.attributesOfItem(atPath: out)[.posixPermissions] as? Int
         #expect(mode == 0o600)
         // Nothing left behind but the journal and the report (the html file does not count as a journal).

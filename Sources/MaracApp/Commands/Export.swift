@@ -17,10 +17,19 @@ public enum ExportMinutes {
         /// nil: the minutes; an agency name: that agency's pack; `all`: one pack per agency with actions.
         public var agency: String?
         public var passphrase: String?
+        /// CSV starts with a UTF-8 byte-order mark unless this is false (`--no-bom`).
+        public var byteOrderMark: Bool
+        /// A council's Word template (`--template`): its styles are used for docx.
+        public var templatePath: String?
+        /// The environment `TZ` is read from (tests give their own).
+        public var environment: [String: String]
 
-        public init(journalPath: String, format: ExportFormat, outDir: String, agency: String? = nil, passphrase: String? = nil) {
+        public init(journalPath: String, format: ExportFormat, outDir: String, agency: String? = nil, passphrase: String? = nil,
+                    byteOrderMark: Bool = true, templatePath: String? = nil,
+                    environment: [String: String] = ProcessInfo.processInfo.environment) {
             self.journalPath = journalPath; self.format = format; self.outDir = outDir; self.agency = agency
-            self.passphrase = passphrase
+            self.passphrase = passphrase; self.byteOrderMark = byteOrderMark; self.templatePath = templatePath
+            self.environment = environment
         }
     }
 
@@ -33,7 +42,21 @@ public enum ExportMinutes {
 
     public static func run(_ request: Request, now: Int64 = NewMeeting.currentMillis(),
                            fileIO: any FileIO = PosixFileIO()) throws(CommandFailure) -> Outcome {
-        let (state, facts, warnings) = try readMeeting(request.journalPath, passphrase: request.passphrase)
+        var (state, facts, warnings) = try readMeeting(request.journalPath, passphrase: request.passphrase)
+        var options = ExportOptions(csvByteOrderMark: request.byteOrderMark)
+        if let template = request.templatePath {
+            guard request.format == .docx else { throw CommandFailure("--template is for --format docx (a Word template's styles)") }
+            guard let styles = try OfficePackage.readPart("word/styles.xml", fromPackage: template) else {
+                throw CommandFailure("\(template): the template has no styles (word/styles.xml): give a .docx saved from Word or LibreOffice")
+            }
+            guard let merged = WordDocument.merging(templateStyles: styles) else {
+                throw CommandFailure("\(template): word/styles.xml is not a Word style sheet")
+            }
+            options.wordStyles = merged
+        }
+        let (zoneName, zoneWarning) = DocumentTime.zoneName(environment: request.environment, protocolZone: state.rules.timeZone)
+        if let zoneWarning { warnings.append(zoneWarning) }
+        let zone = DocumentTime.zone(named: zoneName, around: state.startedAt ?? now)
 
         var documents: [ExportDocument] = []
         if let agency = request.agency?.trimmingWhitespace() {
@@ -42,14 +65,17 @@ public enum ExportMinutes {
             if names.isEmpty { throw CommandFailure("\(request.journalPath): no agency owns an action in this meeting, so there are no packs to write") }
             for name in names {
                 do {
-                    let pack = try AgencyPack.make(agency: name, state: state, journal: facts, now: now)
-                    documents.append(Exporter.pack(pack, format: request.format))
+                    let pack = try AgencyPack.make(agency: name, state: state, journal: facts, now: now, zone: zone)
+                    documents.append(Exporter.pack(pack, format: request.format, options: options))
                 } catch {
                     throw CommandFailure("--agency: " + error.description)
                 }
             }
         } else {
-            documents.append(Exporter.minutes(Minutes(state: state, journal: facts, now: now), format: request.format))
+            let (between, problem) = closedBetweenMeetings(journalPath: request.journalPath, state: state, passphrase: request.passphrase)
+            if let problem { warnings.append(problem) }
+            let minutes = Minutes(state: state, journal: facts, now: now, zone: zone, betweenMeetings: between)
+            documents.append(Exporter.minutes(minutes, format: request.format, options: options))
         }
 
         // Two agencies whose names differ only in punctuation ("Health (GP)", "Health GP") would get
@@ -68,9 +94,44 @@ public enum ExportMinutes {
         try AtomicFile.makeFolder(request.outDir, fileIO: fileIO)
         // All the packs or none: a disk that fills after the first of six must not leave one
         // agency with its pack and five without, and nobody told.
-        let files = documents.map { (path: AtomicFile.join(request.outDir, $0.fileName), bytes: Array($0.contents.utf8)) }
+        var files: [(path: String, bytes: [UInt8])] = []
+        for doc in documents { files.append((path: AtomicFile.join(request.outDir, doc.fileName), bytes: try bytes(of: doc))) }
         try AtomicFile.writeAll(files, fileIO: fileIO)
         return Outcome(written: files.map(\.path), warnings: warnings)
+    }
+
+    /// What goes in the file: the text (after a byte-order mark when asked), or the zipped package.
+    public static func bytes(of doc: ExportDocument) throws(CommandFailure) -> [UInt8] {
+        if let parts = doc.parts { return try OfficePackage.zip(parts) }
+        return (doc.byteOrderMark ? [0xEF, 0xBB, 0xBF] : []) + Array(doc.contents.utf8)
+    }
+
+    /// Actions from earlier meetings in the journal's folder that were closed (or escalated)
+    /// through the tracker after the previous meeting and before this one started, and not taken
+    /// at this meeting's opening review. A folder that cannot be read gives a warning, not a failure.
+    static func closedBetweenMeetings(journalPath: String, state: MeetingState, passphrase: String?)
+        -> ([ClosedBetweenMeetings], String?) {
+        let folder = AtomicFile.folder(of: journalPath)
+        let actions: [TrackedAction]
+        do { actions = try ActionFolder.load(folder: folder, passphrase: passphrase).actions } catch {
+            return ([], "the actions closed between meetings are not listed: \(error.message)")
+        }
+        let date = state.info.date
+        let previous = actions.map(\.action.meetingDate).filter { $0 < date }.max()
+        let reviewed = Set(state.outstanding.map(\.id))
+        let meetingStart = state.startedAt ?? Int64(date.dayNumber) * 86_400_000
+        var out: [ClosedBetweenMeetings] = []
+        for t in actions {
+            guard let update = t.lastUpdate, t.meetingID != state.info.id, !reviewed.contains(t.action.id),
+                  t.action.meetingDate < date, update.at < meetingStart else { continue }
+            let day = CalendarDate(epochMillis: update.at)
+            if let previous, day <= previous { continue }
+            guard t.status == .done || t.status == .notPossible || t.status == .notDone || t.escalated else { continue }
+            out.append(ClosedBetweenMeetings(id: t.action.id, meetingDate: t.action.meetingDate, caseRef: t.action.caseRef,
+                                             text: t.action.text, owner: t.action.owner, status: t.status,
+                                             escalated: t.escalated, date: day, note: update.note))
+        }
+        return (out.sorted { ($0.date, $0.id) < ($1.date, $1.id) }, nil)
     }
 
     /// Reads and folds a meeting journal, and says how far it can be trusted.

@@ -29,13 +29,15 @@ public enum MaracReportCommand {
         public var adultFemalePopulation: String?
         /// For encrypted journals in the folder.
         public var passphrase: String?
+        /// A CSV written to a file starts with a UTF-8 byte-order mark unless this is false (`--no-bom`).
+        public var byteOrderMark: Bool = true
 
         public init(folder: String, quarter: String? = nil, from: String? = nil, to: String? = nil, format: String = "text",
                     out: String? = nil, minoritisedPopulation: String? = nil, adultFemalePopulation: String? = nil,
-                    passphrase: String? = nil) {
+                    passphrase: String? = nil, byteOrderMark: Bool = true) {
             self.folder = folder; self.quarter = quarter; self.from = from; self.to = to; self.format = format
             self.out = out; self.minoritisedPopulation = minoritisedPopulation; self.adultFemalePopulation = adultFemalePopulation
-            self.passphrase = passphrase
+            self.passphrase = passphrase; self.byteOrderMark = byteOrderMark
         }
     }
 
@@ -60,7 +62,10 @@ public enum MaracReportCommand {
             return failure(error.message, ExitStatus.usage)
         }
         guard let format = ReportFormat(rawValue: request.format.lowercased()) else {
-            return failure("--format '\(SafeText.line(request.format))' is not a format: use text, md, csv or html", ExitStatus.usage)
+            return failure("--format '\(SafeText.line(request.format))' is not a format: use text, md, csv, meetings-csv, html or xlsx", ExitStatus.usage)
+        }
+        if format == .xlsx && request.out == nil {
+            return failure("--format xlsx writes a workbook: give --out FILE.xlsx (it is not sent to the screen)", ExitStatus.usage)
         }
         var options = DataReturnOptions()
         if let text = request.minoritisedPopulation {
@@ -106,8 +111,16 @@ public enum MaracReportCommand {
         guard let out = request.out else {
             return Outcome(exitCode: code, stdout: rendered, stderr: stderr)
         }
+        let bytes: [UInt8]
+        if format == .xlsx {
+            do { bytes = try OfficePackage.zip(ReportXlsxRenderer.workbook(report).parts()) } catch {
+                return Outcome(exitCode: ExitStatus.cannotCreate, stdout: "", stderr: stderr + [error.message])
+            }
+        } else {
+            bytes = (format.isCSV && request.byteOrderMark ? [0xEF, 0xBB, 0xBF] : []) + Array(rendered.utf8)
+        }
         do {
-            try writeAtomically(Array(rendered.utf8), to: out, fileIO: fileIO)
+            try writeAtomically(bytes, to: out, fileIO: fileIO)
         } catch {
             return Outcome(exitCode: ExitStatus.cannotCreate, stdout: "", stderr: stderr + [error.message])
         }

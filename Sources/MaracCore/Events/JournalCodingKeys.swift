@@ -95,6 +95,13 @@ extension LocalProtocol {
         case confidentialityStatement = "confidentialityStatement"
         case chaserVictimNames = "chaserVictimNames"
         case chaserText = "chaserText"
+        // Optional, added for documents (issue 16): absent from older journals, never written when nil.
+        case timeZone = "timeZone"
+        case minuteTaker = "minuteTaker"
+        case circulation = "circulation"
+        case meetingDates = "meetingDates"
+        case packIdentifies = "packIdentifies"
+        case minutesIdentify = "minutesIdentify"
     }
 }
 

@@ -109,6 +109,12 @@ public struct AgendaCase: Codable, Sendable, Equatable {
         return last <= incident && incident <= last.addingMonths(windowMonths)
     }
 
+    /// False when nothing says whether this is a repeat: the agenda's `repeat` was blank and it
+    /// lists no previous hearing. Such a case counts as unknown, never as "not a repeat".
+    public var repeatRecorded: Bool {
+        repeatFlag != nil || !previousHearings.isEmpty || referralBasis == .repeatReferral
+    }
+
     /// Previous hearing whose 12-month repeat window has lapsed by the hearing date.
     public func repeatWindowLapsed(hearingDate: CalendarDate, windowMonths: Int = 12) -> Bool {
         guard let last = lastHearing else { return false }

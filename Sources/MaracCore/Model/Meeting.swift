@@ -52,6 +52,21 @@ public struct LocalProtocol: Codable, Sendable, Equatable {
     /// Chasers: the covering text, with `{agency}`, `{count}`, `{overdue}`, `{date}` and `{by}` filled
     /// in (nil: the built-in text).
     public var chaserText: String?
+    /// The meeting's time zone for documents (an IANA name such as `Europe/London`); nil: the
+    /// machine's `TZ`, else Europe/London. Optional keys below are absent from older journals.
+    public var timeZone: String? = nil
+    /// Who takes the minutes, as the minutes should name them.
+    public var minuteTaker: String? = nil
+    /// Who the minutes go to (agencies or roles), printed as the circulation list.
+    public var circulation: [String]? = nil
+    /// The dates of the coming meetings: the minutes name the first after the meeting as the next one.
+    public var meetingDates: [CalendarDate]? = nil
+    /// How an agency's action pack names a case: nil or `reference and victim` (the default, so the
+    /// agency can match it to its records), or `reference` (the reference only).
+    public var packIdentifies: String? = nil
+    /// How the full minutes name a case: nil or `names` (victim and perpetrator as on the agenda),
+    /// or `reference` (the reference only).
+    public var minutesIdentify: String? = nil
 
     public init(agencies: [String] = LocalProtocol.nationalAgencies, dashThreshold: Int = 14,
                 escalationIncidents: Int = 3, escalationWindowMonths: Int = 12, repeatWindowMonths: Int = 12,

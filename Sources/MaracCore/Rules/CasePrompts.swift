@@ -77,6 +77,26 @@ public enum CasePrompts {
         return findings.filter { record.passedPrompts[$0.code] == nil }
     }
 
+    /// The first phrase in `text` that reads as opinion or victim-blaming, if any (the minutes mark
+    /// such wording as flagged rather than printing it as if it were fact).
+    public static func judgementalPhrase(in text: String) -> String? {
+        judgementalPhrases.first { containsPhrase(text, $0) }
+    }
+
+    /// What each prompt asks, for the minutes of a prompt the chair passed (by its finding code).
+    public static func promptTitle(_ code: String) -> String {
+        switch code {
+        case "no-actions": return "No actions agreed for the case"
+        case "no-perpetrator-action": return "No action manages, disrupts or diverts the perpetrator"
+        case "no-children-action": return "Children in the household but no children action"
+        case "phone-feedback-risk": return "Feedback by phone although the perpetrator may control the phone"
+        case "no-feedback-route": return "No agreed route for feedback to the victim"
+        case "no-victim-views": return "The victim's views not recorded"
+        case "judgemental-wording": return "Wording that reads as opinion or victim-blaming"
+        default: return code
+        }
+    }
+
     private static func phraseSummary(_ phrase: String) -> String {
         phrase.hasPrefix("has ") || phrase.hasPrefix("controls ") || phrase.hasPrefix("checks ") ? phrase : "may control her phone"
     }

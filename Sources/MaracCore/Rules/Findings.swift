@@ -20,7 +20,7 @@ public struct Finding: Sendable, Equatable, Hashable {
 }
 
 /// Matches phrases as whole words, case-insensitively.
-func containsPhrase(_ text: String, _ phrase: String) -> Bool {
+public func containsPhrase(_ text: String, _ phrase: String) -> Bool {
     let hay = " " + normalisedWords(text) + " "
     return hay.contains(" " + normalisedWords(phrase) + " ")
 }

@@ -29,6 +29,22 @@ public struct MeetingReturn: Sendable, Equatable {
     public var policeReferrals: Int
     public var deferred: Int
     public var withdrawn: Int
+    public var partnerReferrals: Int = 0
+    public var notifications: Int = 0
+    /// Blank answers among the cases heard, per figure (never counted as "no").
+    public var repeatsUnknown: Int = 0
+    public var childrenUnknown: Int = 0
+    public var maleVictimsUnknown: Int = 0
+    public var minoritisedUnknown: Int = 0
+    public var lgbtUnknown: Int = 0
+    public var disabledUnknown: Int = 0
+    public var aged16to17Unknown: Int = 0
+    public var perpetratorsUnder18Unknown: Int = 0
+
+    /// A meeting with nothing counted (for column shapes).
+    public static let empty = MeetingReturn(date: CalendarDate(dayNumber: 0), meetingID: "", area: "", casesHeard: 0, repeats: 0,
+                                            children: 0, maleVictims: 0, minoritised: 0, lgbt: 0, disabled: 0, aged16to17: 0,
+                                            perpetratorsUnder18: 0, policeReferrals: 0, deferred: 0, withdrawn: 0)
 }
 
 /// The recommended volume: cases a year against 40 per 10,000 adult women (docs/DOMAIN.md#data-return).
@@ -102,7 +118,8 @@ public struct DataReturn: Sendable, Equatable {
             deferred += mDeferred; withdrawn += mWithdrawn
             notifications += cases.filter { $0.agenda.notification }.count
             let a = mHeard.map(\.agenda)
-            rows.append(MeetingReturn(
+            let isRepeat = { (c: AgendaCase) in c.isRepeat(hearingDate: m.info.date, windowMonths: m.rules.repeatWindowMonths) }
+            var row = MeetingReturn(
                 date: m.info.date, meetingID: m.info.id, area: m.info.area, casesHeard: mHeard.count,
                 // Confirmed earlier hearings from the data folder count, even where the agenda said "no".
                 repeats: mHeard.filter { $0.isRepeat(hearingDate: m.info.date, windowMonths: m.rules.repeatWindowMonths) }.count,
@@ -114,7 +131,19 @@ public struct DataReturn: Sendable, Equatable {
                 aged16to17: a.filter { $0.aged16to17 == true }.count,
                 perpetratorsUnder18: a.filter { $0.perpetratorUnder18 == true }.count,
                 policeReferrals: a.filter { isPolice($0.referringAgency) }.count,
-                deferred: mDeferred, withdrawn: mWithdrawn))
+                deferred: mDeferred, withdrawn: mWithdrawn)
+            row.repeats = a.filter(isRepeat).count
+            row.repeatsUnknown = a.filter { !isRepeat($0) && !$0.repeatRecorded }.count
+            row.partnerReferrals = mHeard.count - row.policeReferrals
+            row.notifications = cases.filter { $0.agenda.notification }.count
+            row.childrenUnknown = a.filter { $0.children == nil }.count
+            row.maleVictimsUnknown = a.filter { $0.isMaleVictim == nil }.count
+            row.minoritisedUnknown = a.filter { $0.minoritised == nil }.count
+            row.lgbtUnknown = a.filter { $0.lgbt == nil }.count
+            row.disabledUnknown = a.filter { $0.disabled == nil }.count
+            row.aged16to17Unknown = a.filter { $0.aged16to17 == nil }.count
+            row.perpetratorsUnder18Unknown = a.filter { $0.perpetratorUnder18 == nil }.count
+            rows.append(row)
         }
         self.meetings = rows
         self.deferred = deferred; self.withdrawn = withdrawn; self.notifications = notifications
@@ -128,7 +157,7 @@ public struct DataReturn: Sendable, Equatable {
 
         casesHeard = Figure(key: "cases-heard", label: "Cases heard (repeats included)", count: n)
         repeats = Figure(key: "repeat-cases", label: "Repeat cases", count: rows.reduce(0) { $0 + $1.repeats },
-                         denominator: n, range: .repeatRate)
+                         denominator: n, unknown: rows.reduce(0) { $0 + $1.repeatsUnknown }, range: .repeatRate)
         children = Figure(key: "children", label: "Children in the households",
                           count: agendas.reduce(0) { $0 + ($1.children ?? 0) },
                           unknown: agendas.filter { $0.children == nil }.count)

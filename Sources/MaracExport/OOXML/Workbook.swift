@@ -67,7 +67,21 @@ public struct Workbook: Sendable, Equatable {
     static let relNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
     /// Style indexes in `styles.xml`'s cellXfs.
-    enum Style: Int { case normal = 0, header, text, wrapped, number, date, dateTime, decimal }
+    enum Style: Int { case normal = 0, header, text, wrapped, number, date, dateTime, decimal, note }
+
+    /// A row tall enough for its longest wrapped cell (readers do not all grow rows themselves).
+    static func height(_ row: [Cell], _ columns: [Column]) -> [(String, String)] {
+        var lines = 1
+        for (i, cell) in row.enumerated() where i < columns.count && columns[i].wrap {
+            if case .text(let t) = cell {
+                let perLine = max(1, columns[i].width * 1.1)
+                let n = t.split(separator: "\n", omittingEmptySubsequences: false)
+                    .reduce(0) { $0 + max(1, Int((Double($1.count) / perLine).rounded(.up))) }
+                lines = max(lines, n)
+            }
+        }
+        return lines > 1 ? [("ht", "\(lines * 13 + 2)"), ("customHeight", "1")] : []
+    }
 
     public func parts() -> [PackagePart] {
         var strings = SharedStrings()
@@ -128,7 +142,7 @@ public struct Workbook: Sendable, Equatable {
                     }
                 }
                 for (r, row) in sheet.rows.enumerated() {
-                    x.within("row", [("r", "\(r + 2)")]) { x in
+                    x.within("row", [("r", "\(r + 2)")] + Self.height(row, sheet.columns)) { x in
                         for (i, value) in row.enumerated() where value != .empty {
                             let wrap = i < sheet.columns.count && sheet.columns[i].wrap
                             cell(&x, value, ref: "\(Self.columnName(i))\(r + 2)", style: Self.style(value, wrap: wrap), strings: &strings)
@@ -137,10 +151,20 @@ public struct Workbook: Sendable, Equatable {
                 }
                 for (n, note) in sheet.notes.enumerated() {
                     let r = lastRow + 2 + n
-                    x.within("row", [("r", "\(r)")]) { x in cell(&x, .text(note), ref: "A\(r)", style: .normal, strings: &strings) }
+                    let width = sheet.columns.reduce(0) { $0 + $1.width }
+                    let lines = max(1, Int((Double(note.count) / max(1, width * 1.1)).rounded(.up)))
+                    x.within("row", [("r", "\(r)"), ("ht", "\(lines * 13 + 2)"), ("customHeight", "1")]) { x in
+                        cell(&x, .text(note), ref: "A\(r)", style: .note, strings: &strings)
+                    }
                 }
             }
             x.empty("autoFilter", [("ref", "A1:\(lastColumn)\(lastRow)")])
+            if !sheet.notes.isEmpty {
+                // A note spans the table's width and wraps inside it, so it never widens the printed page.
+                x.within("mergeCells", [("count", "\(sheet.notes.count)")]) { x in
+                    for n in sheet.notes.indices { x.empty("mergeCell", [("ref", "A\(lastRow + 2 + n):\(lastColumn)\(lastRow + 2 + n)")]) }
+                }
+            }
             x.empty("pageMargins", [("left", "0.5"), ("right", "0.5"), ("top", "0.75"), ("bottom", "0.75"),
                                     ("header", "0.3"), ("footer", "0.3")])
             // paperSize 9 is A4; fitToHeight 0 lets the rows run on to as many pages as they need.
@@ -285,7 +309,7 @@ public struct Workbook: Sendable, Equatable {
         <border><left style="thin"><color rgb="FF808080"/></left><right style="thin"><color rgb="FF808080"/></right>\
         <top style="thin"><color rgb="FF808080"/></top><bottom style="thin"><color rgb="FF808080"/></bottom><diagonal/></border></borders>\
         <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>\
-        <cellXfs count="8">\
+        <cellXfs count="9">\
         <xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
         <xf numFmtId="49" fontId="1" fillId="2" borderId="1" xfId="0" applyNumberFormat="1" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>\
         <xf numFmtId="49" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" applyAlignment="1"><alignment vertical="top"/></xf>\
@@ -294,6 +318,7 @@ public struct Workbook: Sendable, Equatable {
         <xf numFmtId="164" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" applyAlignment="1"><alignment vertical="top"/></xf>\
         <xf numFmtId="165" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" applyAlignment="1"><alignment vertical="top"/></xf>\
         <xf numFmtId="2" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" applyAlignment="1"><alignment vertical="top"/></xf>\
+        <xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>\
         </cellXfs>\
         <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>\
         </styleSheet>

@@ -31,11 +31,6 @@ public enum ReportCSVRenderer {
             rows.append(["Share of the recommended volume", formatNumber(v.casesPerYear), formatNumber(v.recommendedPerYear),
                          v.percentOfRecommendation.map(formatPercent) ?? "", RecommendedRange.volume.label, v.mark?.word ?? ""])
         }
-        for m in r.meetings {
-            for (column, value) in zip(ReportContent.meetingColumns, ReportContent.meetingValues(m)) {
-                rows.append(["Meeting \(m.date.iso): \(column.long)", String(value), "", "", "", ""])
-            }
-        }
 
         if let t = g.minutesPerCase {
             rows.append(["Time per case: median (minutes)", formatNumber(t.median), String(t.count), "", "", ""])
@@ -74,6 +69,49 @@ public enum ReportCSVRenderer {
         for p in report.problems { rows.append(["Problem: \(p.description)", "", "", "", "", ""]) }
         return rows.map { $0.map(cell).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
+
+    /// The data return laid out as SafeLives collects it: one row a meeting, one column a figure,
+    /// each blank-able figure followed by its unknown count, then a total row. Pivots and sums in
+    /// any spreadsheet. The marking is the first column of every row (a line above would break it).
+    public static func meetings(_ report: MaracReport) -> String {
+        let r = report.dataReturn
+        let header = ["marking", "meeting_date", "meeting_id", "area"] + meetingKeys
+        var rows = [header]
+        for m in r.meetings {
+            rows.append([ReportContent.marking, m.date.iso, m.meetingID, m.area] + interleaved(m).map(String.init))
+        }
+        let totals = interleavedTotals(r)
+        rows.append([ReportContent.marking, "total", report.period.heading, report.areas.joined(separator: "; ")] + totals.map(String.init))
+        if report.isIncomplete, let banner = ReportContent.incompleteBanner(report) {
+            rows.append([ReportContent.marking, "INCOMPLETE", banner, ""] + Array(repeating: "", count: meetingKeys.count))
+        }
+        return rows.map { $0.map(cell).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// Machine names of the wide layout's figure columns, in order.
+    public static let meetingKeys = [
+        "cases_heard", "repeats", "repeats_unknown", "children", "children_unknown", "male_victims", "male_victims_unknown",
+        "minoritised", "minoritised_unknown", "lgbt", "lgbt_unknown", "disabled", "disabled_unknown",
+        "aged_16_17", "aged_16_17_unknown", "perpetrators_under_18", "perpetrators_under_18_unknown",
+        "police_referrals", "partner_referrals", "deferred", "withdrawn", "notifications",
+    ]
+
+    /// Plain-English titles for the same columns (the workbook's header row).
+    public static let meetingTitles = [
+        "Cases heard", "Repeats", "Repeat unknown", "Children", "Children unknown", "Male victims", "Sex unknown",
+        "Black, Asian and racially minoritised", "Ethnicity unknown", "LGBT+", "LGBT+ unknown", "Disabled", "Disability unknown",
+        "Aged 16–17", "Age unknown", "Perpetrators aged 17 or under", "Perpetrator's age unknown",
+        "Police referrals", "Partner-agency referrals", "Deferred", "Withdrawn", "12-month notifications",
+    ]
+
+    static func interleaved(_ m: MeetingReturn) -> [Int] {
+        [m.casesHeard, m.repeats, m.repeatsUnknown, m.children, m.childrenUnknown, m.maleVictims, m.maleVictimsUnknown,
+         m.minoritised, m.minoritisedUnknown, m.lgbt, m.lgbtUnknown, m.disabled, m.disabledUnknown,
+         m.aged16to17, m.aged16to17Unknown, m.perpetratorsUnder18, m.perpetratorsUnder18Unknown,
+         m.policeReferrals, m.partnerReferrals, m.deferred, m.withdrawn, m.notifications]
+    }
+
+    static func interleavedTotals(_ r: DataReturn) -> [Int] { ReportContent.sums(r, interleaved) }
 
     /// `within`, `below`, `above`, or blank: one word, for machines.
     static func markWord(_ f: Figure) -> String { f.mark?.word ?? "" }

@@ -150,14 +150,37 @@ public enum ReportContent {
 
     /// The per-meeting table's columns (SafeLives collects the dataset per meeting).
     public static let meetingColumns: [(short: String, long: String)] = [
-        ("Cases", "cases heard"), ("Rpt", "repeat cases"), ("Chn", "children"), ("Male", "male victims"),
+        ("Case", "cases heard"), ("Rpt", "repeat cases"), ("Chn", "children"), ("Male", "male victims"),
         ("Min", "Black, Asian and racially minoritised victims"), ("LGBT", "LGBT+ victims"),
-        ("Dis", "disabled victims"), ("16-17", "victims aged 16–17"), ("P≤17", "perpetrators aged 17 or under"),
-        ("Pol", "police referrals"), ("Def", "deferred"), ("Wdr", "withdrawn"),
+        ("Dis", "disabled victims"), ("V16", "victims aged 16–17"), ("P≤17", "perpetrators aged 17 or under"),
+        ("Pol", "police referrals"), ("Part", "partner-agency referrals"), ("Def", "deferred"), ("Wdr", "withdrawn"),
+        ("Note", "12-month notifications"),
     ]
 
     public static func meetingValues(_ m: MeetingReturn) -> [Int] {
         [m.casesHeard, m.repeats, m.children, m.maleVictims, m.minoritised, m.lgbt, m.disabled, m.aged16to17,
-         m.perpetratorsUnder18, m.policeReferrals, m.deferred, m.withdrawn]
+         m.perpetratorsUnder18, m.policeReferrals, m.partnerReferrals, m.deferred, m.withdrawn, m.notifications]
+    }
+
+    /// Blank answers per meeting, for the figures that can be blank (shown beside the counts).
+    public static let unknownColumns: [(short: String, long: String)] = [
+        ("Rpt?", "repeat unknown"), ("Chn?", "children unknown"), ("Male?", "sex unknown"),
+        ("Min?", "ethnicity unknown"), ("LGBT?", "LGBT+ unknown"), ("Dis?", "disability unknown"),
+        ("16-17?", "age unknown"), ("P≤17?", "perpetrator's age unknown"),
+    ]
+
+    public static func unknownValues(_ m: MeetingReturn) -> [Int] {
+        [m.repeatsUnknown, m.childrenUnknown, m.maleVictimsUnknown, m.minoritisedUnknown, m.lgbtUnknown,
+         m.disabledUnknown, m.aged16to17Unknown, m.perpetratorsUnder18Unknown]
+    }
+
+    /// Column sums of `values` over the meetings.
+    public static func sums(_ r: DataReturn, _ values: (MeetingReturn) -> [Int]) -> [Int] {
+        var out: [Int] = []
+        for m in r.meetings {
+            let v = values(m)
+            if out.isEmpty { out = v } else { for i in v.indices { out[i] += v[i] } }
+        }
+        return out.isEmpty ? Array(repeating: 0, count: values(MeetingReturn.empty).count) : out
     }
 }

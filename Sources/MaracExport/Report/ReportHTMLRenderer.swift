@@ -5,108 +5,91 @@ import MaracCore
 public enum ReportHTMLRenderer {
     public static func render(_ report: MaracReport) -> String {
         let r = report.dataReturn, g = report.governance
-        var h: [String] = []
-        h.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
-        h.append("<!DOCTYPE html>")
-        h.append("<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en-GB\" xml:lang=\"en-GB\">")
-        h.append("<head>")
-        h.append("<meta charset=\"utf-8\"/>")
-        h.append("<title>\(esc(ReportContent.title)) — \(esc(report.period.heading))</title>")
-        h.append("<style>\(css)</style>")
-        h.append("</head>")
-        h.append("<body>")
-        h.append("<p class=\"marking\">\(esc(ReportContent.marking))</p>")
-        if let banner = ReportContent.incompleteBanner(report) {
-            h.append("<p class=\"incomplete\"><strong>\(esc(banner))</strong></p>")
-        }
-        h.append("<h1>\(esc(ReportContent.title))</h1>")
-        h.append("<p>Period: <strong>\(esc(report.period.heading))</strong> · \(esc(ReportContent.subtitle(report)))</p>")
+        var h = HTMLWriter()
+        h.document(title: ReportContent.title + " — " + report.period.heading, extraCSS: css) { h in
+            if let banner = ReportContent.incompleteBanner(report) { h.el("p", banner, class: "incomplete") }
+            h.el("h1", ReportContent.title)
+            h.el("p", "Period: " + report.period.heading + " · " + ReportContent.subtitle(report))
 
-        h.append("<h2>Data return</h2>")
-        h.append("<table><thead><tr><th>Figure</th><th class=\"n\">Count</th><th class=\"n\">Of</th><th class=\"n\">%</th><th>Recommended range</th><th>Mark</th><th>Notes</th></tr></thead><tbody>")
-        for (figure, row) in zip(r.figures, ReportContent.rows(r)) {
-            let cls = figure.mark.map { " class=\"mark-\($0.word)\"" } ?? ""
-            h.append("<tr><td>\(esc(row.label))</td><td class=\"n\">\(row.count)</td><td class=\"n\">\(row.of)</td><td class=\"n\">\(row.percent)</td><td>\(esc(row.range))</td><td\(cls)>\(esc(row.mark))</td><td>\(esc(row.notes.joined(separator: "; ")))</td></tr>")
-        }
-        h.append("</tbody></table>")
-        h.append("<p class=\"note\">\(esc(ReportContent.countingNote(r)))</p>")
-        h.append(rangeChart(r.figures.filter { $0.range != nil && $0.percent != nil }))
+            h.section("data-return", "Data return") { h in
+                h.table(["Figure", "Count", "Of", "%", "Recommended range", "Mark", "Notes"],
+                        ReportContent.rows(r).map { [$0.label, $0.count, $0.of, $0.percent, $0.range, $0.mark, $0.notes.joined(separator: "; ")] },
+                        empty: "", widths: [28, 8, 7, 7, 14, 12, 24], numeric: [1, 2, 3])
+                h.el("p", ReportContent.countingNote(r), class: "note")
+                h.raw(rangeChart(r.figures.filter { $0.range != nil && $0.percent != nil }))
 
-        if let v = ReportContent.volume(r) {
-            h.append("<h3>Recommended volume</h3>")
-            h.append("<p>\(esc(v.heading))</p>")
-            h.append("<ul><li>Cases a year: \(esc(v.casesPerYear))</li><li>Recommended a year: \(esc(v.recommended))</li>")
-            h.append("<li>Share of the recommendation: \(esc(v.share)) (should be \(esc(v.range))) — <strong>\(esc(v.mark))</strong></li></ul>")
-        } else {
-            h.append("<p class=\"note\">Recommended volume (40 cases a year per 10,000 adult women): give --adult-female-population to compare.</p>")
-        }
+                if let v = ReportContent.volume(r) {
+                    h.el("h3", "Recommended volume")
+                    h.el("p", v.heading)
+                    h.list(["Cases a year: " + v.casesPerYear, "Recommended a year: " + v.recommended,
+                            "Share of the recommendation: \(v.share) (should be \(v.range)) — \(v.mark)"])
+                } else {
+                    h.el("p", "Recommended volume (40 cases a year per 10,000 adult women): give --adult-female-population to compare.", class: "note")
+                }
 
-        h.append("<h3>Referrals by source</h3>")
-        h.append("<table><thead><tr><th>Referring agency</th><th class=\"n\">Cases</th><th class=\"n\">% of cases heard</th></tr></thead><tbody>")
-        for f in r.referralSources {
-            h.append("<tr><td>\(esc(f.label))</td><td class=\"n\">\(f.count)</td><td class=\"n\">\(f.percent.map(formatPercent) ?? "")</td></tr>")
-        }
-        h.append("</tbody></table>")
-        h.append(barChart(title: "Referrals by source, % of cases heard",
-                          bars: r.referralSources.map { ($0.label, ($0.percent ?? 0) / 100, "\($0.count) · \(formatPercent($0.percent ?? 0)) %") }))
+                h.el("h3", "Referrals by source")
+                h.table(["Referring agency", "Cases", "% of cases heard"],
+                        r.referralSources.map { [$0.label, String($0.count), $0.percent.map(formatPercent) ?? ""] },
+                        empty: "No cases heard.", widths: [60, 20, 20], numeric: [1, 2])
+                h.raw(barChart(title: "Referrals by source, % of cases heard",
+                               bars: r.referralSources.map { ($0.label, ($0.percent ?? 0) / 100, "\($0.count) · \(formatPercent($0.percent ?? 0)) %") }))
 
-        h.append("<h3>Per meeting</h3>")
-        h.append("<p class=\"note\">SafeLives collects the return per meeting.</p>")
-        h.append("<table><thead><tr><th>Date</th>" + ReportContent.meetingColumns.map { "<th class=\"n\">\(esc($0.long))</th>" }.joined() + "</tr></thead><tbody>")
-        for m in r.meetings {
-            h.append("<tr><td>\(m.date.uk)</td>" + ReportContent.meetingValues(m).map { "<td class=\"n\">\($0)</td>" }.joined() + "</tr>")
-        }
-        h.append("<tr class=\"total\"><td>Total</td>" + ReportTextRenderer.totals(r).map { "<td class=\"n\">\($0)</td>" }.joined() + "</tr>")
-        h.append("</tbody></table>")
-        let most = Double(max(1, r.meetings.map(\.casesHeard).max() ?? 1))
-        h.append(barChart(title: "Cases heard per meeting",
-                          bars: r.meetings.map { ($0.date.uk, Double($0.casesHeard) / most, String($0.casesHeard)) }))
+                // Two tables rather than one 23 columns wide, so neither runs off an A4 page.
+                h.el("h3", "Per meeting: counts")
+                h.el("p", "SafeLives collects the return per meeting. Key: " + ReportContent.meetingColumns.map { "\($0.short) \($0.long)" }.joined(separator: "; ") + ".", class: "note")
+                let countWidth = 84 / ReportContent.meetingColumns.count
+                h.table(["Date"] + ReportContent.meetingColumns.map(\.short),
+                        r.meetings.map { [$0.date.uk] + ReportContent.meetingValues($0).map(String.init) }
+                            + [["Total"] + ReportTextRenderer.totals(r).map(String.init)],
+                        empty: "", widths: [16] + Array(repeating: countWidth, count: ReportContent.meetingColumns.count),
+                        numeric: Set(1...ReportContent.meetingColumns.count), tableClass: "narrow", lastRowClass: "total")
+                h.el("h3", "Per meeting: unknown (blank) answers")
+                let unknownWidth = 84 / ReportContent.unknownColumns.count
+                h.table(["Date"] + ReportContent.unknownColumns.map(\.long),
+                        r.meetings.map { [$0.date.uk] + ReportContent.unknownValues($0).map(String.init) }
+                            + [["Total"] + ReportContent.sums(r, ReportContent.unknownValues).map(String.init)],
+                        empty: "", widths: [16] + Array(repeating: unknownWidth, count: ReportContent.unknownColumns.count),
+                        numeric: Set(1...ReportContent.unknownColumns.count), tableClass: "narrow", lastRowClass: "total")
+                let most = Double(max(1, r.meetings.map(\.casesHeard).max() ?? 1))
+                h.raw(barChart(title: "Cases heard per meeting",
+                               bars: r.meetings.map { ($0.date.uk, Double($0.casesHeard) / most, String($0.casesHeard)) }))
+            }
 
-        h.append("<h2>Governance</h2>")
-        h.append("<ul>")
-        h.append("<li>\(esc(ReportContent.timePerCase(g)))</li>")
-        h.append("<li>\(esc(ReportContent.overruns(g)))</li>")
-        if let untimed = ReportContent.untimed(g) { h.append("<li>\(esc(untimed))</li>") }
-        h.append("<li>\(esc(ReportContent.casesPerMeeting(g)))</li>")
-        h.append("<li>\(esc(ReportContent.referralDelay(g)))</li>")
-        h.append("</ul>")
-        h.append("<h3>\(esc(ReportContent.actionsHeading(g)))</h3>")
-        h.append("<table><thead><tr><th>Agency</th><th class=\"n\">Agreed</th><th class=\"n\">Done</th><th class=\"n\">Open</th><th class=\"n\">Overdue</th><th class=\"n\">Not done</th><th class=\"n\">Not possible</th><th class=\"n\">Escalated</th></tr></thead><tbody>")
-        for a in g.actionsByAgency + (g.actionsByAgency.isEmpty ? [] : [g.totalActions]) {
-            h.append("<tr><td>\(esc(a.agency))</td><td class=\"n\">\(a.agreed)</td><td class=\"n\">\(a.done)</td><td class=\"n\">\(a.open)</td><td class=\"n\">\(a.overdue)</td><td class=\"n\">\(a.notDone)</td><td class=\"n\">\(a.notPossible)</td><td class=\"n\">\(a.escalated)</td></tr>")
-        }
-        h.append("</tbody></table>")
-        h.append("<p class=\"note\">\(esc(ReportContent.overdueDefinition)) \(esc(ReportContent.actionsSource(g)))</p>")
-        h.append("<h3>Attendance by agency</h3>")
-        h.append("<table><thead><tr><th>Agency</th><th class=\"n\">Present</th><th class=\"n\">Apologies</th><th class=\"n\">Absent</th></tr></thead><tbody>")
-        for a in g.attendance {
-            h.append("<tr><td>\(esc(a.agency))</td><td class=\"n\">\(a.present)</td><td class=\"n\">\(a.apologies)</td><td class=\"n\">\(a.absent)</td></tr>")
-        }
-        h.append("</tbody></table>")
-        let meetings = Double(max(1, r.meetings.count))
-        h.append(barChart(title: "Meetings attended (present) by agency",
-                          bars: g.attendance.map { ($0.agency, Double($0.present) / meetings, "present \($0.present) of \(r.meetings.count)") }))
-        h.append("<p class=\"note\">\(esc(ReportContent.attendanceDefinition))</p>")
+            h.section("governance", "Governance") { h in
+                h.list([ReportContent.timePerCase(g), ReportContent.overruns(g)] + [ReportContent.untimed(g)].compactMap { $0 }
+                       + [ReportContent.casesPerMeeting(g), ReportContent.referralDelay(g)])
+                h.el("h3", ReportContent.actionsHeading(g))
+                h.table(["Agency", "Agreed", "Done", "Open", "Overdue", "Not done", "Not possible", "Escalated"],
+                        (g.actionsByAgency + (g.actionsByAgency.isEmpty ? [] : [g.totalActions])).map {
+                            [$0.agency, String($0.agreed), String($0.done), String($0.open), String($0.overdue), String($0.notDone),
+                             String($0.notPossible), String($0.escalated)]
+                        }, empty: "No actions agreed in the period.", widths: [30, 10, 10, 10, 10, 10, 10, 10], numeric: Set(1...7),
+                        lastRowClass: g.actionsByAgency.isEmpty ? nil : "total")
+                h.el("p", ReportContent.overdueDefinition + " " + ReportContent.actionsSource(g), class: "note")
+                h.el("h3", "Attendance by agency")
+                h.table(["Agency", "Present", "Apologies", "Absent"],
+                        g.attendance.map { [$0.agency, String($0.present), String($0.apologies), String($0.absent)] },
+                        empty: "No attendance recorded.", widths: [52, 16, 16, 16], numeric: [1, 2, 3])
+                let meetings = Double(max(1, r.meetings.count))
+                h.raw(barChart(title: "Meetings attended (present) by agency",
+                               bars: g.attendance.map { ($0.agency, Double($0.present) / meetings, "present \($0.present) of \(r.meetings.count)") }))
+                h.el("p", ReportContent.attendanceDefinition, class: "note")
+            }
 
-        if !report.problems.isEmpty {
-            h.append("<h2>Problems</h2><ul>")
-            for line in ReportContent.problemLines(report) { h.append("<li>\(esc(line))</li>") }
-            h.append("</ul>")
+            if !report.problems.isEmpty {
+                h.section("problems", "Problems") { h in h.list(ReportContent.problemLines(report)) }
+            }
         }
-        h.append("<p class=\"marking\">\(esc(ReportContent.marking))</p>")
-        h.append("</body>")
-        h.append("</html>")
-        return h.joined(separator: "\n") + "\n"
+        return h.text
     }
 
+    /// What the report adds to the shared print stylesheet (HTMLRenderer.css).
     static let css = """
-    body{font-family:system-ui,sans-serif;color:#000;background:#fff;margin:2em;max-width:60em}\
-    table{border-collapse:collapse;margin:.5em 0 1em}th,td{border:1px solid #666;padding:.2em .5em;text-align:left;vertical-align:top}\
-    th.n,td.n{text-align:right}tr.total td{font-weight:bold}.marking{font-weight:bold;text-align:center;letter-spacing:.05em}\
-    .incomplete{border:3px solid #000;padding:.5em}.note{font-size:.9em}.mark-within{font-weight:normal}\
-    .mark-below,.mark-above{font-weight:bold}svg{display:block;margin:.5em 0 1.5em;max-width:100%}\
-    @media print{body{margin:0;max-width:none}h2{page-break-before:auto}table,svg{page-break-inside:avoid}}\
-    @page{margin:15mm}
+
+    .incomplete { border: 3px solid #000; padding: .5em; font-weight: bold; }
+    .note { font-size: .9em; }
+    svg { display: block; margin: .5em 0 1.5em; max-width: 100%; height: auto; }
+    @media print { svg { break-inside: avoid; page-break-inside: avoid; } }
     """
 
     /// Each figure with a recommended range: a track from 0 to a rounded axis end, the range as a
@@ -168,13 +151,23 @@ public enum ReportHTMLRenderer {
 /// The formats `marac report --format` offers.
 public enum ReportFormat: String, Sendable, CaseIterable {
     case text, md, csv, html
+    /// One row a meeting, one column a figure (as SafeLives collects it).
+    case meetingsCSV = "meetings-csv"
+    /// A workbook: per meeting, and totals with ranges. Written to a file only.
+    case xlsx
 
+    /// The text of the report; for xlsx, the workbook's XML parts one after another, for searching
+    /// (the command zips `ReportXlsxRenderer.workbook`).
     public func render(_ report: MaracReport) -> String {
         switch self {
         case .text: return ReportTextRenderer.render(report)
         case .md: return ReportMarkdownRenderer.render(report)
         case .csv: return ReportCSVRenderer.render(report)
+        case .meetingsCSV: return ReportCSVRenderer.meetings(report)
         case .html: return ReportHTMLRenderer.render(report)
+        case .xlsx: return ReportXlsxRenderer.workbook(report).parts().map(\.contents).joined(separator: "\n")
         }
     }
+
+    public var isCSV: Bool { self == .csv || self == .meetingsCSV }
 }

@@ -53,11 +53,11 @@ public enum ReportTextRenderer {
         out.append("")
 
         out.append("Per meeting (SafeLives collects the return per meeting)")
-        out.append(pad("Date", 11) + ReportContent.meetingColumns.map { lpad($0.short, 5) }.joined())
+        out.append(pad("Date", 10) + ReportContent.meetingColumns.map { lpad($0.short, 5) }.joined())
         for m in r.meetings {
-            out.append(pad(m.date.uk, 11) + ReportContent.meetingValues(m).map { lpad(String($0), 5) }.joined())
+            out.append(pad(m.date.uk, 10) + ReportContent.meetingValues(m).map { lpad(String($0), 5) }.joined())
         }
-        out.append(pad("Total", 11) + totals(r).map { lpad(String($0), 5) }.joined())
+        out.append(pad("Total", 10) + totals(r).map { lpad(String($0), 5) }.joined())
         out += wrap("Key: " + ReportContent.meetingColumns.map { "\($0.short) \($0.long)" }.joined(separator: "; "))
         out.append("")
         let most = max(1, r.meetings.map(\.casesHeard).max() ?? 1)
@@ -110,11 +110,7 @@ public enum ReportTextRenderer {
         return out.map(trimTrailingSpaces).joined(separator: "\n") + "\n"
     }
 
-    static func totals(_ r: DataReturn) -> [Int] {
-        var sums = Array(repeating: 0, count: ReportContent.meetingColumns.count)
-        for m in r.meetings { for (i, v) in ReportContent.meetingValues(m).enumerated() { sums[i] += v } }
-        return sums
-    }
+    static func totals(_ r: DataReturn) -> [Int] { ReportContent.sums(r, ReportContent.meetingValues) }
 
     /// A bar of `fraction × width` blocks; at least one block for anything above zero.
     static func bar(_ fraction: Double, width: Int) -> String {
