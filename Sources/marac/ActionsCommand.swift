@@ -82,8 +82,9 @@ struct ActionsCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "list", usage: "marac actions <dir> list [--all] [--status <status>] [--agency <name>] [--overdue] [--due-before <date>] [--meeting <id>] [--format <format>] [--out <file>]",
+            commandName: "list",
             abstract: "List the actions, grouped by agency (A–Z), soonest due first, with days overdue.",
+            usage: "marac actions <dir> list [--all] [--status <status>] [--agency <name>] [--overdue] [--due-before <date>] [--meeting <id>] [--format <format>] [--out <file>]",
             discussion: """
             Open actions by default; --all adds the closed ones, --status chooses by status.
 
@@ -139,7 +140,8 @@ struct ActionsCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "show", usage: "marac actions <dir> show <id>", abstract: "Show one action: its case, its meeting and every event on it.",
+            commandName: "show", abstract: "Show one action: its case, its meeting and every event on it.",
+            usage: "marac actions <dir> show <id>",
             discussion: "Example:\n  marac actions ~/marac show 1201-3")
         @OptionGroup var folder: Folder
         @Argument(help: ArgumentHelp("The action ID (full, #N, or MMDD-N).", valueName: "id"))
@@ -180,7 +182,8 @@ struct ActionsCommand: ParsableCommand {
 
     struct Note: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "note", usage: "marac actions <dir> note <id> --note <text>", abstract: "Record progress on an action; it stays open.",
+            commandName: "note", abstract: "Record progress on an action; it stays open.",
+            usage: "marac actions <dir> note <id> --note <text>",
             discussion: "Example:\n  marac actions ~/marac note 1201-3 --note \"Locksmith booked for 04/12\"")
         @OptionGroup var folder: Folder
         @OptionGroup var update: Update
@@ -189,7 +192,8 @@ struct ActionsCommand: ParsableCommand {
 
     struct Extend: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "extend", usage: "marac actions <dir> extend <id> --due <date> --note <text>", abstract: "Give an action a new due date, with the reason.",
+            commandName: "extend", abstract: "Give an action a new due date, with the reason.",
+            usage: "marac actions <dir> extend <id> --due <date> --note <text>",
             discussion: "Example:\n  marac actions ~/marac extend 1201-3 --due 18/12/2026 --note \"Locksmith ill\"")
         @OptionGroup var folder: Folder
         @OptionGroup var update: Update
@@ -200,7 +204,8 @@ struct ActionsCommand: ParsableCommand {
 
     struct Reassign: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "reassign", usage: "marac actions <dir> reassign <id> --agency <name> --note <text>", abstract: "Give an action to another agency, with the reason.",
+            commandName: "reassign", abstract: "Give an action to another agency, with the reason.",
+            usage: "marac actions <dir> reassign <id> --agency <name> --note <text>",
             discussion: "Example:\n  marac actions ~/marac reassign 1201-3 --agency Housing --note \"Moved\"")
         @OptionGroup var folder: Folder
         @OptionGroup var update: Update
@@ -211,7 +216,8 @@ struct ActionsCommand: ParsableCommand {
 
     struct Done: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "done", usage: "marac actions <dir> done <id> [--on <date>] --note <text>", abstract: "Record that an action was done.",
+            commandName: "done", abstract: "Record that an action was done.",
+            usage: "marac actions <dir> done <id> [--on <date>] --note <text>",
             discussion: "Example:\n  marac actions ~/marac done 1201-3 --on 03/12/2026 --note \"Locks changed\"")
         @OptionGroup var folder: Folder
         @OptionGroup var update: Update
@@ -220,7 +226,8 @@ struct ActionsCommand: ParsableCommand {
 
     struct Escalate: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "escalate", usage: "marac actions <dir> escalate <id> [--on <date>] --note <text>", abstract: "Record that the agency did not do an action: escalated to the steering group.",
+            commandName: "escalate", abstract: "Record that the agency did not do an action: escalated to the steering group.",
+            usage: "marac actions <dir> escalate <id> [--on <date>] --note <text>",
             discussion: "Example:\n  marac actions ~/marac escalate 1201-6 --note \"No reply after two reminders\"")
         @OptionGroup var folder: Folder
         @OptionGroup var update: Update
@@ -229,7 +236,8 @@ struct ActionsCommand: ParsableCommand {
 
     struct NotPossible: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "not-possible", usage: "marac actions <dir> not-possible <id> [--on <date>] --note <text>", abstract: "Record that an action was not possible because circumstances changed.",
+            commandName: "not-possible", abstract: "Record that an action was not possible because circumstances changed.",
+            usage: "marac actions <dir> not-possible <id> [--on <date>] --note <text>",
             discussion: "Example:\n  marac actions ~/marac not-possible 1201-4 --note \"Victim moved away\"")
         @OptionGroup var folder: Folder
         @OptionGroup var update: Update
@@ -238,7 +246,8 @@ struct ActionsCommand: ParsableCommand {
 
     struct Chase: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "chase", usage: "marac actions <dir> chase --agency <name|all> [--format <format>] [--out <folder>]", abstract: "Write a chaser per agency: every action it still owes, across all meetings, overdue first.",
+            commandName: "chase", abstract: "Write a chaser per agency: every action it still owes, across all meetings, overdue first.",
+            usage: "marac actions <dir> chase --agency <name|all> [--format <format>] [--out <folder>]",
             discussion: """
             Each chaser has a short covering text (the local protocol's `chaser_text` overrides it) and a \
             table with blank status, on and note columns for the agency to fill in and send back \
@@ -277,7 +286,8 @@ struct ActionsCommand: ParsableCommand {
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "import", usage: "marac actions <dir> import <file>", abstract: "Apply an agency's returned chaser or pack (CSV): all rows or none.",
+            commandName: "import", abstract: "Apply an agency's returned chaser or pack (CSV): all rows or none.",
+            usage: "marac actions <dir> import <file>",
             discussion: """
             The file needs action_id, status, on and note columns, and an agency column (or --agency). \
             Status is done, not possible, or in progress (a progress note); on is the day it happened. \
