@@ -277,7 +277,7 @@ struct CaseEditTests {
     @Test func amendTheSelectedActionPrefillsTheForm() throws {
         var rt = try onCase()
         try rt.run("e")
-        guard case .form(let form, .amendAction("20261201-northvale-1"))? = rt.screen.modal else { Issue.record("no amend form"); return }
+        guard case .form(let form, let spec)? = rt.screen.modal, spec == AnyFormSpec(AmendActionForm(actionID: "20261201-northvale-1")) else { Issue.record("no amend form"); return }
         #expect(form["what"] == "Monitor the situation")
         #expect(form["owner"] == "Police")
         try rt.run("<C-u>Visit the address daily for 14 days<Tab><Tab>+14d<Tab>vict<C-s>")

@@ -57,15 +57,12 @@ struct FormField: Equatable {
         return out
     }
 
-    /// For a choice field: the option typed (exactly or by an unambiguous start), if any.
     /// What a date field reads as, in the direction the field looks (due: ahead; received: behind).
     func date(today: CalendarDate) -> Result<CalendarDate, DueDateInput.Problem> {
-        let parsed = DueDateInput.parse(value, today: today)
-        guard kind == .pastDate, case .success(let d) = parsed, d > today,
-              !value.contains("+"), value.split(separator: "/").count == 2,
-              let lastYear = CalendarDate(year: d.year - 1, month: d.month, day: d.day) else { return parsed }
-        return .success(lastYear)
+        kind == .pastDate ? PastDateInput.parse(value, today: today) : DueDateInput.parse(value, today: today)
     }
+
+    /// For a choice field: the option typed (exactly or by an unambiguous start), if any.
 
     var chosen: String? {
         guard case .choice(let options) = kind else { return nil }

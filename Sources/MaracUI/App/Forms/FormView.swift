@@ -5,19 +5,19 @@ import MaracCore
 enum FormView {
     static let labelWidth = 14
 
-    static func draw(_ form: FormModel, purpose: FormPurpose, screen: MeetingScreen, into buf: inout ScreenBuffer, area: Rect) {
-        let findings = liveFindings(form, purpose: purpose, screen: screen)
+    static func draw(_ form: FormModel, spec: AnyFormSpec, screen: MeetingScreen, into buf: inout ScreenBuffer, area: Rect) {
         let width = min(area.w - 2, 100)
         let inner = width - 4
         var extra: [StyledLine] = []
         // The context (the action being reviewed, the case) wraps: its last words are often the point.
-        if let context = context(purpose, screen: screen) { extra += wrap(context, width: inner).map { StyledLine($0, .muted) } }
+        if let context = spec.spec.context(in: screen) { extra += wrap(context, width: inner).map { StyledLine($0, .muted) } }
 
         // Rows: context, fields (one each), focus help (2), checks, problem, keys.
-        var checkLines: [StyledLine] = []
-        if case .newAction = purpose { checkLines = checks(findings, width: inner) }
-        if case .amendAction = purpose { checkLines = checks(findings, width: inner) }
-        if case .feedback = purpose {
+        let checkLines: [StyledLine]
+        switch spec.spec.liveChecks(form, in: screen) {
+        case .none: checkLines = []
+        case .smart(let findings): checkLines = checks(findings, width: inner)
+        case .warnings(let findings):
             checkLines = findings.flatMap { f in wrap("\(f.symbol) check: \(f.message)", width: inner).map { StyledLine($0, .warning) } }
         }
         let problemLines = [form.notice, form.problem].compactMap { $0 }.flatMap { wrap($0, width: inner).map { StyledLine($0, .danger) } }
@@ -62,19 +62,6 @@ enum FormView {
             ? "Tab/Shift-Tab move · Enter on the last field or Ctrl-S saves · Esc cancels"
             : "Saving…"
         buf.put(CharWidth.fitting(keys, inner), col: left, row: rect.maxY - 2, style: .hint)
-    }
-
-    static func liveFindings(_ form: FormModel, purpose: FormPurpose, screen: MeetingScreen) -> [Finding] {
-        switch purpose {
-        case .newAction, .amendAction: return screen.actionFindings(form)
-        case .feedback(let ref):
-            // The phone-route prompt, live: the same rule the close check applies.
-            guard var record = screen.state.cases[ref], let route = FeedbackRoute.parse(form["route"]) else { return [] }
-            record.feedback = VictimFeedback(agency: form["agency"], route: route, detail: form["detail"])
-            record.passedPrompts = [:]
-            return CasePrompts.check(record, in: screen.state).filter { $0.code == "phone-feedback-risk" || $0.code == "unsafe-feedback-route" }
-        default: return []
-        }
     }
 
     /// The SMART check, live: errors block saving, warnings only guide.
@@ -156,35 +143,6 @@ enum FormView {
             lines += wrap(hint, width: width).prefix(3).map { StyledLine($0, .muted) }
         }
         return lines
-    }
-
-    static func context(_ purpose: FormPurpose, screen: MeetingScreen) -> String? {
-        let s = screen.state
-        switch purpose {
-        case .newAction(let ref), .note(let ref), .feedback(let ref), .deferCase(let ref), .withdrawCase(let ref):
-            guard let c = s.cases[ref] else { return nil }
-            return "Case \(SafeText.line(ref)) · \(SafeText.line(c.agenda.victim))"
-        case .review(let id):
-            guard let a = s.outstanding.first(where: { $0.id == id }) else { return nil }
-            return "\(SafeText.line(a.owner)): \(SafeText.line(a.text))"
-        case .amendAction(let id), .withdrawAction(let id):
-            guard let a = s.action(id) else { return nil }
-            return "\(SafeText.line(a.owner)): \(SafeText.line(a.text))"
-        case .leftAfter(let agency, let rep):
-            return "\(SafeText.line(rep)) (\(SafeText.line(agency)))"
-        case .overrun(let flow):
-            guard let c = s.cases[flow.caseRef] else { return nil }
-            return "Case \(SafeText.line(flow.caseRef)) took \(formatDuration(c.elapsedMillis(now: screen.now))) (limit \(s.rules.limitMinutes + c.bonusMinutes) min). Enter to continue."
-        case .passPrompt(_, let codes):
-            return codes.count == 1 ? "Passing this prompt is recorded with your reason" : "Passing \(codes.count) prompts; the reason is recorded for each"
-        case .caseDetails(let ref), .chooseNote(let ref, _), .amendNote(let ref, _), .withdrawNote(let ref, _), .decideHearing(let ref, _):
-            guard let c = s.cases[ref] else { return nil }
-            return "Case \(SafeText.line(ref)) · \(SafeText.line(c.agenda.victim))"
-        case .absentOwner(let a):
-            return "\(SafeText.line(a.owner)): \(SafeText.line(a.text))"
-        case .attendance, .lateCase, .reopen:
-            return nil
-        }
     }
 
     static func weekday(_ d: CalendarDate) -> String {
