@@ -205,7 +205,8 @@ struct MeetingScreenTests {
 
     @Test func lateCaseIsQueuedAsLate() throws {
         var rt = FakeRuntime(meeting: Fixture.meeting(Fixture.discussing), now: Fixture.minutes(17))
-        try rt.run("3LNV-120<Tab>Dee Invented<Tab>GP<Tab><Right><Tab>16<Tab>1<Enter>")
+        // Enter on the sixth field no longer saves: the form goes on to the other agenda columns.
+        try rt.run("3LNV-120<Tab>Dee Invented<Tab>GP<Tab><Right><Tab>16<Tab>1<C-s>")
         let c = rt.screen.meeting.state.cases["NV-120"]
         #expect(c?.late == true)
         #expect(c?.agenda.dashScore == 16)

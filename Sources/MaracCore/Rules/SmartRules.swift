@@ -64,6 +64,10 @@ extension SmartRules {
            let i = findings.firstIndex(where: { $0.code == "no-due-date" }) {
             findings[i] = Finding(.error, "bad-due-date", problem.description)
         }
+        if let q = DueDateInput.yearQuestion(dueText, today: today) {
+            let when = q.thisYearIsTheMeetingDay ? "is the meeting day" : "has passed this year"
+            findings.append(Finding(.warning, "due-year-unclear", "\(q.typed) \(when): saving asks which year you meant"))
+        }
         return findings
     }
 }

@@ -42,6 +42,10 @@ enum AfterSave: Equatable {
     case dismiss(message: String?)
     case reopen(Modal, message: String?)
     case caseClosed(String)
+    /// An outstanding action's outcome was recorded: the review moves to the next one to review.
+    case reviewed(actionID: String, message: String?)
+    /// Close the form and show a warning (recorded, but something needs the chair's attention).
+    case warn(message: String)
 }
 
 /// The live meeting screen (also used read-only for replay and training): a pure state machine.
@@ -191,6 +195,22 @@ public struct MeetingScreen: Program {
         case .reopen(let next, let message):
             modal = next
             setStatus(message)
+        case .warn(let message):
+            modal = nil
+            setStatus(message, error: true)
+        case .reviewed(let id, let message):
+            modal = nil
+            let order = reviewOrder
+            let at = order.firstIndex { $0.id == id } ?? reviewIndex
+            // The next unreviewed action after this one, else the first unreviewed before it.
+            let after = order.indices.filter { $0 > at } + order.indices.filter { $0 < at }
+            if let next = after.first(where: { state.reviews[order[$0].id] == nil }) {
+                reviewIndex = next
+                setStatus((message.map { $0 + " · " } ?? "") + "next: \(SafeText.line(order[next].displayID))")
+            } else {
+                reviewIndex = at
+                setStatus((message.map { $0 + " · " } ?? "") + "all \(order.count) reviewed — press 3 for the agenda")
+            }
         case .caseClosed(let ref):
             modal = nil
             actionIndex = 0; caseScroll = 0

@@ -46,6 +46,7 @@ struct NewActionForm: FormSpec {
 
     func submit(_ f: FormModel, in screen: MeetingScreen) -> FormResult {
         if let refusal = ActionFields.refusal(f, in: screen) { return .refused(refusal) }
+        if let ask = DueYearForm.ask(f, self, in: screen) { return .next(ask) }
         let action = Action(id: screen.state.nextActionID, caseRef: caseRef, text: f["what"], owner: f["owner"],
                             due: ActionFields.due(f, in: screen), category: ActionCategory.parse(f["category"]))
         // Saved at once; then, for an owner not in the room, who will tell them.
@@ -70,9 +71,67 @@ struct AmendActionForm: FormSpec {
 
     func submit(_ f: FormModel, in screen: MeetingScreen) -> FormResult {
         if let refusal = ActionFields.refusal(f, in: screen) { return .refused(refusal) }
+        if let ask = DueYearForm.ask(f, self, in: screen) { return .next(ask) }
         return .write([.actionAmended(actionID: actionID, text: f["what"], owner: f["owner"], due: ActionFields.due(f, in: screen),
                                       category: ActionCategory.parse(f["category"]))],
                       .dismiss(message: "Action \(SafeText.line(actionID)) amended"))
+    }
+}
+
+/// A due date typed as `dd/mm` that is not after the meeting this year (`01/08` at a meeting on
+/// 04/08): which year was meant? Next year writes the action with that date; "change the date"
+/// goes back to the action form with the date selected. Esc goes back to the form as it was.
+struct DueYearForm: FormSpec {
+    var question: DueDateInput.YearQuestion
+    var original: FormModel
+    var originalSpec: AnyFormSpec
+
+    static let nextYear = "next year", meetingDay = "the meeting day", change = "change the date"
+
+    /// The question for an action form, or nil when its due date is clear.
+    static func ask(_ form: FormModel, _ spec: some FormSpec, in screen: MeetingScreen) -> Modal? {
+        guard let q = DueDateInput.yearQuestion(form["due"], today: screen.today) else { return nil }
+        return .form(DueYearForm(question: q, original: form, originalSpec: AnyFormSpec(spec)), in: screen)
+    }
+
+    var returnsTo: Modal? { .form(original, originalSpec) }
+
+    var options: [String] {
+        [Self.nextYear] + (question.thisYearIsTheMeetingDay ? [Self.meetingDay] : []) + [Self.change]
+    }
+
+    func makeForm(in screen: MeetingScreen) -> FormModel {
+        let q = question
+        return FormModel(title: "Which year for the due date \(SafeText.line(q.typed))?", fields: [
+            FormField("year", "Due", .choice(options),
+                      hint: "next year = \(q.nextYear.uk) (in \(q.meetingDate.days(until: q.nextYear)) days)"
+                        + (q.thisYearIsTheMeetingDay ? "; the meeting day = \(q.thisYear.uk)" : "")
+                        + "; or change the date"),
+        ])
+    }
+
+    func context(in screen: MeetingScreen) -> String? {
+        let q = question
+        return q.thisYearIsTheMeetingDay
+            ? "\(q.typed) is the meeting day (\(q.meetingDate.uk)): due today, or next year?"
+            : "\(q.typed) has already passed this year: the meeting is on \(q.meetingDate.uk), so \(q.typed) reads as \(q.nextYear.uk)"
+    }
+
+    func submit(_ f: FormModel, in screen: MeetingScreen) -> FormResult {
+        guard let choice = f.field("year")?.chosen else { return .refused("Choose next year or change the date") }
+        var form = original
+        if choice == Self.change {
+            form.focus(on: "due")
+            return .next(.form(form, originalSpec))
+        }
+        form.set("due", (choice == Self.meetingDay ? question.thisYear : question.nextYear).uk)
+        switch originalSpec.spec.submit(form, in: screen) {
+        case .refused(let problem):
+            form.problem = problem
+            return .next(.form(form, originalSpec))
+        case let other:
+            return other
+        }
     }
 }
 
@@ -124,7 +183,8 @@ struct ReviewForm: FormSpec {
         let action = screen.state.outstanding.first { $0.id == actionID }
         var form = FormModel(title: "Review action \(SafeText.line(action?.displayID ?? actionID)) (\(SafeText.line(actionID)))", fields: [
             FormField("outcome", "Outcome", .choice(ReviewOutcome.allCases.map(\.rawValue)),
-                      hint: "not possible = circumstances changed; not done = by the agency, escalates to the steering group"),
+                      hint: "not possible = circumstances changed; not done = by the agency, escalates to the steering group",
+                      letters: ReviewOutcome.allCases.map(\.letter)),
             FormField("note", "Note", hint: "optional: what happened"),
         ])
         if let previous = screen.state.reviews[actionID] {
@@ -143,8 +203,23 @@ struct ReviewForm: FormSpec {
         guard let outcome = f.field("outcome")?.chosen.flatMap(ReviewOutcome.init(rawValue:)) else {
             return .refused("Choose an outcome with ←/→")
         }
+        // Once recorded, the review moves on to the next action still to review, so the next
+        // outcome can never overwrite this one.
         return .write([.outstandingActionReviewed(actionID: actionID, outcome: outcome, note: f["note"])],
-                      .dismiss(message: "Action \(SafeText.line(actionID)): \(outcome.label)"))
+                      .reviewed(actionID: actionID, message: "Action \(SafeText.line(actionID)): \(outcome.label)"))
+    }
+}
+
+extension ReviewOutcome {
+    /// The letter that picks the outcome in the review form: `n` is not done (by the agency), `p`
+    /// not possible, so the words' own first letters never pick the wrong one.
+    var letter: Character? {
+        switch self {
+        case .done: return "d"
+        case .notPossible: return "p"
+        case .notDone: return "n"
+        case .carriedForward: return "c"
+        }
     }
 }
 

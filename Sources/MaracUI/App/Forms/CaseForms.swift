@@ -39,8 +39,7 @@ struct FeedbackForm: FormSpec {
     func makeForm(in screen: MeetingScreen) -> FormModel {
         let existing = screen.state.cases[caseRef]?.feedback
         return FormModel(title: "Who feeds back to the victim, and how", fields: [
-            FormField("agency", "Agency", .agency, value: existing?.agency ?? "Idva", hint: "usually the Idva",
-                      suggested: existing == nil),
+            FormField("agency", "Agency", .agency, value: existing?.agency ?? "Idva", hint: "usually the Idva"),
             FormField("route", "Route", .choice(FeedbackRoute.allCases.map(\.rawValue)), value: existing?.route.rawValue ?? "",
                       hint: "choose a safe route: avoid phone if the perpetrator may control it"),
             FormField("detail", "Detail", value: existing?.detail ?? "", hint: "optional: when, where, what to avoid"),

@@ -13,7 +13,7 @@ struct AttendanceForm: FormSpec {
         FormModel(title: "Add to the attendance register", fields: [
             FormField("agency", "Agency", .agency, hint: "type to complete from the meeting's agencies; Tab accepts"),
             FormField("rep", "Name", hint: "the representative's name"),
-            FormField("role", "Role", .choice(AttendanceRole.allCases.map(\.rawValue)), value: "present", hint: "←/→ to choose, or type the start of one"),
+            FormField("role", "Role", .choice(AttendanceRole.allCases.map(\.rawValue)), value: "present", hint: "←/→ to choose, or type its letter, number or start"),
             FormField("conf", "Conf. agreed", .choice(Choices.yesNo), hint: "agreed the confidentiality statement? type y or n",
                       onlyWhen: .init(key: "role", values: ["present", "observer"])),
             FormField("info", "Info sent", .choice(Choices.yesNo), hint: "did the agency send its information? type y or n",
@@ -42,8 +42,23 @@ struct AttendanceForm: FormSpec {
                 }
             }
         }
+        if a.isObserverWithoutConfidentiality {
+            return .write([.attendanceRecorded(attendance: a)], .warn(message: Self.observerWarning(a)))
+        }
         return .write([.attendanceRecorded(attendance: a)],
                       .dismiss(message: "\(SafeText.line(a.agency)) added to the register as \(role.rawValue)"))
+    }
+
+    /// Said as the form is filled in: an observer who has not agreed may not hear case detail.
+    func liveChecks(_ f: FormModel, in screen: MeetingScreen) -> LiveChecks {
+        guard f.field("role")?.chosen == AttendanceRole.observer.rawValue, f.field("conf")?.chosen != "yes" else { return .none }
+        return .warnings([Finding(.warning, "observer-not-agreed",
+                                  "an observer who has not agreed to confidentiality must not hear case detail: agree first, or leave before the cases")])
+    }
+
+    static func observerWarning(_ a: Attendance) -> String {
+        "⚠ \(SafeText.line(a.representative)) (\(SafeText.line(a.agency))) observes WITHOUT agreeing to confidentiality: "
+            + "they must agree, or leave before case detail is heard"
     }
 }
 
