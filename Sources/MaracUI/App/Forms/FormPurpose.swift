@@ -60,10 +60,14 @@ enum Forms {
         ])
     }
 
-    static func review(_ action: OutstandingAction) -> FormModel {
+    /// `nextMeeting`: the new due date offered when the action is carried forward.
+    static func review(_ action: OutstandingAction, nextMeeting: CalendarDate) -> FormModel {
         FormModel(title: "Review action \(SafeText.line(action.displayID)) (\(SafeText.line(action.id)))", fields: [
             FormField("outcome", "Outcome", .choice(ReviewOutcome.allCases.map(\.rawValue)),
                       hint: "not possible = circumstances changed; not done = by the agency, escalates to the steering group"),
+            FormField("due", "New due date", .date, value: nextMeeting.uk,
+                      hint: "when it is now due (the next meeting unless changed): 14/12, +2w, fri",
+                      onlyWhen: .init(key: "outcome", values: [ReviewOutcome.carriedForward.rawValue]), suggested: true),
             FormField("note", "Note", hint: "optional: what happened"),
         ])
     }
@@ -221,6 +225,14 @@ extension MeetingScreen {
         case .review(let id):
             guard let outcome = f.field("outcome")?.chosen.flatMap(ReviewOutcome.init(rawValue:)) else {
                 return .refused("Choose an outcome with ←/→")
+            }
+            if outcome == .carriedForward {
+                // Carried forward: it is due again on a new date, which the tracker and the next review use.
+                guard case .success(let due) = DueDateInput.parse(f["due"], today: today) else {
+                    return .refused("Give the new due date for the carried-forward action (e.g. \(state.nextMeetingDate.uk))")
+                }
+                return .write([.outstandingActionCarriedForward(actionID: id, due: due, note: f["note"])],
+                              .dismiss(message: "Action \(SafeText.line(id)): carried forward, now due \(due.uk)"))
             }
             return .write([.outstandingActionReviewed(actionID: id, outcome: outcome, note: f["note"])],
                           .dismiss(message: "Action \(SafeText.line(id)): \(outcome.label)"))

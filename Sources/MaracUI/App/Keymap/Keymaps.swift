@@ -88,10 +88,11 @@ extension MeetingScreen {
             let list = s.reviewOrder
             guard list.indices.contains(s.reviewIndex) else { return [] }
             let action = list[s.reviewIndex]
-            var form = Forms.review(action)
+            var form = Forms.review(action, nextMeeting: s.state.nextMeetingDate)
             if let previous = s.state.reviews[action.id] {
                 form.set("outcome", previous.outcome.rawValue)
                 form.set("note", previous.note)
+                if let due = previous.newDue { form.set("due", due.uk) }
             }
             s.openForm(form, .review(actionID: action.id))
             return []

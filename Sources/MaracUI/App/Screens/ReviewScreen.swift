@@ -22,6 +22,8 @@ extension MeetingScreen {
         if list.isEmpty {
             buf.put("No outstanding actions from earlier meetings", col: x + 2, row: body.y + 2, style: .hint)
             buf.put("Press 3 for the agenda", col: x + 2, row: body.y + 3, style: .muted)
+            ListView.draw(deferredHereLines(width: body.w), selected: nil, into: &buf,
+                          rect: Rect(x: body.x, y: body.y + 4, w: body.w, h: max(0, body.h - 4)))
             return
         }
         buf.put("Enter records: done · not possible · not done (escalate) · carried forward",
@@ -65,6 +67,7 @@ extension MeetingScreen {
             let indent = String(repeating: " ", count: widths[0] + widths[1])
             for more in text.dropFirst() { lines.append(StyledLine([Span(indent), Span(more)])) }
         }
+        lines += deferredHereLines(width: body.w)
         ListView.draw(lines, selected: selectedLine, into: &buf, rect: Rect(x: body.x, y: body.y + 3, w: body.w, h: body.h - 3),
                       selectedLines: selectedCount)
     }
