@@ -58,6 +58,10 @@ struct ContinuityTests {
         let reviewed = try state(dir.file("2026-03-31-northvale.jsonl"))
         #expect(reviewed.reviews[carried.id]?.outcome == .carriedForward)
         #expect(reviewed.reviews[carried.id]?.newDue == CalendarDate(year: 2026, month: 4, day: 21))
+        let review1 = try String(contentsOfFile: dir.file("review1.txt"), encoding: .utf8)
+        #expect(review1.contains("carried forward, now due 21/04/2026"), "\(review1)")
+        let reviewRow = try #require(review1.split(separator: "\n").first { $0.contains("✓ carried forward") }, "\(review1)")
+        #expect(reviewRow.contains("now due 21/04/2026"), "the row shows the new date: \(reviewRow)")
 
         // The tracker uses the new date; the old one is gone from the list.
         let listed = try run(Binary.marac, ["actions", dir.path, "list"])
@@ -78,7 +82,8 @@ struct ContinuityTests {
         try run(Binary.marac, ["export", dir.file("2026-03-31-northvale.jsonl"), "--format", "csv", "--out", packs, "--agency", carried.owner])
         let pack = try FileManager.default.contentsOfDirectory(atPath: packs).map { try String(contentsOfFile: packs + "/" + $0, encoding: .utf8) }
             .joined()
-        #expect(pack.contains(carried.id) && pack.contains("2026-04-21") || pack.contains("21/04/2026"), "\(pack)")
+        let packRow = try #require(pack.split(separator: "\n").first { $0.contains(carried.id) }, "the pack lists the carried action: \(pack)")
+        #expect(packRow.contains(",2026-04-21,"), "\(packRow)")
 
         // Meeting 3: NV-3205 was not deferred again, so nothing is carried; its review shows the new date.
         let third = try newMeeting(dir, date: "28/04/2026", file: "2026-04-28-northvale.jsonl")

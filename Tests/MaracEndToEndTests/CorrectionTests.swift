@@ -43,8 +43,10 @@ struct CorrectionTests {
         let text = try minutes(journal, dir, "after")
         #expect(text.contains("DASH score: 9 → 12 (referral form mistyped; corrected after the meeting on"), "\(text)")
         #expect(text.contains("Black, Asian or racially minoritised: not known → yes (Idva confirmed with the victim"), "\(text)")
-        #expect(text.contains("12/24"), "the corrected score: \(text)")
-        #expect(!text.contains("9/24"), "the old score: \(text)")
+        let nv3204 = try #require(text.components(separatedBy: "NV-3204 — ").dropFirst().first, "\(text)")
+        #expect(nv3204.contains("**DASH:** 12 of 24"), "the corrected score: \(nv3204)")
+        #expect(!text.contains("**DASH:** 9 of 24"), "the old score: \(text)")
+        #expect(minutesBefore.contains("**DASH:** 9 of 24"))
 
         // The journal keeps both: the agenda's line as it was, and the correction as a new line.
         let lines = try String(contentsOfFile: journal, encoding: .utf8).split(separator: "\n")
@@ -61,7 +63,7 @@ struct CorrectionTests {
         let journal = try run(Binary.marac, ["train", "historical-overrun", "--write", dir.path]).trimmingCharacters(in: .whitespacesAndNewlines)
         let original = try Data(contentsOf: URL(fileURLWithPath: journal))
         let cases: [([String], String)] = [
-            (["NV-3204", "dash_score", "31"], "\"31\" is not a value for dash score"),
+            (["NV-3204", "dash_score", "31"], "'31' is not a value for dash score: give 0–24"),
             (["NV-9999", "dash_score", "12"], "no case"),
             (["NV-3204", "shoe_size", "12"], "is not a case field"),
             (["NV-3204", "dash_score", "9"], "already 9: nothing to correct"),

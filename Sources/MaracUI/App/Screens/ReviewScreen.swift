@@ -34,11 +34,13 @@ extension MeetingScreen {
             return "✓ " + r.outcome.rawValue + (r.outcome == .notDone ? " — escalate" : "")
         }
         let wide = body.w >= 110
+        // "now due dd/mm/yyyy" once an action is carried forward to a new date.
+        let dueWidth = list.contains { state.reviews[$0.id]?.newDue != nil } ? 19 : 15
         let widths = shareWidths([
             TableColumn(minimum: 12, natural: (list.map { CharWidth.of($0.displayID) }.max() ?? 0) + 1, priority: 3),
             TableColumn(minimum: 9, natural: (list.map { CharWidth.of(SafeText.line($0.caseRef)) }.max() ?? 0) + 1, priority: 2),
             TableColumn(minimum: 20, natural: (list.map { CharWidth.of(SafeText.line($0.text)) }.max() ?? 0) + 1, priority: 1),
-            TableColumn(minimum: 15, natural: 15, priority: 4),
+            TableColumn(minimum: dueWidth, natural: dueWidth, priority: 4),
             TableColumn(minimum: wide ? 17 : 0, natural: wide ? 17 : 0, priority: 6),
             // The outcome is short and says what happens next ("not done — escalate"): never cut.
             TableColumn(minimum: list.map { CharWidth.of(outcomeText($0)) }.max() ?? 13, natural: 0, priority: 5),
@@ -57,7 +59,8 @@ extension MeetingScreen {
             let text = wrap(SafeText.line(a.text), width: max(1, textW - 1))
             if i == reviewIndex { selectedLine = lines.count; selectedCount = max(1, text.count) }
             let outcomeStyle: Style = state.reviews[a.id].map { $0.outcome == .notDone ? .danger : $0.outcome == .done ? .ok : .warning } ?? .muted
-            let due = a.due.map { "due \($0.uk)" } ?? "no due date"
+            // Carried forward to a new date: that date, not the one it had.
+            let due = state.reviews[a.id]?.newDue.map { "now due \($0.uk)" } ?? a.due.map { "due \($0.uk)" } ?? "no due date"
             var spans = [Span(column(a.displayID, widths[0])), Span(column(a.caseRef, widths[1]), .muted),
                          Span(column(text.first ?? "", textW)),
                          Span(column(due, widths[3]), a.due.map { $0 < today } == true ? .warning : .muted)]
