@@ -58,6 +58,27 @@ struct CorrectionTests {
         #expect(state.isClosed, "a correction does not reopen the meeting")
     }
 
+    @Test func aCorrectionInTheMeetingFromTheCaseScreen() throws {
+        let dir = try TempFolder()
+        try run(Binary.marac, ["new", "--print-template"]).write(toFile: dir.file("agenda.csv"), atomically: true, encoding: .utf8)
+        let journal = dir.file("m.jsonl")
+        try run(Binary.marac, ["new", "--agenda", dir.file("agenda.csv"), "--date", "01/12/2026", "--area", "Northvale",
+                               "--chair", "Ann C", "--out", journal])
+        let first = try #require(MeetingState.fold(try JournalReader.read(path: journal).events).orderedCases.first)
+        let oldDash = try #require(first.agenda.dashScore)
+        let newDash = oldDash == 20 ? 21 : 20
+        // The case screen: F, the field by its start, then the value (typed over the current one) and why.
+        try "4Fdash<Enter>\(newDash)<Tab>DASH recounted with the Idva<Enter>".write(toFile: dir.file("k.keys"), atomically: true, encoding: .utf8)
+        try run(Binary.marac, ["run", journal, "--keys", dir.file("k.keys"), "--dump-screen", dir.file("s.txt"), "--size", "120x40",
+                               "--data-dir", dir.path])
+        let screen = try String(contentsOfFile: dir.file("s.txt"), encoding: .utf8)
+        #expect(screen.contains("DASH score of \(first.ref) corrected to \(newDash) (recorded)"), "\(screen)")
+        #expect(screen.contains("corrected: DASH score"), "the case screen says so: \(screen)")
+        #expect(screen.contains("DASH \(newDash)/24"), "\(screen)")
+        let text = try minutes(journal, dir, "out")
+        #expect(text.contains("DASH score: \(oldDash) → \(newDash) (DASH recounted with the Idva)"), "\(text)")
+    }
+
     @Test func aBadCorrectionIsOneLineAndWritesNothing() throws {
         let dir = try TempFolder()
         let journal = try run(Binary.marac, ["train", "historical-overrun", "--write", dir.path]).trimmingCharacters(in: .whitespacesAndNewlines)
