@@ -18,8 +18,8 @@ struct CorrectCommand: ParsableCommand {
             written as in the agenda file; "" (blank) means not known.
 
             Examples:
-              marac correct m.jsonl MC-2001 dash_score 15 --reason "referral form mistyped"
-              marac correct m.jsonl MC-2001 minoritised yes --reason "Idva confirmed with the victim"
+              marac correct m.jsonl MC-2001 dash_score 15 --reason "form mistyped"
+              marac correct m.jsonl MC-2001 minoritised yes --reason "Idva confirmed"
             """)
     }
 
