@@ -86,9 +86,11 @@ public enum CaseField: String, Codable, Sendable, CaseIterable {
             if case .success(let n) = DashScore.parse(t) { return .success(n.map(String.init) ?? "") }
             return refuse()
         case .children:
-            if t.isEmpty { return .success("") }
-            guard let n = Int(t), (0...30).contains(n) else { return refuse() }
-            return .success(String(n))
+            // Read as the agenda import and the late-case form read it (CaseFieldRules).
+            switch CaseFieldRules.children(t) {
+            case .success(let n): return .success(n.map(String.init) ?? "")
+            case .failure: return refuse()
+            }
         case .referralDate:
             if t.isEmpty { return .success("") }
             return CalendarDate.parse(t).map { .success($0.iso) } ?? refuse()
@@ -110,11 +112,9 @@ public enum CaseField: String, Codable, Sendable, CaseIterable {
             default: return refuse()
             }
         case .repeatFlag, .minoritised, .lgbt, .disabled, .aged16to17, .perpetratorUnder18:
-            switch t.lowercased() {
-            case "": return .success("")
-            case "yes", "y", "true": return .success("yes")
-            case "no", "n", "false": return .success("no")
-            default: return refuse()
+            switch CaseFieldRules.yesNo(t) {
+            case .success(let b): return .success(b.map { $0 ? "yes" : "no" } ?? "")
+            case .failure: return refuse()
             }
         case .agenciesInvolved:
             return .success(t.split(separator: ";").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }.joined(separator: ";"))
