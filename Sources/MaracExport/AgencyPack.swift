@@ -54,8 +54,9 @@ public struct AgencyPack: Sendable, Equatable {
     /// Agencies owning at least one live (not withdrawn) action, in the order their first action was agreed.
     public static func agenciesWithActions(in state: MeetingState) -> [String] {
         var owners: [String] = []
-        for a in liveActions(state) where !owners.contains(where: { sameAgency($0, a.owner) }) {
-            owners.append(a.owner.trimmingWhitespace())
+        for owner in liveActions(state).map(\.owner) + carriedForward(state).map(\.action.owner)
+        where !owners.contains(where: { sameAgency($0, owner) }) {
+            owners.append(owner.trimmingWhitespace())
         }
         return owners
     }
@@ -75,10 +76,20 @@ public struct AgencyPack: Sendable, Equatable {
         let items = liveActions(state).filter { sameAgency($0.owner, owner) }.map {
             Item(id: line($0.id), caseRef: line($0.caseRef), victim: named ? state.cases[$0.caseRef].map { line($0.agenda.victim) } : nil,
                  text: line($0.text), due: $0.due, category: $0.category)
+        } + carriedForward(state).filter { sameAgency($0.action.owner, owner) }.map {
+            // An earlier meeting's action this meeting carried forward: owed again, by its new date.
+            Item(id: line($0.action.id), caseRef: line($0.action.caseRef),
+                 victim: named ? state.cases[$0.action.caseRef].map { line($0.agenda.victim) } : nil,
+                 text: line($0.action.text), due: $0.due, category: $0.action.category)
         }
         return AgencyPack(agency: line(owner), generatedAt: zone.instant(now), meetingID: line(state.info.id),
                           meetingDate: state.info.date, area: line(state.info.area), actions: items,
                           journalHash: line(journal.finalHash), journalVerified: journal.verified, identifiesVictim: named)
+    }
+
+    /// Actions from earlier meetings that this meeting's review carried forward to a new due date.
+    static func carriedForward(_ state: MeetingState) -> [(action: OutstandingAction, due: CalendarDate)] {
+        state.outstanding.compactMap { o in state.reviews[o.id]?.newDue.map { (o, $0) } }
     }
 
     /// Actions still in force, in agenda order of their cases (then the order they were agreed).

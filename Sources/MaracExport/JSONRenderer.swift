@@ -88,12 +88,15 @@ public enum JSONRenderer {
     }
 
     static func reviewed(_ r: ReviewedAction) -> JSON {
-        .object([
+        var fields: [(String, JSON)] = [
             ("id", .string(r.id)), ("meetingDate", .date(r.meetingDate)), ("caseRef", .string(r.caseRef)),
             ("text", .string(r.text)), ("owner", .string(r.owner)), ("due", .date(r.due)),
             ("category", .optional(r.category.map { .string($0.rawValue) })),
             ("outcome", .optional(r.outcome.map { .string($0.rawValue) })), ("note", .string(r.note)),
-        ])
+        ]
+        // Only when carried forward to a new date, so older minutes keep their exact shape.
+        if let newDue = r.newDue { fields.append(("newDue", .date(newDue))) }
+        return .object(fields)
     }
 
     static func between(_ b: ClosedBetweenMeetings) -> JSON {

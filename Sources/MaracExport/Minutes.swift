@@ -152,6 +152,8 @@ public struct ReviewedAction: Sendable, Equatable {
     public var category: ActionCategory?
     public var outcome: ReviewOutcome?
     public var note: String
+    /// Carried forward to this new due date.
+    public var newDue: CalendarDate? = nil
 }
 
 /// The opening review, keeping SafeLives's split (docs/DOMAIN.md#outstanding-actions): done; not possible because
@@ -289,6 +291,10 @@ public struct CaseMinutes: Sendable, Equatable {
     public var victimsViews: [AttributedNote]
     public var feedback: VictimFeedback?
     public var actions: [ActionLine]
+    /// "deferred from 17/11/2026: …" when an earlier meeting deferred the case to this one.
+    public var deferredFrom: String? = nil
+    /// Fields corrected in or after the meeting, one line each (the values shown are the corrected ones).
+    public var corrections: [String] = []
 }
 
 public struct AgencyCount: Sendable, Equatable {
@@ -361,7 +367,7 @@ extension Minutes {
             let r = state.reviews[o.id]
             let item = ReviewedAction(id: line(o.id), meetingDate: o.meetingDate, caseRef: line(o.caseRef), text: line(o.text),
                                       owner: line(o.owner), due: o.due, category: o.category, outcome: r?.outcome,
-                                      note: line(r?.note ?? ""))
+                                      note: line(r?.note ?? ""), newDue: r?.newDue)
             switch r?.outcome {
             case .done: review.done.append(item)
             case .notPossible: review.notPossible.append(item)
@@ -431,7 +437,9 @@ extension Minutes {
                     .map { AttributedNote(agency: line($0.agency), text: SafeText.block($0.text),
                                           flagged: CasePrompts.judgementalPhrase(in: $0.text)) },
                 feedback: c.feedback.map { VictimFeedback(agency: line($0.agency), route: $0.route, detail: line($0.detail)) },
-                actions: actions))
+                actions: actions,
+                deferredFrom: c.deferredFrom.map { line($0.summary) },
+                corrections: c.corrections.map { Self.correctionLine($0, names: namesInMinutes, zone: zone) }))
         }
         self.cases = cases
 
@@ -460,6 +468,15 @@ extension Minutes {
 
     /// Notes other than the victim's views, grouped by agency (first mention first, names compared
     /// case-insensitively) and, within an agency, by kind in a fixed order.
+    /// "DASH score: 12 → 15 (reason; corrected after the meeting on 03/12/2026)". Where the minutes
+    /// name cases by reference only, a corrected name is said to be corrected, never printed.
+    static func correctionLine(_ c: CaseCorrection, names: Bool, zone: LocalZone) -> String {
+        let when = c.afterClose ? "; corrected after the meeting on \(zone.instant(c.at).day.uk)" : ""
+        let hidden = !names && (c.field == .victim || c.field == .perpetrator)
+        let change = hidden ? "corrected" : "\(c.field.display(c.from)) → \(c.field.display(c.to))"
+        return SafeText.line("\(c.field.label): \(change) (\(c.reason)\(when))")
+    }
+
     static func information(_ notes: [Note]) -> [AgencyInformation] {
         var groups: [AgencyInformation] = []
         for note in notes where note.kind != .victimsViews {

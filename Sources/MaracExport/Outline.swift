@@ -80,7 +80,8 @@ enum Layout {
         for group in m.review.groups where !group.items.isEmpty {
             review += [.heading(3, group.title),
                        .table(header: ["ID", "Meeting", "Case", "Action", "Owner", "Due", "Note"],
-                              rows: group.items.map { [$0.id, $0.meetingDate.uk, $0.caseRef, $0.text, $0.owner, $0.due.uk, $0.note] },
+                              rows: group.items.map { [$0.id, $0.meetingDate.uk, $0.caseRef, $0.text, $0.owner,
+                                                       $0.newDue.map { "now \($0.uk)" } ?? $0.due.uk, $0.note] },
                               widths: [16, 13, 9, 21, 12, 13, 16], empty: "", caption: nil)]
         }
         if !m.review.betweenMeetings.isEmpty {
@@ -143,6 +144,8 @@ enum Layout {
         if let victim = c.victim { facts.append(("Victim", victim)) }
         if c.victim != nil { facts.append(("Perpetrator", c.perpetrator ?? "not recorded")) }
         facts.append(("Referral", c.referralText))
+        if let from = c.deferredFrom { facts.append(("Brought forward", from)) }
+        if !c.corrections.isEmpty { facts.append(("Corrected", c.corrections.joined(separator: "; "))) }
         if c.isBareOutcome {
             // Withdrawn or deferred before anything was said: the reason above is the record.
             b.append(.pairs(facts))

@@ -32,7 +32,7 @@ struct Marac: ParsableCommand {
         """,
         version: MaracVersion.description,
         subcommands: [DemoCommand.self, NewCommand.self, RunCommand.self, VerifyCommand.self, ExportCommand.self,
-                      ActionsCommand.self, ReportCommand.self, ReplayCommand.self, TrainCommand.self, ConfigCommand.self]
+                      ActionsCommand.self, CorrectCommand.self, ReportCommand.self, ReplayCommand.self, TrainCommand.self, ConfigCommand.self]
     )
 }
 

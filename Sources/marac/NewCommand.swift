@@ -31,6 +31,10 @@ struct NewCommand: ParsableCommand {
             ~/.local/share/marac. The path is printed on stdout. On any error in the agenda (named by \
             file, line and column) no journal is made.
 
+            Cases the previous meeting of the same area in that folder deferred "to the next meeting" \
+            are added to the agenda (first in their section, marked "deferred from" with the reason), \
+            and each is named on stderr; --no-deferred leaves them out.
+
             --encrypt seals every event with AES-256-GCM under a key made from a passphrase (scrypt). \
             Every command then asks for it once on the terminal, or reads MARAC_PASSPHRASE; `marac \
             verify` checks the chain without it. A lost passphrase cannot be recovered. See docs/SECURITY.md.
@@ -75,6 +79,9 @@ struct NewCommand: ParsableCommand {
           help: "Sign the journal's chain with your Ed25519 key (made 0600 in $XDG_CONFIG_HOME/marac, default ~/.config/marac, on first use): a signed checkpoint at every case close and at the meeting's close; `marac verify` checks them. Default: `sign` in the configuration (no).")
     var sign: Bool?
 
+    @Flag(name: .customLong("no-deferred"), help: "Do not add the cases the previous meeting in the folder deferred to this one.")
+    var noDeferred = false
+
     @Flag(name: .customLong("print-template"), help: "Print the agenda template (CSV) and exit.")
     var printTemplate = false
 
@@ -112,8 +119,11 @@ struct NewCommand: ParsableCommand {
                                              venue: config[.venue] ?? "", out: out, dataDir: dataDir,
                                              protocolPath: config[.protocolFile], passphrase: passphrase)
             request.sign = config.isOn(.sign)
+            request.noDeferred = noDeferred
             let outcome = try NewMeeting.run(request)
             for warning in outcome.warnings { printError("marac: warning: \(warning)") }
+            // On stderr with the other messages: stdout stays the journal's path alone, for scripts.
+            for line in outcome.deferredLines { printError("marac: \(line)") }
             print(outcome.journalPath)
             printError("marac: meeting \(outcome.meetingID) created with \(outcome.caseCount) case\(outcome.caseCount == 1 ? "" : "s")"
                        + (encrypt ? ", encrypted" : "") + (outcome.signedBy.map { ", signed by key \($0)" } ?? ""))

@@ -10,7 +10,7 @@ struct HelpTests {
         .deletingLastPathComponent().path
     static let commands: [[String]] = [[], ["demo"], ["new"], ["run"], ["verify"], ["export"], ["actions"], ["actions", "list"],
                                        ["actions", "done"], ["actions", "escalate"], ["actions", "not-possible"], ["report"],
-                                       ["replay"], ["train"], ["config"]]
+                                       ["replay"], ["train"], ["config"], ["correct"]]
 
     func help(_ path: [String], columns: Int = 80) throws -> String {
         let dir = try TempFolder()

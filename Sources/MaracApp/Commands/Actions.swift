@@ -178,7 +178,8 @@ public enum TrackActions {
             case .extend: line += e.due.map { " to \($0.uk)" } ?? ""
             case .reassign: line += e.agency.map { " to \(clean($0))" } ?? ""
             case .agreed: line += " for \(clean(e.agency ?? a.action.owner))" + (e.due.map { ", due \($0.uk)" } ?? "")
-            case .reviewed, .closedInMeeting: line += " (\(e.status.label))"
+            case .reviewed, .closedInMeeting:
+                line += e.due.map { " (carried forward, now due \($0.uk))" } ?? " (\(e.status.label))"
             default: break
             }
             if !e.note.isEmpty && e.kind != .agreed { line += ": \(clean(e.note))" }

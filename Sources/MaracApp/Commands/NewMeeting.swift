@@ -20,6 +20,8 @@ public enum NewMeeting {
         public var passphrase: String?
         /// Signs the chain with the user's Ed25519 key (`--sign`, see `Signing`).
         public var sign = false
+        /// Leaves out the cases the previous meeting deferred to this one (`--no-deferred`).
+        public var noDeferred = false
 
         public init(agendaPath: String, date: String, area: String, chair: String, venue: String = "",
                     out: String? = nil, dataDir: String? = nil, protocolPath: String? = nil, passphrase: String? = nil) {
@@ -37,6 +39,27 @@ public enum NewMeeting {
         public var warnings: [String]
         /// The signing key's fingerprint, when signed.
         public var signedBy: String?
+        /// Cases the previous meeting deferred to this one, as brought forward (or left out).
+        public var deferred: [DeferredCarry] = []
+        /// Whether `--no-deferred` left them out.
+        public var deferredLeftOut = false
+
+        /// What `marac new` says about the deferred cases, one line each (empty when none).
+        public var deferredLines: [String] {
+            deferred.map { d in
+                let what = deferredLeftOut ? "not added (--no-deferred)" : d.alreadyOnAgenda ? "already on the agenda, marked as deferred" : "added to the agenda"
+                return "case \(SafeText.line(d.caseRef)) deferred from \(d.from.meetingDate.uk)"
+                    + (d.from.reason.isEmpty ? "" : " (\(SafeText.line(d.from.reason)))") + ": \(what)"
+            }
+        }
+    }
+
+    /// A case the previous meeting deferred to this one.
+    public struct DeferredCarry: Sendable, Equatable {
+        public var caseRef: String
+        public var from: DeferredFrom
+        /// The new agenda already lists it (it is marked, not added twice).
+        public var alreadyOnAgenda: Bool
     }
 
     /// Checks everything first, then creates the journal with `.meetingCreated` and one
@@ -76,12 +99,20 @@ public enum NewMeeting {
         Leftovers.removeAbandonedCreations(in: AtomicFile.folder(of: path))
         // The key first: a problem with it stops `new` before any journal exists.
         let signingKey = request.sign ? try Signing.loadKey(create: true, environment: environment) : nil
-        let cases = AgendaImport.agendaOrder(agenda.cases)
         // Earlier hearings of these cases in the folder the journal goes into.
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         let earlier = CaseHistoryImport.earlierMeetings(folder: folder, passphrase: request.passphrase, excludingMeeting: info.id)
+        // Cases the previous meeting of this Marac deferred to this one come first in their section:
+        // they have already waited a meeting (docs/DECISIONS.md, "Continuity between meetings").
+        let carried = Continuity.deferredCases(to: info, earlier: earlier.meetings.map(\.state), agenda: agenda.cases)
+        let added = request.noDeferred ? [] : carried.filter { !$0.alreadyOnAgenda }.map(\.agenda)
+        let cases = AgendaImport.agendaOrder(added + agenda.cases)
+        let marks: [MeetingEvent] = request.noDeferred ? [] : carried.map {
+            .caseDeferredFrom(caseRef: $0.caseRef, meetingID: $0.from.meetingID, meetingDate: $0.from.meetingDate, reason: $0.from.reason)
+        }
         let events: [MeetingEvent] = [.meetingCreated(info: info, rules: rules)]
             + cases.map { .caseQueued(agendaCase: $0, late: false) }
+            + marks
             + CaseHistoryImport.events(for: cases.map { ($0, []) }, meetingDate: date, earlier: earlier.meetings)
         do throws(JournalError) {
             let writer = try JournalWriter.create(path: path, kind: .meeting, id: info.id, events: events, at: now,
@@ -96,9 +127,12 @@ public enum NewMeeting {
             // Whatever stopped it (already there, no such folder, disk full), the output was not made.
             throw CommandFailure(error.description, exitCode: ExitStatus.cannotCreate)
         }
-        return Outcome(journalPath: path, meetingID: info.id, caseCount: cases.count,
-                       warnings: agenda.warnings.map { SafeText.line($0.description) },
-                       signedBy: signingKey.map { Signing.fingerprint($0.publicKey) })
+        var outcome = Outcome(journalPath: path, meetingID: info.id, caseCount: cases.count,
+                              warnings: agenda.warnings.map { SafeText.line($0.description) },
+                              signedBy: signingKey.map { Signing.fingerprint($0.publicKey) })
+        outcome.deferred = carried.map { DeferredCarry(caseRef: $0.caseRef, from: $0.from, alreadyOnAgenda: $0.alreadyOnAgenda) }
+        outcome.deferredLeftOut = request.noDeferred
+        return outcome
     }
 
     /// Where the agenda template is installed (share/marac, or the build's resource bundle), if found.

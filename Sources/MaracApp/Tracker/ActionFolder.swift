@@ -163,6 +163,10 @@ public struct ActionFolder: Sendable {
                 case .outstandingActionReviewed(_, let outcome, let note):
                     extra[at].append(ActionEvent(kind: .reviewed, at: r.at, on: day, by: nil, note: note,
                                                  status: outcome.actionStatus, escalated: outcome == .notDone, due: nil, agency: nil, file: m.file))
+                case .outstandingActionCarriedForward(_, let due, let note):
+                    // Carried forward with a new due date: still open, due then (docs/DECISIONS.md, continuity).
+                    extra[at].append(ActionEvent(kind: .reviewed, at: r.at, on: day, by: nil, note: note,
+                                                 status: .open, escalated: false, due: due, agency: nil, file: m.file))
                 default: break
                 }
             }
@@ -203,6 +207,8 @@ public struct ActionFolder: Sendable {
                 case .note: continue
                 case .extend: tracked[i].action.due = e.due ?? tracked[i].action.due; continue
                 case .reassign: tracked[i].action.owner = e.agency ?? tracked[i].action.owner; continue
+                // A review that carried the action forward to a new date moves its due date too.
+                case .reviewed: tracked[i].action.due = e.due ?? tracked[i].action.due
                 default: break
                 }
                 tracked[i].status = e.status
@@ -219,7 +225,8 @@ public struct ActionFolder: Sendable {
 
     static func idOf(_ event: MeetingEvent) -> String? {
         switch event {
-        case .actionStatusUpdated(let id, _, _, _), .outstandingActionReviewed(let id, _, _): return id
+        case .actionStatusUpdated(let id, _, _, _), .outstandingActionReviewed(let id, _, _),
+             .outstandingActionCarriedForward(let id, _, _): return id
         default: return nil
         }
     }

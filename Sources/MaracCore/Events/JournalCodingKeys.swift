@@ -39,6 +39,10 @@ extension MeetingEvent {
         case noteAmended = "noteAmended"
         case noteWithdrawn = "noteWithdrawn"
         case absentOwnerToBeTold = "absentOwnerToBeTold"
+        // Format 2: continuity between meetings and corrections (helper 15c).
+        case caseDeferredFrom = "caseDeferredFrom"
+        case outstandingActionCarriedForward = "outstandingActionCarriedForward"
+        case caseCorrected = "caseCorrected"
         case meetingClosed = "meetingClosed"
         case meetingReopened = "meetingReopened"
         case undone = "undone"
@@ -69,6 +73,15 @@ extension MeetingEvent {
     enum ActionStatusUpdatedCodingKeys: String, CodingKey { case actionID = "actionID"; case status = "status"; case escalated = "escalated"; case note = "note" }
     enum MeetingReopenedCodingKeys: String, CodingKey { case reason = "reason" }
     enum UndoneCodingKeys: String, CodingKey { case seq = "seq" }
+}
+
+// Format 2: continuity between meetings and corrections (helper 15c; docs/JOURNAL-FORMAT.md section 8).
+extension MeetingEvent {
+    enum CaseDeferredFromCodingKeys: String, CodingKey {
+        case caseRef = "caseRef"; case meetingID = "meetingID"; case meetingDate = "meetingDate"; case reason = "reason"
+    }
+    enum OutstandingActionCarriedForwardCodingKeys: String, CodingKey { case actionID = "actionID"; case due = "due"; case note = "note" }
+    enum CaseCorrectedCodingKeys: String, CodingKey { case caseRef = "caseRef"; case field = "field"; case value = "value"; case reason = "reason" }
 }
 
 extension MeetingInfo {

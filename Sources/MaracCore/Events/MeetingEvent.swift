@@ -61,6 +61,16 @@ public enum MeetingEvent: Codable, Sendable, Equatable {
     /// The agency present that will tell an absent owner about its action.
     case absentOwnerToBeTold(actionID: String, byAgency: String)
 
+    // Continuity between meetings and corrections (format 2).
+    /// Set-up, after the case's `caseQueued`: the case was deferred to this meeting by an earlier one.
+    case caseDeferredFrom(caseRef: String, meetingID: String, meetingDate: CalendarDate, reason: String)
+    /// The opening review carried an action forward to a new due date (an `outstandingActionReviewed`
+    /// with the outcome "carried forward", plus the date it is now due).
+    case outstandingActionCarriedForward(actionID: String, due: CalendarDate, note: String)
+    /// A case field corrected, with the reason: `value` replaces what the agenda (or an earlier
+    /// correction) said, which stays in the journal. Allowed once the meeting is closed.
+    case caseCorrected(caseRef: String, field: CaseField, value: String, reason: String)
+
     // Close.
     case meetingClosed
     case meetingReopened(reason: String)
@@ -112,6 +122,9 @@ public enum MeetingEvent: Codable, Sendable, Equatable {
         case .noteAmended: return "note amended"
         case .noteWithdrawn: return "note withdrawn"
         case .absentOwnerToBeTold: return "absent owner to be told"
+        case .caseDeferredFrom: return "deferred case brought forward"
+        case .outstandingActionCarriedForward: return "outstanding action carried forward"
+        case .caseCorrected: return "case corrected"
         case .meetingClosed: return "meeting closed"
         case .meetingReopened: return "meeting reopened"
         case .undone: return "undo"
@@ -121,7 +134,7 @@ public enum MeetingEvent: Codable, Sendable, Equatable {
     /// Whether `u` may take this event back. Set-up events and undo itself may not.
     public var isUndoable: Bool {
         switch self {
-        case .meetingCreated, .outstandingActionsImported, .caseHistoryFound, .undone, .meetingClosed, .meetingReopened: return false
+        case .meetingCreated, .outstandingActionsImported, .caseHistoryFound, .caseDeferredFrom, .undone, .meetingClosed, .meetingReopened: return false
         case .caseQueued(_, let late): return late
         default: return true
         }
@@ -132,6 +145,9 @@ public enum MeetingEvent: Codable, Sendable, Equatable {
         switch self {
         // Found history is set-up: a closed meeting reopened later may still be told of it.
         case .meetingReopened, .actionStatusUpdated, .trackerUpdated, .undone, .caseHistoryFound: return true
+        // Corrections after the meeting (`marac correct`) fix the record for the data return
+        // without reopening the meeting; each says it was made after the close.
+        case .caseCorrected: return true
         default: return false
         }
     }

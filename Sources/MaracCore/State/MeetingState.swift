@@ -27,6 +27,10 @@ public struct CaseRecord: Sendable, Equatable {
     public var historyDecisions: [String: Bool]
     /// Notes withdrawn in the meeting (kept for the audit trail, not shown as current).
     public var withdrawnNotes: [Note]
+    /// Fields corrected in or after the meeting, oldest first (`agenda` already holds the values).
+    public var corrections: [CaseCorrection] = []
+    /// The earlier meeting that deferred this case to this one, if any.
+    public var deferredFrom: DeferredFrom? = nil
 
     public init(agenda: AgendaCase, late: Bool) {
         self.agenda = agenda; self.status = .waiting; self.late = late; self.segments = []
@@ -99,6 +103,8 @@ public struct OutstandingReview: Sendable, Equatable {
     public var outcome: ReviewOutcome
     public var note: String
     public var at: Int64
+    /// Carried forward to this due date (`outstandingActionCarriedForward`); nil otherwise.
+    public var newDue: CalendarDate? = nil
 }
 
 /// The state of a meeting: always `MeetingState.fold(events)`. Apply is total: an event that does
@@ -355,6 +361,19 @@ public struct MeetingState: Sendable, Equatable {
         case .absentOwnerToBeTold(let id, let agency):
             guard actionPosition(id) != nil else { return }
             absentOwnerInformers[id] = agency
+        case .caseDeferredFrom(let ref, let meetingID, let meetingDate, let reason):
+            withCase(ref) { $0.deferredFrom = DeferredFrom(meetingID: meetingID, meetingDate: meetingDate, reason: reason) }
+        case .outstandingActionCarriedForward(let id, let due, let note):
+            guard outstanding.contains(where: { $0.id == id }) else { return }
+            reviews[id] = OutstandingReview(outcome: .carriedForward, note: note, at: t, newDue: due)
+        case .caseCorrected(let ref, let field, let value, let reason):
+            let afterClose = isClosed
+            withCase(ref) { c in
+                guard let corrected = field.applying(value, to: c.agenda) else { return }
+                c.corrections.append(CaseCorrection(field: field, from: field.value(in: c.agenda), to: field.value(in: corrected),
+                                                    reason: reason, at: t, seq: r.seq, afterClose: afterClose))
+                c.agenda = corrected
+            }
         case .meetingClosed:
             if let ref = activeCase { pauseDiscussion(ref, at: t) }
             if let p = pausedAt { pausedMillis += max(0, t - p); pausedAt = nil }

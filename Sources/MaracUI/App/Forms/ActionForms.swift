@@ -185,11 +185,16 @@ struct ReviewForm: FormSpec {
             FormField("outcome", "Outcome", .choice(ReviewOutcome.allCases.map(\.rawValue)),
                       hint: "not possible = circumstances changed; not done = by the agency, escalates to the steering group",
                       letters: ReviewOutcome.allCases.map(\.letter)),
+            // Carried forward: when it is now due, offered as the next meeting's date (15c).
+            FormField("due", "New due date", .date, value: screen.state.nextMeetingDate.uk,
+                      hint: "when it is now due (the next meeting unless changed): 14/12, +2w, fri",
+                      onlyWhen: .init(key: "outcome", values: [ReviewOutcome.carriedForward.rawValue])),
             FormField("note", "Note", hint: "optional: what happened"),
         ])
         if let previous = screen.state.reviews[actionID] {
             form.set("outcome", previous.outcome.rawValue)
             form.set("note", previous.note)
+            if let due = previous.newDue { form.set("due", due.uk) }
         }
         return form
     }
@@ -205,6 +210,14 @@ struct ReviewForm: FormSpec {
         }
         // Once recorded, the review moves on to the next action still to review, so the next
         // outcome can never overwrite this one.
+        if outcome == .carriedForward {
+            // Carried forward: due again on a new date, which the tracker and the next review use (15c).
+            guard case .success(let due) = DueDateInput.parse(f["due"], today: screen.today) else {
+                return .refused("Give the new due date for the carried-forward action (e.g. \(screen.state.nextMeetingDate.uk))")
+            }
+            return .write([.outstandingActionCarriedForward(actionID: actionID, due: due, note: f["note"])],
+                          .reviewed(actionID: actionID, message: "Action \(SafeText.line(actionID)): carried forward, now due \(due.uk)"))
+        }
         return .write([.outstandingActionReviewed(actionID: actionID, outcome: outcome, note: f["note"])],
                       .reviewed(actionID: actionID, message: "Action \(SafeText.line(actionID)): \(outcome.label)"))
     }

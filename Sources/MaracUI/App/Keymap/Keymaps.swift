@@ -209,6 +209,10 @@ extension MeetingScreen {
                 guard let c = s.selectedCase else { return [] }
                 s.open(CaseDetailsForm(caseRef: c.ref)); return []
             },
+            .edit([.char("F")], "F", "correct a case field (DASH, dates, children, equality, perpetrator…), with a reason", rank: 89) { s, _ in
+                guard let c = s.selectedCase else { return [] }
+                s.open(CorrectFieldForm(caseRef: c.ref)); return []
+            },
             .edit([.char("H")], "H", "confirm or reject a possible earlier hearing", rank: 86) { s, _ in
                 guard let c = s.selectedCase else { return [] }
                 s.startDecideHearing(c); return []

@@ -105,7 +105,9 @@ extension MeetingScreen {
             // Case flags as one symbol each (legend in help); a possible earlier hearing as "?".
             let symbols = c.details.flags.map(\.symbol).joined() + (c.unconfirmedHistory.isEmpty ? "" : "?")
             let flag = notReached.contains(c.ref) ? Span(column("⚠ not reached", 14), .danger)
-                : c.late ? Span(column("late " + symbols, 14), .muted) : Span(column(symbols, 14), .accent)
+                : c.late ? Span(column("late " + symbols, 14), .muted)
+                : c.deferredFrom.map { Span(column("from \($0.meetingDate.uk.prefix(5)) " + symbols, 14), .warning) }
+                ?? Span(column(symbols, 14), .accent)
             spans.append(flag)
             if wide {
                 spans.append(Span(column(a.referringAgency, referrerW), .muted))
@@ -122,6 +124,7 @@ extension MeetingScreen {
             if !c.agenda.previousHearings.isEmpty {
                 detail += " · previous hearings " + c.agenda.previousHearings.sorted().map(\.uk).joined(separator: ", ")
             }
+            if let from = c.deferredFrom { detail += " · \(SafeText.line(from.summary))" }
             if let r = c.deferralReason { detail += " · deferred: \(SafeText.line(r))" }
             if let r = c.withdrawalReason { detail += " · withdrawn: \(SafeText.line(r))" }
             buf.put(CharWidth.fitting(detail, body.w - 2), col: x, row: body.maxY - 1, style: .hint)

@@ -58,6 +58,14 @@ extension MeetingScreen {
             : "\(sex) · minoritised \(yn(a.minoritised)) · LGBT+ \(yn(a.lgbt)) · disabled \(yn(a.disabled)) · 16–17 \(yn(a.aged16to17)) · perp <18 \(yn(a.perpetratorUnder18))"
         buf.put(CharWidth.fitting(equality, w), col: x, row: row, style: .muted)
         row += 1
+        // Brought from the previous meeting, or corrected since the agenda: said once, under the facts.
+        var since: [String] = []
+        if let from = c.deferredFrom { since.append(SafeText.line(from.summary).capitalisingFirst) }
+        if !c.corrections.isEmpty { since.append("corrected: " + c.corrections.map(\.field.label).joined(separator: ", ")) }
+        if !since.isEmpty {
+            buf.put(CharWidth.fitting(since.joined(separator: " · "), w), col: x, row: row, style: .warning)
+            row += 1
+        }
         // Referral summary, risks, flags, unsafe contact, agencies involved (CaseFacts).
         let caseFacts = CaseFacts.headerLines(c, width: w, hearingDate: s.info.date, windowMonths: s.rules.repeatWindowMonths)
         for line in caseFacts.prefix(max(0, body.h - 16)) { buf.draw(line, col: x, row: row, maxCol: body.maxX - 1); row += 1 }
@@ -154,4 +162,8 @@ extension MeetingScreen {
         }
         return (lines, selectedLine)
     }
+}
+
+private extension String {
+    var capitalisingFirst: String { prefix(1).uppercased() + dropFirst() }
 }

@@ -37,6 +37,8 @@ extension MeetingScreen {
         if list.isEmpty {
             buf.put("No outstanding actions from earlier meetings", col: x + 2, row: body.y + 2, style: .hint)
             buf.put("Press 3 for the agenda", col: x + 2, row: body.y + 3, style: .muted)
+            ListView.draw(deferredHereLines(width: body.w), selected: nil, into: &buf,
+                          rect: Rect(x: body.x, y: body.y + 4, w: body.w, h: max(0, body.h - 4)))
             return
         }
         buf.put("Enter records: done · not possible · not done (escalate) · carried forward",
@@ -47,11 +49,13 @@ extension MeetingScreen {
             return "✓ " + r.outcome.rawValue + (r.outcome == .notDone ? " — escalate" : "")
         }
         let wide = body.w >= 110
+        // "now due dd/mm/yyyy" once an action is carried forward to a new date.
+        let dueWidth = list.contains { state.reviews[$0.id]?.newDue != nil } ? 19 : 15
         let widths = shareWidths([
             TableColumn(minimum: 12, natural: (list.map { CharWidth.of($0.displayID) }.max() ?? 0) + 1, priority: 3),
             TableColumn(minimum: 9, natural: (list.map { CharWidth.of(SafeText.line($0.caseRef)) }.max() ?? 0) + 1, priority: 2),
             TableColumn(minimum: 20, natural: (list.map { CharWidth.of(SafeText.line($0.text)) }.max() ?? 0) + 1, priority: 1),
-            TableColumn(minimum: 15, natural: 15, priority: 4),
+            TableColumn(minimum: dueWidth, natural: dueWidth, priority: 4),
             TableColumn(minimum: wide ? 17 : 0, natural: wide ? 17 : 0, priority: 6),
             // The outcome is short and says what happens next ("not done — escalate"): never cut.
             TableColumn(minimum: list.map { CharWidth.of(outcomeText($0)) }.max() ?? 13, natural: 0, priority: 5),
@@ -70,7 +74,8 @@ extension MeetingScreen {
             let text = wrap(SafeText.line(a.text), width: max(1, textW - 1))
             if i == reviewIndex { selectedLine = lines.count; selectedCount = max(1, text.count) }
             let outcomeStyle: Style = state.reviews[a.id].map { $0.outcome == .notDone ? .danger : $0.outcome == .done ? .ok : .warning } ?? .muted
-            let due = a.due.map { "due \($0.uk)" } ?? "no due date"
+            // Carried forward to a new date: that date, not the one it had.
+            let due = state.reviews[a.id]?.newDue.map { "now due \($0.uk)" } ?? a.due.map { "due \($0.uk)" } ?? "no due date"
             var spans = [Span(column(a.displayID, widths[0])), Span(column(a.caseRef, widths[1]), .muted),
                          Span(column(text.first ?? "", textW)),
                          Span(column(due, widths[3]), a.due.map { $0 < today } == true ? .warning : .muted)]
@@ -80,6 +85,7 @@ extension MeetingScreen {
             let indent = String(repeating: " ", count: widths[0] + widths[1])
             for more in text.dropFirst() { lines.append(StyledLine([Span(indent), Span(more)])) }
         }
+        lines += deferredHereLines(width: body.w)
         ListView.draw(lines, selected: selectedLine, into: &buf, rect: Rect(x: body.x, y: body.y + 3, w: body.w, h: body.h - 3),
                       selectedLines: selectedCount)
     }
