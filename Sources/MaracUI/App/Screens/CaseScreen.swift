@@ -67,7 +67,7 @@ extension MeetingScreen {
         let phase = s.phase(of: c.ref, now: now)
         let timerRows = body.h >= 20 ? 5 : 4
         row += TimerView.draw(elapsed: c.elapsedMillis(now: now), phase: phase, running: c.isRunning, policy: s.timing,
-                              bonusMinutes: c.bonusMinutes, into: &buf, rect: Rect(x: x, y: row, w: min(w, 90), h: timerRows))
+                              bonusMinutes: c.bonusMinutes, live: canEdit, into: &buf, rect: Rect(x: x, y: row, w: min(w, 90), h: timerRows))
         row += 1
 
         var (lines, selectedLine) = caseDetailLines(c, width: w)
@@ -83,8 +83,10 @@ extension MeetingScreen {
         var lines: [StyledLine] = CaseFacts.historyLines(c, width: width)
         var selectedLine: Int?
         let actions = s.actions(for: c.ref)
-        lines.append(StyledLine("Actions (\(actions.filter { $0.status != .withdrawn }.count)) — a add · e amend · x withdraw", .title))
-        if actions.isEmpty { lines.append(StyledLine("No actions yet: press a to add one", .hint)) }
+        // Keys are named only where they work: a replay or a closed meeting cannot add or amend.
+        let count = "Actions (\(actions.filter { $0.status != .withdrawn }.count))"
+        lines.append(StyledLine(canEdit ? count + " — a add · e amend · x withdraw" : count, .title))
+        if actions.isEmpty { lines.append(StyledLine(canEdit ? "No actions yet: press a to add one" : "No actions yet", .hint)) }
         // The owner column is as wide as the longest owner (an agency's full name), within limits.
         let ownerW = min(max(18, (actions.map { CharWidth.of(SafeText.line($0.owner)) }.max() ?? 0) + 1), max(18, (width - 2) / 3))
         for (i, action) in actions.enumerated() {
