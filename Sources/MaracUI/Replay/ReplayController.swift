@@ -49,8 +49,10 @@ public struct ReplayController: Program {
     public var stops: Set<ReplayStop>
     /// The trainer's notes for this recording, in file order.
     public let notes: [ReplayNote]
+    /// The notes of the moment reached, the first on screen (Esc shows the next).
+    private var shownNotes: [ReplayNote] = []
     /// The note on screen now, if any.
-    public private(set) var shownNote: ReplayNote?
+    public var shownNote: ReplayNote? { shownNotes.first }
     /// Why `b` cannot save a bookmark here (a shipped sample has no notes file of its own), or nil.
     public let bookmarkRefusal: String?
     private var lastWall: Int64?
@@ -118,7 +120,7 @@ public struct ReplayController: Program {
     public func view(size: Size) -> ScreenBuffer {
         var buf = screen.view(size: size)
         if let shownNote, !screen.isTakingKeys, size.cols >= Size.minimum.cols, size.rows >= Size.minimum.rows {
-            Self.drawNote(shownNote, into: &buf)
+            Self.drawNote(shownNote, more: shownNotes.count - 1, into: &buf)
         }
         return buf
     }
@@ -143,7 +145,7 @@ public struct ReplayController: Program {
     mutating func toggleStop(_ stop: ReplayStop) {
         if stops.contains(stop) { stops.remove(stop) } else { stops.insert(stop) }
     }
-    mutating func dismissNote() { shownNote = nil }
+    mutating func dismissNote() { if !shownNotes.isEmpty { shownNotes.removeFirst() } }
 
     mutating func stepForward() {
         paused = true
@@ -164,14 +166,14 @@ public struct ReplayController: Program {
 
     mutating func toEnd() {
         paused = true
-        shownNote = nil
+        shownNotes = []
         advance(to: records.last?.at ?? replayNow)
     }
 
     mutating func jumpToNextCase() {
         paused = true
         guard let i = records[position...].firstIndex(where: isCaseStart) else { return }
-        shownNote = nil
+        shownNotes = []
         advance(to: records[i].at)
     }
 
@@ -196,7 +198,7 @@ public struct ReplayController: Program {
     mutating func bookmark() -> [Effect] {
         if let bookmarkRefusal { screen.setStatus(bookmarkRefusal, error: true); return [] }
         let note = ReplayNote(anchor: currentAnchor, kind: .bookmark, text: "Bookmarked during a replay")
-        shownNote = note
+        shownNotes = [note]
         return [.saveBookmark(note)]
     }
 
@@ -237,20 +239,18 @@ public struct ReplayController: Program {
             if let crossing = nextCrossing(notAfter: min(target, nextEventAt), stops: stops) {
                 advance(to: crossing.at)
                 var stop = crossing.stop != nil
-                for note in crossing.notes {
-                    shownNote = note
-                    if notesAlwaysStop || (pauseOnNotes && note.pause) { stop = true }
-                }
+                if !crossing.notes.isEmpty { shownNotes = crossing.notes }
+                for note in crossing.notes where notesAlwaysStop || (pauseOnNotes && note.pause) { stop = true }
                 if stop { paused = true; return }
                 continue
             }
             guard position < records.count, records[position].at <= target else { break }
             var stop = false
-            for r in advance(to: records[position].at) {
-                for note in notes where note.anchor == .event(seq: r.seq) {
-                    shownNote = note
-                    if notesAlwaysStop || (pauseOnNotes && note.pause) { stop = true }
-                }
+            let applied = advance(to: records[position].at)
+            let due = notes.filter { note in applied.contains { note.anchor == .event(seq: $0.seq) } }
+            if !due.isEmpty { shownNotes = due }
+            for note in due where notesAlwaysStop || (pauseOnNotes && note.pause) { stop = true }
+            for r in applied {
                 switch r.event {
                 case .promptPassed where stops.contains(.prompt): stop = true
                 case .actionAgreed(let action):
@@ -293,7 +293,7 @@ public struct ReplayController: Program {
         fresh.replayBar = screen.replayBar
         fresh.size = screen.size
         screen = fresh
-        shownNote = nil
+        shownNotes = []
     }
 
     private func isCaseStart(_ r: RecordedEvent) -> Bool {
@@ -338,7 +338,7 @@ public struct ReplayController: Program {
     }
 
     /// The note box, over the bottom of the body just above the replay bar.
-    static func drawNote(_ note: ReplayNote, into buf: inout ScreenBuffer) {
+    static func drawNote(_ note: ReplayNote, more: Int = 0, into buf: inout ScreenBuffer) {
         let size = buf.size
         let width = min(size.cols - 4, 76)
         let text = wrap(SafeText.line(note.text), width: width - 4)
@@ -349,7 +349,7 @@ public struct ReplayController: Program {
         for (i, line) in shown.enumerated() {
             buf.put(line, col: rect.x + 2, row: rect.y + 1 + i, maxCol: rect.maxX - 1)
         }
-        buf.put("Esc or Enter closes the note · Space plays on", col: rect.x + 2, row: rect.maxY - 2, style: .muted, maxCol: rect.maxX - 1)
+        buf.put(more > 0 ? "Esc or Enter: the next note here (\(more) more)" : "Esc or Enter closes the note · Space plays on", col: rect.x + 2, row: rect.maxY - 2, style: .muted, maxCol: rect.maxX - 1)
     }
 }
 

@@ -92,6 +92,12 @@ enum KeymapListing {
         }
         list("Everywhere", MeetingScreen.globalKeymap)
         for screen in ScreenID.allCases { list(screen.title, MeetingScreen.keymap(for: screen)) }
+        lines.append("## Replay (before the screen's keys)")
+        for b in ReplayController.keymap {
+            let hint = b.hint.map { "  [hint: \($0.key) \($0.label)]" } ?? ""
+            lines.append("\(b.label) = \(b.keys.map(\.description).joined(separator: " ")) — \(b.help)\(hint)")
+        }
+        lines.append("")
         return lines.joined(separator: "\n")
     }
 }

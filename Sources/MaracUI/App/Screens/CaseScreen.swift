@@ -80,7 +80,7 @@ extension MeetingScreen {
     func caseDetailLines(_ c: CaseRecord, width: Int) -> ([StyledLine], Int?) {
         let s = state
         // The history panel first: at a repeat hearing, what was agreed last time is the first question.
-        var lines: [StyledLine] = CaseFacts.historyLines(c, width: width)
+        var lines: [StyledLine] = CaseFacts.historyLines(c, width: width, live: canEdit)
         var selectedLine: Int?
         let actions = s.actions(for: c.ref)
         // Keys are named only where they work: a replay or a closed meeting cannot add or amend.
@@ -124,7 +124,7 @@ extension MeetingScreen {
         }
         let views = c.notes.filter { $0.kind == .victimsViews }
         if views.isEmpty {
-            lines.append(StyledLine("! Victim's views not recorded — o, kind \"victim's views\"", .warning))
+            lines.append(StyledLine("! Victim's views not recorded" + (canEdit ? " — o, kind \"victim's views\"" : ""), .warning))
         } else {
             for v in views {
                 let mark = v.isAmended ? " (amended)" : ""
@@ -139,11 +139,11 @@ extension MeetingScreen {
                 lines.append(StyledLine(j == 0 ? part : "  " + part))
             }
         } else {
-            lines.append(StyledLine("! Who feeds back to the victim, and how, is not agreed — f", .warning))
+            lines.append(StyledLine("! Who feeds back to the victim, and how, is not agreed" + (canEdit ? " — f" : ""), .warning))
         }
         let others = c.notes.filter { $0.kind != .victimsViews }
         if !others.isEmpty {
-            lines.append(StyledLine("Notes (\(others.count)) — o adds one · m amends · W withdraws", .title))
+            lines.append(StyledLine("Notes (\(others.count))" + (canEdit ? " — o adds one · m amends · W withdraws" : ""), .title))
             var agencies: [String] = []
             for n in others where !agencies.contains(n.agency) { agencies.append(n.agency) }
             for agency in agencies {
