@@ -125,6 +125,14 @@ import MaracUI
         #expect(notes.contains { $0.kind == .question })
     }
 
+    /// A note's text can hold nothing that drives the terminal (YAML's "\\e" is an escape).
+    @Test func aNoteCannotCarryEscapes() throws {
+        let records = try #require(TrainingSample.named("well-run")).records
+        let notes = try ReplayNotesFile.parse("notes:\n  - seq: 16\n    point: \"\\e[2J\\e]0;x\\a read\"\n", file: "t.notes.yaml", records: records)
+        #expect(notes.count == 1)
+        #expect(!notes[0].text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7f || (0x80...0x9f).contains($0.value) })
+    }
+
     /// A bad notes file: one line naming the file, the line and the field; the replay does not start.
     @Test func aBadNotesFileNamesFileLineAndField() throws {
         let dir = try temporaryFolder()

@@ -49,6 +49,18 @@ import MaracCore
         #expect(HelpOverlay.lines(for: .caseView, width: 200).map(\.plain).joined().contains("add an action (SMART-checked"))
     }
 
+    /// `?` pressed during a replay: the replay's own keys are in the overlay the class sees.
+    @Test func questionMarkInAReplayShowsItsKeys() throws {
+        var replay = try stoppedAtAmber(notes: [])
+        _ = replay.update(.key(.char("?")))
+        let text = replay.view(size: Size(cols: 80, rows: 24)).text
+        #expect(text.contains("Keys in this replay"))
+        #expect(text.contains("pause / play"))
+        // Help has the keyboard: Space does not start the replay under it.
+        _ = replay.update(.key(.char(" ")))
+        #expect(replay.paused)
+    }
+
     @Test func noTwoReplayBindingsShareAKey() {
         let keys = ReplayController.keymap.flatMap(\.keys)
         #expect(Set(keys).count == keys.count)
