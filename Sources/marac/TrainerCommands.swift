@@ -1,20 +1,27 @@
 import ArgumentParser
 import Foundation
 import MaracApp
+import MaracUI
 
 struct ReplayCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "replay",
         abstract: "Trainers: replay a recorded meeting, read-only, with its real timing.",
         discussion: """
-        The live meeting screens driven by the recorded events. Keys: Space pause/resume, → or . \
-        step to the next event, ← or , step back, ] next case, [ previous case, + / - speed (1, 2, 5, \
-        10, 20, 30, 60×), Home the start, End the end, o stop at overruns (also --pause-at-overrun); \
-        every other key works as on the live screen (read-only). Nothing is written.
+        The live meeting screens driven by the recorded events; `?` lists the replay's keys. Space \
+        pause/play, n next stop (a prompt passed, a SMART warning, an overrun or a trainer's note), \
+        → or . step, ← or , step back, ] / [ next / previous case, + / - speed (1, 2, 5, 10, 20, 30, \
+        60, 120, 240×), Home the start, End the end; T, O, P, A stop at amber, overruns, prompts, \
+        actions (as --pause-at); b bookmarks the moment in the notes file. Every other key works as on \
+        the live screen, read-only. Nothing is written to the journal.
+
+        The trainer's notes beside the journal (NAME.notes.yaml for NAME.jsonl; docs/REPLAY.md) \
+        show at their moment, and stop the replay where a note says `pause: yes`.
 
         Examples:
-          marac replay meeting.jsonl --speed 20
-          marac replay --sample historical-overrun --speed 20 --pause-at-overrun
+          marac replay samples/historical-overrun.jsonl --speed 20 --pause-at amber
+          marac replay meeting.jsonl --pause-at overrun,prompt --speed 60
+          marac replay --sample vague-actions --pause-at action
         """)
 
     @Argument(help: ArgumentHelp("The journal to replay.", valueName: "journal"), completion: .file(extensions: ["jsonl"]))
@@ -22,26 +29,48 @@ struct ReplayCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Replay a shipped sample instead (see `marac train --list`).", valueName: "name"),
             completion: .list(Training.sampleNames))
     var sample: String?
-    @Option(help: "Replay speed, 1 to 60.") var speed: Int = 1
-    @Flag(name: .customLong("pause-at-overrun"), help: "Stop the replay at the moment a discussion goes past the limit (toggle with o).")
+    @Option(help: "Replay speed, 1 to 240.") var speed: Int = 1
+    @Option(name: .customLong("pause-at"),
+            help: ArgumentHelp("Stop at amber, overrun, prompt or action (repeat it, or a comma list; keys T O P A).", valueName: "when"))
+    var pauseAt: [String] = []
+    @Flag(name: .customLong("pause-at-overrun"), help: "The same as --pause-at overrun.")
     var pauseAtOverrun = false
+    @Option(help: ArgumentHelp("The trainer's notes file (default: NAME.notes.yaml beside the journal).", valueName: "file"),
+            completion: .file(extensions: ["yaml"]))
+    var notes: String?
     @OptionGroup var screen: ScreenOptions
 
+    /// The stops asked for, or the word that is not one.
+    var stops: Set<ReplayStop> {
+        get throws {
+            var stops: Set<ReplayStop> = pauseAtOverrun ? [.overrun] : []
+            for value in pauseAt {
+                guard let parsed = ReplayStop.parse(value) else {
+                    throw ValidationError("--pause-at '\(value)': give amber, overrun, prompt or action (or a comma list of them)")
+                }
+                stops.formUnion(parsed)
+            }
+            return stops
+        }
+    }
+
     func validate() throws {
-        guard (1...60).contains(speed) else { throw ValidationError("--speed must be from 1 to 60") }
+        guard (1...ReplayController.maximumSpeed).contains(speed) else {
+            throw ValidationError("--speed must be from 1 to \(ReplayController.maximumSpeed)")
+        }
         guard (journal == nil) != (sample == nil) else { throw ValidationError("give a journal or --sample NAME (one of them)") }
+        _ = try stops
     }
 
     func run() throws {
         try reportingErrors {
+            let plan = ReplayPlan(speed: speed, stops: try stops, notesFile: notes)
             if let sample {
                 let s = try Training.sample(sample)
-                _ = try ReplaySession.run(records: s.records, speed: speed, pauseAtOverrun: pauseAtOverrun,
-                                          options: screen.sessionOptions(mode: .readOnly))
+                _ = try Training.replaySample(s, plan: plan, options: screen.sessionOptions(mode: .readOnly))
             } else if let journal {
                 try ExitStatus.requireJournal(journal)
-                _ = try Training.replay(path: journal, speed: speed, pauseAtOverrun: pauseAtOverrun,
-                                        options: screen.sessionOptions(mode: .readOnly, journal: journal))
+                _ = try Training.replay(path: journal, plan: plan, options: screen.sessionOptions(mode: .readOnly, journal: journal))
             }
         }
     }

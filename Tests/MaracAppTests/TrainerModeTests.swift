@@ -94,8 +94,11 @@ import MaracUI
         // (a replay offers no edit keys, e.g. no "R reopen").
         var replayed = replay.viewWithoutBar(size: size).lines(), seen = live.lines()
         #expect(seen[size.rows - 2].contains("closed"))
+        // The summary's title line names the reopen key live; a replay cannot reopen, so it does not.
+        #expect(seen[2].contains("R reopens") && replayed[2].contains("■ CLOSED") && !replayed[2].contains("R reopens"))
         #expect(seen[size.rows - 1].contains("R reopen") && !replayed[size.rows - 1].contains("R reopen"))
         replayed.removeLast(2); seen.removeLast(2)
+        replayed.remove(at: 2); seen.remove(at: 2)
         #expect(replayed == seen)
     }
 

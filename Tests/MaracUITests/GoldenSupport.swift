@@ -11,9 +11,15 @@ enum Golden {
 
     static func check(_ name: String, _ screen: MeetingScreen, sizes: [Size] = standardSizes,
                       sourceLocation: SourceLocation = #_sourceLocation) {
+        check(name, sizes: sizes, sourceLocation: sourceLocation) { screen.view(size: $0) }
+    }
+
+    /// Any program's screen (a replay draws over the meeting screen).
+    static func check(_ name: String, sizes: [Size] = standardSizes, sourceLocation: SourceLocation = #_sourceLocation,
+                      view: (Size) -> ScreenBuffer) {
         for size in sizes {
             let file = folder.appendingPathComponent("\(name)-\(size.cols)x\(size.rows).txt")
-            let actual = screen.view(size: size).lines()
+            let actual = view(size).lines()
             if recording {
                 try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
                 try? (actual.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)

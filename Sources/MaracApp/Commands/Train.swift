@@ -55,35 +55,4 @@ public enum Training {
         try? AtomicFile.write(Array((text + "\n").utf8), to: path + ".scorecard.txt")
         return (text, path)
     }
-
-    /// Replays a journal (or a shipped sample) read-only, driven by its recorded timing.
-    public static func replay(path: String, speed: Int, pauseAtOverrun: Bool = false, options: MeetingSession.Options) throws -> ScreenBuffer? {
-        try requireMeetingJournal(path)
-        let contents: JournalContents
-        do { contents = try JournalReader.read(path: path, passphrase: options.passphrase) }
-        catch { throw CommandFailure(error.description, exitCode: error.exitStatus) }
-        if contents.events.isEmpty { throw AppError("\(path) holds no events to replay") }
-        return try ReplaySession.run(records: contents.events, speed: speed, pauseAtOverrun: pauseAtOverrun, options: options)
-    }
-}
-
-/// Drives a `ReplayController`: headless from a key script on a manual clock, or in the terminal.
-public enum ReplaySession {
-    public static func run(records: [RecordedEvent], speed: Int, pauseAtOverrun: Bool = false,
-                           options: MeetingSession.Options) throws -> ScreenBuffer? {
-        let noWrites: (Effect) -> [Msg] = { _ in [] }
-        if let keysFile = options.keysFile {
-            let steps = try loadKeyScript(keysFile)
-            let clock = ManualClock(start: 0)
-            var replay = ReplayController(records: records, speed: speed, now: clock.now, pauseAtOverrun: pauseAtOverrun)
-            let outcome = ScriptedRun.run(&replay, steps: steps, clock: clock, size: options.size, perform: noWrites)
-            if let dump = options.dumpScreenFile { try writeScreenDump(outcome.screen, to: dump) }
-            return outcome.screen
-        }
-        let clock = AppClock.wall
-        let (theme, _) = ThemeLoader.loadForApp(name: options.themeName)
-        var replay = ReplayController(records: records, speed: speed, now: clock.now, pauseAtOverrun: pauseAtOverrun)
-        try runOnTerminal(&replay, theme: theme, clock: clock, dumpScreenFile: options.dumpScreenFile, perform: noWrites)
-        return nil
-    }
 }

@@ -103,6 +103,8 @@ public final class MeetingSession {
         switch effect {
         case .quit:
             return []
+        case .saveBookmark:
+            return [.notice("Bookmarks are made in a replay, not in a live meeting", isError: true)]
         case .append(let events):
             guard let writer else {
                 return [.appendFailed(message: "read-only: this journal cannot be changed")]

@@ -94,7 +94,7 @@ extension MeetingScreen {
     mutating func handleHelp(_ key: Key) {
         defer {
             // Keep the scroll within the text, so scrolling back up answers at once.
-            let count = HelpOverlay.lines(for: screen, width: max(20, size.cols - 6), filter: helpFilter).count
+            let count = HelpOverlay.lines(for: screen, replayKeys: replayKeys?.help, width: max(20, size.cols - 6), filter: helpFilter).count
             helpScroll = helpScroll.map { min($0, max(0, count - (size.rows - 6))) }
         }
         if helpFilterTyping {

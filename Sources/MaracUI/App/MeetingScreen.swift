@@ -58,6 +58,8 @@ public struct MeetingScreen: Program {
     public private(set) var statusMessage: String?
     /// When set, drawn as an extra line above the status bar (trainer replay).
     public var replayBar: String?
+    /// A replay's own keys, for the hint bar and `?` help (set by `ReplayController`).
+    var replayKeys: ReplayKeys?
     /// Log lines lost so far (the log's disk full, say): the summary shows the count. Set by the runtime.
     public var lostLogLines: @Sendable () -> Int = { 0 }
 
@@ -285,7 +287,7 @@ public struct MeetingScreen: Program {
             }
         }
         if let helpScroll {
-            HelpOverlay.draw(screen: screen, scroll: helpScroll, filter: helpFilter, typing: helpFilterTyping, into: &buf, area: body)
+            HelpOverlay.draw(screen: screen, replayKeys: replayKeys?.help, scroll: helpScroll, filter: helpFilter, typing: helpFilterTyping, into: &buf, area: body)
         }
         if let replayBar {
             buf.band(row: size.rows - 3, style: .accent)

@@ -1,11 +1,42 @@
 import MaracCore
 
+/// Where a replay can stop by itself (`--pause-at`, and the T / O / P / A keys during a replay).
+public enum ReplayStop: String, Sendable, CaseIterable, Comparable {
+    /// A running discussion reaches its target: the amber "move to actions".
+    case amber
+    /// A running discussion reaches its limit: red, over the limit.
+    case overrun
+    /// The chair passes a closing prompt (recorded with a reason).
+    case prompt
+    /// An action is agreed.
+    case action
+
+    public static func < (a: ReplayStop, b: ReplayStop) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+
+    /// Reads `amber`, `overrun`, `prompt`, `action` and comma lists of them (any case); nil if a word is none of them.
+    public static func parse(_ text: String) -> Set<ReplayStop>? {
+        var stops: Set<ReplayStop> = []
+        for word in text.split(separator: ",", omittingEmptySubsequences: false) {
+            guard let stop = ReplayStop(rawValue: String(word.filter { $0 != " " }).lowercased()) else { return nil }
+            stops.insert(stop)
+        }
+        return stops
+    }
+}
+
 /// Trainer replay (`marac replay`): the live meeting screen, read-only, driven by the recorded
 /// events at their recorded times. The runtime's clock (wall or manual) drives a replay clock that
 /// runs `speed` times faster; events whose time has come are handed to the screen exactly as the
-/// journal handed them to the live screen, so the two cannot disagree. Nothing is ever written.
+/// journal handed them to the live screen, so the two cannot disagree. Nothing is written to the
+/// journal; the only effect a replay asks for is saving a bookmark to the trainer's notes file.
+///
+/// Its keys are declared in `ReplayController.keymap` (Keymaps.swift): they are dispatched from
+/// there and shown in the hint bar and in `?` help from there.
 public struct ReplayController: Program {
-    public static let speeds = [1, 2, 5, 10, 20, 30, 60]
+    public static let speeds = [1, 2, 5, 10, 20, 30, 60, 120, 240]
+    public static var maximumSpeed: Int { speeds.last! }
 
     public let records: [RecordedEvent]
     /// How many records the screen has seen.
@@ -14,15 +45,32 @@ public struct ReplayController: Program {
     public private(set) var replayNow: Int64
     public private(set) var speed: Int
     public private(set) var paused: Bool
-    /// Trainers: stop the replay at the moment a discussion goes past the time limit.
-    public var pauseAtOverrun: Bool
+    /// The moments the replay stops at by itself.
+    public var stops: Set<ReplayStop>
+    /// The trainer's notes for this recording, in file order.
+    public let notes: [ReplayNote]
+    /// The notes of the moment reached, the first on screen (Esc shows the next).
+    private var shownNotes: [ReplayNote] = []
+    /// The note on screen now, if any.
+    public var shownNote: ReplayNote? { shownNotes.first }
+    /// Why `b` cannot save a bookmark here (a shipped sample has no notes file of its own), or nil.
+    public let bookmarkRefusal: String?
     private var lastWall: Int64?
     private var screen: MeetingScreen
     private let setUpCount: Int
 
-    public init(records: [RecordedEvent], speed: Int = 1, now: Int64, pauseAtOverrun: Bool = false) {
+    /// Trainers: stop the replay at the moment a discussion goes past the time limit.
+    public var pauseAtOverrun: Bool {
+        get { stops.contains(.overrun) }
+        set { if newValue { stops.insert(.overrun) } else { stops.remove(.overrun) } }
+    }
+
+    public init(records: [RecordedEvent], speed: Int = 1, now: Int64, pauseAtOverrun: Bool = false,
+                stops: Set<ReplayStop> = [], notes: [ReplayNote] = [], bookmarkRefusal: String? = nil) {
         self.records = records
-        self.pauseAtOverrun = pauseAtOverrun
+        self.stops = stops.union(pauseAtOverrun ? [.overrun] : [])
+        self.notes = notes
+        self.bookmarkRefusal = bookmarkRefusal
         self.speed = ReplayController.clampSpeed(speed)
         self.paused = false
         self.lastWall = now
@@ -44,81 +92,132 @@ public struct ReplayController: Program {
     public var isAtEnd: Bool { position >= records.count }
     public var meeting: Meeting { screen.meeting }
 
-    static func clampSpeed(_ s: Int) -> Int { min(60, max(1, s)) }
+    static func clampSpeed(_ s: Int) -> Int { min(maximumSpeed, max(1, s)) }
 
     public mutating func update(_ msg: Msg) -> [Effect] {
         defer { refreshBar() }
         switch msg {
         case .tick(let now):
             if !paused, let last = lastWall, now > last {
-                let target = replayNow + (now - last) * Int64(speed)
-                if pauseAtOverrun { advanceStoppingAtOverrun(to: target) } else { advance(to: target) }
+                play(to: replayNow + (now - last) * Int64(speed), stoppingAt: stops, pauseOnNotes: true)
             }
             lastWall = now
             return forward(.tick(now: replayNow))
         case .key(let key):
-            if let handled = replayKey(key) { return handled }
+            // A form, dialog, help or the privacy screen has the keyboard: the screen answers.
+            if !screen.isTakingKeys, let binding = Self.keymap.first(where: { $0.keys.contains(key) && $0.isAvailable(self) }) {
+                let effects = binding.action(&self, key)
+                return forward(.tick(now: replayNow)) + effects
+            }
             return forward(msg)
         case .appended, .appendFailed:
-            return []   // a replay never writes, so nothing can answer it
+            return []   // a replay never writes to the journal, so nothing can answer it
         case .resize, .paste, .notice:
             return forward(msg)
         }
     }
 
-    public func view(size: Size) -> ScreenBuffer { screen.view(size: size) }
+    public func view(size: Size) -> ScreenBuffer {
+        var buf = screen.view(size: size)
+        if let shownNote, !screen.isTakingKeys, size.cols >= Size.minimum.cols, size.rows >= Size.minimum.rows {
+            Self.drawNote(shownNote, more: shownNotes.count - 1, into: &buf)
+        }
+        return buf
+    }
 
     /// The screen without the replay bar: what the live screen showed at this point.
     public func viewWithoutBar(size: Size) -> ScreenBuffer {
         var inner = screen
         inner.replayBar = nil
+        inner.replayKeys = nil
         return inner.view(size: size)
-    }
-
-    // MARK: - Keys
-
-    private mutating func replayKey(_ key: Key) -> [Effect]? {
-        switch key {
-        case .char(" "):
-            paused.toggle()
-        case .char("."), .right:
-            paused = true
-            stepForward()
-        case .char(","), .left:
-            paused = true
-            stepBack()
-        case .char("+"), .char("="):
-            speed = Self.speeds.first { $0 > speed } ?? Self.speeds.last!
-        case .char("-"), .char("_"):
-            speed = Self.speeds.last { $0 < speed } ?? Self.speeds.first!
-        case .char("]"):
-            paused = true
-            jumpToNextCase()
-        case .char("["):
-            paused = true
-            jumpToPreviousCase()
-        case .char("o"):
-            pauseAtOverrun.toggle()
-        case .char("0"), .home:
-            paused = true
-            rebuild(upTo: setUpCount)
-        case .end:
-            paused = true
-            advance(to: records.last?.at ?? replayNow)
-        default:
-            return nil
-        }
-        return forward(.tick(now: replayNow))
     }
 
     private mutating func forward(_ msg: Msg) -> [Effect] {
         screen.update(msg).filter { $0 == .quit }
     }
 
+    // MARK: - Commands (the keymap's actions)
+
+    mutating func togglePause() { paused.toggle() }
+    mutating func faster() { speed = Self.speeds.first { $0 > speed } ?? Self.maximumSpeed }
+    mutating func slower() { speed = Self.speeds.last { $0 < speed } ?? Self.speeds.first! }
+    mutating func toggleStop(_ stop: ReplayStop) {
+        if stops.contains(stop) { stops.remove(stop) } else { stops.insert(stop) }
+    }
+    mutating func dismissNote() { if !shownNotes.isEmpty { shownNotes.removeFirst() } }
+
+    mutating func stepForward() {
+        paused = true
+        guard position < records.count else { return }
+        play(to: records[position].at, stoppingAt: [], pauseOnNotes: false)
+    }
+
+    mutating func stepBack() {
+        paused = true
+        guard position > setUpCount else { return }
+        rebuild(upTo: position - 1)
+    }
+
+    mutating func toStart() {
+        paused = true
+        rebuild(upTo: setUpCount)
+    }
+
+    mutating func toEnd() {
+        paused = true
+        shownNotes = []
+        advance(to: records.last?.at ?? replayNow)
+    }
+
+    mutating func jumpToNextCase() {
+        paused = true
+        guard let i = records[position...].firstIndex(where: isCaseStart) else { return }
+        shownNotes = []
+        advance(to: records[i].at)
+    }
+
+    mutating func jumpToPreviousCase() {
+        paused = true
+        // The start of the case before the one being shown.
+        let starts = records[setUpCount..<position].indices.filter { isCaseStart(records[$0]) }
+        guard let target = starts.dropLast().last ?? starts.last else { return rebuild(upTo: setUpCount) }
+        rebuild(upTo: target + 1)
+    }
+
+    /// `n`: on to the next thing a class should look at — a prompt passed, an action with a SMART
+    /// warning, an overrun, or a trainer's note — and pause there (at the end if there is none).
+    mutating func jumpToNextStop() {
+        paused = false
+        play(to: records.last?.at ?? replayNow, stoppingAt: [.prompt, .overrun], smartWarnings: true, pauseOnNotes: true,
+             notesAlwaysStop: true)
+        paused = true
+    }
+
+    /// `b`: a bookmark where the replay is now, for the runtime to save to the notes file.
+    mutating func bookmark() -> [Effect] {
+        if let bookmarkRefusal { screen.setStatus(bookmarkRefusal, error: true); return [] }
+        let note = ReplayNote(anchor: currentAnchor, kind: .bookmark, text: "Bookmarked during a replay")
+        shownNotes = [note]
+        return [.saveBookmark(note)]
+    }
+
+    /// Where the replay is: the running case's timer if a discussion is on, else the last event replayed.
+    var currentAnchor: ReplayNote.Anchor {
+        let state = screen.meeting.state
+        if let ref = state.activeCase, let c = state.cases[ref], c.wasStarted {
+            let elapsed = c.elapsedMillis(now: replayNow) / 1000 * 1000
+            return .caseTime(caseRef: ref, millis: elapsed)
+        }
+        return .event(seq: position > 0 ? records[position - 1].seq : 0)
+    }
+
     // MARK: - Moving through the recording
 
-    private mutating func advance(to time: Int64) {
-        replayNow = time
+    /// Applies every record up to `time` at once (no stops); returns the records applied.
+    @discardableResult
+    private mutating func advance(to time: Int64) -> [RecordedEvent] {
+        replayNow = max(replayNow, time)
         var batch: [RecordedEvent] = []
         while position < records.count, records[position].at <= time {
             batch.append(records[position])
@@ -127,17 +226,64 @@ public struct ReplayController: Program {
         if !batch.isEmpty { _ = screen.update(.appended(batch)) }
         // Nothing was recorded after the last event: the replay's clock stops there.
         if isAtEnd, let last = records.last { replayNow = last.at }
+        return batch
     }
 
-    private mutating func stepForward() {
-        guard position < records.count else { return }
-        let next = records[position]
-        advance(to: next.at)
+    /// Plays on to `target` event by event, so that a moment between two events (a discussion
+    /// reaching its target or limit, a note at a case's time) is caught exactly. Notes whose moment
+    /// passes are shown; the replay pauses at the first of `stops` (and at a note that asks to pause).
+    private mutating func play(to target: Int64, stoppingAt stops: Set<ReplayStop>, smartWarnings: Bool = false,
+                               pauseOnNotes: Bool, notesAlwaysStop: Bool = false) {
+        while true {
+            let nextEventAt = position < records.count ? records[position].at : Int64.max
+            if let crossing = nextCrossing(notAfter: min(target, nextEventAt), stops: stops) {
+                advance(to: crossing.at)
+                var stop = crossing.stop != nil
+                if !crossing.notes.isEmpty { shownNotes = crossing.notes }
+                for note in crossing.notes where notesAlwaysStop || (pauseOnNotes && note.pause) { stop = true }
+                if stop { paused = true; return }
+                continue
+            }
+            guard position < records.count, records[position].at <= target else { break }
+            var stop = false
+            let applied = advance(to: records[position].at)
+            let due = notes.filter { note in applied.contains { note.anchor == .event(seq: $0.seq) } }
+            if !due.isEmpty { shownNotes = due }
+            for note in due where notesAlwaysStop || (pauseOnNotes && note.pause) { stop = true }
+            for r in applied {
+                switch r.event {
+                case .promptPassed where stops.contains(.prompt): stop = true
+                case .actionAgreed(let action):
+                    if stops.contains(.action) { stop = true }
+                    if smartWarnings, !SmartRules.check(action, today: screen.today, agenciesPresent: screen.state.agenciesPresent).isEmpty {
+                        stop = true
+                    }
+                default: break
+                }
+            }
+            if stop { paused = true; return }
+        }
+        advance(to: target)
     }
 
-    private mutating func stepBack() {
-        guard position > setUpCount else { return }
-        rebuild(upTo: position - 1)
+    /// The first moment after `replayNow` and no later than `limit` at which the running discussion
+    /// reaches its target or its limit (when those are stops) or the time of a note on it.
+    private func nextCrossing(notAfter limit: Int64, stops: Set<ReplayStop>) -> (at: Int64, stop: ReplayStop?, notes: [ReplayNote])? {
+        let state = screen.meeting.state
+        guard let ref = state.activeCase, let c = state.cases[ref], c.isRunning, !state.isPaused else { return nil }
+        let elapsed = c.elapsedMillis(now: replayNow)
+        var marks: [(elapsed: Int64, stop: ReplayStop?, note: ReplayNote?)] = []
+        if stops.contains(.amber) { marks.append((state.timing.target(bonusMinutes: c.bonusMinutes), .amber, nil)) }
+        if stops.contains(.overrun) { marks.append((state.timing.limit(bonusMinutes: c.bonusMinutes), .overrun, nil)) }
+        for note in notes {
+            if case .caseTime(let noteRef, let millis) = note.anchor, noteRef == ref { marks.append((millis, nil, note)) }
+        }
+        let ahead = marks.filter { $0.elapsed > elapsed }
+        guard let first = ahead.map(\.elapsed).min() else { return nil }
+        let at = replayNow + (first - elapsed)
+        guard at <= limit else { return nil }
+        let here = ahead.filter { $0.elapsed == first }
+        return (at, here.compactMap(\.stop).first, here.compactMap(\.note))
     }
 
     private mutating func rebuild(upTo count: Int) {
@@ -145,37 +291,9 @@ public struct ReplayController: Program {
         replayNow = position > 0 ? records[position - 1].at : replayNow
         var fresh = MeetingScreen(meeting: Meeting(events: Array(records.prefix(position))), now: replayNow, mode: .readOnly)
         fresh.replayBar = screen.replayBar
+        fresh.size = screen.size
         screen = fresh
-    }
-
-    /// Moves event by event so a limit crossed between two events is caught at its exact moment.
-    private mutating func advanceStoppingAtOverrun(to target: Int64) {
-        while true {
-            if let crossing = nextOverrun(before: target) {
-                advance(to: crossing)
-                paused = true
-                return
-            }
-            guard position < records.count, records[position].at <= target else { break }
-            advance(to: records[position].at)
-        }
-        advance(to: target)
-    }
-
-    /// The first moment after `replayNow` and no later than `target` at which a running discussion
-    /// reaches its limit, if there is one.
-    private func nextOverrun(before target: Int64) -> Int64? {
-        let state = screen.meeting.state
-        var candidates: [Int64] = []
-        // The running case, as the screen has it now, crossing before the next event arrives.
-        if let ref = state.activeCase, let c = state.cases[ref], c.isRunning {
-            let limit = state.timing.limit(bonusMinutes: c.bonusMinutes)
-            let elapsed = c.elapsedMillis(now: replayNow)
-            if elapsed < limit { candidates.append(replayNow + (limit - elapsed)) }
-        }
-        let nextEvent = position < records.count ? records[position].at : Int64.max
-        guard let crossing = candidates.min(), crossing <= target, crossing <= nextEvent else { return nil }
-        return crossing
+        shownNotes = []
     }
 
     private func isCaseStart(_ r: RecordedEvent) -> Bool {
@@ -183,19 +301,7 @@ public struct ReplayController: Program {
         return false
     }
 
-    private mutating func jumpToNextCase() {
-        guard let i = records[position...].firstIndex(where: isCaseStart) else { return }
-        advance(to: records[i].at)
-    }
-
-    private mutating func jumpToPreviousCase() {
-        // The start of the case before the one being shown.
-        let starts = records[setUpCount..<position].indices.filter { isCaseStart(records[$0]) }
-        guard let target = starts.dropLast().last ?? starts.last else { return rebuild(upTo: setUpCount) }
-        rebuild(upTo: target + 1)
-    }
-
-    // MARK: - The replay bar
+    // MARK: - What is drawn
 
     private mutating func refreshBar() {
         // Positions are measured from the recorded start of the meeting (not the journal's creation,
@@ -203,10 +309,57 @@ public struct ReplayController: Program {
         let started = records.first { if case .meetingStarted = $0.event { return true } else { return false } }
         let start = started?.at ?? (setUpCount < records.count ? records[setUpCount].at : records.first?.at ?? replayNow)
         let end = max(start, records.last?.at ?? replayNow)
+        let mark = paused ? "Ⅱ PAUSED" : (isAtEnd ? "■ END" : "▶ PLAYING")
         let last = position > 0 ? records[position - 1].event.name : "start"
-        var mark = paused ? "Ⅱ PAUSED" : (isAtEnd ? "■ END" : "▶ PLAYING")
-        if pauseAtOverrun { mark += " (stops at overruns)" }
-        screen.replayBar = "REPLAY \(mark) \(speed)× │ \(formatDuration(max(0, replayNow - start))) of \(formatDuration(end - start))"
-            + " │ \(position)/\(records.count) \(last) │ Space pause ←/→ step [/] case +/- speed o stop at overruns"
+        let stopWords = ReplayStop.allCases.filter(stops.contains).map(\.rawValue)
+        // Most important first; what does not fit the width is left out whole, never cut.
+        let parts: [String?] = [
+            "REPLAY \(mark) \(speed)×",
+            "\(formatDuration(max(0, replayNow - start))) of \(formatDuration(end - start))",
+            stopWords.isEmpty ? nil : "stops: " + stopWords.joined(separator: " "),
+            "event \(position)/\(records.count)",
+            last,
+        ]
+        var bar = ""
+        for part in parts.compactMap({ $0 }) {
+            let next = bar.isEmpty ? part : bar + " │ " + part
+            if CharWidth.of(next) <= max(Size.minimum.cols, screen.size.cols) - 1 { bar = next }
+        }
+        screen.replayBar = bar
+        screen.replayKeys = ReplayKeys(help: Self.keymap.map { ($0.label, $0.help) }, hints: hints)
     }
+
+    /// The replay's hint-bar keys now, from its keymap, by rank.
+    var hints: [(String, String)] {
+        Self.keymap.enumerated()
+            .filter { $0.element.hint != nil && $0.element.isAvailable(self) }
+            .sorted { ($0.element.rank, $0.offset) < ($1.element.rank, $1.offset) }
+            .compactMap { item in item.element.hintNow?(self) ?? item.element.hint.map { ($0.key, $0.label) } }
+    }
+
+    /// The note box, over the bottom of the body just above the replay bar.
+    static func drawNote(_ note: ReplayNote, more: Int = 0, into buf: inout ScreenBuffer) {
+        let size = buf.size
+        let width = min(size.cols - 4, 76)
+        let text = wrap(SafeText.line(note.text), width: width - 4)
+        let shown = Array(text.prefix(max(1, size.rows / 3)))
+        let height = shown.count + 3
+        let rect = Rect(x: (size.cols - width) / 2, y: size.rows - 3 - height, w: width, h: height)
+        buf.box(rect, title: "\(note.kind.title) — \(note.place)\(note.pause ? " (paused)" : "")", style: .accent)
+        for (i, line) in shown.enumerated() {
+            buf.put(line, col: rect.x + 2, row: rect.y + 1 + i, maxCol: rect.maxX - 1)
+        }
+        buf.put(more > 0 ? "Esc or Enter: the next note here (\(more) more)" : "Esc or Enter closes the note · Space plays on", col: rect.x + 2, row: rect.maxY - 2, style: .muted, maxCol: rect.maxX - 1)
+    }
+}
+
+/// What a replay adds to the screen's hint bar and `?` help (from `ReplayController.keymap`).
+struct ReplayKeys {
+    var help: [(String, String)]
+    var hints: [(String, String)]
+}
+
+extension MeetingScreen {
+    /// A form, dialog, the help or the privacy screen has the keyboard.
+    var isTakingKeys: Bool { modal != nil || helpScroll != nil || privacy }
 }

@@ -23,6 +23,9 @@ public enum Effect: Sendable, Equatable {
     /// Write these events to the journal, in order, as one durable append (write-ahead).
     case append([MeetingEvent])
     case quit
+    /// A replay: add this bookmark to the trainer's notes file beside the recording (the runtime
+    /// answers with a `.notice` saying where it went, or why it could not).
+    case saveBookmark(ReplayNote)
 }
 
 /// A screen program the runtime can drive: the Elm architecture (model, update, view).

@@ -66,8 +66,9 @@ extension MeetingScreen {
 
     /// The hint bar for a screen, from its keymap: the bindings that show now, in their order now.
     /// The screen's own bindings and the global ones that show there, merged by rank.
+    /// In a replay its own keys come first (`ReplayController.keymap`); the screen's edit keys are hidden.
     func hints(for screen: ScreenID) -> [(String, String)] {
-        (Self.keymap(for: screen) + Self.globalKeymap).enumerated()
+        (replayKeys?.hints ?? []) + (Self.keymap(for: screen) + Self.globalKeymap).enumerated()
             .filter { $0.element.hint != nil && $0.element.showsNow(self) }
             .sorted { ($0.element.rank(self), $0.offset) < ($1.element.rank(self), $1.offset) }
             .compactMap { item in item.element.hintNow?(self) ?? item.element.hint.map { ($0.key, $0.label) } }
@@ -91,6 +92,49 @@ enum KeymapListing {
         }
         list("Everywhere", MeetingScreen.globalKeymap)
         for screen in ScreenID.allCases { list(screen.title, MeetingScreen.keymap(for: screen)) }
+        lines.append("## Replay (before the screen's keys)")
+        for b in ReplayController.keymap {
+            let hint = b.hint.map { "  [hint: \($0.key) \($0.label)]" } ?? ""
+            lines.append("\(b.label) = \(b.keys.map(\.description).joined(separator: " ")) — \(b.help)\(hint)")
+        }
+        lines.append("")
         return lines.joined(separator: "\n")
+    }
+}
+
+/// One key of a replay (`marac replay`), declared once in `ReplayController.keymap`: the replay
+/// dispatches it, and the hint bar and `?` help show it, from the same entry.
+struct ReplayBinding: Sendable {
+    var keys: [Key]
+    /// How help writes the keys.
+    var label: String
+    /// The line in `?` help.
+    var help: String
+    /// The hint bar's key and label, nil when it never shows there.
+    var hint: (key: String, label: String)?
+    /// The hint bar's key and label now, when they depend on the replay (`Space pause` / `Space play`).
+    var hintNow: (@Sendable (ReplayController) -> (String, String))?
+    /// The hint bar's order, lower first (at 80 columns only the first few fit).
+    var rank: Int
+    /// Whether the key does anything now (Esc closes a trainer's note only while one shows; otherwise
+    /// it goes to the screen).
+    var isAvailable: @Sendable (ReplayController) -> Bool
+    var action: @Sendable (inout ReplayController, Key) -> [Effect]
+
+    init(_ keys: [Key], _ label: String, _ help: String, hint: (String, String)? = nil, rank: Int = 50,
+         hintNow: (@Sendable (ReplayController) -> (String, String))? = nil,
+         isAvailable: @escaping @Sendable (ReplayController) -> Bool = { _ in true },
+         action: @escaping @Sendable (inout ReplayController, Key) -> [Effect]) {
+        self.keys = keys; self.label = label; self.help = help
+        self.hint = hint.map { (key: $0.0, label: $0.1) }
+        self.hintNow = hintNow; self.rank = rank; self.isAvailable = isAvailable; self.action = action
+    }
+
+    /// A key that changes only the replay (nothing for the runtime to do).
+    static func command(_ keys: [Key], _ label: String, _ help: String, hint: (String, String)? = nil, rank: Int = 50,
+                        hintNow: (@Sendable (ReplayController) -> (String, String))? = nil,
+                        isAvailable: @escaping @Sendable (ReplayController) -> Bool = { _ in true },
+                        _ run: @escaping @Sendable (inout ReplayController) -> Void) -> ReplayBinding {
+        ReplayBinding(keys, label, help, hint: hint, rank: rank, hintNow: hintNow, isAvailable: isAvailable) { r, _ in run(&r); return [] }
     }
 }

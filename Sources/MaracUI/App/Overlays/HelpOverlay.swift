@@ -5,9 +5,11 @@ enum HelpOverlay {
     /// The keys that work everywhere, from the global keymap (one declaration, see `Binding`).
     static var everywhere: [(String, String)] { MeetingScreen.globalKeymap.map { ($0.label, $0.help) } }
 
-    /// A screen's keys, from its keymap.
-    static func keys(for screen: ScreenID) -> [(String, String)] {
-        MeetingScreen.keymap(for: screen).map { ($0.label, $0.help) } + (screen == .agenda ? flagLegend : [])
+    /// A screen's keys, from its keymap. In a replay (`liveKeys` false) the keys that change the
+    /// meeting are left out: a replay refuses them.
+    static func keys(for screen: ScreenID, liveKeys: Bool = true) -> [(String, String)] {
+        MeetingScreen.keymap(for: screen).filter { liveKeys || !$0.isEdit }.map { ($0.label, $0.help) }
+            + (screen == .agenda ? flagLegend : [])
     }
 
     /// The agenda's flag symbols (CaseFlag.symbol).
@@ -37,7 +39,8 @@ enum HelpOverlay {
     ]
 
     /// The help text; with a `filter`, only the keys and glossary terms that mention it.
-    static func lines(for screen: ScreenID, width: Int, filter: String = "") -> [StyledLine] {
+    /// `replayKeys`: a replay's own keys, listed first (the screens' edit keys are then left out).
+    static func lines(for screen: ScreenID, replayKeys: [(String, String)]? = nil, width: Int, filter: String = "") -> [StyledLine] {
         var out: [StyledLine] = []
         let needle = filter.lowercased()
         func section(_ title: String, _ allRows: [(String, String)], keyWidth: Int) {
@@ -53,23 +56,27 @@ enum HelpOverlay {
             }
             out.append(.blank)
         }
-        section("Keys on the \(screen.title) screen (this one)", keys(for: screen), keyWidth: 14)
+        let live = replayKeys == nil
+        if let replayKeys {
+            section("Keys in this replay (read-only: keys that change the meeting work only live)", replayKeys, keyWidth: 14)
+        }
+        section("Keys on the \(screen.title) screen (this one)", keys(for: screen, liveKeys: live), keyWidth: 14)
         section("Keys everywhere", everywhere, keyWidth: 18)
         section("Glossary", glossary, keyWidth: 24)
         for other in ScreenID.allCases where other != screen {
-            section("Keys on the \(other.title) screen (\(other.rawValue))", keys(for: other), keyWidth: 14)
+            section("Keys on the \(other.title) screen (\(other.rawValue))", keys(for: other, liveKeys: live), keyWidth: 14)
         }
         if out.isEmpty { out.append(StyledLine("Nothing in help mentions “\(SafeText.line(filter))”", .muted)) }
         return out
     }
 
-    static func draw(screen: ScreenID, scroll: Int, filter: String = "", typing: Bool = false, into buf: inout ScreenBuffer, area: Rect) {
+    static func draw(screen: ScreenID, replayKeys: [(String, String)]? = nil, scroll: Int, filter: String = "", typing: Bool = false, into buf: inout ScreenBuffer, area: Rect) {
         let rect = Rect(x: area.x + 1, y: area.y, w: area.w - 2, h: area.h)
         let title = typing || !filter.isEmpty ? "Help — filter: \(SafeText.line(filter))\(typing ? "▏" : "") · Esc clears"
             : "Help — j/k scroll · / filter · Esc closes"
         buf.box(rect, title: title, style: .accent)
         let inner = rect.inset(1)
-        let lines = lines(for: screen, width: inner.w - 2, filter: filter)
+        let lines = lines(for: screen, replayKeys: replayKeys, width: inner.w - 2, filter: filter)
         let top = min(scroll, max(0, lines.count - inner.h))
         for (i, line) in lines.dropFirst(top).prefix(inner.h).enumerated() {
             buf.draw(line, col: inner.x + 1, row: inner.y + i, maxCol: inner.maxX)

@@ -53,7 +53,7 @@ extension MeetingScreen {
         let heard = s.orderedCases.filter { !$0.status.isOutstanding }.count
         buf.put("\(s.queue.count) cases · \(heard) dealt with", col: x + 8, row: body.y, style: .muted)
         if s.queue.isEmpty {
-            buf.put("No cases on the agenda — L adds a late case", col: x + 2, row: body.y + 2, style: .hint)
+            buf.put(canEdit ? "No cases on the agenda — L adds a late case" : "No cases on the agenda", col: x + 2, row: body.y + 2, style: .hint)
             return
         }
         let wide = body.w >= 110

@@ -75,7 +75,7 @@ extension MeetingScreen {
         let phase = s.phase(of: c.ref, now: now)
         let timerRows = body.h >= 20 ? 5 : 4
         row += TimerView.draw(elapsed: c.elapsedMillis(now: now), phase: phase, running: c.isRunning, policy: s.timing,
-                              bonusMinutes: c.bonusMinutes, into: &buf, rect: Rect(x: x, y: row, w: min(w, 90), h: timerRows))
+                              bonusMinutes: c.bonusMinutes, live: canEdit, into: &buf, rect: Rect(x: x, y: row, w: min(w, 90), h: timerRows))
         row += 1
 
         var (lines, selectedLine) = caseDetailLines(c, width: w)
@@ -88,11 +88,13 @@ extension MeetingScreen {
     func caseDetailLines(_ c: CaseRecord, width: Int) -> ([StyledLine], Int?) {
         let s = state
         // The history panel first: at a repeat hearing, what was agreed last time is the first question.
-        var lines: [StyledLine] = CaseFacts.historyLines(c, width: width)
+        var lines: [StyledLine] = CaseFacts.historyLines(c, width: width, live: canEdit)
         var selectedLine: Int?
         let actions = s.actions(for: c.ref)
-        lines.append(StyledLine("Actions (\(actions.filter { $0.status != .withdrawn }.count)) — a add · e amend · x withdraw", .title))
-        if actions.isEmpty { lines.append(StyledLine("No actions yet: press a to add one", .hint)) }
+        // Keys are named only where they work: a replay or a closed meeting cannot add or amend.
+        let count = "Actions (\(actions.filter { $0.status != .withdrawn }.count))"
+        lines.append(StyledLine(canEdit ? count + " — a add · e amend · x withdraw" : count, .title))
+        if actions.isEmpty { lines.append(StyledLine(canEdit ? "No actions yet: press a to add one" : "No actions yet", .hint)) }
         // The owner column is as wide as the longest owner (an agency's full name), within limits.
         let ownerW = min(max(18, (actions.map { CharWidth.of(SafeText.line($0.owner)) }.max() ?? 0) + 1), max(18, (width - 2) / 3))
         for (i, action) in actions.enumerated() {
@@ -130,7 +132,7 @@ extension MeetingScreen {
         }
         let views = c.notes.filter { $0.kind == .victimsViews }
         if views.isEmpty {
-            lines.append(StyledLine("! Victim's views not recorded — o, kind \"victim's views\"", .warning))
+            lines.append(StyledLine("! Victim's views not recorded" + (canEdit ? " — o, kind \"victim's views\"" : ""), .warning))
         } else {
             for v in views {
                 let mark = v.isAmended ? " (amended)" : ""
@@ -145,11 +147,11 @@ extension MeetingScreen {
                 lines.append(StyledLine(j == 0 ? part : "  " + part))
             }
         } else {
-            lines.append(StyledLine("! Who feeds back to the victim, and how, is not agreed — f", .warning))
+            lines.append(StyledLine("! Who feeds back to the victim, and how, is not agreed" + (canEdit ? " — f" : ""), .warning))
         }
         let others = c.notes.filter { $0.kind != .victimsViews }
         if !others.isEmpty {
-            lines.append(StyledLine("Notes (\(others.count)) — o adds one · m amends · W withdraws", .title))
+            lines.append(StyledLine("Notes (\(others.count))" + (canEdit ? " — o adds one · m amends · W withdraws" : ""), .title))
             var agencies: [String] = []
             for n in others where !agencies.contains(n.agency) { agencies.append(n.agency) }
             for agency in agencies {

@@ -16,7 +16,9 @@ extension MeetingScreen {
         row += 1
 
         // The first-run path: say exactly what to press.
-        if !s.isStarted {
+        if !s.isStarted && !canEdit {
+            buf.put("The meeting has not started yet", col: x, row: row, style: .muted)
+        } else if !s.isStarted {
             buf.put("▶ Press Enter to start the meeting", col: x, row: row, style: Style(.accent, bold: true))
             buf.put(" (starts the meeting clock)", col: x + 34, row: row, style: .muted)
         } else {
@@ -28,7 +30,8 @@ extension MeetingScreen {
         if s.confidentialityRead {
             buf.put("Confidentiality statement ✓ read", col: x, row: row, style: .ok)
         } else {
-            buf.put("Confidentiality statement — read it aloud, then press c", col: x, row: row, style: .warning)
+            buf.put(canEdit ? "Confidentiality statement — read it aloud, then press c" : "Confidentiality statement — not recorded as read",
+                    col: x, row: row, style: .warning)
         }
         row += 1
         for line in wrap(s.rules.confidentialityStatement, width: w - 2) {
@@ -50,7 +53,7 @@ extension MeetingScreen {
         }
         row += 1
         if s.attendance.isEmpty {
-            buf.put("Nobody on the register yet — press a to add an agency and its representative", col: x + 2, row: row, style: .hint, maxCol: body.maxX)
+            buf.put(canEdit ? "Nobody on the register yet — press a to add an agency and its representative" : "Nobody on the register yet", col: x + 2, row: row, style: .hint, maxCol: body.maxX)
             return
         }
         // Columns follow the window: the representative's name first, then whether they agreed

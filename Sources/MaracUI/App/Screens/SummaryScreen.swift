@@ -52,9 +52,9 @@ extension MeetingScreen {
         let x = body.x + 1
         buf.put("End-of-meeting summary", col: x, row: body.y, style: .title)
         if state.isClosed {
-            buf.put("■ CLOSED — read-only; R reopens with a reason", col: x + 24, row: body.y, style: .warning, maxCol: body.maxX)
+            buf.put(mode == .live ? "■ CLOSED — read-only; R reopens with a reason" : "■ CLOSED", col: x + 24, row: body.y, style: .warning, maxCol: body.maxX)
         } else {
-            buf.put("C closes the meeting and locks its record", col: x + 24, row: body.y, style: .hint, maxCol: body.maxX)
+            buf.put(canEdit ? "C closes the meeting and locks its record" : "Not closed yet", col: x + 24, row: body.y, style: .hint, maxCol: body.maxX)
         }
         let lines = summaryLines(width: body.w - 2)
         let height = body.h - 2

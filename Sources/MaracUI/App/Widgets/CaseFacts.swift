@@ -52,10 +52,11 @@ enum CaseFacts {
     }
 
     /// The history panel: each earlier hearing (confirmed or possible) with its actions and outcomes.
-    static func historyLines(_ c: CaseRecord, width: Int) -> [StyledLine] {
+    /// `live` false (a replay, a closed meeting): the title names no key that changes the meeting.
+    static func historyLines(_ c: CaseRecord, width: Int, live: Bool = true) -> [StyledLine] {
         let shown = c.history.filter { c.historyDecisions[$0.key] != false }
         guard !shown.isEmpty else { return [] }
-        var lines = [StyledLine("Earlier hearings (\(shown.count))" + (c.unconfirmedHistory.isEmpty ? "" : " — H confirms or rejects a possible one"), .title)]
+        var lines = [StyledLine("Earlier hearings (\(shown.count))" + (c.unconfirmedHistory.isEmpty || !live ? "" : " — H confirms or rejects a possible one"), .title)]
         for h in shown {
             let confirmed = c.historyDecisions[h.key] ?? h.match.isStrong
             var spans = [Span(h.date.uk, .accent), Span(" " + SafeText.line(h.caseRef), .normal),

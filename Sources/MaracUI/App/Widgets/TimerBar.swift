@@ -13,9 +13,10 @@ enum TimerView {
     }
 
     /// Draws into `rect` (3 rows with big digits + 2 for the bar, or compact when short). Returns rows used.
+    /// `live` false (a replay, a closed meeting): the prompts name no key that would change the meeting.
     @discardableResult
     static func draw(elapsed: Int64, phase: DiscussionPhase, running: Bool, policy: TimingPolicy, bonusMinutes: Int,
-                     into buf: inout ScreenBuffer, rect: Rect) -> Int {
+                     live: Bool = true, into buf: inout ScreenBuffer, rect: Rect) -> Int {
         let style = phaseStyle(phase)
         let time = formatDuration(elapsed)
         let target = policy.target(bonusMinutes: bonusMinutes)
@@ -26,8 +27,8 @@ enum TimerView {
         let prompt: Span
         switch phase {
         case .targetReached: prompt = Span("▲ Time to agree actions: who does what, by when", .warning)
-        case .overLimit: prompt = Span("■ Over the limit: agree the actions now, then n to close", .danger)
-        case .notStarted: prompt = Span("s starts the discussion timer", .hint)
+        case .overLimit: prompt = Span(live ? "■ Over the limit: agree the actions now, then n to close" : "■ Over the limit: the actions should be agreed now", .danger)
+        case .notStarted: prompt = Span(live ? "s starts the discussion timer" : "Discussion not started", .hint)
         case .normal: prompt = Span(marks, .muted)
         }
         var row = rect.y
