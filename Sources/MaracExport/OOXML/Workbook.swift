@@ -277,17 +277,7 @@ public struct Workbook: Sendable, Equatable {
         return x.document
     }
 
-    var coreProperties: String {
-        var x = XMLWriter()
-        x.within("cp:coreProperties", [
-            ("xmlns:cp", "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"),
-            ("xmlns:dc", "http://purl.org/dc/elements/1.1/"),
-        ]) { x in
-            x.element("dc:title", text: title)
-            x.element("cp:keywords", text: marking)
-        }
-        return x.document
-    }
+    var coreProperties: String { CoreProperties.xml(title: title, marking: marking) }
 
     static let packageRelationships = """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
