@@ -170,7 +170,7 @@ public struct OutstandingReviewMinutes: Sendable, Equatable {
     public var recordedLateSentence: String? {
         let n = recordedLateCount
         guard n > 0 else { return nil }
-        return "\(n) of these outcome\(n == 1 ? " was" : "s were") recorded late (typed on a later day than \(n == 1 ? "it" : "they") happened); "
+        return "\(n) of these outcomes \(n == 1 ? "was" : "were") recorded late (typed on a later day than \(n == 1 ? "it" : "they") happened); "
             + "the date shown is the day \(n == 1 ? "it" : "they") happened."
     }
 

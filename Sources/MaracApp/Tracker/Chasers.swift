@@ -60,7 +60,8 @@ public enum Chasers {
 
     /// The chasers, without writing them.
     public static func make(agency: String, loaded: ActionFolder, day: CalendarDate, rules: LocalProtocol?, by: String) throws(CommandFailure) -> [Chaser] {
-        let owners = TrackActions.agencies(loaded.open)
+        let open = loaded.open   // a filter of every action: once, not once per agency
+        let owners = TrackActions.agencies(open)
         let wanted = agency.trimmingWhitespace()
         guard !wanted.isEmpty else { throw CommandFailure("--agency is empty: name an agency, or all") }
         let chosen: [String]
@@ -74,7 +75,7 @@ public enum Chasers {
         }
         let template = rules?.chaserText ?? defaultText
         return chosen.map { owner in
-            let rows = loaded.open.filter { sameAgency($0.action.owner, owner) }.sorted { a, b in
+            let rows = open.filter { sameAgency($0.action.owner, owner) }.sorted { a, b in
                 let (la, lb) = (a.daysOverdue(on: day) ?? -1, b.daysOverdue(on: day) ?? -1)
                 if la != lb { return la > lb }
                 let (da, db) = (a.action.due?.dayNumber ?? Int.max, b.action.due?.dayNumber ?? Int.max)
