@@ -25,18 +25,7 @@ struct ReturnsTests {
     func trackerBytes() -> Data? { FileManager.default.contents(atPath: dir.file("tracker.jsonl")) }
 
     /// python3 with these arguments, to its end; nil when it cannot start.
-    static func python(_ arguments: [String]) -> (status: Int32, output: String)? {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3"] + arguments
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        p.standardError = pipe
-        do { try p.run() } catch { return nil }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
-    }
+    static func python(_ arguments: [String]) -> (status: Int32, output: String)? { RealReadersTests.run(["python3"] + arguments) }
 
     /// Opens `file` with openpyxl, runs `body` (Python, with `ws` the first sheet and `row_of(id)`
     /// the row number of an action), and saves it as `saveAs`, as an agency's spreadsheet would.

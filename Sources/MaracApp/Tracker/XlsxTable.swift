@@ -3,6 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import MaracCore
+import MaracExport
 import ZIPFoundation
 
 /// The first worksheet of an Excel workbook (`.xlsx`) as rows of text cells, for reading an
@@ -104,16 +105,8 @@ enum XlsxTable {
         return letters == 0 ? nil : index - 1
     }
 
-    /// 0 → `A`, 26 → `AA`: how the spreadsheet names a column.
-    static func columnLetters(_ index: Int) -> String {
-        var n = index + 1, out = ""
-        while n > 0 {
-            let r = (n - 1) % 26
-            out = String(UnicodeScalar(UInt8(65 + r))) + out
-            n = (n - 1) / 26
-        }
-        return out
-    }
+    /// 0 → `A`, 26 → `AA`: how the spreadsheet names a column (the writer's own rule).
+    static func columnLetters(_ index: Int) -> String { Workbook.columnName(index) }
 
     /// Excel's serial day as a date: 25569 is 01/01/1970 in the 1900 system (which counts a
     /// 29/02/1900 that never was, so serials below 61 are one day off and refused); 0 is 01/01/1904

@@ -100,8 +100,8 @@ public struct Workbook: Sendable, Equatable {
         ] + sheetParts
     }
 
-    /// Column letters: 0 → A, 25 → Z, 26 → AA.
-    static func columnName(_ index: Int) -> String {
+    /// Column letters: 0 → A, 25 → Z, 26 → AA (also how a returned workbook's errors name a column).
+    public static func columnName(_ index: Int) -> String {
         var n = index + 1, name = ""
         while n > 0 {
             let r = (n - 1) % 26
