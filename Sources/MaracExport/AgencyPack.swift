@@ -9,6 +9,11 @@ public struct AgencyPack: Sendable, Equatable {
     public static let format = "marac-agency-pack"
     public static let version = 1
 
+    /// The blank columns the CSV and xlsx packs end with, for the agency to fill in and send back
+    /// (`marac actions DIR import FILE` reads them): `status` (done, not possible, in progress),
+    /// `on` (the day it happened) and `note`. The same names as a chaser's.
+    public static let returnColumns = ["status", "on", "note"]
+
     public struct Item: Sendable, Equatable {
         public var id: String
         public var caseRef: String

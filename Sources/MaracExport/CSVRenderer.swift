@@ -12,10 +12,11 @@ public enum CSVRenderer {
         "category", "status", "escalated", "smart_findings", "handling",
     ]
 
+    /// The pack's columns; `status`, `on` and `note` are left blank for the agency to fill in and
+    /// return (`AgencyPack.returnColumns`).
     public static let packHeader = [
         "marking", "meeting_id", "meeting_date", "agency", "action_id", "case_ref", "action", "due_date", "category",
-        "handling",
-    ]
+    ] + AgencyPack.returnColumns + ["handling"]
 
     public static func actions(_ m: Minutes) -> String {
         var rows = [actionsHeader]
@@ -37,34 +38,14 @@ public enum CSVRenderer {
         for a in p.actions {
             rows.append([Marking.restricted, p.meetingID, p.meetingDate.iso, p.agency, a.id, a.caseRef]
                         + (p.identifiesVictim ? [a.victim ?? ""] : [])
-                        + [a.text, a.due?.iso ?? "", a.category?.rawValue ?? "", Marking.reminder])
+                        + [a.text, a.due?.iso ?? "", a.category?.rawValue ?? ""]
+                        + AgencyPack.returnColumns.map { _ in "" } + [Marking.reminder])
         }
         return table(rows)
     }
 
-    static func table(_ rows: [[String]]) -> String {
-        rows.map { $0.map(field).joined(separator: ",") + "\r\n" }.joined()
-    }
+    static func table(_ rows: [[String]]) -> String { Escape.csvTable(rows) }
 
-    /// One field: neutralised, then quoted if it needs to be.
-    static func field(_ raw: String) -> String {
-        let value = neutralise(raw)
-        let needsQuotes = value.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }
-            || value.first?.isWhitespace == true || value.last?.isWhitespace == true
-        guard needsQuotes else { return value }
-        var out = "\""
-        for ch in value.unicodeScalars {
-            if ch == "\"" { out += "\"\"" } else { out.unicodeScalars.append(ch) }
-        }
-        return out + "\""
-    }
-
-    /// Spreadsheets run a cell beginning `=`, `+`, `-`, `@`, tab or CR as a formula (OWASP "CSV
-    /// injection"). A leading apostrophe makes it text. Leading spaces are looked through, because some
-    /// spreadsheets trim them before deciding.
-    static func neutralise(_ value: String) -> String {
-        let trigger: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r", "\u{FF1D}", "\u{FF0B}", "\u{FF0D}", "\u{FF20}"]
-        guard let first = value.unicodeScalars.first(where: { $0 != " " }), trigger.contains(first) else { return value }
-        return "'" + value
-    }
+    /// One field: neutralised, then quoted if it needs to be (`Escape.csv`).
+    static func field(_ raw: String) -> String { Escape.csv(raw) }
 }

@@ -47,6 +47,7 @@ public enum JSONRenderer {
             ])),
             ("outstandingActions", .object(m.review.groups.map { ($0.key, .array($0.items.map(reviewed))) } + [
                 ("closedBetweenMeetings", .object(m.review.betweenMeetingGroups.map { ($0.key, .array($0.items.map(between))) })),
+                ("recordedLate", .int(m.review.recordedLateCount)),
                 ("escalations", .array(m.review.escalations.map(JSON.string))),
             ])),
             ("cases", .array(m.cases.map(caseJSON))),
@@ -104,6 +105,7 @@ public enum JSONRenderer {
             ("id", .string(b.id)), ("meetingDate", .date(b.meetingDate)), ("caseRef", .string(b.caseRef)),
             ("text", .string(b.text)), ("owner", .string(b.owner)), ("status", .string(b.status.rawValue)),
             ("escalated", .bool(b.escalated)), ("date", .date(b.date)), ("note", .string(b.note)),
+            ("recordedLate", .bool(b.recordedLate)),
         ])
     }
 
@@ -224,28 +226,5 @@ indirect enum JSON {
         }
     }
 
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
-            default:
-                let v = scalar.value
-                if v < 0x20 || v == 0x7F || v == 0x2028 || v == 0x2029 {
-                    let hex = String(v, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    static func quote(_ s: String) -> String { Escape.json(s) }
 }

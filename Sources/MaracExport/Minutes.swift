@@ -131,13 +131,16 @@ public struct ClosedBetweenMeetings: Sendable, Equatable {
     public var owner: String
     public var status: ActionStatus
     public var escalated: Bool
+    /// The day it happened (`--on`, or a return's `on` column), not the day it was typed.
     public var date: CalendarDate
     public var note: String
+    /// Typed on a later day than it happened (it still counts on the day it happened).
+    public var recordedLate: Bool
 
     public init(id: String, meetingDate: CalendarDate, caseRef: String, text: String, owner: String, status: ActionStatus,
-                escalated: Bool, date: CalendarDate, note: String) {
+                escalated: Bool, date: CalendarDate, note: String, recordedLate: Bool = false) {
         self.id = id; self.meetingDate = meetingDate; self.caseRef = caseRef; self.text = text; self.owner = owner
-        self.status = status; self.escalated = escalated; self.date = date; self.note = note
+        self.status = status; self.escalated = escalated; self.date = date; self.note = note; self.recordedLate = recordedLate
     }
 }
 
@@ -166,6 +169,17 @@ public struct OutstandingReviewMinutes: Sendable, Equatable {
     public var notReviewed: [ReviewedAction]
     /// Closed or escalated through the tracker since the previous meeting, by outcome.
     public var betweenMeetings: [ClosedBetweenMeetings] = []
+
+    /// How many of the between-meetings outcomes were typed on a later day than they happened.
+    public var recordedLateCount: Int { betweenMeetings.filter(\.recordedLate).count }
+
+    /// The sentence the minutes print under the between-meetings table; nil when none was late.
+    public var recordedLateSentence: String? {
+        let n = recordedLateCount
+        guard n > 0 else { return nil }
+        return "\(n) of these outcomes \(n == 1 ? "was" : "were") recorded late (typed on a later day than \(n == 1 ? "it" : "they") happened); "
+            + "the date shown is the day \(n == 1 ? "it" : "they") happened."
+    }
 
     public var isEmpty: Bool {
         done.isEmpty && notPossible.isEmpty && notDoneEscalated.isEmpty && carriedForward.isEmpty && notReviewed.isEmpty
@@ -378,7 +392,8 @@ extension Minutes {
         }
         review.betweenMeetings = betweenMeetings.map {
             ClosedBetweenMeetings(id: line($0.id), meetingDate: $0.meetingDate, caseRef: line($0.caseRef), text: line($0.text),
-                                  owner: line($0.owner), status: $0.status, escalated: $0.escalated, date: $0.date, note: line($0.note))
+                                  owner: line($0.owner), status: $0.status, escalated: $0.escalated, date: $0.date, note: line($0.note),
+                                  recordedLate: $0.recordedLate)
         }
         self.review = review
         let namesInMinutes = rules.minutesIdentify != "reference"

@@ -89,9 +89,11 @@ enum Layout {
             for group in m.review.betweenMeetingGroups where !group.items.isEmpty {
                 review += [.label(group.title),
                            .table(header: ["ID", "Meeting", "Case", "Action", "Owner", "Date", "Note"],
-                                  rows: group.items.map { [$0.id, $0.meetingDate.uk, $0.caseRef, $0.text, $0.owner, $0.date.uk, $0.note] },
+                                  rows: group.items.map { [$0.id, $0.meetingDate.uk, $0.caseRef, $0.text, $0.owner,
+                                                           $0.date.uk + ($0.recordedLate ? " (recorded late)" : ""), $0.note] },
                                   widths: [16, 13, 9, 21, 12, 13, 16], empty: "", caption: nil)]
             }
+            if let late = m.review.recordedLateSentence { review.append(.paragraph(late)) }
         }
         let escalations = m.review.escalations
         if !escalations.isEmpty {

@@ -20,15 +20,21 @@ public enum XlsxRenderer {
 
     public static func pack(_ p: AgencyPack) -> Workbook {
         var book = Workbook(title: "Marac actions for \(p.agency) — \(p.area), \(p.meetingDate.uk)", marking: Marking.restricted)
-        var columns: [Workbook.Column] = [.init("Action ID", width: 21), .init("Case", width: 11)]
+        // The agency is a column too (not only the sheet's name, which Excel cuts and strips), so a
+        // returned pack says whose it is; Status, On and Note are blank for the agency to fill in.
+        var columns: [Workbook.Column] = [.init("Action ID", width: 21), .init("Agency", width: 16, wrap: true), .init("Case", width: 11)]
         if p.identifiesVictim { columns.append(.init("Victim", width: 20, wrap: true)) }
-        columns += [.init("Action", width: 56, wrap: true), .init("Due", width: 11), .init("Category", width: 15)]
+        columns += [.init("Action", width: 48, wrap: true), .init("Due", width: 11), .init("Category", width: 15)]
+        columns += [.init("Status", width: 12), .init("On", width: 11), .init("Note", width: 36, wrap: true)]
         book.sheet(p.agency, columns: columns, rows: p.actions.map { a in
-            var row: [Workbook.Cell] = [.text(a.id), .text(a.caseRef)]
+            var row: [Workbook.Cell] = [.text(a.id), .text(p.agency), .text(a.caseRef)]
             if p.identifiesVictim { row.append(.text(a.victim ?? "")) }
             row += [.text(a.text), a.due.map(Workbook.Cell.date) ?? .empty, .text(a.category?.label ?? "none")]
+            row += AgencyPack.returnColumns.map { _ in Workbook.Cell.empty }
             return row
         }, notes: [Marking.restricted, Marking.reminder,
+                   "To report back: fill in Status (done, not possible or in progress), On (the day it happened) and Note, "
+                       + "and return this file to the Marac coordinator.",
                    "Journal final hash: " + p.journalHash + (p.journalVerified ? " (verified)" : " (NOT verified)")])
         return book
     }

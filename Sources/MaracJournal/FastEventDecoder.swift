@@ -7,8 +7,8 @@ import MaracCore
 ///
 /// It is deliberately strict: it accepts only what our encoder produces (no whitespace, every key
 /// known, no key twice, integers without fractions or exponents, valid UTF-8, no lone surrogates)
-/// and answers nil for anything else, including event kinds it does not know (`meetingCreated`,
-/// `outstandingActionsImported`: once per journal). nil is never an error: the caller then
+/// and answers nil for anything else, including event kinds it does not know (`meetingCreated`:
+/// once per journal). nil is never an error: the caller then
 /// decodes the same bytes with `JSONDecoder`, the reference, which either reads them or names the
 /// problem. So whatever this accepts must decode to exactly what `JSONDecoder` gives; the
 /// journal tests check that on random events with hostile strings.
@@ -255,6 +255,7 @@ private struct Reader {
         case "discussionResumed": return caseRefOnly().map { .discussionResumed(caseRef: $0) }
         case "noteAdded": return noteAdded()
         case "actionAgreed": return actionAgreed()
+        case "outstandingActionsImported": return outstandingActionsImported()
         case "feedbackAgreed": return feedbackAgreed()
         case "discussionEnded": return discussionEnded()
         case "caseQueued": return caseQueued()
@@ -336,6 +337,37 @@ private struct Reader {
             return action != nil
         }), let action else { return nil }
         return .actionAgreed(action: action)
+    }
+
+    /// Once per meeting, but with every action still open (150 in a busy Marac): through
+    /// JSONDecoder it was a third of reading ten years of meetings (docs/PERFORMANCE.md).
+    private mutating func outstandingActionsImported() -> MeetingEvent? {
+        var actions: [OutstandingAction]?
+        guard object({ r, k in
+            guard case "actions" = k, actions == nil else { return false }
+            actions = r.array { $0.outstandingAction() }
+            return actions != nil
+        }), let actions else { return nil }
+        return .outstandingActionsImported(actions: actions)
+    }
+
+    private mutating func outstandingAction() -> OutstandingAction? {
+        var id: String?, meetingDate: CalendarDate?, ref: String?, text: String?, owner: String?
+        var due: CalendarDate??, category: ActionCategory??
+        guard object({ r, k in
+            switch k {
+            case "id": guard id == nil else { return false }; id = r.string(); return id != nil
+            case "meetingDate": guard meetingDate == nil else { return false }; meetingDate = r.date(); return meetingDate != nil
+            case "caseRef": guard ref == nil else { return false }; ref = r.string(); return ref != nil
+            case "text": guard text == nil else { return false }; text = r.string(); return text != nil
+            case "owner": guard owner == nil else { return false }; owner = r.string(); return owner != nil
+            case "due": guard due == nil else { return false }; due = r.optional { $0.date() }; return due != nil
+            case "category": guard category == nil else { return false }; category = r.optional { $0.raw(ActionCategory.self) }; return category != nil
+            default: return false
+            }
+        }), let id, let meetingDate, let ref, let text, let owner else { return nil }
+        return OutstandingAction(id: id, meetingDate: meetingDate, caseRef: ref, text: text, owner: owner, due: due ?? nil,
+                                 category: category ?? nil)
     }
 
     private mutating func action() -> Action? {

@@ -72,6 +72,13 @@ struct ActionsCommand: ParsableCommand {
         var dir: String
     }
 
+    /// The zone whose days count (`time_zone` in the config, Europe/London by default) and who is
+    /// typing (`user_name`), from the configuration; a bad configuration file stops the command.
+    static func settings() throws -> (days: LocalDays, user: String?) {
+        let config = try loadConfiguration()
+        return (LocalDays(zone: config.timeZone), config[.userName])
+    }
+
     /// The width the list is wrapped to: the terminal's, else $COLUMNS, else 80.
     static func terminalWidth() -> Int {
         var size = winsize()
@@ -117,11 +124,14 @@ struct ActionsCommand: ParsableCommand {
 
         func run() throws {
             let output: TrackActions.Output
+            let (days, _) = try ActionsCommand.settings()
             do {
                 let passphrase = try PassphraseSource.process.forFolder(folder.dir)
-                output = try TrackActions.list(TrackActions.ListRequest(
+                var request = TrackActions.ListRequest(
                     folder: folder.dir, agency: agency, overdueOnly: overdue, on: on, passphrase: passphrase, all: all, status: status,
-                    dueBefore: dueBefore, meeting: meeting, format: format, width: ActionsCommand.terminalWidth()))
+                    dueBefore: dueBefore, meeting: meeting, format: format, width: ActionsCommand.terminalWidth())
+                request.days = days
+                output = try TrackActions.list(request)
             } catch {
                 throw fail(error.message, exitCode: error.exitCode)
             }
@@ -147,9 +157,10 @@ struct ActionsCommand: ParsableCommand {
         @Argument(help: ArgumentHelp("The action ID (full, #N, or MMDD-N).", valueName: "id"))
         var id: String
         func run() throws {
+            let (days, _) = try ActionsCommand.settings()
             do {
                 let passphrase = try PassphraseSource.process.forFolder(folder.dir)
-                let output = try TrackActions.show(id, folder: folder.dir, passphrase: passphrase)
+                let output = try TrackActions.show(id, folder: folder.dir, passphrase: passphrase, days: days)
                 for warning in output.warnings { printError("marac: warning: \(warning)") }
                 print(output.text, terminator: "")
             } catch {
@@ -166,14 +177,15 @@ struct ActionsCommand: ParsableCommand {
         var note: String
         @Option(help: ArgumentHelp("The day it happened (dd/mm/yyyy or yyyy-mm-dd); default today; never in the future.", valueName: "date"))
         var on: String?
-        @Option(help: ArgumentHelp("Who is recording it; default the login name.", valueName: "name"))
+        @Option(help: ArgumentHelp("Who is recording it; default the config's user_name, else the login name.", valueName: "name"))
         var by: String?
 
         func record(_ kind: TrackerUpdate.Kind, in dir: String, due: String? = nil, agency: String? = nil) throws {
+            let (days, user) = try ActionsCommand.settings()
             do {
                 let passphrase = try PassphraseSource.process.forFolder(dir)
-                print(try TrackActions.change(kind, actionID: id, note: note, on: on, by: by, due: due, agency: agency, folder: dir,
-                                              passphrase: passphrase))
+                print(try TrackActions.change(kind, actionID: id, note: note, on: on, by: by ?? user, due: due, agency: agency, folder: dir,
+                                              passphrase: passphrase, days: days))
             } catch {
                 throw fail(error.message, exitCode: error.exitCode)
             }
@@ -268,14 +280,15 @@ struct ActionsCommand: ParsableCommand {
         var on: String?
         @Option(name: .customLong("protocol"), help: ArgumentHelp("A local protocol file to take the covering text and name rule from (default: the latest meeting's).", valueName: "file"))
         var protocolFile: String?
-        @Option(help: ArgumentHelp("Who signs the covering text; default the login name.", valueName: "name"))
+        @Option(help: ArgumentHelp("Who signs the covering text; default the config's user_name, else the login name.", valueName: "name"))
         var by: String?
 
         func run() throws {
+            let (days, user) = try ActionsCommand.settings()
             do {
                 let passphrase = try PassphraseSource.process.forFolder(folder.dir)
                 let result = try Chasers.write(Chasers.Request(folder: folder.dir, agency: agency, format: format, out: out, on: on,
-                                                               protocolFile: protocolFile, by: by, passphrase: passphrase))
+                                                               protocolFile: protocolFile, by: by ?? user, passphrase: passphrase, days: days))
                 for warning in result.warnings { printError("marac: warning: \(warning)") }
                 print(result.text, terminator: "")
             } catch {
@@ -286,10 +299,11 @@ struct ActionsCommand: ParsableCommand {
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "import", abstract: "Apply an agency's returned chaser or pack (CSV): all rows or none.",
+            commandName: "import", abstract: "Apply an agency's returned chaser or pack (CSV or xlsx): all rows or none.",
             usage: "marac actions <dir> import <file>",
             discussion: """
-            The file needs action_id, status, on and note columns, and an agency column (or --agency). \
+            A CSV file (UTF-8) or an Excel workbook (.xlsx, its first sheet). It needs action_id, \
+            status, on and note columns, and an agency column (or --agency). \
             Status is done, not possible, or in progress (a progress note); on is the day it happened. \
             Any bad row (unknown ID, another agency's action, a closed action, an impossible date or \
             status, a formula) is named by row and column and nothing is applied. Importing the same \
@@ -299,17 +313,19 @@ struct ActionsCommand: ParsableCommand {
               marac actions ~/marac import ~/Downloads/chaser-housing.csv
             """)
         @OptionGroup var folder: Folder
-        @Argument(help: ArgumentHelp("The returned CSV file.", valueName: "file"))
+        @Argument(help: ArgumentHelp("The returned file (.csv or .xlsx).", valueName: "file"))
         var file: String
         @Option(help: ArgumentHelp("The agency the file is from, when it has no agency column.", valueName: "name"))
         var agency: String?
-        @Option(help: ArgumentHelp("Who is importing it; default the login name.", valueName: "name"))
+        @Option(help: ArgumentHelp("Who is importing it; default the config's user_name, else the login name.", valueName: "name"))
         var by: String?
 
         func run() throws {
+            let (days, user) = try ActionsCommand.settings()
             do {
                 let passphrase = try PassphraseSource.process.forFolder(folder.dir)
-                print(try AgencyReturn.apply(file: file, folder: folder.dir, agency: agency, by: by, passphrase: passphrase),
+                print(try AgencyReturn.apply(file: file, folder: folder.dir, agency: agency, by: by ?? user, passphrase: passphrase,
+                                             days: days),
                       terminator: "")
             } catch {
                 throw fail(error.message, exitCode: error.exitCode)

@@ -73,10 +73,12 @@ struct ReportCommand: ParsableCommand {
         do { passphrase = try PassphraseSource.process.forFolder(folder) } catch {
             throw fail(error.message, exitCode: error.exitCode)
         }
-        let outcome = MaracReportCommand.run(MaracReportCommand.Request(
+        var request = MaracReportCommand.Request(
             folder: folder, quarter: quarter, from: from, to: to, format: format.rawValue, out: out,
             minoritisedPopulation: minoritisedPopulation, adultFemalePopulation: adultFemalePopulation,
-            passphrase: passphrase, byteOrderMark: !noBOM))
+            passphrase: passphrase, byteOrderMark: !noBOM)
+        request.days = LocalDays(zone: try loadConfiguration().timeZone)
+        let outcome = MaracReportCommand.run(request)
         if !outcome.stdout.isEmpty { Console.output(outcome.stdout, terminator: "") }
         for line in outcome.stderr {
             // One prefix for every command: `marac: <what>: <why>`.

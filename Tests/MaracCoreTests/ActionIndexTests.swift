@@ -48,4 +48,31 @@ import Testing
         #expect(other == r.state)
         #expect(MeetingState.fold(r.meeting.events) == r.state)
     }
+
+    static func outstanding(_ id: String) -> OutstandingAction {
+        OutstandingAction(id: id, meetingDate: CalendarDate(year: 2026, month: 11, day: 17)!, caseRef: "MC-0", text: "Earlier action",
+                          owner: "Police", due: nil, category: nil)
+    }
+
+    @Test func importedActionsAreKeptOnceAndReviewsReachOnlyThem() {
+        var r = Sample.started()
+        r.record(.outstandingActionsImported(actions: [Self.outstanding("O-1"), Self.outstanding("O-2"), Self.outstanding("O-1")]))
+        r.record(.outstandingActionsImported(actions: [Self.outstanding("O-2"), Self.outstanding("O-3")]))
+        #expect(r.state.outstanding.map(\.id) == ["O-1", "O-2", "O-3"], "each imported once, in order")
+        r.record(.outstandingActionReviewed(actionID: "O-3", outcome: .done, note: "done"))
+        r.record(.outstandingActionReviewed(actionID: "O-9", outcome: .done, note: "not imported: nothing changes"))
+        #expect(r.state.reviews.keys.sorted() == ["O-3"])
+    }
+
+    @Test func outstandingChangedFromOutsideApplyIsStillFound() {
+        var r = Sample.started()
+        r.record(.outstandingActionsImported(actions: [Self.outstanding("O-1"), Self.outstanding("O-2")]))
+        var s = r.state
+        s.outstanding.reverse()
+        s.outstanding.append(Self.outstanding("X-1"))
+        s.apply(RecordedEvent(seq: 100, at: r.now, event: .outstandingActionReviewed(actionID: "X-1", outcome: .notPossible, note: "")))
+        #expect(s.reviews["X-1"]?.outcome == .notPossible, "an action added from outside can be reviewed")
+        s.apply(RecordedEvent(seq: 101, at: r.now, event: .outstandingActionsImported(actions: [Self.outstanding("X-1"), Self.outstanding("O-1")])))
+        #expect(s.outstanding.map(\.id) == ["O-2", "O-1", "X-1"], "ids added from outside are still duplicates")
+    }
 }

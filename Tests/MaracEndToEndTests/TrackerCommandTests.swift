@@ -6,49 +6,8 @@ import MaracJournal
 import MaracTestSupport
 import Testing
 
-/// A process started and not yet waited for.
-struct Started {
-    var pid: pid_t
-    var out: String
-    var err: String
-}
-
-/// Starts the real binary with stdout and stderr in files; returns at once.
-func start(_ tool: String, _ args: [String]) throws -> Started {
-    let scratch = NSTemporaryDirectory() + "marac-e2e-" + UUID().uuidString
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 1, scratch + ".out", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    posix_spawn_file_actions_addopen(&actions, 2, scratch + ".err", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    let argv = ([tool] + args).map { strdup($0) } + [nil]
-    defer { argv.forEach { free($0) } }
-    var pid: pid_t = 0
-    let rc = posix_spawnp(&pid, tool, &actions, nil, argv, environ)
-    guard rc == 0 else { throw E2EFailure("cannot start \(tool): \(String(cString: strerror(rc)))") }
-    return Started(pid: pid, out: scratch + ".out", err: scratch + ".err")
-}
-
-/// Waits for it (polling, with a deadline: a hung process fails the test instead of hanging it).
-func finish(_ p: Started, deadline seconds: Double = 120) throws -> (status: Int32, out: String, err: String) {
-    let deadline = Date().addingTimeInterval(seconds)
-    var status: Int32 = 0
-    while true {
-        let r = waitpid(p.pid, &status, WNOHANG)
-        if r == p.pid { break }
-        if r < 0 && errno != EINTR { throw E2EFailure("waitpid: \(String(cString: strerror(errno)))") }
-        if Date() > deadline { kill(p.pid, SIGKILL); _ = waitpid(p.pid, &status, 0); throw E2EFailure("process \(p.pid) did not finish") }
-        usleep(5_000)
-    }
-    defer { unlink(p.out); unlink(p.err) }
-    let out = (try? String(contentsOfFile: p.out, encoding: .utf8)) ?? ""
-    let err = (try? String(contentsOfFile: p.err, encoding: .utf8)) ?? ""
-    return ((status >> 8) & 0xff, out, err)
-}
-
 func marac(_ args: String...) throws -> (status: Int32, out: String, err: String) {
-    try finish(try start(Binary.marac, args))
+    try finish(try spawn(Binary.marac, args))
 }
 
 /// `marac actions` from the user's side, over a three-meeting folder (issue 17).
@@ -63,6 +22,25 @@ struct TrackerCommandTests {
     }
 
     var folder: ActionFolder { get throws { try ActionFolder.load(folder: dir.path) } }
+
+    @Test("--by defaults to the config's user_name, else the login name")
+    func byFromConfig() throws {
+        let config = dir.path + "/marac-config.yaml"
+        try "user_name: Sam Idris\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let open = try folder.open
+        let first = open[0].action.id, second = open[1].action.id
+        let configured = try finish(try spawn("/usr/bin/env", ["-u", "MARAC_USER_NAME", "MARAC_CONFIG=\(config)", "USER=pat-login",
+                                                               Binary.marac, "actions", dir.path, "note", first, "--note", "Called the officer"]))
+        #expect(configured.status == 0, "\(configured.err)")
+        let login = try finish(try spawn("/usr/bin/env", ["-u", "MARAC_USER_NAME", "MARAC_CONFIG=\(dir.path)/no-such-config.yaml",
+                                                          "USER=pat-login", Binary.marac, "actions", dir.path, "note", second,
+                                                          "--note", "Left a message"]))
+        #expect(login.status == 0, "\(login.err)")
+        let shownFirst = try marac("actions", dir.path, "show", first).out
+        #expect(shownFirst.contains("note: Called the officer (by Sam Idris,"), "\(shownFirst)")
+        let shownSecond = try marac("actions", dir.path, "show", second).out
+        #expect(shownSecond.contains("note: Left a message (by pat-login,"), "\(shownSecond)")
+    }
 
     @Test("every command: list, show, note, extend, reassign, done, escalate, not-possible, chase, import, and the report")
     func everyCommand() throws {
@@ -196,8 +174,8 @@ struct TrackerCommandTests {
         try SyntheticArchive.write(meetings: 30, casesPerMeeting: 20, actionsPerCase: 3, to: big.path)
         let targets = try ActionFolder.load(folder: big.path).open.prefix(6)
         for a in targets {
-            let one = try start(Binary.marac, ["actions", big.path, "done", a.action.id, "--note", "Done"])
-            let two = try start(Binary.marac, ["actions", big.path, "escalate", a.action.id, "--note", "Escalated"])
+            let one = try spawn(Binary.marac, ["actions", big.path, "done", a.action.id, "--note", "Done"])
+            let two = try spawn(Binary.marac, ["actions", big.path, "escalate", a.action.id, "--note", "Escalated"])
             let results = [try finish(one), try finish(two)]
             #expect(results.filter { $0.status == 0 }.count == 1, "\(a.action.id): \(results.map(\.err))")
             #expect(results.contains { $0.status == 1 && $0.err.contains("is already") && $0.err.contains("nothing was recorded") })
@@ -225,7 +203,7 @@ struct TrackerCommandTests {
             (["import", dir.file("missing.csv")], "no such file"),
             (["frobnicate"], "'frobnicate' is not an actions subcommand"),
         ] {
-            let r = try finish(try start(Binary.marac, ["actions", dir.path] + args))
+            let r = try finish(try spawn(Binary.marac, ["actions", dir.path] + args))
             #expect(r.status != 0, "\(args)")
             #expect(r.err.contains(expected), "\(args): \(r.err)")
             #expect(r.err.split(separator: "\n").count == 1, "\(args): \(r.err)")

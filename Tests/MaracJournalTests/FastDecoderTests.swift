@@ -83,8 +83,10 @@ struct FastDecoderTests {
         return [
             .meetingCreated(info: MeetingInfo(id: s(&rng), date: date(&rng), area: s(&rng), chair: s(&rng)), rules: .national),
             .caseQueued(agendaCase: randomCase(&rng), late: Bool.random(using: &rng)),
-            .outstandingActionsImported(actions: [OutstandingAction(id: s(&rng), meetingDate: date(&rng), caseRef: s(&rng), text: s(&rng),
-                                                                    owner: s(&rng), due: maybe(&rng, date), category: .housing)]),
+            .outstandingActionsImported(actions: (0..<Int.random(in: 0...3, using: &rng)).map { _ in
+                OutstandingAction(id: s(&rng), meetingDate: date(&rng), caseRef: s(&rng), text: s(&rng), owner: s(&rng),
+                                  due: maybe(&rng, date), category: maybe(&rng) { ActionCategory.allCases.randomElement(using: &$0)! })
+            }),
             .meetingStarted, .meetingPaused, .meetingResumed, .confidentialityStatementRead, .meetingClosed,
             .attendanceRecorded(attendance: Attendance(agency: s(&rng), representative: s(&rng), role: AttendanceRole.allCases.randomElement(using: &rng)!,
                                                        confidentialityAgreed: maybe(&rng) { Bool.random(using: &$0) },
@@ -122,7 +124,7 @@ struct FastDecoderTests {
                 let json = Array(try Self.encoder.encode(event))
                 let f = Self.fast(json)
                 switch event {
-                case .meetingCreated, .outstandingActionsImported:
+                case .meetingCreated:
                     #expect(f == nil, "left to JSONDecoder: once per journal")
                 default:
                     #expect(f == event, "\(event.name)")

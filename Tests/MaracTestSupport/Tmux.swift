@@ -106,16 +106,19 @@ public struct E2EFailure: Error, CustomStringConvertible {
     public init(_ d: String) { description = d }
 }
 
-/// Runs a tool to completion with posix_spawn and waitpid. Output goes through temporary files,
-/// not pipes: a tmux server started by the first command inherits its stdio, and a pipe held open
-/// by the daemon would never reach EOF. (Foundation's Process also failed to reap tmux's client here.)
-@discardableResult
-public func run(_ tool: String, _ args: [String]) throws -> String {
+/// A tool started by `spawn` and not yet waited for; its stdout and stderr are in files.
+public struct SpawnedProcess: Sendable {
+    public var pid: pid_t
+    public var outPath: String
+    public var errPath: String
+}
+
+/// Starts a tool with posix_spawn and returns at once: the ONE spawner of the test targets.
+/// Output goes through temporary files, not pipes: a tmux server started by the first command
+/// inherits its stdio, and a pipe held open by the daemon would never reach EOF. (Foundation's
+/// Process also failed to reap tmux's client here.) Stdin is /dev/null.
+public func spawn(_ tool: String, _ args: [String]) throws -> SpawnedProcess {
     let scratch = NSTemporaryDirectory() + "marac-run-" + UUID().uuidString
-    defer {
-        unlink(scratch + ".out")
-        unlink(scratch + ".err")
-    }
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
@@ -125,8 +128,9 @@ public func run(_ tool: String, _ args: [String]) throws -> String {
     let argv = ([tool] + args).map { strdup($0) } + [nil]
     defer { argv.forEach { free($0) } }
     // The test runner's threads block most signals, and a spawned process inherits the mask: a tmux
-    // server started that way never handles kill-server, and the programs in its panes would never
-    // see SIGHUP or SIGTERM. Start every tool with no signals blocked and default dispositions.
+    // server started that way never handles kill-server, the programs in its panes would never see
+    // SIGHUP or SIGTERM, and a killed `marac` would not stop. Start every tool with no signals
+    // blocked and default dispositions.
     var attributes = posix_spawnattr_t()
     posix_spawnattr_init(&attributes)
     defer { posix_spawnattr_destroy(&attributes) }
@@ -138,16 +142,46 @@ public func run(_ tool: String, _ args: [String]) throws -> String {
     posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
     var pid: pid_t = 0
     let rc = posix_spawnp(&pid, tool, &actions, &attributes, argv, environ)
-    guard rc == 0 else { throw E2EFailure("cannot start \(tool): \(String(cString: strerror(rc)))") }
-    var status: Int32 = 0
-    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-    let out = (try? String(contentsOfFile: scratch + ".out", encoding: .utf8)) ?? ""
-    let exited = status & 0x7f == 0, code = (status >> 8) & 0xff
-    guard exited && code == 0 else {
-        let err = (try? String(contentsOfFile: scratch + ".err", encoding: .utf8)) ?? ""
-        throw E2EFailure("\(tool) \(args.joined(separator: " ")) failed (status \(status)): \(err)")
+    guard rc == 0 else {
+        unlink(scratch + ".out")
+        unlink(scratch + ".err")
+        throw E2EFailure("cannot start \(tool): \(String(cString: strerror(rc)))")
     }
-    return out
+    return SpawnedProcess(pid: pid, outPath: scratch + ".out", errPath: scratch + ".err")
+}
+
+/// Waits for a spawned tool, polling with a deadline (a hung process is killed and fails the test
+/// instead of hanging it), and returns its exit code (128 + the signal if one ended it) and output.
+public func finish(_ p: SpawnedProcess, deadline seconds: Double = 120) throws -> (status: Int32, out: String, err: String) {
+    let deadline = Date().addingTimeInterval(seconds)
+    var status: Int32 = 0
+    defer { unlink(p.outPath); unlink(p.errPath) }
+    while true {
+        let r = waitpid(p.pid, &status, WNOHANG)
+        if r == p.pid { break }
+        if r < 0 && errno != EINTR { throw E2EFailure("waitpid: \(String(cString: strerror(errno)))") }
+        if Date() > deadline {
+            kill(p.pid, SIGKILL)
+            _ = waitpid(p.pid, &status, 0)
+            throw E2EFailure("process \(p.pid) did not finish in \(Int(seconds)) s")
+        }
+        usleep(5_000)
+    }
+    let out = (try? String(contentsOfFile: p.outPath, encoding: .utf8)) ?? ""
+    let err = (try? String(contentsOfFile: p.errPath, encoding: .utf8)) ?? ""
+    let code = status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+    return (code, out, err)
+}
+
+/// Runs a tool to completion (`spawn`, then `finish`) and returns its stdout; a non-zero exit throws
+/// with its stderr.
+@discardableResult
+public func run(_ tool: String, _ args: [String]) throws -> String {
+    let r = try finish(try spawn(tool, args), deadline: 600)
+    guard r.status == 0 else {
+        throw E2EFailure("\(tool) \(args.joined(separator: " ")) failed (status \(r.status)): \(r.err)")
+    }
+    return r.out
 }
 
 /// The pid of the `marac` process whose command line mentions `needle` (e.g. its journal path).

@@ -24,6 +24,8 @@ public enum TrackActions {
         public var format: String
         /// The terminal width the text table is wrapped to.
         public var width: Int
+        /// The zone whose days count ("today", "recorded late").
+        public var days: LocalDays = .london
 
         public init(folder: String, agency: String? = nil, overdueOnly: Bool = false, on: String? = nil, passphrase: String? = nil,
                     all: Bool = false, status: String? = nil, dueBefore: String? = nil, meeting: String? = nil,
@@ -125,12 +127,13 @@ public enum TrackActions {
     }
 
     /// The actions as a table grouped by agency (or CSV, Markdown, JSON, xlsx).
-    public static func list(_ request: ListRequest, today: CalendarDate = localToday()) throws(CommandFailure) -> Output {
+    public static func list(_ request: ListRequest, today: CalendarDate? = nil) throws(CommandFailure) -> Output {
+        let today = today ?? localToday(request.days)
         guard let format = ListFormat(rawValue: request.format.lowercased()) else {
             throw CommandFailure("--format '\(SafeText.line(request.format))' is not a list format: use text, csv, md, json or xlsx")
         }
         let day = try request.on.map { (s) throws(CommandFailure) in try parseDay(s, option: "--on") } ?? today
-        let loaded = try ActionFolder.load(folder: request.folder, passphrase: request.passphrase)
+        let loaded = try ActionFolder.load(folder: request.folder, passphrase: request.passphrase, days: request.days)
         let (rows, heading, overdue) = try select(request, loaded: loaded, day: day)
         let showStatus = request.all || request.status != nil
         switch format {
@@ -155,8 +158,10 @@ public enum TrackActions {
     }
 
     /// `show ID`: the action, its case, its meeting, and every event on it.
-    public static func show(_ id: String, folder: String, passphrase: String? = nil, today: CalendarDate = localToday()) throws(CommandFailure) -> Output {
-        let loaded = try ActionFolder.load(folder: folder, passphrase: passphrase)
+    public static func show(_ id: String, folder: String, passphrase: String? = nil, days: LocalDays = .london,
+                            today: CalendarDate? = nil) throws(CommandFailure) -> Output {
+        let today = today ?? localToday(days)
+        let loaded = try ActionFolder.load(folder: folder, passphrase: passphrase, days: days)
         let a = try ActionIDs.resolve(id, in: loaded)
         let clean = SafeText.line
         var lines: [String] = []
@@ -196,19 +201,20 @@ public enum TrackActions {
     /// `done`, `not-possible`, `escalate`: one line saying what was recorded.
     public static func update(_ outcome: ActionTracker.Outcome, actionID: String, note: String, on: String? = nil, by: String? = nil,
                               folder: String, passphrase: String? = nil, now: Int64 = NewMeeting.currentMillis(),
-                              fileIO: any FileIO = PosixFileIO()) throws(CommandFailure) -> String {
+                              fileIO: any FileIO = PosixFileIO(), days: LocalDays = .london) throws(CommandFailure) -> String {
         try change(outcome.kind, actionID: actionID, note: note, on: on, by: by, folder: folder, passphrase: passphrase,
-                   now: now, fileIO: fileIO)
+                   now: now, fileIO: fileIO, days: days)
     }
 
     /// Any tracker update: one line saying what was recorded.
     public static func change(_ kind: TrackerUpdate.Kind, actionID: String, note: String, on: String? = nil, by: String? = nil,
                               due: String? = nil, agency: String? = nil, folder: String, passphrase: String? = nil,
-                              now: Int64 = NewMeeting.currentMillis(), fileIO: any FileIO = PosixFileIO()) throws(CommandFailure) -> String {
+                              now: Int64 = NewMeeting.currentMillis(), fileIO: any FileIO = PosixFileIO(),
+                              days: LocalDays = .london) throws(CommandFailure) -> String {
         let onDay = try on.map { (s) throws(CommandFailure) in try parseDay(s, option: "--on") }
-        let dueDay = try due.map { (s) throws(CommandFailure) in try DueOption.parse(s, option: "--due", today: CalendarDate(epochMillis: now)) }
+        let dueDay = try due.map { (s) throws(CommandFailure) in try DueOption.parse(s, option: "--due", today: days.day(now)) }
         let t = try ActionTracker.update(kind, actionID: actionID, note: note, on: onDay, by: by ?? defaultUser(), due: dueDay,
-                                         agency: agency, folder: folder, passphrase: passphrase, now: now, fileIO: fileIO)
+                                         agency: agency, folder: folder, passphrase: passphrase, now: now, fileIO: fileIO, days: days)
         let what: String
         switch kind {
         case .done: what = "recorded as done"
@@ -218,7 +224,7 @@ public enum TrackActions {
         case .extend: what = "now due \(t.action.due?.uk ?? "")"
         case .reassign: what = "now owned by \(SafeText.line(t.action.owner))"
         }
-        let day = t.history.last?.on ?? CalendarDate(epochMillis: now)
+        let day = t.history.last?.on ?? days.day(now)
         let late = t.history.last?.isRecordedLate == true ? " (recorded late)" : ""
         return "\(SafeText.line(t.action.id)) (\(SafeText.line(kind == .reassign ? t.history.last?.agency ?? t.action.owner : t.action.owner)), "
             + "case \(SafeText.line(t.action.caseRef))) \(what) on \(day.uk)\(late), "
@@ -239,8 +245,11 @@ public enum TrackActions {
         return owners.sorted { $0.lowercased() < $1.lowercased() }
     }
 
-    /// Who typed an update when `--by` is not given: the login name.
-    public static func defaultUser(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    /// Who typed an update when `--by` is not given: the config's `user_name` (its file or
+    /// `MARAC_USER_NAME`), else the login name.
+    public static func defaultUser(configured: String? = nil,
+                                   environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let name = configured.map(SafeText.line)?.trimmingWhitespace(), !name.isEmpty { return name }
         for key in ["USER", "LOGNAME"] {
             if let v = environment[key]?.trimmingWhitespace(), !v.isEmpty { return SafeText.line(v) }
         }
@@ -250,9 +259,9 @@ public enum TrackActions {
         return "unknown"
     }
 
-    /// Today in the machine's own time zone (an admin's "today", not UTC's).
-    public static func localToday() -> CalendarDate {
-        AppClock.wall.localToday
+    /// Today in the configured zone (an admin's "today", not UTC's; Europe/London by default).
+    public static func localToday(_ days: LocalDays = .london) -> CalendarDate {
+        days.day(AppClock.wall.now)
     }
 }
 

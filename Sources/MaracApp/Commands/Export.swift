@@ -72,7 +72,10 @@ public enum ExportMinutes {
                 }
             }
         } else {
-            let (between, problem) = closedBetweenMeetings(journalPath: request.journalPath, state: state, passphrase: request.passphrase)
+            // Days in the document's own zone, so "recorded late" agrees with the dates it prints.
+            let days = TimeZone(identifier: zoneName).map(LocalDays.init(zone:)) ?? .london
+            let (between, problem) = closedBetweenMeetings(journalPath: request.journalPath, state: state, passphrase: request.passphrase,
+                                                           days: days)
             if let problem { warnings.append(problem) }
             let minutes = Minutes(state: state, journal: facts, now: now, zone: zone, betweenMeetings: between)
             documents.append(Exporter.minutes(minutes, format: request.format, options: options))
@@ -109,11 +112,11 @@ public enum ExportMinutes {
     /// Actions from earlier meetings in the journal's folder that were closed (or escalated)
     /// through the tracker after the previous meeting and before this one started, and not taken
     /// at this meeting's opening review. A folder that cannot be read gives a warning, not a failure.
-    static func closedBetweenMeetings(journalPath: String, state: MeetingState, passphrase: String?)
+    static func closedBetweenMeetings(journalPath: String, state: MeetingState, passphrase: String?, days: LocalDays = .london)
         -> ([ClosedBetweenMeetings], String?) {
         let folder = AtomicFile.folder(of: journalPath)
         let actions: [TrackedAction]
-        do { actions = try ActionFolder.load(folder: folder, passphrase: passphrase).actions } catch {
+        do { actions = try ActionFolder.load(folder: folder, passphrase: passphrase, days: days).actions } catch {
             return ([], "the actions closed between meetings are not listed: \(error.message)")
         }
         let date = state.info.date
@@ -124,12 +127,15 @@ public enum ExportMinutes {
         for t in actions {
             guard let update = t.lastUpdate, t.meetingID != state.info.id, !reviewed.contains(t.action.id),
                   t.action.meetingDate < date, update.at < meetingStart else { continue }
-            let day = CalendarDate(epochMillis: update.at)
-            if let previous, day <= previous { continue }
+            // Typed since the previous meeting (so not in its minutes); shown on the day it happened.
+            let closing = t.history.last { $0.at == update.at && $0.status == update.status }
+            let typed = closing?.typedOn ?? days.day(update.at)
+            if let previous, typed <= previous { continue }
             guard t.status == .done || t.status == .notPossible || t.status == .notDone || t.escalated else { continue }
             out.append(ClosedBetweenMeetings(id: t.action.id, meetingDate: t.action.meetingDate, caseRef: t.action.caseRef,
                                              text: t.action.text, owner: t.action.owner, status: t.status,
-                                             escalated: t.escalated, date: day, note: update.note))
+                                             escalated: t.escalated, date: closing?.on ?? typed, note: update.note,
+                                             recordedLate: closing?.isRecordedLate ?? false))
         }
         return (out.sorted { ($0.date, $0.id) < ($1.date, $1.id) }, nil)
     }

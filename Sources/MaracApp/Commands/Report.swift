@@ -31,6 +31,8 @@ public enum MaracReportCommand {
         public var passphrase: String?
         /// A CSV written to a file starts with a UTF-8 byte-order mark unless this is false (`--no-bom`).
         public var byteOrderMark: Bool = true
+        /// The zone whose days count when deciding that an outcome was recorded late.
+        public var days: LocalDays = .london
 
         public init(folder: String, quarter: String? = nil, from: String? = nil, to: String? = nil, format: String = "text",
                     out: String? = nil, minoritisedPopulation: String? = nil, adultFemalePopulation: String? = nil,
@@ -83,7 +85,7 @@ public enum MaracReportCommand {
 
         let loaded: Loaded
         do {
-            loaded = try load(folder: request.folder, passphrase: request.passphrase, fileIO: fileIO)
+            loaded = try load(folder: request.folder, passphrase: request.passphrase, fileIO: fileIO, days: request.days)
         } catch {
             return failure(error.message, FileManager.default.fileExists(atPath: request.folder) ? ExitStatus.failure : ExitStatus.missingInput)
         }
@@ -181,7 +183,8 @@ public enum MaracReportCommand {
     /// `FolderJournals`' rule, the same as `marac actions` and the opening review use. Meeting
     /// journals are folded; tracker journals give the status changes; anything unreadable becomes a
     /// named problem and the rest is still counted.
-    public static func load(folder: String, passphrase: String? = nil, fileIO: any FileIO = PosixFileIO()) throws(Failure) -> Loaded {
+    public static func load(folder: String, passphrase: String? = nil, fileIO: any FileIO = PosixFileIO(),
+                            days: LocalDays = .london) throws(Failure) -> Loaded {
         let journals: FolderJournals
         do { journals = try FolderJournals.read(folder: folder, passphrase: passphrase, fileIO: fileIO) } catch {
             throw Failure(error.message)
@@ -192,17 +195,18 @@ public enum MaracReportCommand {
         var problems = journals.problems
         var meetings: [MeetingState] = []
         var otherMeetingUpdates: [ActionStatusChange] = []
-        for j in journals.meetings {
-            let state = MeetingState.fold(j.contents.events)
+        // Each meeting folded once, on every core (the status changes below reuse the fold).
+        let states = ParallelMap.map(journals.meetings) { MeetingState.fold($0.contents.events) }
+        for (j, state) in zip(journals.meetings, states) {
             guard !state.info.id.isEmpty else {
                 problems.append(ReportProblem(file: j.file, message: "has no meeting details (no meetingCreated event): not counted"))
                 continue
             }
-            otherMeetingUpdates += ActionStatusChange.fromMeetingJournal(j.contents.events)
+            otherMeetingUpdates += ActionStatusChange.fromMeetingJournal(j.contents.events, folded: state)
             meetings.append(state)
         }
         let tracker: [ActionStatusChange]? = journals.trackers.isEmpty ? nil
-            : journals.trackers.flatMap { ActionStatusChange.fromTracker($0.contents.events) }
+            : journals.trackers.flatMap { ActionStatusChange.fromTracker($0.contents.events, localDay: days.cached()) }
         return Loaded(meetings: meetings, tracker: tracker, otherMeetingUpdates: otherMeetingUpdates, problems: problems)
     }
 

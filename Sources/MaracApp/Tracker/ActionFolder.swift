@@ -27,9 +27,17 @@ public struct ActionEvent: Sendable, Equatable {
     public var file: String
     /// An import's file hash and row, for recognising a file imported before.
     public var source: String?
+    /// The local day it was typed (`LocalDays`: the configured zone, not UTC).
+    public var typedOn: CalendarDate
 
-    /// Typed on a later day than the day it happened.
-    public var isRecordedLate: Bool { on < CalendarDate(epochMillis: at) }
+    public init(kind: Kind, at: Int64, typedOn: CalendarDate, on: CalendarDate? = nil, by: String?, note: String, status: ActionStatus,
+                escalated: Bool, due: CalendarDate?, agency: String?, file: String, source: String? = nil) {
+        self.kind = kind; self.at = at; self.typedOn = typedOn; self.on = on ?? typedOn; self.by = by; self.note = note
+        self.status = status; self.escalated = escalated; self.due = due; self.agency = agency; self.file = file; self.source = source
+    }
+
+    /// Typed on a later (local) day than the day it happened.
+    public var isRecordedLate: Bool { on < typedOn }
 }
 
 /// One action agreed at a meeting in the folder, with where it stands now.
@@ -89,17 +97,22 @@ public struct ActionFolder: Sendable {
     /// Reads the folder. Throws only when the folder itself cannot be read; a damaged or unreadable
     /// journal is reported in `problems` and the rest are still used. A damaged journal's events
     /// before the damage are used (the hash chain vouches for them).
-    public static func load(folder: String, passphrase: String? = nil) throws(CommandFailure) -> ActionFolder {
+    /// `days`: the zone whose calendar days count (when an update was typed, and so whether it was
+    /// recorded late).
+    public static func load(folder: String, passphrase: String? = nil, days: LocalDays = .london) throws(CommandFailure) -> ActionFolder {
         let journals = try FolderJournals.read(folder: folder, passphrase: passphrase)
         var problems = journals.problems.map(\.description)
-        let built = build(journals, problems: &problems)
+        let built = build(journals, problems: &problems, days: days)
         return ActionFolder(folder: folder, actions: built.actions, problems: problems.map(SafeText.line),
                             latestProtocol: built.latestProtocol, importedSources: built.sources)
     }
 
-    static func build(_ journals: FolderJournals, problems: inout [String])
+    static func build(_ journals: FolderJournals, problems: inout [String], days: LocalDays)
         -> (actions: [TrackedAction], latestProtocol: LocalProtocol?, sources: [String: Int64]) {
-        let folded = journals.meetings.map { (file: $0.file, events: $0.contents.events, state: MeetingState.fold($0.contents.events)) }
+        let localDay = days.cached()
+        // Folding every meeting is the largest part of reading a long archive: spread it over the cores.
+        let states = ParallelMap.map(journals.meetings) { MeetingState.fold($0.contents.events) }
+        let folded = zip(journals.meetings, states).map { (file: $0.0.file, events: $0.0.contents.events, state: $0.1) }
             .sorted { ($0.state.info.date, $0.file) < ($1.state.info.date, $1.file) }
 
         // Every action agreed, with what its own meeting did to it.
@@ -111,10 +124,9 @@ public struct ActionFolder: Sendable {
             let undone = undoneSeqs(m.events)
             var own: [String: [ActionEvent]] = [:]
             for r in m.events where !undone.contains(r.seq) {
-                let day = CalendarDate(epochMillis: r.at)
                 func add(_ id: String, _ kind: ActionEvent.Kind, _ status: ActionStatus, _ escalated: Bool, _ note: String,
                          due: CalendarDate? = nil, agency: String? = nil) {
-                    own[id, default: []].append(ActionEvent(kind: kind, at: r.at, on: day, by: nil, note: note, status: status,
+                    own[id, default: []].append(ActionEvent(kind: kind, at: r.at, typedOn: localDay(r.at), by: nil, note: note, status: status,
                                                             escalated: escalated, due: due, agency: agency, file: m.file))
                 }
                 switch r.event {
@@ -155,13 +167,13 @@ public struct ActionFolder: Sendable {
             let own = Set(m.state.actions.map(\.id))
             for r in m.events where !undone.contains(r.seq) {
                 guard let at = position[idOf(r.event) ?? ""], !own.contains(idOf(r.event)!) else { continue }
-                let day = CalendarDate(epochMillis: r.at)
+                let day = localDay(r.at)
                 switch r.event {
                 case .actionStatusUpdated(_, let status, let escalated, let note):
-                    extra[at].append(ActionEvent(kind: .closedInMeeting, at: r.at, on: day, by: nil, note: note, status: status,
+                    extra[at].append(ActionEvent(kind: .closedInMeeting, at: r.at, typedOn: day, by: nil, note: note, status: status,
                                                  escalated: escalated, due: nil, agency: nil, file: m.file))
                 case .outstandingActionReviewed(_, let outcome, let note):
-                    extra[at].append(ActionEvent(kind: .reviewed, at: r.at, on: day, by: nil, note: note,
+                    extra[at].append(ActionEvent(kind: .reviewed, at: r.at, typedOn: day, by: nil, note: note,
                                                  status: outcome.actionStatus, escalated: outcome == .notDone, due: nil, agency: nil, file: m.file))
                 case .outstandingActionCarriedForward(_, let due, let note):
                     // Carried forward with a new due date: still open, due then (docs/DECISIONS.md, continuity).
@@ -182,7 +194,7 @@ public struct ActionFolder: Sendable {
                     // Trackers written before updates were dated: the day typed is the day it happened.
                     guard let at = position[id] else { continue }
                     let kind: ActionEvent.Kind = status == .done ? .done : status == .notPossible ? .notPossible : .escalate
-                    extra[at].append(ActionEvent(kind: kind, at: r.at, on: CalendarDate(epochMillis: r.at), by: nil, note: note,
+                    extra[at].append(ActionEvent(kind: kind, at: r.at, typedOn: localDay(r.at), by: nil, note: note,
                                                  status: status, escalated: escalated, due: nil, agency: nil, file: t.file))
                 case .trackerUpdated(let u):
                     if let source = u.source, let hash = source.split(separator: " ").dropFirst().first {
@@ -190,7 +202,7 @@ public struct ActionFolder: Sendable {
                     }
                     guard let at = position[u.actionID] else { continue }
                     let kind = ActionEvent.Kind(rawValue: u.kind.rawValue) ?? .note
-                    extra[at].append(ActionEvent(kind: kind, at: r.at, on: u.on, by: u.by, note: u.note,
+                    extra[at].append(ActionEvent(kind: kind, at: r.at, typedOn: localDay(r.at), on: u.on, by: u.by, note: u.note,
                                                  status: u.kind.closingStatus ?? .open, escalated: u.kind == .escalate,
                                                  due: u.due, agency: u.agency, file: t.file))
                 default: break

@@ -171,36 +171,15 @@ enum ActionTable {
     }
 }
 
-/// RFC 4180 CSV with CRLF line ends, and cells a spreadsheet would run as a formula made text with
-/// a leading `'` (the same rule as the meeting exports' CSV).
+/// The tracker's CSV: one line per row, then the exports' own escaper (`Escape.csv`: RFC 4180,
+/// CRLF, formula cells made text with a leading `'`).
 enum CSVText {
-    static func table(_ rows: [[String]]) -> String {
-        rows.map { $0.map(field).joined(separator: ",") + "\r\n" }.joined()
-    }
-
-    static func field(_ raw: String) -> String {
-        var value = SafeText.line(raw)
-        let trigger: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r", "\u{FF1D}", "\u{FF0B}", "\u{FF0D}", "\u{FF20}"]
-        if let first = value.unicodeScalars.first(where: { $0 != " " }), trigger.contains(first) { value = "'" + value }
-        let needsQuotes = value.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }
-            || value.first?.isWhitespace == true || value.last?.isWhitespace == true
-        guard needsQuotes else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
+    static func table(_ rows: [[String]]) -> String { Escape.csvTable(rows.map { $0.map(SafeText.line) }) }
 }
 
+/// The tracker's Markdown: one line per cell, then the exports' own escaper (`Escape.markdown`).
 enum MarkdownText {
-    /// One table cell: one line, pipes and Markdown/HTML markup escaped.
-    static func cell(_ raw: String) -> String {
-        var out = ""
-        for ch in SafeText.line(raw) {
-            switch ch {
-            case "|", "\\", "*", "_", "`", "[", "]", "<", ">", "#": out.append("\\"); out.append(ch)
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
+    static func cell(_ raw: String) -> String { Escape.markdown(SafeText.line(raw)) }
 }
 
 extension String {

@@ -48,6 +48,7 @@ public enum ActionTracker {
     /// what it saw, and appends them as one durable write. `decide` throws to refuse; then nothing
     /// is written. Returns what `decide` returned, and the folder as it stood before the write.
     public static func withLockedFolder<T>(folder: String, passphrase: String?, now: Int64, fileIO: any FileIO = PosixFileIO(),
+                                           days: LocalDays = .london,
                                            decide: (ActionFolder) throws(CommandFailure) -> (updates: [TrackerUpdate], result: T))
         throws(CommandFailure) -> T {
         let path = ActionFolder.trackerPathForWriting(folder: folder)
@@ -61,7 +62,7 @@ public enum ActionTracker {
         // update must leave no file behind.
         let lock = try lockFolder(folder)
         defer { close(lock) }
-        let loaded = try ActionFolder.load(folder: folder, passphrase: passphrase)
+        let loaded = try ActionFolder.load(folder: folder, passphrase: passphrase, days: days)
         let (updates, result) = try decide(loaded)
         if updates.isEmpty { return result }
         let writer = try writeTracker(path: path, passphrase: passphrase, now: now, fileIO: fileIO, events: updates.map { .trackerUpdated(update: $0) })
@@ -133,9 +134,9 @@ public enum ActionTracker {
     /// Appends one outcome for an open action. Returns the action as it now stands.
     public static func record(_ outcome: Outcome, actionID: String, note: String, on: CalendarDate? = nil, by: String? = nil,
                               folder: String, passphrase: String? = nil, now: Int64,
-                              fileIO: any FileIO = PosixFileIO()) throws(CommandFailure) -> TrackedAction {
+                              fileIO: any FileIO = PosixFileIO(), days: LocalDays = .london) throws(CommandFailure) -> TrackedAction {
         try update(outcome.kind, actionID: actionID, note: note, on: on, by: by, folder: folder, passphrase: passphrase,
-                   now: now, fileIO: fileIO)
+                   now: now, fileIO: fileIO, days: days)
     }
 
     /// Appends one update (note, extend, reassign or an outcome) for an open action. The checks run
@@ -143,14 +144,15 @@ public enum ActionTracker {
     public static func update(_ kind: TrackerUpdate.Kind, actionID: String, note: String, on: CalendarDate? = nil, by: String? = nil,
                               due: CalendarDate? = nil, agency: String? = nil,
                               folder: String, passphrase: String? = nil, now: Int64,
-                              fileIO: any FileIO = PosixFileIO()) throws(CommandFailure) -> TrackedAction {
+                              fileIO: any FileIO = PosixFileIO(), days: LocalDays = .london) throws(CommandFailure) -> TrackedAction {
         let cleanNote = SafeText.line(note).trimmingWhitespace()
         guard !cleanNote.isEmpty else {
             let example = kind == .extend ? "--note \"Court date moved to 12/01\"" : kind == .reassign
                 ? "--note \"Victim rehoused: now the new council's housing team\"" : "--note \"Locks fitted on 03/12\""
             throw CommandFailure("--note is empty: say \(kind == .extend || kind == .reassign ? "why" : "what happened") (e.g. \(example))")
         }
-        let today = CalendarDate(epochMillis: now)
+        // The coordinator's today, in the configured zone: not UTC's, which lags an hour behind in summer.
+        let today = days.day(now)
         let day = on ?? today
         if today < day {
             throw CommandFailure("--on \(day.uk) is in the future: record what has happened, on the day it happened (today is \(today.uk))")
@@ -158,7 +160,7 @@ public enum ActionTracker {
         let who = by.map(SafeText.line)?.trimmingWhitespace() ?? ""
         let id = SafeText.line(actionID).trimmingWhitespace()
         guard !id.isEmpty else { throw CommandFailure("the action ID is empty: `marac actions \(SafeText.line(folder)) list` shows the IDs") }
-        return try withLockedFolder(folder: folder, passphrase: passphrase, now: now, fileIO: fileIO) { loaded throws(CommandFailure) in
+        return try withLockedFolder(folder: folder, passphrase: passphrase, now: now, fileIO: fileIO, days: days) { loaded throws(CommandFailure) in
             var tracked = try ActionIDs.resolve(id, in: loaded, openOnly: true)
             try requireOpen(tracked)
             if day < tracked.action.meetingDate {
@@ -188,7 +190,7 @@ public enum ActionTracker {
                 tracked.escalated = tracked.escalated || kind == .escalate
                 tracked.lastUpdate = ActionUpdate(at: now, status: status, escalated: kind == .escalate, note: cleanNote)
             }
-            tracked.history.append(ActionEvent(kind: ActionEvent.Kind(rawValue: kind.rawValue) ?? .note, at: now, on: day, by: who,
+            tracked.history.append(ActionEvent(kind: ActionEvent.Kind(rawValue: kind.rawValue) ?? .note, at: now, typedOn: today, on: day, by: who,
                                                note: cleanNote, status: tracked.status, escalated: kind == .escalate, due: due,
                                                agency: newOwner, file: ActionFolder.trackerFileName))
             return ([entry], tracked)

@@ -4,14 +4,46 @@ import MaracCore
 import MaracExport
 import MaracJournal
 
-/// `marac actions DIR import FILE`: an agency's returned chaser or pack (CSV), applied as tracker
+/// `marac actions DIR import FILE`: an agency's returned chaser or pack (CSV or xlsx), applied as tracker
 /// events all or nothing. Every row is checked first, under the tracker's lock; one bad row (named
 /// by row and column) and nothing is applied. The file's SHA-256 is kept with each update, so the
 /// same file imported again applies nothing; an update already recorded (the same outcome, day and
 /// note, e.g. from a re-saved copy) is skipped rather than refused.
 public enum AgencyReturn {
-    /// Rows of a CSV file as text cells, with the 1-based line each row starts on.
-    struct Row { var line: Int; var cells: [String] }
+    /// Rows of a returned file as text cells: for CSV with the 1-based line each row starts on, for a
+    /// workbook with the sheet's row number.
+    struct Row {
+        var line: Int
+        var cells: [String]
+        /// Workbook cells (by column) that hold a formula or an error instead of a value.
+        var notValues: [Int: String] = [:]
+    }
+
+    /// A returned file read into rows, and how to name a place in it.
+    struct Table {
+        var rows: [Row]
+        /// A workbook: rows and column letters as the spreadsheet shows them, typed cells (no
+        /// leading apostrophe to remove, and text starting `=` is text, not a formula).
+        var isWorkbook: Bool
+    }
+
+    /// The first sheet of a workbook as rows of text, blank cells as empty strings.
+    static func table(_ sheet: XlsxTable.Sheet) -> Table {
+        let rows = sheet.rows.compactMap { r -> Row? in
+            guard let last = r.cells.keys.max() else { return nil }
+            var row = Row(line: r.number, cells: Array(repeating: "", count: last + 1))
+            for (column, cell) in r.cells {
+                switch cell.kind {
+                case .value: row.cells[column] = cell.text
+                case .formula: row.notValues[column] = "is a formula, not a value: type the value itself"
+                case .error: row.notValues[column] = "shows an error (\(SafeText.truncate(SafeText.line(cell.text), 20))), not a value: type the value itself"
+                }
+                if cell.kind != .value && row.cells[column].isEmpty { row.cells[column] = "?" }
+            }
+            return row
+        }
+        return Table(rows: rows, isWorkbook: true)
+    }
 
     /// Reads the bytes as UTF-8 CSV (a BOM and CRLF line ends are fine). Refuses anything else,
     /// naming the line and column: a file saved as Latin-1 or "CSV (Windows)" is not guessed at.
@@ -80,7 +112,9 @@ public enum AgencyReturn {
     struct Planned { var line: Int; var update: TrackerUpdate }
 
     public static func apply(file: String, folder: String, agency: String? = nil, by: String? = nil, passphrase: String? = nil,
-                             now: Int64 = NewMeeting.currentMillis(), today: CalendarDate = TrackActions.localToday()) throws(CommandFailure) -> String {
+                             now: Int64 = NewMeeting.currentMillis(), days: LocalDays = .london,
+                             today: CalendarDate? = nil) throws(CommandFailure) -> String {
+        let today = today ?? days.day(now)
         let name = SafeText.line(file)
         var st = stat()
         guard stat(file, &st) == 0 else { throw CommandFailure("\(name): no such file") }
@@ -88,12 +122,13 @@ public enum AgencyReturn {
         guard st.st_size <= 16 << 20 else { throw CommandFailure("\(name) is larger than 16 MB: not an agency return; nothing was applied") }
         guard let data = FileManager.default.contents(atPath: file) else { throw CommandFailure("\(name): cannot read the file") }
         let bytes = [UInt8](data)
-        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-            throw CommandFailure("\(name) is a workbook (xlsx): importing workbooks is not available in this build yet; save it as \"CSV UTF-8\" and import that")
-        }
         let hash = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
-        let rows = try parseCSV(bytes, file: file)
+        // A workbook is a ZIP package; anything else is read as CSV.
+        let table = bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) ? Self.table(try XlsxTable.read(bytes, file: file))
+            : Table(rows: try parseCSV(bytes, file: file), isWorkbook: false)
+        let rows = table.rows
         guard let header = rows.first else { throw CommandFailure("\(name) is empty; nothing was applied") }
+        let lineWord = table.isWorkbook ? "row" : "line"
 
         let columns = header.cells.map { $0.trimmingWhitespace().lowercased().replacingOccurrences(of: " ", with: "_") }
         func column(_ names: String...) -> Int? { columns.firstIndex { names.contains($0) } }
@@ -105,13 +140,13 @@ public enum AgencyReturn {
         if noteCol == nil { missing.append("note") }
         if column("action_id") == nil && column("id") == nil { missing.insert("action_id", at: 0) }
         guard missing.isEmpty else {
-            throw CommandFailure("\(name) line \(header.line): no \(missing.joined(separator: ", ")) column\(missing.count == 1 ? "" : "s") "
+            throw CommandFailure("\(name) \(lineWord) \(header.line): no \(missing.joined(separator: ", ")) column\(missing.count == 1 ? "" : "s") "
                                  + "(a returned chaser has action_id, status, on and note); nothing was applied")
         }
         let agencyCol = column("agency", "owner_agency")
         let who = SafeText.line(by ?? TrackActions.defaultUser())
 
-        return try ActionTracker.withLockedFolder(folder: folder, passphrase: passphrase, now: now) { loaded throws(CommandFailure) in
+        return try ActionTracker.withLockedFolder(folder: folder, passphrase: passphrase, now: now, days: days) { loaded throws(CommandFailure) in
             if let when = loaded.importedSources[hash] {
                 return ([], "\(name) was already imported (\(LocalTime.describe(millis: when))): nothing applied\n")
             }
@@ -123,18 +158,27 @@ public enum AgencyReturn {
             var seen: [String: Int] = [:]
             for row in rows.dropFirst() {
                 func cell(_ i: Int?) -> String { i.flatMap { $0 < row.cells.count ? row.cells[$0] : nil }?.trimmingWhitespace() ?? "" }
-                func at(_ col: Int?) -> String { "\(name) line \(row.line), column \(col.map { header.cells[$0].trimmingWhitespace() } ?? "?")" }
+                func at(_ col: Int?) -> String {
+                    let title = col.map { header.cells[$0].trimmingWhitespace() } ?? "?"
+                    let column = table.isWorkbook ? col.map { "\(XlsxTable.columnLetters($0)) (\(title))" } ?? "?" : title
+                    return "\(name) \(lineWord) \(row.line), column \(column)"
+                }
                 if errors.count >= 20 { break }
                 var id = cell(idColumn), status = cell(statusCol), on = cell(onCol), note = cell(noteCol)
                 // A formula typed into the sheet is refused: what it would show is not what the file says.
                 var formula = false
                 for (col, value) in [(idColumn!, id), (statusCol!, status), (onCol!, on), (noteCol!, note)] {
-                    if let f = formulaProblem(value) { errors.append("\(at(col)): \(f)"); formula = true }
+                    if let f = table.isWorkbook ? row.notValues[col] : formulaProblem(value) { errors.append("\(at(col)): \(f)"); formula = true }
                 }
                 if formula { continue }
-                (id, status, on, note) = (unescape(id), unescape(status), unescape(on), SafeText.line(unescape(note)).trimmingWhitespace())
+                if !table.isWorkbook { (id, status, on, note) = (unescape(id), unescape(status), unescape(on), unescape(note)) }
+                note = SafeText.line(note).trimmingWhitespace()
                 if id.isEmpty && status.isEmpty && on.isEmpty && note.isEmpty { continue }
-                if status.isEmpty && on.isEmpty && note.isEmpty { blank += 1; continue }
+                if status.isEmpty && on.isEmpty && note.isEmpty {
+                    // A row left for another day; the notes under a workbook's table name no action.
+                    if loaded.action(id) != nil { blank += 1 }
+                    continue
+                }
                 guard !id.isEmpty else { errors.append("\(at(idColumn)): the action ID is empty"); continue }
                 let rowAgency = cell(agencyCol)
                 if !rowAgency.isEmpty {
@@ -195,7 +239,7 @@ public enum AgencyReturn {
                                   + (last.map { " (\($0.on.uk))" } ?? "")); continue
                 }
                 planned.append(Planned(line: row.line, update: TrackerUpdate(
-                    actionID: tracked.action.id, kind: kind, on: day, by: who, note: text, source: "return \(hash) line \(row.line)")))
+                    actionID: tracked.action.id, kind: kind, on: day, by: who, note: text, source: "return \(hash) \(lineWord) \(row.line)")))
             }
             if !errors.isEmpty {
                 let shown = errors.prefix(20).map { "  " + $0 }.joined(separator: "\n")
@@ -214,7 +258,7 @@ public enum AgencyReturn {
             if already > 0 { summary += "; \(already) already recorded" }
             summary += "\n"
             for p in planned {
-                summary += "  line \(p.line): \(SafeText.line(p.update.actionID)) \(p.update.kind == .note ? "progress note" : p.update.kind.rawValue) on \(p.update.on.uk)\n"
+                summary += "  \(lineWord) \(p.line): \(SafeText.line(p.update.actionID)) \(p.update.kind == .note ? "progress note" : p.update.kind.rawValue) on \(p.update.on.uk)\n"
             }
             return (planned.map(\.update), summary)
         }

@@ -24,11 +24,13 @@ public enum Chasers {
         public var protocolFile: String?
         public var by: String?
         public var passphrase: String?
+        /// The zone whose days count ("today", "overdue").
+        public var days: LocalDays
 
         public init(folder: String, agency: String, format: String = "md", out: String = ".", on: String? = nil,
-                    protocolFile: String? = nil, by: String? = nil, passphrase: String? = nil) {
+                    protocolFile: String? = nil, by: String? = nil, passphrase: String? = nil, days: LocalDays = .london) {
             self.folder = folder; self.agency = agency; self.format = format; self.out = out; self.on = on
-            self.protocolFile = protocolFile; self.by = by; self.passphrase = passphrase
+            self.protocolFile = protocolFile; self.by = by; self.passphrase = passphrase; self.days = days
         }
     }
 
@@ -58,7 +60,8 @@ public enum Chasers {
 
     /// The chasers, without writing them.
     public static func make(agency: String, loaded: ActionFolder, day: CalendarDate, rules: LocalProtocol?, by: String) throws(CommandFailure) -> [Chaser] {
-        let owners = TrackActions.agencies(loaded.open)
+        let open = loaded.open   // a filter of every action: once, not once per agency
+        let owners = TrackActions.agencies(open)
         let wanted = agency.trimmingWhitespace()
         guard !wanted.isEmpty else { throw CommandFailure("--agency is empty: name an agency, or all") }
         let chosen: [String]
@@ -72,7 +75,7 @@ public enum Chasers {
         }
         let template = rules?.chaserText ?? defaultText
         return chosen.map { owner in
-            let rows = loaded.open.filter { sameAgency($0.action.owner, owner) }.sorted { a, b in
+            let rows = open.filter { sameAgency($0.action.owner, owner) }.sorted { a, b in
                 let (la, lb) = (a.daysOverdue(on: day) ?? -1, b.daysOverdue(on: day) ?? -1)
                 if la != lb { return la > lb }
                 let (da, db) = (a.action.due?.dayNumber ?? Int.max, b.action.due?.dayNumber ?? Int.max)
@@ -97,7 +100,8 @@ public enum Chasers {
     }
 
     /// Writes one file per agency into `out`: all of them, or (on any failure) none.
-    public static func write(_ request: Request, today: CalendarDate = TrackActions.localToday()) throws(CommandFailure) -> Result {
+    public static func write(_ request: Request, today: CalendarDate? = nil) throws(CommandFailure) -> Result {
+        let today = today ?? TrackActions.localToday(request.days)
         guard let format = Format(rawValue: request.format.lowercased()) else {
             throw CommandFailure("--format '\(SafeText.line(request.format))' is not a chaser format: use md, html, docx or csv")
         }
@@ -106,7 +110,7 @@ public enum Chasers {
         guard FileManager.default.fileExists(atPath: request.out, isDirectory: &isDir), isDir.boolValue else {
             throw CommandFailure("--out \(SafeText.line(request.out)): no such folder (make it first)")
         }
-        let loaded = try ActionFolder.load(folder: request.folder, passphrase: request.passphrase)
+        let loaded = try ActionFolder.load(folder: request.folder, passphrase: request.passphrase, days: request.days)
         let rules = try request.protocolFile.map { (f) throws(CommandFailure) in try LocalProtocolFile.load(path: f) } ?? loaded.latestProtocol
         let by = request.by ?? TrackActions.defaultUser()
         let chasers = try make(agency: request.agency, loaded: loaded, day: day, rules: rules, by: by)

@@ -137,6 +137,9 @@ public struct MeetingState: Sendable, Equatable {
     /// Where each action sits in `actions`, so folding a long journal does not scan the whole
     /// list for every agreed or updated action (that scan made fold quadratic). A cache only.
     private var actionIndex = ActionIndex()
+    /// The same for `outstanding`: a meeting imports 150 open actions and reviews each, and two
+    /// scans per action made folding ten years of meetings quadratic (docs/PERFORMANCE.md).
+    private var outstandingIndex = ActionIndex()
 
     public init(info: MeetingInfo = MeetingInfo(id: "", date: CalendarDate(dayNumber: 0), area: "", chair: ""),
                 rules: LocalProtocol = .national) {
@@ -235,7 +238,10 @@ public struct MeetingState: Sendable, Equatable {
             cases[agenda.caseRef] = CaseRecord(agenda: agenda, late: late)
             queue.append(agenda.caseRef)
         case .outstandingActionsImported(let list):
-            for a in list where !outstanding.contains(where: { $0.id == a.id }) { outstanding.append(a) }
+            for a in list where outstandingPosition(a.id) == nil {
+                outstanding.append(a)
+                outstandingIndex.appended(a.id, at: outstanding.count - 1)
+            }
         case .meetingStarted:
             if startedAt == nil { startedAt = t }
         case .meetingPaused:
@@ -263,7 +269,7 @@ public struct MeetingState: Sendable, Equatable {
         case .confidentialityStatementRead:
             confidentialityRead = true
         case .outstandingActionReviewed(let id, let outcome, let note):
-            guard outstanding.contains(where: { $0.id == id }) else { return }
+            guard outstandingPosition(id) != nil else { return }
             reviews[id] = OutstandingReview(outcome: outcome, note: note, at: t)
         case .caseMoved(let ref, let position):
             guard let from = queue.firstIndex(of: ref) else { return }
@@ -395,10 +401,19 @@ public struct MeetingState: Sendable, Equatable {
     /// The position of the first action with this id: what `actions.firstIndex { $0.id == id }`
     /// gives, in O(1) while the index is in step with `actions` (see `ActionIndex`).
     private func actionPosition(_ id: String) -> Int? {
-        switch actionIndex.lookup(id, in: actions) {
+        switch actionIndex.lookup(id, count: actions.count, idAt: { actions[$0].id }) {
         case .at(let i): return i
         case .absent: return nil
         case .unknown: return actions.firstIndex { $0.id == id }
+        }
+    }
+
+    /// The position of the first outstanding action with this id, the same way.
+    private func outstandingPosition(_ id: String) -> Int? {
+        switch outstandingIndex.lookup(id, count: outstanding.count, idAt: { outstanding[$0].id }) {
+        case .at(let i): return i
+        case .absent: return nil
+        case .unknown: return outstanding.firstIndex { $0.id == id }
         }
     }
 
@@ -428,8 +443,8 @@ public struct MeetingState: Sendable, Equatable {
     }
 }
 
-/// id → first position in `MeetingState.actions`. A cache, not part of the state's value: two
-/// states with the same actions are equal whatever their caches hold.
+/// id → first position in `MeetingState.actions` (or `outstanding`). A cache, not part of the
+/// state's value: two states with the same actions are equal whatever their caches hold.
 ///
 /// `apply` only ever appends actions or edits them in place without touching their ids, and
 /// records each append here. `actions` is also settable from outside; the index notices when the
@@ -452,10 +467,11 @@ struct ActionIndex: Sendable, Equatable {
         count += 1
     }
 
-    func lookup(_ id: String, in actions: [Action]) -> Answer {
-        guard inStep, count == actions.count else { return .unknown }
+    /// `count`: the list's length now; `idAt`: the id at a position of it.
+    func lookup(_ id: String, count listCount: Int, idAt: (Int) -> String) -> Answer {
+        guard inStep, count == listCount else { return .unknown }
         guard let i = positions[id] else { return .absent }
-        return actions[i].id == id ? .at(i) : .unknown
+        return idAt(i) == id ? .at(i) : .unknown
     }
 }
 

@@ -9,28 +9,45 @@ public struct ActionStatusChange: Sendable, Equatable {
     public var at: Int64
     /// When it was typed (epoch milliseconds, UTC). Later than `at`'s day for an outcome recorded late.
     public var recordedAt: Int64
+    /// For a dated tracker update: the local day it was typed (the coordinator's calendar, not UTC's).
+    public var recordedOn: CalendarDate?
 
-    public init(actionID: String, status: ActionStatus, escalated: Bool, at: Int64, recordedAt: Int64? = nil) {
+    public init(actionID: String, status: ActionStatus, escalated: Bool, at: Int64, recordedAt: Int64? = nil,
+                recordedOn: CalendarDate? = nil) {
         self.actionID = actionID; self.status = status; self.escalated = escalated; self.at = at
         self.recordedAt = recordedAt ?? at
+        self.recordedOn = recordedOn
     }
 
-    /// Typed on a later day than the day it happened.
-    public var isRecordedLate: Bool { recordedAt / 86_400_000 > at / 86_400_000 }
+    /// Typed on a later day than the day it happened: for a dated update, its local typing day is
+    /// after the day it says (`at` is midday UTC of that day); otherwise by UTC days.
+    public var isRecordedLate: Bool {
+        if let recordedOn { return CalendarDate(epochMillis: at) < recordedOn }
+        return recordedAt / 86_400_000 > at / 86_400_000
+    }
 
     /// The tracker's status events, in journal order; undone events and other events are ignored.
-    public static func fromTracker(_ events: [RecordedEvent]) -> [ActionStatusChange] {
-        fromJournal(events) { _ in false }
+    /// `localDay` gives the coordinator's calendar day of a moment (UTC's when not given).
+    public static func fromTracker(_ events: [RecordedEvent],
+                                   localDay: (Int64) -> CalendarDate = { CalendarDate(epochMillis: $0) }) -> [ActionStatusChange] {
+        fromJournal(events, localDay: localDay) { _ in false }
     }
 
     /// Status updates a meeting journal recorded for actions agreed at OTHER meetings (its own
     /// actions' updates are already in their history when the journal is folded).
     public static func fromMeetingJournal(_ events: [RecordedEvent]) -> [ActionStatusChange] {
-        let own = Set(MeetingState.fold(events).actions.map(\.id))
+        fromMeetingJournal(events, folded: MeetingState.fold(events))
+    }
+
+    /// The same, for a journal already folded (`folded` is `MeetingState.fold(events)`): the report
+    /// has folded every meeting once and must not fold each again.
+    public static func fromMeetingJournal(_ events: [RecordedEvent], folded: MeetingState) -> [ActionStatusChange] {
+        let own = Set(folded.actions.map(\.id))
         return fromJournal(events) { own.contains($0) }
     }
 
-    static func fromJournal(_ events: [RecordedEvent], skip: (String) -> Bool) -> [ActionStatusChange] {
+    static func fromJournal(_ events: [RecordedEvent], localDay: (Int64) -> CalendarDate = { CalendarDate(epochMillis: $0) },
+                            skip: (String) -> Bool) -> [ActionStatusChange] {
         let undone = Set(events.compactMap { r -> Int? in if case .undone(let seq) = r.event { return seq } else { return nil } })
         return events.compactMap { r in
             guard !undone.contains(r.seq) else { return nil }
@@ -41,7 +58,7 @@ public struct ActionStatusChange: Sendable, Equatable {
                 // Notes, extensions and reassignments leave the status as it was.
                 guard let status = u.kind.closingStatus else { return nil }
                 return ActionStatusChange(actionID: u.actionID, status: status, escalated: u.kind == .escalate,
-                                          at: Int64(u.on.dayNumber) * 86_400_000 + 43_200_000, recordedAt: r.at)
+                                          at: Int64(u.on.dayNumber) * 86_400_000 + 43_200_000, recordedAt: r.at, recordedOn: localDay(r.at))
             default:
                 return nil
             }

@@ -243,17 +243,7 @@ public struct WordDocument: Sendable, Equatable {
         x.within("w:r") { x in x.empty("w:fldChar", [("w:fldCharType", "end")]) }
     }
 
-    var coreProperties: String {
-        var x = XMLWriter()
-        x.within("cp:coreProperties", [
-            ("xmlns:cp", "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"),
-            ("xmlns:dc", "http://purl.org/dc/elements/1.1/"),
-        ]) { x in
-            x.element("dc:title", text: title)
-            x.element("cp:keywords", text: headerText)
-        }
-        return x.document
-    }
+    var coreProperties: String { CoreProperties.xml(title: title, marking: headerText) }
 
     static let contentTypes = """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>

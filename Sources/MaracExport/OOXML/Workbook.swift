@@ -100,8 +100,8 @@ public struct Workbook: Sendable, Equatable {
         ] + sheetParts
     }
 
-    /// Column letters: 0 → A, 25 → Z, 26 → AA.
-    static func columnName(_ index: Int) -> String {
+    /// Column letters: 0 → A, 25 → Z, 26 → AA (also how a returned workbook's errors name a column).
+    public static func columnName(_ index: Int) -> String {
         var n = index + 1, name = ""
         while n > 0 {
             let r = (n - 1) % 26
@@ -277,17 +277,7 @@ public struct Workbook: Sendable, Equatable {
         return x.document
     }
 
-    var coreProperties: String {
-        var x = XMLWriter()
-        x.within("cp:coreProperties", [
-            ("xmlns:cp", "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"),
-            ("xmlns:dc", "http://purl.org/dc/elements/1.1/"),
-        ]) { x in
-            x.element("dc:title", text: title)
-            x.element("cp:keywords", text: marking)
-        }
-        return x.document
-    }
+    var coreProperties: String { CoreProperties.xml(title: title, marking: marking) }
 
     static let packageRelationships = """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>

@@ -48,6 +48,22 @@ public struct XMLWriter: Sendable {
     }
 }
 
+/// `docProps/core.xml`, the same for a Word document and a workbook: the title and, as keywords,
+/// the protective marking (a file manager's "Properties" shows both without opening the file).
+public enum CoreProperties {
+    public static func xml(title: String, marking: String) -> String {
+        var x = XMLWriter()
+        x.within("cp:coreProperties", [
+            ("xmlns:cp", "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"),
+            ("xmlns:dc", "http://purl.org/dc/elements/1.1/"),
+        ]) { x in
+            x.element("dc:title", text: title)
+            x.element("cp:keywords", text: marking)
+        }
+        return x.document
+    }
+}
+
 /// One file inside an Office Open XML package (a ZIP): its path in the package and its bytes. The
 /// export module builds the parts; the application layer zips them (it owns file and ZIP I/O).
 public struct PackagePart: Sendable, Equatable {
