@@ -56,7 +56,7 @@ public enum TrainingDocuments {
                     ["Score", "\(c.yours.total) of \(c.yours.outOf)", "\(c.recorded.total) of \(c.recorded.outOf)"],
                     ["Meeting time", c.minutesText(c.yours), c.minutesText(c.recorded)],
                 ], widths: [30, 35, 35], empty: "", caption: nil),
-                .paragraph("Covered: V victim safety, C children (where there are children), P perpetrator."),
+                .paragraph("Covered: V victim safety, C children (if any), P perpetrator."),
             ]),
         ]
         for row in c.rows {

@@ -71,7 +71,7 @@ import MaracUI
         let state = MeetingState.fold(records)
         let card = Scorecard.make(state, now: records.last!.at)
         func score(_ p: RubricPart) -> Int? { card.part(p)?.score }
-        #expect(score(.coreAgencies) == 4)          // Probation (never on the cast list here) — see below
+        #expect(score(.coreAgencies) == 5)          // Mental Health sent apologies; Health Visiting is the health agency present
         #expect(score(.victimsViews) == 3)          // NV-3303 has no victim's-views note: 2 of 3 → 3 of 5
         #expect(score(.confidentiality) == 5)
         #expect(score(.wording) == 3)               // NV-3303 "refuses to engage": 2 of 3
@@ -84,7 +84,7 @@ import MaracUI
         #expect(card.rewrites.count == 5)
         let coverage = try #require(card.part(.coverage)).messages
         #expect(coverage.contains("NV-3301: no perpetrator action."))
-        #expect(coverage.contains("NV-3303: no victim-safety and perpetrator action."))
+        #expect(coverage.contains("NV-3303: no victim-safety or perpetrator action."))
         Self.checkMessages(card, state)
     }
 
@@ -113,9 +113,10 @@ import MaracUI
         defer { try? FileManager.default.removeItem(atPath: dir2) }
         let quitText = quit.scorecard.text()
         #expect(quitText.contains("The meeting was never started"))
-        #expect(!quitText.lowercased().contains("overrun"))
-        #expect(!quitText.contains("within"))
-        #expect(!quitText.contains("Every"))
+        let said = quit.scorecard.parts.flatMap(\.messages).joined(separator: "\n")
+        #expect(!said.lowercased().contains("overrun"))
+        #expect(!said.contains("within"))
+        #expect(!said.contains("Every") && !said.contains("All "))
         Self.checkMessages(quit.scorecard, quitState)
     }
 
@@ -328,7 +329,7 @@ import MaracUI
                 case .coverage:
                     if let r = ref(m), m.hasSuffix(" action.") {
                         let claimed = Set(m.dropFirst(r.count + ": no ".count).dropLast(" action.".count)
-                            .replacingOccurrences(of: " and ", with: ", ").components(separatedBy: ", "))
+                            .replacingOccurrences(of: " or ", with: ", ").components(separatedBy: ", "))
                         let a = live(r)
                         var missing: Set<String> = []
                         if !Rubric.coversVictim(a) { missing.insert("victim-safety") }

@@ -296,7 +296,7 @@ struct Rubric {
                     if children { covered += 1 } else { missing.append("children") }
                 }
                 if c.perpetratorCovered { covered += 1 } else { missing.append("perpetrator") }
-                if !missing.isEmpty { messages.append("\(c.caseRef): no \(Self.list(missing)) action.") }
+                if !missing.isEmpty { messages.append("\(c.caseRef): no \(Self.list(missing, or: true)) action.") }
             }
             if covered == slots { messages.append("Every case heard has victim-safety and perpetrator actions, and children actions where there are children.") }
             return (Self.share(points, covered, of: slots), messages)
@@ -371,10 +371,10 @@ struct Rubric {
         return blank
     }
 
-    /// "a", "a and b", "a, b and c".
-    static func list(_ items: [String]) -> String {
+    /// "a", "a and b", "a, b and c" (or "a or b" after a "no").
+    static func list(_ items: [String], or: Bool = false) -> String {
         guard items.count > 1 else { return items.first ?? "" }
-        return items.dropLast().joined(separator: ", ") + " and " + items.last!
+        return items.dropLast().joined(separator: ", ") + (or ? " or " : " and ") + items.last!
     }
 
     /// The first victim-blaming phrase in a case's notes, actions or feedback, and where it is.

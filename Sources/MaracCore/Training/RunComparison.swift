@@ -91,8 +91,8 @@ public struct RunComparison: Sendable, Equatable {
     /// The comparison for the terminal: three columns (what, yours, recorded), then what the recorded
     /// chair agreed in each case.
     public func text() -> String {
-        // 80 columns: 2 + 12 + 34 + 1 + the recorded column.
-        let labelWidth = 12, yoursWidth = 34
+        // 80 columns: 2 + 14 + 32 + 1 + the recorded column (its longest cell is 31).
+        let labelWidth = 14, yoursWidth = 32
         func line(_ label: String, _ a: String, _ b: String) -> String {
             ("  " + label).padding(labelWidth + 2) + a.padding(yoursWidth) + " " + b
         }
@@ -102,7 +102,7 @@ public struct RunComparison: Sendable, Equatable {
         out.append(line("", "Yours", "Recorded"))
         out.append(line("Score", "\(yours.total)/\(yours.outOf)", "\(recorded.total)/\(recorded.outOf)"))
         out.append(line("Meeting time", minutesText(yours), minutesText(recorded)))
-        out.append("  Covered: V victim safety, C children (where there are children), P perpetrator.")
+        out.append("  Covered: V victim safety, C children (if any), P perpetrator.")
         for row in rows {
             out.append("")
             out.append(row.caseRef)

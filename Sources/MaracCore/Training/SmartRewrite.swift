@@ -20,7 +20,7 @@ public enum SmartRewrite {
     static func concreteStep(_ category: ActionCategory?) -> String {
         switch category {
         case .victimSafety: return "agree a safety plan with the victim in person"
-        case .children: return "complete a child and family assessment and share it with the school"
+        case .children: return "complete a child and family assessment"
         case .perpetrator: return "check the perpetrator's bail or licence conditions and act on any breach"
         case .housing: return "offer a Housing Options appointment about a management move"
         case .health: return "book a face-to-face review with the victim, seen alone"
