@@ -121,12 +121,17 @@ import MaracUI
     }
 
     @Test func promptsAndDeferralsForTimeAreScored() throws {
-        let (bad, _, dir) = try Self.mock("well-run", keys: Self.badKeys + "\n3jd")
+        let (bad, state, dir) = try Self.mock("well-run", keys: Self.badKeys + "\n3jd<Right><Tab>no time left: the meeting overran<Enter>")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let prompts = try #require(bad.scorecard.part(.promptsForTime))
         #expect(prompts.score == 0)
         #expect(prompts.messages.allSatisfy { $0.hasPrefix("NV-3101: ") && $0.hasSuffix("passed because \"no time left\".") })
         #expect(!prompts.messages.isEmpty)
+        let deferred = try #require(state.orderedCases.first { $0.status == .deferredToNextMeeting })
+        let deferrals = try #require(bad.scorecard.part(.deferralsForTime))
+        #expect(deferrals.score == 3)   // 3 of 4 cases not deferred for time
+        #expect(deferrals.messages == ["\(deferred.ref) was deferred to the next meeting for lack of time: \"no time left: the meeting overran\"."])
+        Self.checkMessages(bad.scorecard, state)
     }
 
     // MARK: - Suggested rewrites

@@ -109,7 +109,7 @@ struct Rubric {
     let rewrites: [Scorecard.Rewrite]
 
     /// Words in a reason that mean "for lack of time".
-    static let timeWords = ["time", "out of time", "no time", "overran", "overrun", "ran over", "running late", "late", "rushed", "hurry"]
+    static let timeWords = ["time", "out of time", "no time", "overran", "overrun", "ran over", "running late", "rushed", "hurry"]
     /// Words in a note that show an equality question was asked.
     static let equalityWords = [
         "equality", "protected characteristic", "ethnicity", "ethnic", "minoritised", "race", "disability", "disabled",
