@@ -43,6 +43,10 @@ public enum TrainingDocuments {
                        widths: [14, 26, 28, 32], empty: "", caption: nil),
             ]))
         }
+        if let sample = card.sample {
+            blocks.append(.paragraph("What to discuss: `marac train \(sample) --note` prints the sample's trainer note; "
+                                     + "`--compare` shows this run beside the recorded one."))
+        }
         return Outline(title: "TRAINING — Mock meeting scorecard" + (card.sample.map { ": \($0)" } ?? ""), blocks: blocks)
     }
 

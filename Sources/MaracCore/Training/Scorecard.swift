@@ -94,6 +94,10 @@ public struct Scorecard: Sendable, Equatable {
                 out.append("      → \(r.suggestion)")
             }
         }
+        if let sample {
+            out.append("")
+            out.append("What to discuss: `marac train \(sample) --note` (the trainer's note); `--compare` shows the recorded run.")
+        }
         return out.joined(separator: "\n")
     }
 
