@@ -206,6 +206,20 @@ import MaracUI
         }
     }
 
+    @Test func aReplayOfAMockSaysTrainingAndARealMeetingsDoesNot() throws {
+        let (result, _, dir) = try Self.mock("vague-actions", keys: Self.badKeys)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let size = Size(cols: 80, rows: 24)
+        for (records, training) in [(try JournalReader.read(path: result.journal).events, true),
+                                    (TrainingSample.named("vague-actions")!.records, false)] {
+            let clock = ManualClock(start: 0)
+            var replay = ReplayController(records: records, speed: 60, now: 0)
+            _ = ScriptedRun.run(&replay, steps: try KeyScript.parse("<Sleep 1m>"), clock: clock, size: size) { _ in [] }
+            let top = replay.view(size: size).lines()[0]
+            #expect(top.hasPrefix(" TRAINING ") == training, "\(top)")
+        }
+    }
+
     @Test func everyExportOfAMockSaysTraining() throws {
         let (result, state, dir) = try Self.mock("vague-actions", keys: """
             <Enter>3s
