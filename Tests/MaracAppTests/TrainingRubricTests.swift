@@ -312,7 +312,7 @@ import MaracUI
                 case .timePerCase:
                     if let r = firstWordRef(m), m.contains(" ran ") {
                         if state.phase(of: r, now: state.lastEventAt ?? 0) != .overLimit && card.cases.first(where: { $0.caseRef == r })?.phase != .overLimit { fail(part.id, m, "did not overrun") }
-                    } else if m.hasPrefix("All ") && m.contains("discussed within") {
+                    } else if m.contains(" discussed stayed within ") {
                         if card.cases.contains(where: { $0.phase == .overLimit }) || card.cases.isEmpty { fail(part.id, m, "one overran") }
                     } else { fail(part.id, m, "unrecognised") }
                 case .agendaCompleted:

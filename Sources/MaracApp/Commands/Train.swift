@@ -92,7 +92,8 @@ public enum Training {
         let session = MeetingSession(writer: writer, events: events, logger: logger)
         try session.run(options: options)
         let state = try MeetingState.fold(JournalReader.read(path: path).events)
-        let end = options.keysFile == nil ? max(AppClock.wall.now, state.lastEventAt ?? 0) : (state.lastEventAt ?? at)
+        // Up to the moment the trainee quit (an unclosed discussion counts its time so far).
+        let end = max(session.endedAt ?? at, state.lastEventAt ?? at)
         let card = Scorecard.make(state, now: end, sample: sample.name, trainee: trainee)
         var written: [(path: String, bytes: [UInt8])] = [
             (files[1], Array((card.text() + "\n").utf8)), (files[2], Array(TrainingDocuments.scorecardHTML(card).utf8)),

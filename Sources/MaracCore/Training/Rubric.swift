@@ -229,7 +229,7 @@ struct Rubric {
             for c in heard {
                 if let found = judgemental(in: c) { flagged += 1; messages.append("\(c.ref): '\(found.phrase)' in \(found.where) — record the facts instead.") }
             }
-            if flagged == 0 { messages.append("No note, action or feedback in the \(heard.count) case\(heard.count == 1 ? "" : "s") heard uses victim-blaming or opinion wording.") }
+            if flagged == 0 { messages.append("No note, action or feedback in \(heard.count == 1 ? "the one case" : "the \(heard.count) cases") heard uses victim-blaming or opinion wording.") }
             return (Self.share(points, heard.count - flagged, of: heard.count), messages)
 
         case .timePerCase:
@@ -241,7 +241,9 @@ struct Rubric {
                 return "\(c.caseRef) ran \(Int(c.minutes.rounded())) minutes, past the \(limit)-minute limit\(reason)."
             }
             if over.isEmpty, let longest = caseScores.max(by: { $0.minutes < $1.minutes }) {
-                messages.append("All \(caseScores.count) case\(caseScores.count == 1 ? "" : "s") discussed within \(limit) minutes (longest: \(longest.caseRef), \(Int(longest.minutes.rounded())) minutes).")
+                messages.append(caseScores.count == 1
+                    ? "The one case discussed stayed within \(limit) minutes (\(longest.caseRef), \(Int(longest.minutes.rounded())) minutes)."
+                    : "All \(caseScores.count) cases discussed stayed within \(limit) minutes (longest: \(longest.caseRef), \(Int(longest.minutes.rounded())) minutes).")
             }
             return (Self.share(points, caseScores.count - over.count, of: caseScores.count), messages)
 

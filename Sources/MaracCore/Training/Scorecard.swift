@@ -114,11 +114,11 @@ public struct Scorecard: Sendable, Equatable {
     /// The per-case table, padded columns (header first).
     public func caseTable() -> [[String]] {
         func yn(_ b: Bool?) -> String { b.map { $0 ? "yes" : "NO" } ?? "—" }
-        var rows = [["Case".padding(12), "Minutes".padding(8), "Time".padding(16), "Actions".padding(8), "SMART issues".padding(13),
+        var rows = [["Case".padding(12), "Minutes".padding(8), "Time".padding(18), "Actions".padding(8), "SMART issues".padding(13),
                      "Victim".padding(7), "Children".padding(9), "Perpetrator".padding(12), "Feedback"]]
         for c in cases {
             rows.append([
-                c.caseRef.padding(12), String(Int(c.minutes.rounded())).padding(8), "\(c.phase.symbol) \(c.phase.word)".padding(16),
+                c.caseRef.padding(12), String(Int(c.minutes.rounded())).padding(8), "\(c.phase.symbol) \(c.phase.word)".padding(18),
                 String(c.actions).padding(8), String(c.actionsWithFindings).padding(13), yn(c.victimCovered).padding(7),
                 yn(c.childrenCovered).padding(9), yn(c.perpetratorCovered).padding(12), yn(c.feedbackAgreed),
             ])
