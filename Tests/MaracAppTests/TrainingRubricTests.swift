@@ -120,6 +120,18 @@ import MaracUI
         Self.checkMessages(quit.scorecard, quitState)
     }
 
+    /// A discussion left running when the trainee quits counts up to that moment, not to its start.
+    @Test func anUnclosedDiscussionCountsUpToTheQuit() throws {
+        let (result, state, dir) = try Self.mock("historical-overrun", keys: "<Enter>3s<Sleep 11m>")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        #expect(result.scorecard.cases.map(\.caseRef) == ["NV-3201"])
+        #expect(result.scorecard.cases[0].minutes == 11)
+        #expect(result.scorecard.cases[0].phase == .targetReached)
+        #expect(result.scorecard.part(.timePerCase)?.messages == ["The one case discussed stayed within 15 minutes (NV-3201, 11 minutes)."])
+        #expect(result.scorecard.part(.agendaCompleted)?.messages == ["Started but not closed: NV-3201.", "Not reached: NV-3202, NV-3203, NV-3204, NV-3205."])
+        Self.checkMessages(result.scorecard, state)
+    }
+
     @Test func promptsAndDeferralsForTimeAreScored() throws {
         let (bad, state, dir) = try Self.mock("well-run", keys: Self.badKeys + "\n3jd<Right><Tab>no time left: the meeting overran<Enter>")
         defer { try? FileManager.default.removeItem(atPath: dir) }
