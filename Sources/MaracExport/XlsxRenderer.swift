@@ -4,7 +4,8 @@ import MaracCore
 /// marking in the print header and the confidentiality reminder under the table.
 public enum XlsxRenderer {
     public static func actions(_ m: Minutes) -> Workbook {
-        var book = Workbook(title: "Marac actions — \(m.meeting.area), \(m.meeting.date.uk)", marking: Marking.restricted)
+        var book = Workbook(title: (m.meeting.training ? "TRAINING — " : "") + "Marac actions — \(m.meeting.area), \(m.meeting.date.uk)",
+                            marking: Marking.marking(training: m.meeting.training))
         book.sheet("Actions", columns: [
             .init("Meeting date", width: 12), .init("Action ID", width: 21), .init("Case", width: 11),
             .init("Action", width: 48, wrap: true), .init("Owner", width: 20, wrap: true), .init("Due", width: 11),
@@ -19,7 +20,8 @@ public enum XlsxRenderer {
     }
 
     public static func pack(_ p: AgencyPack) -> Workbook {
-        var book = Workbook(title: "Marac actions for \(p.agency) — \(p.area), \(p.meetingDate.uk)", marking: Marking.restricted)
+        var book = Workbook(title: (p.training ? "TRAINING — " : "") + "Marac actions for \(p.agency) — \(p.area), \(p.meetingDate.uk)",
+                            marking: Marking.marking(training: p.training))
         // The agency is a column too (not only the sheet's name, which Excel cuts and strips), so a
         // returned pack says whose it is; Status, On and Note are blank for the agency to fill in.
         var columns: [Workbook.Column] = [.init("Action ID", width: 21), .init("Agency", width: 16, wrap: true), .init("Case", width: 11)]
@@ -32,7 +34,7 @@ public enum XlsxRenderer {
             row += [.text(a.text), a.due.map(Workbook.Cell.date) ?? .empty, .text(a.category?.label ?? "none")]
             row += AgencyPack.returnColumns.map { _ in Workbook.Cell.empty }
             return row
-        }, notes: [Marking.restricted, Marking.reminder,
+        }, notes: [Marking.marking(training: p.training), Marking.reminder,
                    "To report back: fill in Status (done, not possible or in progress), On (the day it happened) and Note, "
                        + "and return this file to the Marac coordinator.",
                    "Journal final hash: " + p.journalHash + (p.journalVerified ? " (verified)" : " (NOT verified)")])

@@ -31,6 +31,9 @@ public final class MeetingSession {
     private var opened: Meeting
     /// Said once the screen is up: a torn tail recovered, a damaged journal opened read-only.
     var notice: String?
+    /// The clock's time when the screen ended (a scripted run's manual clock, else the wall clock):
+    /// what a scorecard counts an unclosed discussion up to.
+    public private(set) var endedAt: Int64?
     private let logger: Logger
 
     /// Opens an existing journal for writing (taking its lock), or read-only when it is damaged.
@@ -168,6 +171,7 @@ public final class MeetingSession {
             let outcome = ScriptedRun.run(&screen, steps: steps, clock: clock, size: options.size) { effect in
                 self.perform(effect, clock: clock)
             }
+            endedAt = clock.now
             if let dump = options.dumpScreenFile { try writeScreenDump(outcome.screen, to: dump) }
             return outcome.screen
         }
@@ -181,6 +185,7 @@ public final class MeetingSession {
         try runOnTerminal(&screen, theme: theme, clock: clock, dumpScreenFile: options.dumpScreenFile) { effect in
             self.perform(effect, clock: clock)
         }
+        endedAt = clock.now
         return nil
     }
 }

@@ -264,7 +264,7 @@ public struct MeetingScreen: Program {
             PrivacyScreen.draw(into: &buf)
             return buf
         }
-        Header.draw(self, into: &buf)
+        Header.draw(self, banner: state.info.isTraining ? "TRAINING" : nil, into: &buf)
         let active = state.activeCase.flatMap { ref in
             state.cases[ref].map { (ref: ref, elapsed: $0.elapsedMillis(now: now), phase: state.phase(of: ref, now: now)) }
         }

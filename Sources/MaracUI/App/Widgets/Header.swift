@@ -3,9 +3,11 @@ import MaracCore
 /// The top line: where and when, the meeting clock, cases left and the projected finish, with the
 /// cases that will not be reached at this pace flagged.
 enum Header {
-    static func draw(_ screen: MeetingScreen, into buf: inout ScreenBuffer) {
-        let cols = buf.size.cols
+    /// `banner` (a mock meeting's "TRAINING") is drawn first, in reverse, and the rest fits after it.
+    static func draw(_ screen: MeetingScreen, banner: String? = nil, into buf: inout ScreenBuffer) {
         buf.band(row: 0, style: .header)
+        let bannerEnd = banner.map { buf.put(" \($0) ", col: 0, row: 0, style: Style(.warning, bold: true, reverse: true)) } ?? 0
+        let cols = buf.size.cols - bannerEnd
         let s = screen.state
         let p = s.projection(now: screen.now)
         let place = SafeText.line(s.info.area)
@@ -38,13 +40,13 @@ enum Header {
             let room = max(4, CharWidth.of(place) - overflow)
             parts[0] = "\(CharWidth.fitting(place, room)) \(date)"
         }
-        var x = 1
+        var x = bannerEnd + 1
         for (i, part) in parts.enumerated() {
             if i > 0 { x = buf.put(" │ ", col: x, row: 0, style: .header) }
             let isFlag = part.hasPrefix("⚠")
             let isOver = part.hasPrefix("Proj") && p.overrunMillis > 0
             let style = isFlag ? Style(.danger, bold: true, reverse: true) : isOver ? Style(.warning, bold: true, reverse: true) : Style(.header, bold: i == 0)
-            x = buf.put(part, col: x, row: 0, style: style, maxCol: cols)
+            x = buf.put(part, col: x, row: 0, style: style, maxCol: buf.size.cols)
         }
     }
 }
