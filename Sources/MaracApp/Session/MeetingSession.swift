@@ -15,11 +15,17 @@ public final class MeetingSession {
         public var themeName: String
         public var mode: MeetingScreen.Mode
         public var passphrase: String?
+        /// The screen-reader mode (`--screen-reader`, `screen_reader: yes`): lines on standard
+        /// input and output instead of the full screen (docs/ACCESSIBILITY.md). A `--keys` script
+        /// is always a full-screen script, so it wins.
+        public var screenReader: Bool
 
         public init(keysFile: String? = nil, dumpScreenFile: String? = nil, size: Size = Size(cols: 80, rows: 24),
-                    themeName: String = "default", mode: MeetingScreen.Mode = .live, passphrase: String? = nil) {
+                    themeName: String = "default", mode: MeetingScreen.Mode = .live, passphrase: String? = nil,
+                    screenReader: Bool = false) {
             self.keysFile = keysFile; self.dumpScreenFile = dumpScreenFile; self.size = size
             self.themeName = themeName; self.mode = mode; self.passphrase = passphrase
+            self.screenReader = screenReader
         }
     }
 
@@ -168,6 +174,15 @@ public final class MeetingSession {
         }
 
         let clock = AppClock.wall
+        if options.screenReader {
+            // No theme: nothing is drawn. The same screen, the same journal, told in lines.
+            if let notice { notices.append(.notice(notice, isError: isReadOnly)) }
+            var screen = MeetingScreen(meeting: opened, now: clock.now, mode: mode, notices: notices)
+            screen.lostLogLines = { FileLog.lostLines }
+            let final = SpokenRun.run(screen, clock: clock) { effect in self.perform(effect, clock: clock) }
+            if let dump = options.dumpScreenFile { try writeScreenDump(final.view(size: options.size), to: dump) }
+            return nil
+        }
         let (theme, themeWarning) = ThemeLoader.loadForApp(name: options.themeName)
         if let themeWarning { notices.append(.notice(themeWarning, isError: true)) }
         if let notice { notices.append(.notice(notice, isError: isReadOnly)) }
