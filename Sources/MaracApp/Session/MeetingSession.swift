@@ -19,13 +19,17 @@ public final class MeetingSession {
         /// input and output instead of the full screen (docs/ACCESSIBILITY.md). A `--keys` script
         /// is always a full-screen script, so it wins.
         public var screenReader: Bool
+        /// The clock of a live (not scripted) run; nil: the wall clock. A port, like `SaveListeners`:
+        /// marac never sets it; the screen-reader test's harness (Tests/ClockHarness) gives a clock
+        /// it can move on, since a real pty has no `<Sleep>`.
+        public var clock: (any Clock)?
 
         public init(keysFile: String? = nil, dumpScreenFile: String? = nil, size: Size = Size(cols: 80, rows: 24),
                     themeName: String = "default", mode: MeetingScreen.Mode = .live, passphrase: String? = nil,
-                    screenReader: Bool = false) {
+                    screenReader: Bool = false, clock: (any Clock)? = nil) {
             self.keysFile = keysFile; self.dumpScreenFile = dumpScreenFile; self.size = size
             self.themeName = themeName; self.mode = mode; self.passphrase = passphrase
-            self.screenReader = screenReader
+            self.screenReader = screenReader; self.clock = clock
         }
     }
 
@@ -173,7 +177,7 @@ public final class MeetingSession {
             return outcome.screen
         }
 
-        let clock = AppClock.wall
+        let clock: any Clock = options.clock ?? AppClock.wall
         if options.screenReader {
             // No theme: nothing is drawn. The same screen, the same journal, told in lines.
             if let notice { notices.append(.notice(notice, isError: isReadOnly)) }
