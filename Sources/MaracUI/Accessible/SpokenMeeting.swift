@@ -219,8 +219,13 @@ public struct SpokenMeeting {
                 // A form has just opened (or followed another): say it, then ask its first field.
                 asked = []; findingsRead = nil; askedPurpose = purpose
                 stage = .command
+                // A draft reopens where it was left: start from its first question, so every answer is heard.
+                if let first = form.visibleIndices.first {
+                    var steps = 0
+                    while let (f, _) = openForm, f.focus != first, steps < f.fields.count { _ = press(.backTab); steps += 1 }
+                }
                 let count = form.visibleIndices.count
-                out += Spoken.lines("\(Spoken.plain(form.title)). \(Spoken.count(count, "question").capitalisedFirst); Escape or cancel stops.")
+                out += Spoken.lines("\(Spoken.plain(form.title).sentence) \(Spoken.count(count, "question").capitalisedFirst); Escape or cancel stops.")
                 out += askField()
             }
         case .confirm(let purpose)?:
@@ -238,6 +243,7 @@ public struct SpokenMeeting {
     /// The screen's messages name its keys ("press s to start"); here they name the commands.
     static let keyPhrases: [(String, String)] = [
         ("Next: 2 Review", "Next: type next for the review"),
+        ("Esc again keeps it, Ctrl-U clears a field", "cancel again keeps it"),
         ("press s to start the discussion", "type start to start the discussion"),
         ("5 shows the summary", "type summary for the summary"),
         ("p resumes", "pause resumes"),
@@ -539,7 +545,7 @@ public struct SpokenMeeting {
     private mutating func readBack() -> [String] {
         stage = .check
         guard let (form, _) = openForm else { return [] }
-        var lines = Spoken.lines("Check before saving: \(form.title).")
+        var lines = Spoken.lines("Check before saving: \(form.title)".sentence)
         for (n, i) in form.visibleIndices.enumerated() {
             let field = form.fields[i]
             var value = field.value.isEmpty ? "blank" : (field.chosen ?? field.value)
@@ -626,7 +632,7 @@ public struct SpokenMeeting {
         if prompts.isEmpty {
             lines.append("No prompts are left.")
         } else {
-            lines.append("\(Spoken.count(prompts.count, "prompt")) to act on, or pass with a reason:")
+            lines.append("\(Spoken.count(prompts.count, "prompt").capitalisedFirst) to act on, or pass with a reason:")
             for (i, p) in prompts.enumerated() { lines += Spoken.lines("\(i + 1). \(p.message)".sentence, indent: "   ") }
         }
         return lines
