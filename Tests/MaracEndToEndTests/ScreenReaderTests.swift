@@ -211,6 +211,47 @@ struct ScreenReaderTests {
         #expect(state.actions(for: "NV-2612").count == 1, "the undone action is still there")
     }
 
+    /// Killed (kill -9) mid-discussion, the same command carries on: the case is still under
+    /// discussion and its timer still counts from its recorded start.
+    @Test func afterAKillTheSameCommandCarriesOn() throws {
+        let dir = try TempFolder()
+        try "".write(toFile: dir.file("none.keys"), atomically: true, encoding: .utf8)
+        let made = try run(Binary.marac, ["demo", "--date", "01/12/2026", "--keys", dir.file("none.keys"), "--log-dir", dir.path])
+        let demo = try #require(made.split(separator: "\n").last.map { String($0.dropFirst("The demo meeting's journal is ".count)) })
+        try FileManager.default.createDirectory(atPath: dir.file("m"), withIntermediateDirectories: true)
+        let journal = dir.file("m/crash-meeting.jsonl")
+        try FileManager.default.copyItem(atPath: demo, toPath: journal)
+        func session(_ name: String) throws -> (TmuxSession, Conversation) {
+            let go = dir.file("go-\(name)")
+            let command = "until [ -e \(go) ]; do sleep 0.05; done; \(Binary.marac) run \(journal) --screen-reader --log-dir \(dir.path); echo \"[exit $?]\""
+            let tmux = try TmuxSession(command: command, environment: ["MARAC_DATA_DIR": dir.path, "MARAC_CONFIG": dir.file("none.yaml")])
+            let transcript = dir.file("\(name).txt")
+            try run("tmux", ["-L", tmux.socket, "pipe-pane", "-t", tmux.target, "-o", "cat >> \(shellQuote(transcript))"])
+            try "".write(toFile: go, atomically: true, encoding: .utf8)
+            return (tmux, Conversation(tmux: tmux, transcriptPath: transcript))
+        }
+        let (first, chair) = try session("first")
+        try chair.expect("Command: ")
+        try chair.say("start", expecting: "Meeting started")
+        try chair.say("agenda", expecting: "Command: ")
+        try chair.say("next", expecting: "Type start to start its discussion.")
+        try chair.say("start", expecting: "Discussion started")
+        let pid = try #require(processID(commandLineContaining: "crash-meeting.jsonl"))
+        kill(pid, SIGKILL)
+        try chair.expect("[exit 137]")
+        _ = first
+
+        let (_, again) = try session("second")
+        try again.expect("Type help for the commands available now.")
+        let heard = again.transcript.replacingOccurrences(of: "\r", with: "").replacingOccurrences(of: "\n", with: " ")
+        #expect(heard.contains("case 1 of 7, NV-2611"), "\(heard)")
+        #expect(heard.contains("discussing for"), "\(heard)")
+        try again.say("quit", expecting: "Quit marac?")
+        try again.say("yes", expecting: "[exit 0]")
+        let state = MeetingState.fold(try JournalReader.read(path: journal).events)
+        #expect(state.activeCase == "NV-2611")
+    }
+
     /// The real binary: the flag, MARAC_SCREEN_READER=1 and `screen_reader: yes` each choose the
     /// mode, on a terminal ncurses could not even drive (TERM=dumb): nothing but plain lines.
     @Test(arguments: ["flag", "environment", "configuration"])
