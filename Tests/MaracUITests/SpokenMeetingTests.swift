@@ -94,6 +94,19 @@ import Testing
         #expect(s.tick(now: Fixture.minutes(21)).joined(separator: " ").contains("past its 15-minute limit"))
     }
 
+    @Test func ctrlCCancelsAFormKeepingADraftAndElsewhereAsksToQuit() {
+        let journal = FakeJournal(clock: Fixture.minutes(5), nextSeq: 0)
+        var s = spoken(journal: journal)
+        _ = say(&s, "agenda", "open 1", "start", "action", "Half-typed action")
+        let cancelled = s.interrupt().joined(separator: " ")
+        #expect(cancelled.contains("Cancelled"), "\(cancelled)")
+        #expect(s.prompt == "Command: ")
+        #expect(s.interrupt().joined(separator: " ").contains("Quit marac?"))
+        #expect(s.answer("no").contains("Nothing changed."))
+        #expect(!s.finished)
+        #expect(s.answer("action").joined(separator: " ").contains("Now: Half-typed action."))
+    }
+
     @Test func spokenDates() {
         #expect(Spoken.date(CalendarDate(year: 2026, month: 12, day: 1)!) == "1 December 2026")
         #expect(Spoken.dayAndDate(CalendarDate(year: 2026, month: 12, day: 8)!) == "Tuesday 8 December 2026")
