@@ -36,7 +36,7 @@ public struct SpokenMeeting {
     /// The fields asked so far in the open form (a field appearing after an answer is asked too).
     private var asked: Set<Int> = []
     /// The form being asked, so that a form that follows another (who tells an absent owner) is introduced.
-    private var askedPurpose: FormPurpose?
+    private var askedPurpose: AnyFormSpec?
 
     /// Records what the journal answered while a key was being handled: "saved" is said only for
     /// an `.appended`, which the session sends only after fdatasync.
@@ -449,7 +449,7 @@ public struct SpokenMeeting {
 
     // MARK: - Forms
 
-    private var openForm: (FormModel, FormPurpose)? {
+    private var openForm: (FormModel, AnyFormSpec)? {
         if case .form(let form, let purpose)? = model.modal { return (form, purpose) }
         return nil
     }
@@ -483,7 +483,7 @@ public struct SpokenMeeting {
             if let hint = field.hint, !hint.contains("←") { text += " " + hint.sentence.capitalisedFirst }
         }
         if !field.input.text.isEmpty {
-            text += (field.isSuggestion ? " Suggested: " : " Now: ") + field.input.text + ". Enter keeps it."
+            text += " Now: " + field.input.text + ". Enter keeps it."
         }
         stage = .field(toCheck: stage == .check || { if case .field(true) = stage { return true }; return false }())
         return Spoken.lines(text)
@@ -524,12 +524,12 @@ public struct SpokenMeeting {
 
     /// SMART findings for an action form, as sentences, when they changed.
     private mutating func findingLines() -> [String] {
-        guard let (form, purpose) = openForm else { return [] }
-        switch purpose {
-        case .newAction, .amendAction: break
-        default: return []
+        guard let (form, spec) = openForm else { return [] }
+        let findings: [Finding]
+        switch spec.spec.liveChecks(form, in: model) {
+        case .smart(let f), .warnings(let f): findings = f
+        case .none: return []
         }
-        let findings = model.actionFindings(form)
         guard findings != findingsRead else { return [] }
         let hadAny = !(findingsRead ?? []).isEmpty
         findingsRead = findings
@@ -551,7 +551,7 @@ public struct SpokenMeeting {
             var value = field.value.isEmpty ? "blank" : (field.chosen ?? field.value)
             switch field.kind {
             case .date:
-                if let d = model.dueDate(field.value) { value += ", that is \(Spoken.dayAndDate(d))" }
+                if case .success(let d) = DueDateInput.parse(field.value, today: model.today) { value += ", that is \(Spoken.dayAndDate(d))" }
             case .pastDate:
                 if case .success(let d) = field.date(today: model.today), !field.value.isEmpty { value += ", that is \(Spoken.dayAndDate(d))" }
             default: break

@@ -17,7 +17,7 @@ enum ScreenID: Int, CaseIterable, Equatable {
 
 /// A question that takes over the keyboard until answered.
 enum Modal: Equatable {
-    case form(FormModel, FormPurpose)
+    case form(FormModel, AnyFormSpec)
     case confirm(ConfirmPurpose)
     case closePrompts(CloseFlow)
     /// `:` the command palette, `/` the search.
@@ -42,6 +42,10 @@ enum AfterSave: Equatable {
     case dismiss(message: String?)
     case reopen(Modal, message: String?)
     case caseClosed(String)
+    /// An outstanding action's outcome was recorded: the review moves to the next one to review.
+    case reviewed(actionID: String, message: String?)
+    /// Close the form and show a warning (recorded, but something needs the chair's attention).
+    case warn(message: String)
 }
 
 /// The live meeting screen (also used read-only for replay and training): a pure state machine.
@@ -65,7 +69,7 @@ public struct MeetingScreen: Program {
     var modal: Modal?
     /// Forms cancelled with something typed in them, kept so that opening the same form again
     /// brings the typing back (Esc or a reflexive Ctrl-C must never lose a half-written action).
-    var drafts: [(purpose: FormPurpose, form: FormModel)] = []
+    var drafts: [(spec: AnyFormSpec, form: FormModel)] = []
     /// The help overlay's scroll position, or nil when help is closed.
     var helpScroll: Int?
     /// What help is narrowed to (`/` in help, then type), and whether the chair is still typing it.
@@ -120,9 +124,9 @@ public struct MeetingScreen: Program {
             pending = nil
             let text = "NOT SAVED: " + SafeText.line(message)
             setStatus(text, error: true)
-            if case .form(var form, let purpose) = modal {
+            if case .form(var form, let spec) = modal {
                 form.problem = text
-                modal = .form(form, purpose)
+                modal = .form(form, spec)
             }
             return []
         case .key(let key):
@@ -139,13 +143,13 @@ public struct MeetingScreen: Program {
     /// A bracketed paste goes into the focused field as text, whole or not at all (see
     /// `FormModel.paste`). Anywhere else it is ignored: nothing in a paste is ever a key.
     private mutating func paste(_ text: String) {
-        guard !privacy, helpScroll == nil, case .form(var form, let purpose) = modal else {
+        guard !privacy, helpScroll == nil, case .form(var form, let spec) = modal else {
             if !text.isEmpty { setStatus("Paste ignored: open a form to paste into one of its fields") }
             return
         }
         modal = nil   // the form alone holds its text while it changes (no copy of a long field)
         form.paste(text)
-        modal = .form(form, purpose)
+        modal = .form(form, spec)
     }
 
     /// Replay and training: the screen follows the recorded meeting — the case whose discussion
@@ -191,6 +195,12 @@ public struct MeetingScreen: Program {
         case .reopen(let next, let message):
             modal = next
             setStatus(message)
+        case .warn(let message):
+            modal = nil
+            setStatus(message, error: true)
+        case .reviewed(let id, let message):
+            modal = nil
+            moveToNextUnreviewed(after: id, message: message)
         case .caseClosed(let ref):
             modal = nil
             actionIndex = 0; caseScroll = 0
@@ -268,7 +278,7 @@ public struct MeetingScreen: Program {
         }
         if let modal {
             switch modal {
-            case .form(let form, let purpose): FormView.draw(form, purpose: purpose, screen: self, into: &buf, area: body)
+            case .form(let form, let spec): FormView.draw(form, spec: spec, screen: self, into: &buf, area: body)
             case .confirm(let purpose): drawConfirm(purpose, into: &buf, area: body)
             case .closePrompts(let flow): drawClosePrompts(flow, into: &buf, area: body)
             case .finder(let finder): drawFinder(finder, into: &buf, area: body)
@@ -287,13 +297,5 @@ public struct MeetingScreen: Program {
         }
         StatusBar.draw(keys: statusKeys, inDialog: modal != nil || helpScroll != nil, into: &buf)
         return buf
-    }
-}
-
-extension FormPurpose {
-    /// Where Esc on this form goes back to: most forms simply close; a prompt's reason goes back to the prompts.
-    var returnsTo: Modal? {
-        if case .passPrompt(let flow, _) = self { return .closePrompts(flow) }
-        return nil
     }
 }

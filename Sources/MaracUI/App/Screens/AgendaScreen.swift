@@ -8,7 +8,7 @@ extension MeetingScreen {
     mutating func startDefer() {
         guard let c = selectedCase else { return }
         guard c.status.isOutstanding else { setStatus("Case \(SafeText.line(c.ref)) is already \(c.status.word)"); return }
-        openForm(Forms.deferCase(), .deferCase(caseRef: c.ref))
+        open(DeferCaseForm(caseRef: c.ref))
     }
 
     /// `s`: start, pause or resume the selected case's discussion (starting the meeting clock first if needed).
@@ -28,6 +28,12 @@ extension MeetingScreen {
         events.append(c.wasStarted ? .discussionResumed(caseRef: c.ref) : .discussionStarted(caseRef: c.ref))
         if c.wasStarted { message = "Discussion resumed" }
         screen = .caseView
+        // Case detail is about to be heard: an observer who has not agreed is named again.
+        let unagreed = state.observersWithoutConfidentiality
+        if !unagreed.isEmpty {
+            let names = unagreed.map { SafeText.line($0.representative) }.joined(separator: ", ")
+            return save(events, then: .warn(message: message + " — ⚠ observer not agreed to confidentiality: \(names); they must agree or leave"))
+        }
         return save(events, then: .dismiss(message: message))
     }
 
