@@ -69,7 +69,9 @@ let package = Package(
         .target(name: "MaracTestSupport", dependencies: ["MaracJournal"], path: "Tests/MaracTestSupport"),
         // `marac run` with the kill -9 tests' ack log (a SaveListener), so marac itself carries no test hook.
         .executableTarget(name: "marac-crash-harness", dependencies: ["MaracApp", "MaracCore"], path: "Tests/CrashHarness"),
-        .testTarget(name: "MaracEndToEndTests", dependencies: ["MaracApp", "MaracJournal", "MaracTestSupport", "marac"]),
+        // Issue 20: `marac run --screen-reader` on a clock the pty test can move on (a real pty has no <Sleep>).
+        .executableTarget(name: "marac-clock-harness", dependencies: ["MaracApp", "MaracCore"], path: "Tests/ClockHarness"),
+        .testTarget(name: "MaracEndToEndTests", dependencies: ["MaracApp", "MaracJournal", "MaracTestSupport", "marac", "marac-clock-harness"]),
         // Issue 19: the command-line conventions from the user's side: safe outputs, --version, exit
         // codes, configuration, the install layout, man pages, completions and help.
         .testTarget(name: "MaracCLITests", dependencies: ["MaracApp", "MaracJournal", "MaracTestSupport", "marac"]),

@@ -37,6 +37,9 @@ struct ScreenOptions: ParsableArguments {
     @Flag(help: "Draw with Unicode even where marac would choose ASCII.")
     var unicode = false
 
+    @Flag(name: .customLong("screen-reader"), help: "A line-by-line interface for screen readers: no drawing, commands and questions in words (also `screen_reader: yes` in the configuration, or MARAC_SCREEN_READER=1).")
+    var screenReader = false
+
     func validate() throws {
         guard parseSize(size) != nil else { throw ValidationError("--size must look like 80x24") }
         if ascii && unicode { throw ValidationError("choose one of --ascii and --unicode") }
@@ -52,7 +55,8 @@ struct ScreenOptions: ParsableArguments {
         }
         return MeetingSession.Options(keysFile: keys, dumpScreenFile: dumpScreen, size: parseSize(size) ?? Size(cols: 80, rows: 24),
                                       themeName: config[.theme] ?? "default", mode: mode,
-                                      passphrase: ProcessInfo.processInfo.environment["MARAC_PASSPHRASE"])
+                                      passphrase: ProcessInfo.processInfo.environment["MARAC_PASSPHRASE"],
+                                      screenReader: screenReader || config.isOn(.screenReader))
     }
 
     /// --log-dir, else `log_dir` (environment or configuration file), else the data folder.

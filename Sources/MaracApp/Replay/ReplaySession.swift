@@ -78,6 +78,16 @@ public enum ReplaySession {
             if let dump = options.dumpScreenFile { try writeScreenDump(outcome.screen, to: dump) }
             return outcome.screen
         }
+        if options.screenReader, let last = records.last {
+            // Read aloud, the replay is the meeting as recorded, to its last event: the commands
+            // that read it work, and every change is refused as in the full-screen replay.
+            let clock = ManualClock(start: last.at)
+            let screen = MeetingScreen(meeting: Meeting(events: records), now: clock.now, mode: .readOnly,
+                                       notices: [.notice("Replay, read-only: the meeting as recorded, to its last event. Nothing can be changed.", isError: false)])
+            let final = SpokenRun.run(screen, clock: clock, perform: { _ in [] })
+            if let dump = options.dumpScreenFile { try writeScreenDump(final.view(size: options.size), to: dump) }
+            return nil
+        }
         let clock = AppClock.wall
         let (theme, _) = ThemeLoader.loadForApp(name: options.themeName)
         var replay = controller(now: clock.now)

@@ -15,11 +15,21 @@ public final class MeetingSession {
         public var themeName: String
         public var mode: MeetingScreen.Mode
         public var passphrase: String?
+        /// The screen-reader mode (`--screen-reader`, `screen_reader: yes`): lines on standard
+        /// input and output instead of the full screen (docs/ACCESSIBILITY.md). A `--keys` script
+        /// is always a full-screen script, so it wins.
+        public var screenReader: Bool
+        /// The clock of a live (not scripted) run; nil: the wall clock. A port, like `SaveListeners`:
+        /// marac never sets it; the screen-reader test's harness (Tests/ClockHarness) gives a clock
+        /// it can move on, since a real pty has no `<Sleep>`.
+        public var clock: (any Clock)?
 
         public init(keysFile: String? = nil, dumpScreenFile: String? = nil, size: Size = Size(cols: 80, rows: 24),
-                    themeName: String = "default", mode: MeetingScreen.Mode = .live, passphrase: String? = nil) {
+                    themeName: String = "default", mode: MeetingScreen.Mode = .live, passphrase: String? = nil,
+                    screenReader: Bool = false, clock: (any Clock)? = nil) {
             self.keysFile = keysFile; self.dumpScreenFile = dumpScreenFile; self.size = size
             self.themeName = themeName; self.mode = mode; self.passphrase = passphrase
+            self.screenReader = screenReader; self.clock = clock
         }
     }
 
@@ -176,7 +186,16 @@ public final class MeetingSession {
             return outcome.screen
         }
 
-        let clock = AppClock.wall
+        let clock: any Clock = options.clock ?? AppClock.wall
+        if options.screenReader {
+            // No theme: nothing is drawn. The same screen, the same journal, told in lines.
+            if let notice { notices.append(.notice(notice, isError: isReadOnly)) }
+            var screen = MeetingScreen(meeting: opened, now: clock.now, mode: mode, notices: notices)
+            screen.lostLogLines = { FileLog.lostLines }
+            let final = SpokenRun.run(screen, clock: clock) { effect in self.perform(effect, clock: clock) }
+            if let dump = options.dumpScreenFile { try writeScreenDump(final.view(size: options.size), to: dump) }
+            return nil
+        }
         let (theme, themeWarning) = ThemeLoader.loadForApp(name: options.themeName)
         if let themeWarning { notices.append(.notice(themeWarning, isError: true)) }
         if let notice { notices.append(.notice(notice, isError: isReadOnly)) }

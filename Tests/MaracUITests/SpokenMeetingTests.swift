@@ -1,0 +1,115 @@
+import MaracCore
+import Testing
+@testable import MaracUI
+
+/// The screen-reader mode's conversation (docs/ACCESSIBILITY.md), without a terminal: lines in,
+/// lines out, the journal a `FakeJournal`.
+@Suite struct SpokenMeetingTests {
+    func spoken(_ timed: [(Int, MeetingEvent)] = Fixture.opened, journal: FakeJournal) -> SpokenMeeting {
+        let meeting = Fixture.meeting(timed)
+        journal.nextSeq = meeting.events.count
+        var s = SpokenMeeting(screen: MeetingScreen(meeting: meeting, now: Fixture.minutes(5)), perform: journal.perform)
+        _ = s.start(now: Fixture.minutes(5))
+        return s
+    }
+
+    func say(_ s: inout SpokenMeeting, _ lines: String...) -> [String] {
+        lines.flatMap { s.answer($0) }
+    }
+
+    @Test func savedIsSaidOnlyWhenTheJournalConfirmedAndAFailureIsSaidWhole() {
+        let journal = FakeJournal(clock: Fixture.minutes(5), nextSeq: 0)
+        var s = spoken(journal: journal)
+        let started = say(&s, "agenda", "open 1", "start")
+        #expect(started.contains("Saved."))
+        journal.failNextAppend = "fdatasync failed: Input/output error"
+        let out = say(&s, "action", "Refer the perpetrator to the programme", "1", "+7d", "perp", "yes")
+        #expect(!out.contains("Saved."), "said saved when the journal refused: \(out)")
+        #expect(out.contains { $0.hasPrefix("NOT SAVED: fdatasync failed") }, "\(out)")
+        // Still in the form, read back, so the chair can try again; this time it is saved.
+        #expect(s.prompt.hasPrefix("Save?"))
+        let again = s.answer("yes")
+        #expect(again.contains("Saved."))
+        #expect(s.meeting.state.actions.map(\.text) == ["Refer the perpetrator to the programme"])
+    }
+
+    @Test func cancellingKeepsADraftThatComesBackWhenTheFormOpensAgain() {
+        let journal = FakeJournal(clock: Fixture.minutes(5), nextSeq: 0)
+        var s = spoken(journal: journal)
+        _ = say(&s, "agenda", "open 1", "start", "note", "Police")
+        #expect(s.prompt.hasPrefix("Kind"))
+        _ = s.answer("\u{1B}")
+        #expect(s.prompt.hasPrefix("Cancel?"))
+        let cancelled = s.answer("")
+        #expect(cancelled.joined(separator: " ").contains("Cancelled"))
+        #expect(s.prompt == "Command: ")
+        let reopened = s.answer("note")
+        #expect(reopened.joined(separator: " ").contains("Now: Police."), "\(reopened)")
+        #expect(journal.appends.count == 1, "only the discussion's start was written")
+    }
+
+    @Test func findingsAreSentencesAndDatesAreSpoken() {
+        let journal = FakeJournal(clock: Fixture.minutes(5), nextSeq: 0)
+        var s = spoken(journal: journal)
+        let out = say(&s, "agenda", "open 1", "start", "action", "Visit", "", "01/11/2026")
+        let text = out.joined(separator: "\n")
+        #expect(text.contains("SMART check, must fix: Name the one agency that owns this action."))
+        #expect(text.contains("Due date 1 November 2026 is in the past"), "\(text)")
+        #expect(!text.contains("01/11/2026 is"))
+        for line in out { #expect(line.count < 80 && !line.unicodeScalars.contains { $0.value == 0x1B }) }
+    }
+
+    @Test func privacyStopsCaseDetailUntilItIsTurnedOff() {
+        let journal = FakeJournal(clock: Fixture.minutes(5), nextSeq: 0)
+        var s = spoken(journal: journal)
+        _ = s.answer("privacy")
+        for command in ["case", "list", "register", "open 1"] {
+            let out = s.answer(command).joined(separator: " ")
+            #expect(out.contains("Privacy is on"), "\(command): \(out)")
+            #expect(!out.contains("NV-101"))
+        }
+        _ = s.answer("privacy")
+        #expect(s.answer("list").joined(separator: " ").contains("NV-101"))
+    }
+
+    @Test func helpSaysWhyACommandIsUnavailableInAClosedMeeting() {
+        let journal = FakeJournal(clock: Fixture.minutes(5), nextSeq: 0)
+        var s = spoken(Fixture.opened + [(5, .meetingClosed)], journal: journal)
+        let help = s.answer("help").joined(separator: "\n")
+        #expect(help.contains("Not available now:"))
+        #expect(help.contains("end or C: not now"), "\(help)")
+        let refused = s.answer("action").joined(separator: " ")
+        #expect(refused.contains("not available now"), "\(refused)")
+        #expect(journal.appends.isEmpty)
+    }
+
+    @Test func aCrossedTargetIsAnnouncedOnce() {
+        let journal = FakeJournal(clock: Fixture.minutes(5), nextSeq: 0)
+        var s = spoken(journal: journal)
+        _ = say(&s, "agenda", "open 1", "start")
+        #expect(s.tick(now: Fixture.minutes(10)).isEmpty)
+        let crossed = s.tick(now: Fixture.minutes(16))
+        #expect(crossed.joined(separator: " ").contains("has reached its 10-minute target"), "\(crossed)")
+        #expect(s.tick(now: Fixture.minutes(17)).isEmpty, "said twice")
+        #expect(s.tick(now: Fixture.minutes(21)).joined(separator: " ").contains("past its 15-minute limit"))
+    }
+
+    @Test func ctrlCCancelsAFormKeepingADraftAndElsewhereAsksToQuit() {
+        let journal = FakeJournal(clock: Fixture.minutes(5), nextSeq: 0)
+        var s = spoken(journal: journal)
+        _ = say(&s, "agenda", "open 1", "start", "action", "Half-typed action")
+        let cancelled = s.interrupt().joined(separator: " ")
+        #expect(cancelled.contains("Cancelled"), "\(cancelled)")
+        #expect(s.prompt == "Command: ")
+        #expect(s.interrupt().joined(separator: " ").contains("Quit marac?"))
+        #expect(s.answer("no").contains("Nothing changed."))
+        #expect(!s.finished)
+        #expect(s.answer("action").joined(separator: " ").contains("Now: Half-typed action."))
+    }
+
+    @Test func spokenDates() {
+        #expect(Spoken.date(CalendarDate(year: 2026, month: 12, day: 1)!) == "1 December 2026")
+        #expect(Spoken.dayAndDate(CalendarDate(year: 2026, month: 12, day: 8)!) == "Tuesday 8 December 2026")
+        #expect(Spoken.plain("Due 04/12/2026 — soon · ok") == "Due 4 December 2026, soon, ok")
+    }
+}
