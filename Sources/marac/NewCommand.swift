@@ -31,6 +31,10 @@ struct NewCommand: ParsableCommand {
             ~/.local/share/marac. The path is printed on stdout. On any error in the agenda (named by \
             file, line and column) no journal is made.
 
+            --start and --end give the planned times (hh:mm, local time): the meeting screen's header \
+            shows the projected finish against the planned end, and which cases will not be reached. \
+            The local protocol's start_time and end_time are the defaults; without them 09:30 to 12:30.
+
             --encrypt seals every event with AES-256-GCM under a key made from a passphrase (scrypt). \
             Every command then asks for it once on the terminal, or reads MARAC_PASSPHRASE; `marac \
             verify` checks the chain without it. A lost passphrase cannot be recovered. See docs/SECURITY.md.
@@ -38,6 +42,7 @@ struct NewCommand: ParsableCommand {
             Examples:
               marac new --agenda a.csv --date 01/12/2026 --area Northvale --chair "Ann C"
               marac new --agenda a.csv --date 2026-12-01 --area X --chair T --out m.jsonl
+              marac new --agenda a.csv --date 01/12/2026 --area X --chair T --start 09:30 --end 12:30
               marac new --agenda a.csv --date 2026-12-01 --area X --chair T --encrypt
             """
         )
@@ -57,6 +62,12 @@ struct NewCommand: ParsableCommand {
 
     @Option(help: "Where the meeting is held (default: `venue` in the configuration).")
     var venue: String?
+
+    @Option(help: ArgumentHelp("The planned start, local time (default: `start_time` in the protocol, else 09:30).", valueName: "hh:mm"))
+    var start: String?
+
+    @Option(help: ArgumentHelp("The planned end, local time (default: `end_time` in the protocol, else three hours after the start).", valueName: "hh:mm"))
+    var end: String?
 
     @Option(help: ArgumentHelp("The journal file to create (never overwritten).", valueName: "journal"), completion: .file(extensions: ["jsonl"]))
     var out: String?
@@ -110,6 +121,8 @@ struct NewCommand: ParsableCommand {
                                              venue: config[.venue] ?? "", out: out, dataDir: dataDir,
                                              protocolPath: config[.protocolFile], passphrase: passphrase)
             request.sign = sign
+            request.start = start
+            request.end = end
             let outcome = try NewMeeting.run(request)
             for warning in outcome.warnings { printError("marac: warning: \(warning)") }
             print(outcome.journalPath)

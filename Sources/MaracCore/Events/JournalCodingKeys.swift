@@ -39,6 +39,10 @@ extension MeetingEvent {
         case noteAmended = "noteAmended"
         case noteWithdrawn = "noteWithdrawn"
         case absentOwnerToBeTold = "absentOwnerToBeTold"
+        // Since format 2 (issue 15): planned times changed, Any Other Business, the next meeting.
+        case meetingPlanChanged = "meetingPlanChanged"
+        case aobItemAdded = "aobItemAdded"
+        case nextMeetingSet = "nextMeetingSet"
         case meetingClosed = "meetingClosed"
         case meetingReopened = "meetingReopened"
         case undone = "undone"
@@ -102,6 +106,9 @@ extension LocalProtocol {
         case meetingDates = "meetingDates"
         case packIdentifies = "packIdentifies"
         case minutesIdentify = "minutesIdentify"
+        // Optional, since format 2 (issue 15): the usual planned start and end (minutes after midnight).
+        case plannedStartMinutes = "plannedStartMinutes"
+        case plannedEndMinutes = "plannedEndMinutes"
     }
 }
 

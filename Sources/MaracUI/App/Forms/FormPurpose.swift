@@ -23,6 +23,10 @@ enum FormPurpose: Equatable {
     case withdrawNote(caseRef: String, seq: Int)
     case decideHearing(caseRef: String, key: String)
     case absentOwner(Action)
+    // The meeting's shape (Screens/MeetingShape.swift).
+    case plannedTimes
+    case aobItem
+    case nextMeeting
 }
 
 extension FormPurpose {
@@ -309,6 +313,8 @@ extension MeetingScreen {
             return .write([.meetingReopened(reason: f["reason"])], .dismiss(message: "Meeting reopened"))
         case .caseDetails, .chooseNote, .amendNote, .withdrawNote, .decideHearing, .absentOwner:
             return caseFormEvents(f, purpose)
+        case .plannedTimes, .aobItem, .nextMeeting:
+            return meetingShapeEvents(f, purpose)
         }
     }
 }

@@ -162,7 +162,7 @@ enum FormView {
         let s = screen.state
         switch purpose {
         case .newAction(let ref), .note(let ref), .feedback(let ref), .deferCase(let ref), .withdrawCase(let ref):
-            guard let c = s.cases[ref] else { return nil }
+            guard let c = s.cases[ref] else { return s.aobItem(ref).map { "\($0.id) · any other business: \(SafeText.line($0.title))" } }
             return "Case \(SafeText.line(ref)) · \(SafeText.line(c.agenda.victim))"
         case .review(let id):
             guard let a = s.outstanding.first(where: { $0.id == id }) else { return nil }
@@ -174,7 +174,7 @@ enum FormView {
             return "\(SafeText.line(rep)) (\(SafeText.line(agency)))"
         case .overrun(let flow):
             guard let c = s.cases[flow.caseRef] else { return nil }
-            return "Case \(SafeText.line(flow.caseRef)) took \(formatDuration(c.elapsedMillis(now: screen.now))) (limit \(s.rules.limitMinutes + c.bonusMinutes) min). Enter to continue."
+            return "Case \(SafeText.line(flow.caseRef)) took \(formatElapsed(c.elapsedMillis(now: screen.now))) (limit \(s.rules.limitMinutes + c.bonusMinutes) min). Enter to continue."
         case .passPrompt(_, let codes):
             return codes.count == 1 ? "Passing this prompt is recorded with your reason" : "Passing \(codes.count) prompts; the reason is recorded for each"
         case .caseDetails(let ref), .chooseNote(let ref, _), .amendNote(let ref, _), .withdrawNote(let ref, _), .decideHearing(let ref, _):
@@ -182,7 +182,7 @@ enum FormView {
             return "Case \(SafeText.line(ref)) · \(SafeText.line(c.agenda.victim))"
         case .absentOwner(let a):
             return "\(SafeText.line(a.owner)): \(SafeText.line(a.text))"
-        case .attendance, .lateCase, .reopen:
+        case .attendance, .lateCase, .reopen, .plannedTimes, .aobItem, .nextMeeting:
             return nil
         }
     }
