@@ -33,7 +33,7 @@ struct MeetingShapeUITests {
         #expect(rt.appends.last == [.meetingPlanChanged(startMinutes: 570, endMinutes: 600)])
         #expect(rt.screen.statusMessage == "Planned times now 09:30–10:00 (recorded)")
         // NV-102 ends at 09:57; NV-103, NV-104 and NV-105 would end after 10:00.
-        #expect(rt.lines[0].contains("Finish ≈ 10:18 (planned 10:00) │ ⚠ 3 not reached at this pace"), "\(rt.lines[0])")
+        #expect(rt.lines[0].contains("Finish ≈ 10:18 (planned 10:00) · ⚠ 3 not reached"), "\(rt.lines[0])")
         let narrow = rt.screen.view(size: Size(cols: 80, rows: 24)).lines()[0]
         #expect(narrow.contains("17:00 min") && narrow.contains("≈ 10:18 (plan 10:00)") && narrow.contains("⚠ 3 not reached"), "\(narrow)")
         // A bad time is refused in the form, naming the field.

@@ -77,7 +77,7 @@ extension MeetingScreen {
         ], total: body.w - 2)
         let refW = widths[1], victimW = widths[2], referrerW = widths[3]
         let header = "  " + column("Status", 13) + column("Ref", refW) + column("Victim", victimW) + column("Basis", 7)
-            + column("DASH", 5) + column("Ch", 3) + column("Rpt", 4) + rcolumn("Time", 9) + "   "
+            + column("DASH", 5) + column("Ch", 3) + column("Rpt", 4) + rcolumn("Time", 10) + "  "
             + (wide ? column("", 14) + column("Referred by", referrerW) + "Previous hearings" : "")
         buf.put(header, col: body.x, row: body.y + 1, style: .muted, maxCol: body.maxX)
 
@@ -108,9 +108,9 @@ extension MeetingScreen {
                 Span(column(a.dashScore.map(String.init) ?? "–", 5)),
                 Span(column(a.children.map(String.init) ?? "?", 3)),
                 Span(column(repeatCase ? "R" : "", 4), .warning),
-                Span(rcolumn(elapsed, 9), TimerView.phaseStyle(phase)),
+                Span(rcolumn(elapsed, 10), TimerView.phaseStyle(phase)),
             ]
-            if phase == .overLimit { spans.append(Span(" ■ ", .danger)) } else if phase == .targetReached { spans.append(Span(" ▲ ", .warning)) } else { spans.append(Span("   ")) }
+            if phase == .overLimit { spans.append(Span(" ■", .danger)) } else if phase == .targetReached { spans.append(Span(" ▲", .warning)) } else { spans.append(Span("  ")) }
             // Case flags as one symbol each (legend in help); a possible earlier hearing as "?".
             let symbols = c.details.flags.map(\.symbol).joined() + (c.unconfirmedHistory.isEmpty ? "" : "?")
             let flag = notReached.contains(c.ref) ? Span(column("⚠ not reached", 14), .danger)

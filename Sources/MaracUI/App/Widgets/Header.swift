@@ -8,6 +8,8 @@ enum Header {
     struct Part {
         var variants: [String?]
         var style: Style
+        /// Drawn after " · " rather than " │ ": it belongs with the part before (the finish and its warning).
+        var joinsPrevious = false
         var chosen = 0
         var text: String? { variants[chosen] }
     }
@@ -41,7 +43,7 @@ enum Header {
         }
         for part in parts {
             guard let text = part.text else { continue }
-            if !first { x = buf.put(" │ ", col: x, row: 0, style: .header) }
+            if !first { x = buf.put(part.joinsPrevious ? " · " : " │ ", col: x, row: 0, style: .header) }
             first = false
             x = buf.put(text, col: x, row: 0, style: part.style, maxCol: cols)
         }
@@ -81,7 +83,8 @@ enum Header {
             Part(variants: clock, style: Style(.header)),
             Part(variants: s.isClosed ? [nil] : ["\(p.casesLeft) left", nil], style: Style(.header)),
             Part(variants: finishParts, style: p.finishesLate && !s.isClosed ? Style(.warning, bold: true, reverse: true) : Style(.header)),
-            Part(variants: late == 0 || s.isClosed ? [nil] : ["⚠ \(late) not reached at this pace", "⚠ \(late) not reached"], style: lateStyle),
+            Part(variants: late == 0 || s.isClosed ? [nil] : ["⚠ \(late) not reached at this pace", "⚠ \(late) not reached"], style: lateStyle,
+                 joinsPrevious: true),
         ]
     }
 }
@@ -94,7 +97,9 @@ enum TabRow {
         if let active {
             let short = "\(meetingPaused ? "Ⅱ" : "▶") \(SafeText.line(active.ref)) \(formatElapsed(active.elapsed)) \(active.phase.symbol)"
             let full = short + " " + active.phase.word
-            let text = buf.size.cols - CharWidth.of(full) - 1 > 60 ? full : short
+            // Narrow: the reference, its time and phase symbol are what matter (the header says paused).
+            let shortest = "\(SafeText.line(active.ref)) \(formatElapsed(active.elapsed)) \(active.phase.symbol)"
+            let text = [full, short].first { buf.size.cols - CharWidth.of($0) - 1 > 60 } ?? shortest
             let col = buf.size.cols - CharWidth.of(text) - 1
             if col > 60 { buf.put(text, col: col, row: 1, style: TimerView.phaseStyle(active.phase)) }
         }
