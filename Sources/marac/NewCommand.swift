@@ -42,7 +42,7 @@ struct NewCommand: ParsableCommand {
             Examples:
               marac new --agenda a.csv --date 01/12/2026 --area Northvale --chair "Ann C"
               marac new --agenda a.csv --date 2026-12-01 --area X --chair T --out m.jsonl
-              marac new --agenda a.csv --date 01/12/2026 --area X --chair T --start 09:30 --end 12:30
+              marac new --agenda a.csv --date 2026-12-01 --start 13:30 --end 16:00
               marac new --agenda a.csv --date 2026-12-01 --area X --chair T --encrypt
             """
         )
