@@ -50,7 +50,7 @@ struct TextFieldTests {
 
 @Suite("Forms")
 struct FormModelTests {
-    func actionForm() -> FormModel { Forms.action(agencies: ["Police", "Probation", "Idva", "Housing"]) }
+    func actionForm() -> FormModel { ActionFields.model(agencies: ["Police", "Probation", "Idva", "Housing"]) }
 
     @Test func tabAndShiftTabMoveAndWrap() {
         var f = actionForm()
@@ -116,7 +116,7 @@ struct FormModelTests {
 @Suite("Attendance form")
 struct AttendanceFormTests {
     @Test func fieldsThatDoNotApplyToTheRoleAreSkipped() {
-        var f = Forms.attendance(agencies: ["Police", "Housing"])
+        var f = AttendanceForm.model(agencies: ["Police", "Housing"])
         // present: agency, name, role, confidentiality — Enter on confidentiality saves.
         #expect(f.visibleIndices.map { f.fields[$0].key } == ["agency", "rep", "role", "conf"])
         f.focus = 2

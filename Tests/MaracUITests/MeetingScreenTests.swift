@@ -205,7 +205,8 @@ struct MeetingScreenTests {
 
     @Test func lateCaseIsQueuedAsLate() throws {
         var rt = FakeRuntime(meeting: Fixture.meeting(Fixture.discussing), now: Fixture.minutes(17))
-        try rt.run("3LNV-120<Tab>Dee Invented<Tab>GP<Tab><Right><Tab>16<Tab>1<Enter>")
+        // Enter on the sixth field no longer saves: the form goes on to the other agenda columns.
+        try rt.run("3LNV-120<Tab>Dee Invented<Tab>GP<Tab><Right><Tab>16<Tab>1<C-s>")
         let c = rt.screen.meeting.state.cases["NV-120"]
         #expect(c?.late == true)
         #expect(c?.agenda.dashScore == 16)
@@ -277,7 +278,7 @@ struct CaseEditTests {
     @Test func amendTheSelectedActionPrefillsTheForm() throws {
         var rt = try onCase()
         try rt.run("e")
-        guard case .form(let form, .amendAction("20261201-northvale-1"))? = rt.screen.modal else { Issue.record("no amend form"); return }
+        guard case .form(let form, let spec)? = rt.screen.modal, spec == AnyFormSpec(AmendActionForm(actionID: "20261201-northvale-1")) else { Issue.record("no amend form"); return }
         #expect(form["what"] == "Monitor the situation")
         #expect(form["owner"] == "Police")
         try rt.run("<C-u>Visit the address daily for 14 days<Tab><Tab>+14d<Tab>vict<C-s>")

@@ -147,7 +147,7 @@ public enum AgendaImport {
             }
             var children: Int?
             if let raw = field("children") {
-                guard let n = Int(raw), (0...30).contains(n) else {
+                guard let n = Int(raw), CaseFieldRules.childrenRange.contains(n) else {
                     throw fail(rowLine, "children", "\(SafeText.quoted(raw)) is not a number of children")
                 }
                 children = n
@@ -164,7 +164,7 @@ public enum AgendaImport {
                     warnings.append(fail(rowLine, "previous_hearings", "previous hearing \(h.uk) is not before the meeting (\(meetingDate.uk))"))
                 }
             }
-            if let sex = field("victim_sex"), !["female", "male", "f", "m", "other", "non-binary", "unknown"].contains(sex.lowercased()) {
+            if let sex = field("victim_sex"), !CaseFieldRules.victimSexValues.contains(sex.lowercased()) {
                 throw fail(rowLine, "victim_sex", "\(SafeText.quoted(sex)) should be female, male, other or blank")
             }
             let details: CaseDetails

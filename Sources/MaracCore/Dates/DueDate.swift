@@ -74,3 +74,46 @@ public enum DueDateInput {
         return .failure(.unreadable(raw))
     }
 }
+
+extension DueDateInput {
+    /// A day and month typed without a year that is not after the meeting date this year: `01/08`
+    /// typed at a meeting on 04/08/2026 reads as 01/08/2027, which is rarely what was meant (a slip
+    /// for 01/09, or a date already passed). The form asks which year rather than guessing.
+    public struct YearQuestion: Equatable, Sendable {
+        /// What was typed, e.g. `01/08`.
+        public var typed: String
+        /// The meeting's date.
+        public var meetingDate: CalendarDate
+        /// The day this year: not after the meeting (the meeting day itself, or already passed).
+        public var thisYear: CalendarDate
+        /// The day next year: what `parse` reads the text as when this year's has passed.
+        public var nextYear: CalendarDate
+
+        /// This year's day is the meeting day itself, so it is a possible due date.
+        public var thisYearIsTheMeetingDay: Bool { thisYear == meetingDate }
+    }
+
+    /// The question to ask about a due date typed as `dd/mm`, or nil when the date is clear (it has
+    /// a year, is relative, or falls after the meeting this year).
+    public static func yearQuestion(_ raw: String, today: CalendarDate) -> YearQuestion? {
+        let text = raw.trimmingWhitespace()
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts.allSatisfy({ (1...2).contains($0.count) && $0.allSatisfy(\.isASCIIDigit) }),
+              let d = Int(parts[0]), let m = Int(parts[1]),
+              let thisYear = CalendarDate(year: today.year, month: m, day: d), thisYear <= today,
+              let nextYear = CalendarDate(year: today.year + 1, month: m, day: d) else { return nil }
+        return YearQuestion(typed: text, meetingDate: today, thisYear: thisYear, nextYear: nextYear)
+    }
+}
+
+/// A date typed for something that has already happened (information received before the
+/// meeting): `28/11` is the last 28/11, not the next one. Otherwise read as `DueDateInput` reads it.
+public enum PastDateInput {
+    public static func parse(_ raw: String, today: CalendarDate) -> Result<CalendarDate, DueDateInput.Problem> {
+        let parsed = DueDateInput.parse(raw, today: today)
+        let text = raw.trimmingWhitespace()
+        guard case .success(let d) = parsed, d > today, !text.contains("+"), text.split(separator: "/").count == 2,
+              let lastYear = CalendarDate(year: d.year - 1, month: d.month, day: d.day) else { return parsed }
+        return .success(lastYear)
+    }
+}

@@ -51,3 +51,23 @@ public enum SmartRules {
               today: today, agenciesPresent: agenciesPresent)
     }
 }
+
+extension SmartRules {
+    /// The SMART check of an action as typed in a form: the due date still as text, so a date that
+    /// cannot be read is said as such ("'31/02' is not a real day") rather than as a missing one.
+    public static func check(text: String, owner: String, dueText: String, category: ActionCategory?,
+                             today: CalendarDate, agenciesPresent: [String]) -> [Finding] {
+        let parsed = DueDateInput.parse(dueText, today: today)
+        var findings = check(text: text, owner: owner, due: try? parsed.get(), category: category,
+                             today: today, agenciesPresent: agenciesPresent)
+        if case .failure(let problem) = parsed, problem != .empty,
+           let i = findings.firstIndex(where: { $0.code == "no-due-date" }) {
+            findings[i] = Finding(.error, "bad-due-date", problem.description)
+        }
+        if let q = DueDateInput.yearQuestion(dueText, today: today) {
+            let when = q.thisYearIsTheMeetingDay ? "is the meeting day" : "has passed this year"
+            findings.append(Finding(.warning, "due-year-unclear", "\(q.typed) \(when): saving asks which year you meant"))
+        }
+        return findings
+    }
+}

@@ -51,30 +51,30 @@ extension MeetingScreen {
     mutating func reopen() -> [Effect] {
         guard state.isClosed else { return [] }
         if mode == .readOnly { setStatus("read-only: this is a replay, nothing can be changed", error: true); return [] }
-        modal = .form(Forms.reopen(), .reopen)
+        modal = .form(ReopenForm(), in: self)
         return []
     }
 
     mutating func handleModal(_ current: Modal, _ key: Key) -> [Effect] {
         switch current {
-        case .form(var form, let purpose):
+        case .form(var form, let spec):
             switch form.handle(key) {
             case .editing:
-                modal = .form(form, purpose)
+                modal = .form(form, spec)
                 return []
             case .cancel:
-                modal = purpose.returnsTo
-                if form.edited && purpose.keepsDrafts {
-                    drafts.removeAll { $0.purpose == purpose }
+                modal = spec.spec.returnsTo
+                if form.edited && spec.spec.keepsDrafts {
+                    drafts.removeAll { $0.spec == spec }
                     form.problem = nil
-                    drafts.append((purpose, form))
+                    drafts.append((spec, form))
                     setStatus("Cancelled — nothing saved; what you typed comes back when you open this form again")
                 } else {
                     setStatus("Cancelled — nothing saved")
                 }
                 return []
             case .save:
-                return submit(form, purpose)
+                return submit(form, spec)
             }
         case .confirm(let purpose):
             return confirmKey(purpose, key)

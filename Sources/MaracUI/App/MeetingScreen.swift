@@ -17,7 +17,7 @@ enum ScreenID: Int, CaseIterable, Equatable {
 
 /// A question that takes over the keyboard until answered.
 enum Modal: Equatable {
-    case form(FormModel, FormPurpose)
+    case form(FormModel, AnyFormSpec)
     case confirm(ConfirmPurpose)
     case closePrompts(CloseFlow)
     /// `:` the command palette, `/` the search.
@@ -47,6 +47,10 @@ enum AfterSave: Equatable {
     case caseClosed(String)
     /// An item of any other business was added: open it on the Case screen.
     case showAOB(String, message: String)
+    /// An outstanding action's outcome was recorded: the review moves to the next one to review.
+    case reviewed(actionID: String, message: String?)
+    /// Close the form and show a warning (recorded, but something needs the chair's attention).
+    case warn(message: String)
 }
 
 /// The live meeting screen (also used read-only for replay and training): a pure state machine.
@@ -76,7 +80,7 @@ public struct MeetingScreen: Program {
     var modal: Modal?
     /// Forms cancelled with something typed in them, kept so that opening the same form again
     /// brings the typing back (Esc or a reflexive Ctrl-C must never lose a half-written action).
-    var drafts: [(purpose: FormPurpose, form: FormModel)] = []
+    var drafts: [(spec: AnyFormSpec, form: FormModel)] = []
     /// The help overlay's scroll position, or nil when help is closed.
     var helpScroll: Int?
     /// What help is narrowed to (`/` in help, then type), and whether the chair is still typing it.
@@ -131,9 +135,9 @@ public struct MeetingScreen: Program {
             pending = nil
             let text = "NOT SAVED: " + SafeText.line(message)
             setStatus(text, error: true)
-            if case .form(var form, let purpose) = modal {
+            if case .form(var form, let spec) = modal {
                 form.problem = text
-                modal = .form(form, purpose)
+                modal = .form(form, spec)
             }
             return []
         case .key(let key):
@@ -150,13 +154,13 @@ public struct MeetingScreen: Program {
     /// A bracketed paste goes into the focused field as text, whole or not at all (see
     /// `FormModel.paste`). Anywhere else it is ignored: nothing in a paste is ever a key.
     private mutating func paste(_ text: String) {
-        guard !privacy, helpScroll == nil, case .form(var form, let purpose) = modal else {
+        guard !privacy, helpScroll == nil, case .form(var form, let spec) = modal else {
             if !text.isEmpty { setStatus("Paste ignored: open a form to paste into one of its fields") }
             return
         }
         modal = nil   // the form alone holds its text while it changes (no copy of a long field)
         form.paste(text)
-        modal = .form(form, purpose)
+        modal = .form(form, spec)
     }
 
     /// Replay and training: the screen follows the recorded meeting — the case whose discussion
@@ -208,6 +212,22 @@ public struct MeetingScreen: Program {
             actionIndex = 0; caseScroll = 0
             screen = .caseView
             setStatus(message)
+        case .warn(let message):
+            modal = nil
+            setStatus(message, error: true)
+        case .reviewed(let id, let message):
+            modal = nil
+            let order = reviewOrder
+            let at = order.firstIndex { $0.id == id } ?? reviewIndex
+            // The next unreviewed action after this one, else the first unreviewed before it.
+            let after = order.indices.filter { $0 > at } + order.indices.filter { $0 < at }
+            if let next = after.first(where: { state.reviews[order[$0].id] == nil }) {
+                reviewIndex = next
+                setStatus((message.map { $0 + " · " } ?? "") + "next: \(SafeText.line(order[next].displayID))")
+            } else {
+                reviewIndex = at
+                setStatus((message.map { $0 + " · " } ?? "") + "all \(order.count) reviewed — press 3 for the agenda")
+            }
         case .caseClosed(let ref):
             modal = nil
             actionIndex = 0; caseScroll = 0
@@ -285,7 +305,7 @@ public struct MeetingScreen: Program {
         }
         if let modal {
             switch modal {
-            case .form(let form, let purpose): FormView.draw(form, purpose: purpose, screen: self, into: &buf, area: body)
+            case .form(let form, let spec): FormView.draw(form, spec: spec, screen: self, into: &buf, area: body)
             case .confirm(let purpose): drawConfirm(purpose, into: &buf, area: body)
             case .closePrompts(let flow): drawClosePrompts(flow, into: &buf, area: body)
             case .finder(let finder): drawFinder(finder, into: &buf, area: body)
@@ -304,13 +324,5 @@ public struct MeetingScreen: Program {
         }
         StatusBar.draw(keys: statusKeys, inDialog: modal != nil || helpScroll != nil, into: &buf)
         return buf
-    }
-}
-
-extension FormPurpose {
-    /// Where Esc on this form goes back to: most forms simply close; a prompt's reason goes back to the prompts.
-    var returnsTo: Modal? {
-        if case .passPrompt(let flow, _) = self { return .closePrompts(flow) }
-        return nil
     }
 }

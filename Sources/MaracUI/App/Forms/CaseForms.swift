@@ -1,11 +1,115 @@
 import MaracCore
 
-/// Forms for the case as the chair needs it: its details (risks, flags, contact safety), an
-/// earlier hearing to confirm or reject, a note to amend or withdraw, and who tells an absent
-/// owner about its action. `formEvents` hands these purposes here.
-extension Forms {
-    static func caseDetails(_ d: CaseDetails) -> FormModel {
-        FormModel(title: "Case details: referral, risks, flags, contact safety", fields: [
+/// Forms about one case: a note (and amending or withdrawing one), who feeds back to the victim,
+/// deferring or withdrawing the case, its details (risks, flags, contact safety), and an earlier
+/// hearing to confirm or reject. The late case is `LateCaseForm`.
+
+/// `o` on the case screen: a note.
+struct NoteForm: FormSpec {
+    var caseRef: String
+    var keepsDrafts: Bool { true }
+
+    func makeForm(in screen: MeetingScreen) -> FormModel {
+        FormModel(title: "Add a note (short, factual)", fields: [
+            FormField("agency", "Agency", .agency, hint: "whose information this is"),
+            FormField("kind", "Kind", .choice(NoteKind.allCases.map(\.rawValue)), value: NoteKind.riskInformation.rawValue,
+                      hint: "←/→ to choose; for information withheld, give the reason in the note"),
+            FormField("text", "Note", hint: "facts, not opinion; for 'information withheld' say what and why"),
+        ], agencies: screen.state.knownAgencies)
+    }
+
+    func context(in screen: MeetingScreen) -> String? { screen.caseContext(caseRef) }
+
+    func submit(_ f: FormModel, in screen: MeetingScreen) -> FormResult {
+        guard !f["agency"].isEmpty else { return .refused("Give the agency") }
+        guard let kind = f.field("kind")?.chosen.flatMap(NoteKind.init(rawValue:)) else { return .refused("Choose the kind of note") }
+        guard !f["text"].isEmpty else {
+            return .refused(kind == .withheld ? "Say what is withheld and the reason" : "Write the note")
+        }
+        return .write([.noteAdded(caseRef: caseRef, agency: f["agency"], kind: kind, text: f["text"])],
+                      .dismiss(message: "Note added (\(kind.label))"))
+    }
+}
+
+/// `f` on the case screen: who feeds back to the victim, and how.
+struct FeedbackForm: FormSpec {
+    var caseRef: String
+    var keepsDrafts: Bool { true }
+
+    func makeForm(in screen: MeetingScreen) -> FormModel {
+        let existing = screen.state.cases[caseRef]?.feedback
+        return FormModel(title: "Who feeds back to the victim, and how", fields: [
+            FormField("agency", "Agency", .agency, value: existing?.agency ?? "Idva", hint: "usually the Idva"),
+            FormField("route", "Route", .choice(FeedbackRoute.allCases.map(\.rawValue)), value: existing?.route.rawValue ?? "",
+                      hint: "choose a safe route: avoid phone if the perpetrator may control it"),
+            FormField("detail", "Detail", value: existing?.detail ?? "", hint: "optional: when, where, what to avoid"),
+        ], agencies: screen.state.knownAgencies)
+    }
+
+    func context(in screen: MeetingScreen) -> String? { screen.caseContext(caseRef) }
+
+    /// The phone-route prompt, live: the same rule the close check applies.
+    func liveChecks(_ form: FormModel, in screen: MeetingScreen) -> LiveChecks {
+        guard var record = screen.state.cases[caseRef], let route = FeedbackRoute.parse(form["route"]) else { return .warnings([]) }
+        record.feedback = VictimFeedback(agency: form["agency"], route: route, detail: form["detail"])
+        record.passedPrompts = [:]
+        return .warnings(CasePrompts.check(record, in: screen.state).filter { $0.code == "phone-feedback-risk" || $0.code == "unsafe-feedback-route" })
+    }
+
+    func submit(_ f: FormModel, in screen: MeetingScreen) -> FormResult {
+        guard !f["agency"].isEmpty else { return .refused("Give the agency that feeds back") }
+        guard let route = FeedbackRoute.parse(f["route"]) else { return .refused("Choose a route with ←/→") }
+        return .write([.feedbackAgreed(caseRef: caseRef, feedback: VictimFeedback(agency: f["agency"], route: route, detail: f["detail"]))],
+                      .dismiss(message: "Feedback to the victim agreed: \(SafeText.line(f["agency"])), \(route.label)"))
+    }
+}
+
+/// `d` on the agenda or case screen: defer the case to the end of the agenda or the next meeting.
+struct DeferCaseForm: FormSpec {
+    var caseRef: String
+
+    func makeForm(in screen: MeetingScreen) -> FormModel {
+        FormModel(title: "Defer the case", fields: [
+            FormField("to", "Defer to", .choice(["end of agenda", "next meeting"]), value: "end of agenda",
+                      hint: "←/→ to choose"),
+            FormField("reason", "Reason", hint: "e.g. the referrer has not briefed the representative"),
+        ])
+    }
+
+    func context(in screen: MeetingScreen) -> String? { screen.caseContext(caseRef) }
+
+    func submit(_ f: FormModel, in screen: MeetingScreen) -> FormResult {
+        guard let to = f.field("to")?.chosen else { return .refused("Choose end of agenda or next meeting") }
+        guard !f["reason"].isEmpty else { return .refused("A reason is required") }
+        return .write([.caseDeferred(caseRef: caseRef, toNextMeeting: to == "next meeting", reason: f["reason"])],
+                      .dismiss(message: "Case \(SafeText.line(caseRef)) deferred to the \(to)"))
+    }
+}
+
+/// `w` on the agenda: withdraw the case, with a reason.
+struct WithdrawCaseForm: FormSpec {
+    var caseRef: String
+
+    func makeForm(in screen: MeetingScreen) -> FormModel {
+        ReasonField.model("Withdraw case \(SafeText.line(caseRef))", hint: "required: why the case is withdrawn")
+    }
+
+    func context(in screen: MeetingScreen) -> String? { screen.caseContext(caseRef) }
+
+    func submit(_ f: FormModel, in screen: MeetingScreen) -> FormResult {
+        guard !f["reason"].isEmpty else { return .refused("A reason is required") }
+        return .write([.caseWithdrawn(caseRef: caseRef, reason: f["reason"])],
+                      .dismiss(message: "Case \(SafeText.line(caseRef)) withdrawn"))
+    }
+}
+
+/// `c` on the case screen: the referral summary, risks, flags and unsafe contact routes.
+struct CaseDetailsForm: FormSpec {
+    var caseRef: String
+
+    func makeForm(in screen: MeetingScreen) -> FormModel {
+        let d = screen.state.cases[caseRef]?.details ?? CaseDetails()
+        return FormModel(title: "Case details: referral, risks, flags, contact safety", fields: [
             FormField("summary", "Referral", value: d.referralSummary ?? "", hint: "why the case was referred, in a line or two"),
             FormField("risks", "Risks", value: d.riskFactors.map(\.label).joined(separator: "; "),
                       hint: "; between them: strangulation, pregnancy, separation, weapons, threats to kill, stalking, escalation, sexual abuse, child contact, or your words"),
@@ -16,34 +120,105 @@ extension Forms {
         ])
     }
 
-    static func chooseNote(_ notes: [Note], withdraw: Bool) -> FormModel {
-        FormModel(title: withdraw ? "Withdraw a note" : "Amend a note", fields: [
+    func context(in screen: MeetingScreen) -> String? { screen.caseContext(caseRef) }
+
+    func submit(_ f: FormModel, in screen: MeetingScreen) -> FormResult {
+        switch CaseDetails.parse(summary: f["summary"], risks: f["risks"], flags: f["flags"], contact: f["contact"]) {
+        case .failure(let p): return .refused(p.message)
+        case .success(let d):
+            return .write([.caseDetailsSet(caseRef: caseRef, details: d)], .dismiss(message: "Case details for \(SafeText.line(caseRef)) updated (recorded)"))
+        }
+    }
+}
+
+/// `m` / `W` on the case screen: which note to amend or withdraw.
+struct ChooseNoteForm: FormSpec {
+    var caseRef: String
+    var withdraw: Bool
+
+    func makeForm(in screen: MeetingScreen) -> FormModel {
+        let notes = screen.state.cases[caseRef]?.notes ?? []
+        return FormModel(title: withdraw ? "Withdraw a note" : "Amend a note", fields: [
             FormField("note", "Note", .choice(notes.map { "#\($0.id)" }), value: notes.count == 1 ? "#\(notes[0].id)" : "",
                       hint: "the note's number, as the case screen shows it (←/→)"),
         ])
     }
 
-    static func amendNote(_ n: Note) -> FormModel {
-        FormModel(title: "Amend note #\(n.id) (the original stays in the journal)", fields: [
-            FormField("agency", "Agency", .agency, value: n.agency, hint: "whose information this is"),
-            FormField("kind", "Kind", .choice(NoteKind.allCases.map(\.rawValue)), value: n.kind.rawValue, hint: "←/→ to choose"),
-            FormField("text", "Note", value: n.text, hint: "the corrected text"),
+    func context(in screen: MeetingScreen) -> String? { screen.caseContext(caseRef) }
+
+    func submit(_ f: FormModel, in screen: MeetingScreen) -> FormResult {
+        guard let c = screen.state.cases[caseRef], let chosen = f.field("note")?.chosen,
+              let note = c.notes.first(where: { "#\($0.id)" == chosen }) else { return .refused("Choose the note with ←/→") }
+        return withdraw
+            ? .next(.form(WithdrawNoteForm(caseRef: caseRef, seq: note.seq, noteID: note.id), in: screen))
+            : .next(.form(AmendNoteForm(caseRef: caseRef, seq: note.seq), in: screen))
+    }
+}
+
+/// Amend a note: its agency, kind and text, with a reason (the original stays in the journal).
+struct AmendNoteForm: FormSpec {
+    var caseRef: String
+    var seq: Int
+
+    func makeForm(in screen: MeetingScreen) -> FormModel {
+        let n = screen.state.cases[caseRef]?.notes.first { $0.seq == seq }
+        return FormModel(title: "Amend note #\(n?.id ?? 0) (the original stays in the journal)", fields: [
+            FormField("agency", "Agency", .agency, value: n?.agency ?? "", hint: "whose information this is"),
+            FormField("kind", "Kind", .choice(NoteKind.allCases.map(\.rawValue)), value: n?.kind.rawValue ?? "", hint: "←/→ to choose"),
+            FormField("text", "Note", value: n?.text ?? "", hint: "the corrected text"),
             FormField("reason", "Reason", hint: "required: why it is corrected (e.g. wrong agency, name misspelt)"),
         ])
     }
 
-    static func decideHearing(_ h: EarlierHearing) -> FormModel {
-        FormModel(title: "Earlier hearing \(h.date.uk) as \(SafeText.line(h.caseRef)): the same case?", fields: [
-            FormField("same", "Same case", .choice(yesNo),
+    func context(in screen: MeetingScreen) -> String? { screen.caseContext(caseRef) }
+
+    func submit(_ f: FormModel, in screen: MeetingScreen) -> FormResult {
+        guard !f["agency"].isEmpty else { return .refused("Give the agency") }
+        guard let kind = f.field("kind")?.chosen.flatMap(NoteKind.init(rawValue:)) else { return .refused("Choose the kind of note") }
+        guard !f["text"].isEmpty else { return .refused("Write the note, or withdraw it instead (W)") }
+        guard !f["reason"].isEmpty else { return .refused("A reason is required") }
+        return .write([.noteAmended(caseRef: caseRef, noteSeq: seq, agency: f["agency"], kind: kind, text: f["text"], reason: f["reason"])],
+                      .dismiss(message: "Note amended (the original stays in the journal)"))
+    }
+}
+
+/// Withdraw a note, with a reason (the note stays in the journal).
+struct WithdrawNoteForm: FormSpec {
+    var caseRef: String
+    var seq: Int
+    var noteID: Int
+
+    func makeForm(in screen: MeetingScreen) -> FormModel {
+        ReasonField.model("Withdraw note #\(noteID)", hint: "required: why (the note stays in the journal)")
+    }
+
+    func context(in screen: MeetingScreen) -> String? { screen.caseContext(caseRef) }
+
+    func submit(_ f: FormModel, in screen: MeetingScreen) -> FormResult {
+        guard !f["reason"].isEmpty else { return .refused("A reason is required") }
+        return .write([.noteWithdrawn(caseRef: caseRef, noteSeq: seq, reason: f["reason"])], .dismiss(message: "Note withdrawn (recorded)"))
+    }
+}
+
+/// `H` on the case screen: is a possible earlier hearing this case?
+struct DecideHearingForm: FormSpec {
+    var caseRef: String
+    var hearing: EarlierHearing
+
+    func makeForm(in screen: MeetingScreen) -> FormModel {
+        let h = hearing
+        return FormModel(title: "Earlier hearing \(h.date.uk) as \(SafeText.line(h.caseRef)): the same case?", fields: [
+            FormField("same", "Same case", .choice(Choices.yesNo),
                       hint: "then: victim \(SafeText.line(h.victim))" + (h.perpetrator.map { ", perpetrator \(SafeText.line($0))" } ?? "")),
         ])
     }
 
-    static func absentOwner(_ action: Action, present: [String]) -> FormModel {
-        FormModel(title: "\(SafeText.line(action.owner)) is not here: who will tell them about action \(SafeText.line(action.id))?", fields: [
-            FormField("by", "Told by", .choice(present), value: present.first { $0.lowercased().contains("idva") } ?? present.first ?? "",
-                      hint: "an agency present (←/→); recorded, and the minutes say so"),
-        ])
+    func context(in screen: MeetingScreen) -> String? { screen.caseContext(caseRef) }
+
+    func submit(_ f: FormModel, in screen: MeetingScreen) -> FormResult {
+        guard let same = f.field("same")?.chosen else { return .refused("Choose yes or no") }
+        return .write([.earlierHearingDecided(caseRef: caseRef, hearingKey: hearing.key, confirmed: same == "yes")],
+                      .dismiss(message: same == "yes" ? "Earlier hearing confirmed as this case (recorded)" : "Earlier hearing rejected: another case (recorded)"))
     }
 }
 
@@ -52,78 +227,11 @@ extension MeetingScreen {
     mutating func startDecideHearing(_ c: CaseRecord) {
         let pending = c.unconfirmedHistory.isEmpty ? c.history : c.unconfirmedHistory
         guard let h = pending.first else { setStatus("No earlier hearings found for \(SafeText.line(c.ref))"); return }
-        openForm(Forms.decideHearing(h), .decideHearing(caseRef: c.ref, key: h.key))
+        open(DecideHearingForm(caseRef: c.ref, hearing: h))
     }
 
     mutating func startNoteCorrection(_ c: CaseRecord, withdraw: Bool) {
         guard !c.notes.isEmpty else { setStatus("No notes to \(withdraw ? "withdraw" : "amend") yet"); return }
-        openForm(Forms.chooseNote(c.notes, withdraw: withdraw), .chooseNote(caseRef: c.ref, withdraw: withdraw))
-    }
-
-    /// Agencies for an owner field: those present first, then the rest (the form marks them).
-    var ownerAgencies: [String] {
-        let present = state.agenciesPresent
-        return present + state.knownAgencies.filter { a in !present.contains { $0.lowercased() == a.lowercased() } }
-    }
-
-    /// "apologies" / "not here" for an agency not in the room (nil: present, or no register yet).
-    func presenceMark(_ agency: String) -> String? {
-        guard !state.attendance.isEmpty else { return nil }
-        let rows = state.attendance.filter { $0.agency.lowercased() == agency.lowercased() }
-        if rows.contains(where: \.isInRoom) { return nil }
-        return rows.contains { $0.role == .apologies } ? "apologies" : "not here"
-    }
-
-    /// An action form whose owner list marks the agencies not in the room.
-    func ownerForm(_ form: FormModel) -> FormModel {
-        var f = form
-        for a in f.agencies { if let mark = presenceMark(a) { f.agencyMarks[a] = mark } }
-        return f
-    }
-
-    /// After an action is agreed for an agency that is not in the room, ask who tells it.
-    func absentOwnerStep(_ action: Action) -> Modal? {
-        guard presenceMark(action.owner) != nil else { return nil }
-        let present = state.agenciesPresent
-        guard !present.isEmpty else { return nil }
-        return .form(Forms.absentOwner(action, present: present), .absentOwner(action))
-    }
-
-    func caseFormEvents(_ f: FormModel, _ purpose: FormPurpose) -> FormResult {
-        switch purpose {
-        case .caseDetails(let ref):
-            switch CaseDetails.parse(summary: f["summary"], risks: f["risks"], flags: f["flags"], contact: f["contact"]) {
-            case .failure(let p): return .refused(p.message)
-            case .success(let d):
-                return .write([.caseDetailsSet(caseRef: ref, details: d)], .dismiss(message: "Case details for \(SafeText.line(ref)) updated (recorded)"))
-            }
-        case .chooseNote(let ref, let withdraw):
-            guard let c = state.cases[ref], let chosen = f.field("note")?.chosen,
-                  let note = c.notes.first(where: { "#\($0.id)" == chosen }) else { return .refused("Choose the note with ←/→") }
-            return withdraw
-                ? .next(.form(Forms.reason("Withdraw note #\(note.id)", hint: "required: why (the note stays in the journal)"),
-                              .withdrawNote(caseRef: ref, seq: note.seq)))
-                : .next(.form(Forms.amendNote(note), .amendNote(caseRef: ref, seq: note.seq)))
-        case .amendNote(let ref, let seq):
-            guard !f["agency"].isEmpty else { return .refused("Give the agency") }
-            guard let kind = f.field("kind")?.chosen.flatMap(NoteKind.init(rawValue:)) else { return .refused("Choose the kind of note") }
-            guard !f["text"].isEmpty else { return .refused("Write the note, or withdraw it instead (W)") }
-            guard !f["reason"].isEmpty else { return .refused("A reason is required") }
-            return .write([.noteAmended(caseRef: ref, noteSeq: seq, agency: f["agency"], kind: kind, text: f["text"], reason: f["reason"])],
-                          .dismiss(message: "Note amended (the original stays in the journal)"))
-        case .withdrawNote(let ref, let seq):
-            guard !f["reason"].isEmpty else { return .refused("A reason is required") }
-            return .write([.noteWithdrawn(caseRef: ref, noteSeq: seq, reason: f["reason"])], .dismiss(message: "Note withdrawn (recorded)"))
-        case .decideHearing(let ref, let key):
-            guard let same = f.field("same")?.chosen else { return .refused("Choose yes or no") }
-            return .write([.earlierHearingDecided(caseRef: ref, hearingKey: key, confirmed: same == "yes")],
-                          .dismiss(message: same == "yes" ? "Earlier hearing confirmed as this case (recorded)" : "Earlier hearing rejected: another case (recorded)"))
-        case .absentOwner(let action):
-            guard let by = f.field("by")?.chosen else { return .refused("Choose the agency present that will tell them") }
-            return .write([.absentOwnerToBeTold(actionID: action.id, byAgency: by)],
-                          .dismiss(message: "\(SafeText.line(by)) will tell \(SafeText.line(action.owner)) about action \(action.id) (recorded)"))
-        default:
-            return .refused("internal: not a case form")
-        }
+        open(ChooseNoteForm(caseRef: c.ref, withdraw: withdraw))
     }
 }

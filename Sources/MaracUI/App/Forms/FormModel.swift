@@ -29,15 +29,26 @@ struct FormField: Equatable {
     /// Shown under the field when it has focus.
     var hint: String?
     var onlyWhen: Condition?
-    /// The value is a suggested default (e.g. "Idva" for who feeds back): the first character typed
-    /// replaces it rather than being appended to it.
-    var isSuggestion: Bool
+    /// The value the form opened with (a suggested default such as "Idva", or what was recorded
+    /// before, when a form is opened again) is selected, as in any text box: the first character
+    /// typed or pasted replaces it, Backspace/Delete clear it, a cursor key keeps it and moves.
+    /// So typing into a re-opened form never appends to the old text ("IdvaIdva").
+    var isSelected: Bool
+    /// For a choice field: the letter that picks each option (see `ChoiceList`); nil: worked out.
+    var letters: [Character?]?
 
     init(_ key: String, _ label: String, _ kind: Kind = .text, value: String = "", hint: String? = nil,
-         onlyWhen: Condition? = nil, suggested: Bool = false) {
+         onlyWhen: Condition? = nil, letters: [Character?]? = nil) {
         self.key = key; self.label = label; self.kind = kind; self.input = TextField(value); self.hint = hint
         self.onlyWhen = onlyWhen
-        self.isSuggestion = suggested && !value.isEmpty
+        self.letters = letters
+        if case .choice = kind { self.isSelected = false } else { self.isSelected = !value.isEmpty }
+    }
+
+    /// The options of a choice field, with their letters.
+    var choiceList: ChoiceList? {
+        guard case .choice(let options) = kind else { return nil }
+        return ChoiceList(options, letters: letters)
     }
 
     var value: String { input.text.trimmingWhitespace() }
@@ -57,24 +68,14 @@ struct FormField: Equatable {
         return out
     }
 
-    /// For a choice field: the option typed (exactly or by an unambiguous start), if any.
     /// What a date field reads as, in the direction the field looks (due: ahead; received: behind).
     func date(today: CalendarDate) -> Result<CalendarDate, DueDateInput.Problem> {
-        let parsed = DueDateInput.parse(value, today: today)
-        guard kind == .pastDate, case .success(let d) = parsed, d > today,
-              !value.contains("+"), value.split(separator: "/").count == 2,
-              let lastYear = CalendarDate(year: d.year - 1, month: d.month, day: d.day) else { return parsed }
-        return .success(lastYear)
+        kind == .pastDate ? PastDateInput.parse(value, today: today) : DueDateInput.parse(value, today: today)
     }
 
-    var chosen: String? {
-        guard case .choice(let options) = kind else { return nil }
-        let t = value.lowercased()
-        if t.isEmpty { return nil }
-        if let exact = options.first(where: { $0.lowercased() == t }) { return exact }
-        let starts = options.filter { $0.lowercased().hasPrefix(t) }
-        return starts.count == 1 ? starts[0] : nil
-    }
+    /// For a choice field: the option typed (exactly or by an unambiguous start), if any.
+
+    var chosen: String? { choiceList?.resolve(value) }
 }
 
 /// What a key did to a form.
@@ -134,8 +135,19 @@ struct FormModel: Equatable {
     /// The focused field is the last one that applies: Enter saves.
     var focusIsLast: Bool { visibleIndices.last == focus }
 
+    /// Sets a field as the form opens (the value is selected: typing replaces it).
     mutating func set(_ key: String, _ value: String) {
-        if let i = fields.firstIndex(where: { $0.key == key }) { fields[i].input.set(value) }
+        if let i = fields.firstIndex(where: { $0.key == key }) {
+            fields[i].input.set(value)
+            if case .choice = fields[i].kind {} else { fields[i].isSelected = !value.isEmpty }
+        }
+    }
+
+    /// Puts the focus on a field, its text selected (a follow-up question sends the chair back to it).
+    mutating func focus(on key: String) {
+        guard let i = fields.firstIndex(where: { $0.key == key }) else { return }
+        focus = i
+        if case .choice = fields[i].kind {} else { fields[i].isSelected = !fields[i].input.text.isEmpty }
     }
 
     /// Agencies that start with (or, failing that, contain) what was typed in the focused field.
@@ -169,7 +181,7 @@ struct FormModel: Equatable {
                 cycle(options, by: key == .right ? 1 : -1)
                 edited = true
             } else {
-                fields[focus].isSuggestion = false
+                fields[focus].isSelected = false
                 _ = fields[focus].input.handle(key)
             }
         default:
@@ -177,8 +189,13 @@ struct FormModel: Equatable {
             if case .char = key, case .choice(let options) = fields[focus].kind, options.contains(fields[focus].input.text) {
                 fields[focus].input.set("")
             }
-            if case .char = key, fields[focus].isSuggestion { fields[focus].input.set("") }
-            fields[focus].isSuggestion = false
+            // A selected value: a character replaces it, Backspace/Delete clear it.
+            if fields[focus].isSelected, key.replacesSelection {
+                fields[focus].input.set("")
+                edited = true
+                if key == .backspace || key == .delete { fields[focus].isSelected = false; return .editing }
+            }
+            fields[focus].isSelected = false
             if case .char = key, fields[focus].input.isFull {
                 notice = "This field is full: it holds at most \(FormView.thousands(fields[focus].input.limit)) characters"
             } else if fields[focus].input.handle(key) {
@@ -195,7 +212,7 @@ struct FormModel: Equatable {
         notice = nil
         let pasted = FormField.pasteable(text)
         guard !pasted.isEmpty else { return }
-        if fields[focus].isSuggestion { fields[focus].input.set(""); fields[focus].isSuggestion = false }
+        if fields[focus].isSelected { fields[focus].input.set(""); fields[focus].isSelected = false }
         if case .choice(let options) = fields[focus].kind, options.contains(fields[focus].input.text) {
             fields[focus].input.set("")
         }
@@ -221,5 +238,15 @@ struct FormModel: Equatable {
         let next: Int
         if let current { next = (current + step + options.count) % options.count } else { next = step > 0 ? 0 : options.count - 1 }
         fields[focus].input.set(options[next])
+    }
+}
+
+private extension Key {
+    /// Keys that act on a selected value as a whole: a character replaces it, Backspace/Delete clear it.
+    var replacesSelection: Bool {
+        switch self {
+        case .char, .backspace, .delete: return true
+        default: return false
+        }
     }
 }

@@ -5,25 +5,37 @@ import MaracCore
 enum FormView {
     static let labelWidth = 14
 
-    static func draw(_ form: FormModel, purpose: FormPurpose, screen: MeetingScreen, into buf: inout ScreenBuffer, area: Rect) {
-        let findings = liveFindings(form, purpose: purpose, screen: screen)
+    static func draw(_ form: FormModel, spec: AnyFormSpec, screen: MeetingScreen, into buf: inout ScreenBuffer, area: Rect) {
         let width = min(area.w - 2, 100)
         let inner = width - 4
         var extra: [StyledLine] = []
         // The context (the action being reviewed, the case) wraps: its last words are often the point.
-        if let context = context(purpose, screen: screen) { extra += wrap(context, width: inner).map { StyledLine($0, .muted) } }
+        if let context = spec.spec.context(in: screen) { extra += wrap(context, width: inner).map { StyledLine($0, .muted) } }
 
         // Rows: context, fields (one each), focus help (2), checks, problem, keys.
-        var checkLines: [StyledLine] = []
-        if case .newAction = purpose { checkLines = checks(findings, width: inner) }
-        if case .amendAction = purpose { checkLines = checks(findings, width: inner) }
-        if case .feedback = purpose {
+        let checkLines: [StyledLine]
+        switch spec.spec.liveChecks(form, in: screen) {
+        case .none: checkLines = []
+        case .smart(let findings): checkLines = checks(findings, width: inner)
+        case .warnings(let findings):
             checkLines = findings.flatMap { f in wrap("\(f.symbol) check: \(f.message)", width: inner).map { StyledLine($0, .warning) } }
         }
         let problemLines = [form.notice, form.problem].compactMap { $0 }.flatMap { wrap($0, width: inner).map { StyledLine($0, .danger) } }
         let helpLines = form.fields.indices.contains(form.focus) ? focusHelp(form, form.fields[form.focus], width: inner) : []
-        let visible = form.visibleIndices
-        let height = min(area.h, 2 + extra.count + visible.count + 1 + max(2, helpLines.count) + checkLines.count + problemLines.count + 2)
+        let allVisible = form.visibleIndices
+        // A form longer than the window (the late case has every agenda column) shows the fields
+        // around the focus; the line under them says which are shown.
+        let otherRows = 2 + extra.count + 1 + max(2, helpLines.count) + checkLines.count + problemLines.count + 2
+        let fieldRows = max(3, area.h - otherRows)
+        var visible = allVisible
+        var scrollNote: String?
+        if allVisible.count > fieldRows {
+            let pos = allVisible.firstIndex(of: form.focus) ?? 0
+            let start = min(max(0, pos - fieldRows / 2), allVisible.count - fieldRows)
+            visible = Array(allVisible[start..<(start + fieldRows)])
+            scrollNote = "↕ fields \(start + 1)–\(start + fieldRows) of \(allVisible.count): Tab / Shift-Tab for the others"
+        }
+        let height = min(area.h, otherRows + visible.count)
         let rect = centred(width: width, height: height, in: area)
         buf.box(rect, title: form.title, style: .accent)
         var row = rect.y + 1
@@ -44,12 +56,16 @@ enum FormView {
             let (shown, cursorCol) = focused ? field.input.visible(width: fieldWidth)
                 : (column(field.input.prefix(width: fieldWidth), fieldWidth), 0)
             buf.fill(col: valueCol, row: row, width: fieldWidth, height: 1, style: focused ? .inputFocused : .input)
-            buf.put(shown, col: valueCol, row: row, style: focused ? .inputFocused : .input, maxCol: valueCol + fieldWidth)
+            // A selected value (what the form opened with) shows as selected: typing replaces it.
+            let valueStyle: Style = focused ? (field.isSelected ? Style(.selection) : .inputFocused) : .input
+            buf.put(shown, col: valueCol, row: row, style: valueStyle, maxCol: valueCol + fieldWidth)
             if focused { buf.cursor = (valueCol + cursorCol, row) }
-            let side = sideNote(field, screen: screen)
+            let side = focused && field.isSelected && sideNote(field, screen: screen).text.isEmpty
+                ? Span("typing replaces", .muted) : sideNote(field, screen: screen)
             buf.put(side.text, col: valueCol + fieldWidth + 1, row: row, style: side.style, maxCol: rect.maxX - 2)
             row += 1
         }
+        if let scrollNote { buf.put(CharWidth.fitting(scrollNote, inner), col: left, row: row, style: .muted) }
         row += 1
         // Help for the focused field: completions, options or a hint.
         for line in helpLines where row < rect.maxY - 2 {
@@ -62,19 +78,6 @@ enum FormView {
             ? "Tab/Shift-Tab move · Enter on the last field or Ctrl-S saves · Esc cancels"
             : "Saving…"
         buf.put(CharWidth.fitting(keys, inner), col: left, row: rect.maxY - 2, style: .hint)
-    }
-
-    static func liveFindings(_ form: FormModel, purpose: FormPurpose, screen: MeetingScreen) -> [Finding] {
-        switch purpose {
-        case .newAction, .amendAction: return screen.actionFindings(form)
-        case .feedback(let ref):
-            // The phone-route prompt, live: the same rule the close check applies.
-            guard var record = screen.state.cases[ref], let route = FeedbackRoute.parse(form["route"]) else { return [] }
-            record.feedback = VictimFeedback(agency: form["agency"], route: route, detail: form["detail"])
-            record.passedPrompts = [:]
-            return CasePrompts.check(record, in: screen.state).filter { $0.code == "phone-feedback-risk" || $0.code == "unsafe-feedback-route" }
-        default: return []
-        }
     }
 
     /// The SMART check, live: errors block saving, warnings only guide.
@@ -99,7 +102,9 @@ enum FormView {
         case .choice:
             if field.value.isEmpty { return Span("← → to choose", .muted) }
             if let chosen = field.chosen, chosen.lowercased() != field.value.lowercased() { return Span("→ \(chosen)", .ok) }
-            return field.chosen == nil ? Span("✗ not an option", .danger) : Span("")
+            if field.chosen != nil { return Span("") }
+            let count = field.choiceList?.matches(field.value).count ?? 0
+            return count > 1 ? Span("? \(count) match: type more", .warning) : Span("✗ not an option", .danger)
         default:
             // A long text shows how full it is (every field has a cap, TextField.defaultLimit).
             if field.input.count >= FormField.countShownFrom {
@@ -131,24 +136,33 @@ enum FormView {
                 let shown = candidates.prefix(8).map { SafeText.line($0) + (form.agencyMarks[$0].map { " (\($0))" } ?? "") }.joined(separator: " · ")
                 lines.append(StyledLine(CharWidth.fitting("↳ " + shown + (candidates.count > 8 ? " …" : "") + "  (Tab accepts the first)", width), .hint))
             }
-        case .choice(let options):
-            // Every option shows, wrapped onto more lines when needed; the chosen one in brackets.
+        case .choice:
+            // The options still matching what was typed (every option before typing), each with its
+            // letter, wrapped onto more lines when needed; the chosen one in brackets.
+            guard let list = field.choiceList else { break }
+            let typed = field.chosen.map { $0 == field.input.text } == true ? "" : field.value
+            let shownIndices = list.matches(typed)
+            if shownIndices.isEmpty {
+                lines.append(StyledLine("↳ no option matches \(SafeText.quoted(field.value)): ←/→ to choose", .danger))
+            }
             var spans: [Span] = [Span("↳ ", .hint)]
             var used = 2
-            for (i, option) in options.enumerated() {
-                let item = option == field.chosen ? Span("[\(option)]", .accent) : Span(option, .hint)
-                let itemWidth = CharWidth.of(item.text) + (i > 0 ? 3 : 0)
-                if i > 0 && used + itemWidth > width {
+            for (n, i) in shownIndices.enumerated() {
+                let option = list.options[i]
+                let text = (list.letters[i].map { "\($0) " } ?? "") + (option == field.chosen ? "[\(option)]" : option)
+                let item = option == field.chosen ? Span(text, .accent) : Span(text, .hint)
+                let itemWidth = CharWidth.of(item.text) + (n > 0 ? 3 : 0)
+                if n > 0 && used + itemWidth > width {
                     lines.append(StyledLine(spans))
                     spans = [Span("  "), item]
                     used = 2 + CharWidth.of(item.text)
                 } else {
-                    if i > 0 { spans.append(Span(" · ", .muted)) }
+                    if n > 0 { spans.append(Span(" · ", .muted)) }
                     spans.append(item)
                     used += itemWidth
                 }
             }
-            lines.append(StyledLine(spans))
+            if !shownIndices.isEmpty { lines.append(StyledLine(spans)) }
         default:
             break
         }
@@ -156,35 +170,6 @@ enum FormView {
             lines += wrap(hint, width: width).prefix(3).map { StyledLine($0, .muted) }
         }
         return lines
-    }
-
-    static func context(_ purpose: FormPurpose, screen: MeetingScreen) -> String? {
-        let s = screen.state
-        switch purpose {
-        case .newAction(let ref), .note(let ref), .feedback(let ref), .deferCase(let ref), .withdrawCase(let ref):
-            guard let c = s.cases[ref] else { return s.aobItem(ref).map { "\($0.id) · any other business: \(SafeText.line($0.title))" } }
-            return "Case \(SafeText.line(ref)) · \(SafeText.line(c.agenda.victim))"
-        case .review(let id):
-            guard let a = s.outstanding.first(where: { $0.id == id }) else { return nil }
-            return "\(SafeText.line(a.owner)): \(SafeText.line(a.text))"
-        case .amendAction(let id), .withdrawAction(let id):
-            guard let a = s.action(id) else { return nil }
-            return "\(SafeText.line(a.owner)): \(SafeText.line(a.text))"
-        case .leftAfter(let agency, let rep):
-            return "\(SafeText.line(rep)) (\(SafeText.line(agency)))"
-        case .overrun(let flow):
-            guard let c = s.cases[flow.caseRef] else { return nil }
-            return "Case \(SafeText.line(flow.caseRef)) took \(formatElapsed(c.elapsedMillis(now: screen.now))) (limit \(s.rules.limitMinutes + c.bonusMinutes) min). Enter to continue."
-        case .passPrompt(_, let codes):
-            return codes.count == 1 ? "Passing this prompt is recorded with your reason" : "Passing \(codes.count) prompts; the reason is recorded for each"
-        case .caseDetails(let ref), .chooseNote(let ref, _), .amendNote(let ref, _), .withdrawNote(let ref, _), .decideHearing(let ref, _):
-            guard let c = s.cases[ref] else { return nil }
-            return "Case \(SafeText.line(ref)) · \(SafeText.line(c.agenda.victim))"
-        case .absentOwner(let a):
-            return "\(SafeText.line(a.owner)): \(SafeText.line(a.text))"
-        case .attendance, .lateCase, .reopen, .plannedTimes, .aobItem, .nextMeeting:
-            return nil
-        }
     }
 
     static func weekday(_ d: CalendarDate) -> String {

@@ -53,7 +53,7 @@ extension MeetingScreen {
                     return s.startMeeting([.meetingStarted], message: "Meeting started — the clock is running. Next: 2 Review")
                 }),
         .edit([.char("a")], "a", "add someone to the attendance register", hint: ("a", "add attendee"), rank: 20) { s, _ in
-            s.openForm(Forms.attendance(agencies: s.state.knownAgencies), .attendance); return []
+            s.open(AttendanceForm()); return []
         },
         .edit([.char("c")], "c", "record that the confidentiality statement was read", hint: ("c", "statement read"), rank: 30) { s, _ in
             if s.state.confidentialityRead { s.setStatus("The confidentiality statement is already recorded as read"); return [] }
@@ -63,9 +63,7 @@ extension MeetingScreen {
             let register = s.state.attendance
             guard register.indices.contains(s.attendanceIndex) else { s.setStatus("Nobody on the register yet: a adds someone"); return [] }
             let person = register[s.attendanceIndex]
-            let suggested = s.state.activeCase ?? s.state.heardCases.last?.ref
-            s.openForm(Forms.leftAfter(caseRefs: s.state.queue, suggested: suggested),
-                       .leftAfter(agency: person.agency, representative: person.representative))
+            s.open(LeftAfterForm(agency: person.agency, representative: person.representative))
             return []
         },
         .edit([.char("x")], "x", "remove the selected person from the register", hint: ("x", "remove"), rank: 50) { s, _ in
@@ -89,12 +87,7 @@ extension MeetingScreen {
             let list = s.reviewOrder
             guard list.indices.contains(s.reviewIndex) else { return [] }
             let action = list[s.reviewIndex]
-            var form = Forms.review(action)
-            if let previous = s.state.reviews[action.id] {
-                form.set("outcome", previous.outcome.rawValue)
-                form.set("note", previous.note)
-            }
-            s.openForm(form, .review(actionID: action.id))
+            s.open(ReviewForm(actionID: action.id))
             return []
         },
         Binding([.down, .char("j"), .up, .char("k")], "j/k", "choose an action", hint: ("j/k", "move"), rank: 20,
@@ -135,11 +128,11 @@ extension MeetingScreen {
         .edit([.char("w")], "w", "withdraw the case (reason required)", hint: ("w", "withdraw"), rank: 50) { s, _ in
             guard let c = s.selectedCase else { return [] }
             guard c.status.isOutstanding else { s.setStatus("Case \(SafeText.line(c.ref)) is already \(c.status.word)"); return [] }
-            s.openForm(Forms.reason("Withdraw case \(SafeText.line(c.ref))", hint: "required: why the case is withdrawn"), .withdrawCase(caseRef: c.ref))
+            s.open(WithdrawCaseForm(caseRef: c.ref))
             return []
         },
         .edit([.char("L")], "L", "add a late case", hint: ("L", "late case"), rank: 60) { s, _ in
-            s.openForm(Forms.lateCase(agencies: s.state.knownAgencies), .lateCase); return []
+            s.open(LateCaseForm()); return []
         },
         .edit([.char("B")], "B", "add an item of any other business (after the cases: notes and actions, no victim)",
               hint: ("B", "any other business"), rank: 65) { s, _ in
@@ -178,7 +171,7 @@ extension MeetingScreen {
             },
             .edit([.char("a")], "a", "add an action (SMART-checked as you type)", hint: ("a", "action"), rank: 20) { s, _ in
                 guard let ref = s.selectedCase?.ref ?? s.selectedAOB?.id else { return [] }
-                s.openForm(s.ownerForm(Forms.action(agencies: s.ownerAgencies)), .newAction(caseRef: ref)); return []
+                s.open(NewActionForm(caseRef: ref)); return []
             },
             .edit([.char("e")], "e", "amend the selected action", hint: ("e", "amend"), rank: 70, showsNow: actionSelected) { s, _ in
                 let actions = s.caseActions
@@ -186,7 +179,7 @@ extension MeetingScreen {
                 guard actions.indices.contains(s.actionIndex) else { s.setStatus("No action selected: a adds one"); return [] }
                 let a = actions[s.actionIndex]
                 guard a.status != .withdrawn else { s.setStatus("Action \(SafeText.line(s.state.displayID(a.id))) is withdrawn"); return [] }
-                s.openForm(s.ownerForm(Forms.action(agencies: s.ownerAgencies, existing: a)), .amendAction(actionID: a.id)); return []
+                s.open(AmendActionForm(actionID: a.id)); return []
             },
             .edit([.char("x")], "x", "withdraw the selected action (reason)", hint: ("x", "withdraw"), rank: 71, showsNow: actionSelected) { s, _ in
                 let actions = s.caseActions
@@ -194,17 +187,16 @@ extension MeetingScreen {
                 guard actions.indices.contains(s.actionIndex) else { s.setStatus("No action selected"); return [] }
                 let a = actions[s.actionIndex]
                 guard a.status != .withdrawn else { s.setStatus("Action \(SafeText.line(s.state.displayID(a.id))) is already withdrawn"); return [] }
-                s.openForm(Forms.reason("Withdraw action \(SafeText.line(s.state.displayID(a.id)))", hint: "required: why the action is withdrawn"),
-                           .withdrawAction(actionID: a.id))
+                s.open(WithdrawActionForm(actionID: a.id))
                 return []
             },
             .edit([.char("o")], "o", "add a note (agency, kind, text)", hint: ("o", "note"), rank: 40) { s, _ in
                 guard let ref = s.selectedCase?.ref ?? s.selectedAOB?.id else { return [] }
-                s.openForm(Forms.note(agencies: s.state.knownAgencies), .note(caseRef: ref)); return []
+                s.open(NoteForm(caseRef: ref)); return []
             },
             .edit([.char("f")], "f", "who feeds back to the victim, and how", hint: ("f", "feedback"), rank: 50) { s, _ in
                 guard let c = s.selectedCase else { return [] }
-                s.openForm(Forms.feedback(agencies: s.state.knownAgencies, existing: c.feedback), .feedback(caseRef: c.ref)); return []
+                s.open(FeedbackForm(caseRef: c.ref)); return []
             },
             .edit([.char("b")], "b", "grant 5 bonus minutes (recorded)", hint: ("b", "+5 min"), rankNow: { pastTarget($0) ? 6 : 60 }) { s, _ in
                 guard let c = s.selectedCase else { return [] }
@@ -220,7 +212,7 @@ extension MeetingScreen {
             },
             .edit([.char("c")], "c", "case details: referral summary, risks, flags, unsafe contact (recorded)", rank: 85) { s, _ in
                 guard let c = s.selectedCase else { return [] }
-                s.openForm(Forms.caseDetails(c.details), .caseDetails(caseRef: c.ref)); return []
+                s.open(CaseDetailsForm(caseRef: c.ref)); return []
             },
             .edit([.char("H")], "H", "confirm or reject a possible earlier hearing", rank: 86) { s, _ in
                 guard let c = s.selectedCase else { return [] }

@@ -9,7 +9,7 @@ extension MeetingScreen {
         if let refusal = editRefusal() { setStatus(refusal, error: true); return }
         let flow = CloseFlow(caseRef: c.ref)
         if state.phase(of: c.ref, now: now) == .overLimit {
-            modal = .form(Forms.overrun(), .overrun(flow))
+            modal = .form(OverrunForm(flow: flow), in: self)
         } else {
             modal = .closePrompts(flow)
         }
@@ -34,12 +34,10 @@ extension MeetingScreen {
         case .char("p"):
             guard prompts.indices.contains(flow.selected) else { return [] }
             let code = prompts[flow.selected].code
-            modal = .form(Forms.reason("Pass: \(prompts[flow.selected].message)", hint: "required: why this does not apply or can wait"),
-                          .passPrompt(flow, codes: [code]))
+            modal = .form(PassPromptForm(flow: flow, codes: [code], message: prompts[flow.selected].message), in: self)
         case .char("P"):
             guard !prompts.isEmpty else { return [] }
-            modal = .form(Forms.reason("Pass all \(prompts.count) prompts", hint: "required: one reason recorded against each prompt"),
-                          .passPrompt(flow, codes: prompts.map(\.code)))
+            modal = .form(PassPromptForm(flow: flow, codes: prompts.map(\.code)), in: self)
         case .enter:
             guard prompts.isEmpty else {
                 setStatus("\(prompts.count) prompt\(prompts.count == 1 ? "" : "s") left: p passes one with a reason, Esc goes back to act on it", error: true)

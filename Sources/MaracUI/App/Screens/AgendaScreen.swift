@@ -9,7 +9,7 @@ extension MeetingScreen {
     mutating func startDefer() {
         guard let c = selectedCase else { return }
         guard c.status.isOutstanding else { setStatus("Case \(SafeText.line(c.ref)) is already \(c.status.word)"); return }
-        openForm(Forms.deferCase(), .deferCase(caseRef: c.ref))
+        open(DeferCaseForm(caseRef: c.ref))
     }
 
     /// `s`: start, pause or resume the selected case's discussion (starting the meeting clock first if needed).

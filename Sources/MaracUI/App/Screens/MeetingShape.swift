@@ -3,27 +3,68 @@ import MaracCore
 /// The meeting's own shape (issue 15): its planned times, changed in the meeting with `T`; Any
 /// Other Business after the agenda (`B` on the agenda; an item opens on the Case screen, where `o`
 /// and `a` add its notes and actions); the next meeting's date and venue (`N` on the summary).
-/// The forms are small and self-contained: their fields here, their events in `meetingShapeEvents`.
-extension Forms {
-    static func plannedTimes(_ plan: PlannedTimes) -> FormModel {
-        FormModel(title: "Change the planned times (recorded)", fields: [
+/// The forms are small and self-contained specs (Forms/FormSpec.swift).
+
+/// `T`: the planned start and end, changed in the meeting (recorded).
+struct PlannedTimesForm: FormSpec {
+    func makeForm(in screen: MeetingScreen) -> FormModel {
+        let plan = screen.state.plannedTimes
+        return FormModel(title: "Change the planned times (recorded)", fields: [
             FormField("start", "Start", value: formatClockTime(minutes: plan.startMinutes), hint: "hh:mm, local time, e.g. 09:30"),
             FormField("end", "End", value: formatClockTime(minutes: plan.endMinutes), hint: "hh:mm: the header's finish is measured against it"),
         ])
     }
 
-    static func aobItem(agencies: [String]) -> FormModel {
+    func submit(_ f: FormModel, in screen: MeetingScreen) -> FormResult {
+        guard let start = parseClockTime(f["start"]) else { return .refused("Start: '\(SafeText.line(f["start"]))' is not a time of day (hh:mm)") }
+        guard let end = parseClockTime(f["end"]) else { return .refused("End: '\(SafeText.line(f["end"]))' is not a time of day (hh:mm)") }
+        guard end > start else { return .refused("The end (\(formatClockTime(minutes: end))) must be after the start (\(formatClockTime(minutes: start)))") }
+        let plan = PlannedTimes(startMinutes: start, endMinutes: end)
+        guard plan != screen.state.plannedTimes else { return .next(nil) }
+        return .write([.meetingPlanChanged(startMinutes: start, endMinutes: end)],
+                      .dismiss(message: "Planned times now \(plan.text) (recorded)"))
+    }
+}
+
+/// `B` on the agenda: an item of any other business.
+struct AOBItemForm: FormSpec {
+    var keepsDrafts: Bool { true }
+
+    func makeForm(in screen: MeetingScreen) -> FormModel {
         FormModel(title: "Any other business: add an item", fields: [
             FormField("title", "Item", hint: "what it is about, e.g. a change to the referral form"),
             FormField("by", "Raised by", .agency, hint: "the agency raising it (blank: the chair)"),
-        ], agencies: agencies)
+        ], agencies: screen.state.knownAgencies)
     }
 
-    static func nextMeeting(_ current: NextMeeting?, suggested: CalendarDate?, venue: String) -> FormModel {
-        FormModel(title: "The next meeting", fields: [
-            FormField("date", "Date", value: (current?.date ?? suggested)?.uk ?? "", hint: "dd/mm/yyyy, or 05/01, +28d"),
-            FormField("venue", "Venue", value: current?.venue ?? venue, hint: "where it will be held"),
+    func submit(_ f: FormModel, in screen: MeetingScreen) -> FormResult {
+        let title = f["title"].trimmingWhitespace()
+        guard !title.isEmpty else { return .refused("Say what the item is about") }
+        let id = screen.state.nextAOBID
+        return .write([.aobItemAdded(itemID: id, title: title, raisedBy: f["by"].trimmingWhitespace())],
+                      .showAOB(id, message: "\(id) added: o adds a note, a an action; Esc back to the agenda"))
+    }
+}
+
+/// `N` on the summary: the next meeting's date and venue.
+struct NextMeetingForm: FormSpec {
+    func makeForm(in screen: MeetingScreen) -> FormModel {
+        let s = screen.state
+        return FormModel(title: "The next meeting", fields: [
+            FormField("date", "Date", value: s.nextMeetingDate?.uk ?? "", hint: "dd/mm/yyyy, or 05/01, +28d"),
+            FormField("venue", "Venue", value: s.nextMeeting?.venue ?? s.info.venue, hint: "where it will be held"),
         ])
+    }
+
+    func submit(_ f: FormModel, in screen: MeetingScreen) -> FormResult {
+        // A full date as typed; otherwise the forms' short forms (05/01, +28d), which look ahead.
+        var parsed = CalendarDate.parse(f["date"])
+        if parsed == nil, case .success(let d) = DueDateInput.parse(f["date"], today: screen.today) { parsed = d }
+        guard let date = parsed else { return .refused("Date: '\(SafeText.line(f["date"]))' is not a date (dd/mm/yyyy)") }
+        guard date > screen.state.info.date else { return .refused("The next meeting must be after this one (\(screen.state.info.date.uk))") }
+        let venue = f["venue"].trimmingWhitespace()
+        return .write([.nextMeetingSet(date: date, venue: venue)],
+                      .dismiss(message: "Next meeting: \(date.uk)" + (venue.isEmpty ? "" : " at \(SafeText.line(venue))")))
     }
 }
 
@@ -34,46 +75,9 @@ extension MeetingScreen {
     /// A case or an item of any other business is selected (both have notes and actions).
     var hasSelection: Bool { selectedCase != nil || selectedAOB != nil }
 
-    mutating func openPlanForm() {
-        openForm(Forms.plannedTimes(state.plannedTimes), .plannedTimes)
-    }
-
-    mutating func openAOBForm() {
-        openForm(Forms.aobItem(agencies: state.knownAgencies), .aobItem)
-    }
-
-    mutating func openNextMeetingForm() {
-        openForm(Forms.nextMeeting(state.nextMeeting, suggested: state.nextMeetingDate, venue: state.info.venue), .nextMeeting)
-    }
-
-    func meetingShapeEvents(_ f: FormModel, _ purpose: FormPurpose) -> FormResult {
-        switch purpose {
-        case .plannedTimes:
-            guard let start = parseClockTime(f["start"]) else { return .refused("Start: '\(SafeText.line(f["start"]))' is not a time of day (hh:mm)") }
-            guard let end = parseClockTime(f["end"]) else { return .refused("End: '\(SafeText.line(f["end"]))' is not a time of day (hh:mm)") }
-            guard end > start else { return .refused("The end (\(formatClockTime(minutes: end))) must be after the start (\(formatClockTime(minutes: start)))") }
-            let plan = PlannedTimes(startMinutes: start, endMinutes: end)
-            guard plan != state.plannedTimes else { return .next(nil) }
-            return .write([.meetingPlanChanged(startMinutes: start, endMinutes: end)],
-                          .dismiss(message: "Planned times now \(plan.text) (recorded)"))
-        case .aobItem:
-            let title = f["title"].trimmingWhitespace()
-            guard !title.isEmpty else { return .refused("Say what the item is about") }
-            let id = state.nextAOBID
-            return .write([.aobItemAdded(itemID: id, title: title, raisedBy: f["by"].trimmingWhitespace())],
-                          .showAOB(id, message: "\(id) added: o adds a note, a an action; Esc back to the agenda"))
-        case .nextMeeting:
-            // A full date as typed; otherwise the forms' short forms (05/01, +28d), which look ahead.
-            var parsed = CalendarDate.parse(f["date"])
-            if parsed == nil, case .success(let d) = DueDateInput.parse(f["date"], today: today) { parsed = d }
-            guard let date = parsed else { return .refused("Date: '\(SafeText.line(f["date"]))' is not a date (dd/mm/yyyy)") }
-            guard date > state.info.date else { return .refused("The next meeting must be after this one (\(state.info.date.uk))") }
-            return .write([.nextMeetingSet(date: date, venue: f["venue"].trimmingWhitespace())],
-                          .dismiss(message: "Next meeting: \(date.uk)" + (f["venue"].isEmpty ? "" : " at \(SafeText.line(f["venue"]))")))
-        default:
-            return .refused("")
-        }
-    }
+    mutating func openPlanForm() { open(PlannedTimesForm()) }
+    mutating func openAOBForm() { open(AOBItemForm()) }
+    mutating func openNextMeetingForm() { open(NextMeetingForm()) }
 
     /// An item of any other business on the Case screen: what it is, its actions and its notes.
     func drawAOB(_ item: AOBItem, into buf: inout ScreenBuffer, _ body: Rect) {

@@ -41,7 +41,13 @@ extension MeetingScreen {
         let present = s.attendance.filter { $0.role == .present }.count
         let observers = s.attendance.filter { $0.role == .observer }.count
         let apologies = s.attendance.filter { $0.role == .apologies }.count
-        buf.put("Attendance: \(present) present · \(observers) observer\(observers == 1 ? "" : "s") · \(apologies) apologies", col: x, row: row, style: .title)
+        let heading = "Attendance: \(present) present · \(observers) observer\(observers == 1 ? "" : "s") · \(apologies) apologies"
+        buf.put(heading, col: x, row: row, style: .title)
+        let unagreed = s.observersWithoutConfidentiality.count
+        if unagreed > 0 {
+            buf.put("  ⚠ \(unagreed) observer\(unagreed == 1 ? " has" : "s have") not agreed to confidentiality",
+                    col: x + CharWidth.of(heading), row: row, style: .danger, maxCol: body.maxX)
+        }
         row += 1
         if s.attendance.isEmpty {
             buf.put("Nobody on the register yet — press a to add an agency and its representative", col: x + 2, row: row, style: .hint, maxCol: body.maxX)
@@ -64,7 +70,8 @@ extension MeetingScreen {
         row += 1
         let lines: [StyledLine] = zip(s.attendance, details).map { a, detail in
             StyledLine([Span(column(a.agency, agencyW)), Span(column(a.representative, nameW)),
-                        Span(column(a.role.rawValue, roleW), a.role == .present ? .normal : .muted), Span(detail, .muted)])
+                        Span(column(a.role.rawValue, roleW), a.role == .present ? .normal : .muted),
+                        Span(detail, a.isObserverWithoutConfidentiality ? .danger : .muted)])
         }
         ListView.draw(lines, selected: attendanceIndex, into: &buf, rect: Rect(x: x - 1, y: row, w: body.w - 1, h: body.maxY - row))
     }
@@ -75,6 +82,8 @@ extension MeetingScreen {
         switch a.role {
         case .present, .observer:
             detail = a.confidentialityAgreed.map { $0 ? "✓ agreed" : "✗ not agreed" } ?? "? not asked"
+            // An observer who has not agreed may not hear case detail: marked so it cannot be missed.
+            if a.isObserverWithoutConfidentiality { detail = "⚠ " + detail + " — must not hear cases" }
         case .apologies:
             detail = a.informationSent.map { $0 ? "info sent" : "no info sent" } ?? "info ?"
             if let d = a.informationReceived { detail += " · received \(d.uk)" }

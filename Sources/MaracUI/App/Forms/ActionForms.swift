@@ -1,0 +1,254 @@
+import MaracCore
+
+/// Forms about actions: agreeing one, amending or withdrawing it, who tells an absent owner, and
+/// the review of an action from an earlier meeting.
+
+/// The fields of an action (new or amended), SMART-checked live.
+enum ActionFields {
+    static func model(agencies: [String], existing: Action? = nil) -> FormModel {
+        FormModel(title: existing == nil ? "Add an action" : "Amend action \(SafeText.line(existing!.id))", fields: [
+            FormField("what", "What", value: existing?.text ?? "", hint: "exactly what will be done, for whom"),
+            FormField("owner", "Owner agency", .agency, value: existing?.owner ?? "", hint: "one agency; type to complete, Tab accepts"),
+            FormField("due", "Due date", .date, value: existing?.due?.uk ?? "", hint: "14/12, 14/12/2026, +7d, +2w or fri"),
+            FormField("category", "Category", .choice(ActionCategory.allCases.map(\.rawValue)), value: existing?.category?.rawValue ?? "",
+                      hint: "←/→ to cycle, or type the start of one (perp, vict, cj …)"),
+        ], agencies: agencies)
+    }
+
+    /// The SMART check of the form as it stands (the rules are MaracCore's `SmartRules`).
+    static func findings(_ form: FormModel, in screen: MeetingScreen) -> [Finding] {
+        SmartRules.check(text: form["what"], owner: form["owner"], dueText: form["due"],
+                         category: ActionCategory.parse(form["category"]), today: screen.today,
+                         agenciesPresent: screen.state.agenciesPresent)
+    }
+
+    static func due(_ form: FormModel, in screen: MeetingScreen) -> CalendarDate? {
+        try? DueDateInput.parse(form["due"], today: screen.today).get()
+    }
+
+    /// The first SMART error, as the reason a save is refused.
+    static func refusal(_ form: FormModel, in screen: MeetingScreen) -> String? {
+        findings(form, in: screen).first { $0.severity == .error }.map { "Not saved: " + $0.message }
+    }
+}
+
+/// `a` on the case screen: a new action for the case.
+struct NewActionForm: FormSpec {
+    var caseRef: String
+    var keepsDrafts: Bool { true }
+
+    func makeForm(in screen: MeetingScreen) -> FormModel {
+        screen.ownerForm(ActionFields.model(agencies: screen.ownerAgencies))
+    }
+
+    func context(in screen: MeetingScreen) -> String? { screen.caseContext(caseRef) }
+    func liveChecks(_ form: FormModel, in screen: MeetingScreen) -> LiveChecks { .smart(ActionFields.findings(form, in: screen)) }
+
+    func submit(_ f: FormModel, in screen: MeetingScreen) -> FormResult {
+        if let refusal = ActionFields.refusal(f, in: screen) { return .refused(refusal) }
+        if let ask = DueYearForm.ask(f, self, in: screen) { return .next(ask) }
+        let action = Action(id: screen.state.nextActionID, caseRef: caseRef, text: f["what"], owner: f["owner"],
+                            due: ActionFields.due(f, in: screen), category: ActionCategory.parse(f["category"]))
+        // Saved at once; then, for an owner not in the room, who will tell them.
+        if let ask = screen.absentOwnerStep(action) {
+            return .write([.actionAgreed(action: action)], .reopen(ask, message: "Action \(action.id) agreed: \(SafeText.line(action.owner)) is not here"))
+        }
+        return .write([.actionAgreed(action: action)], .dismiss(message: "Action \(action.id) agreed"))
+    }
+}
+
+/// `e` on the case screen: amend the selected action.
+struct AmendActionForm: FormSpec {
+    var actionID: String
+    var keepsDrafts: Bool { true }
+
+    func makeForm(in screen: MeetingScreen) -> FormModel {
+        screen.ownerForm(ActionFields.model(agencies: screen.ownerAgencies, existing: screen.state.action(actionID)))
+    }
+
+    func context(in screen: MeetingScreen) -> String? { screen.actionContext(actionID) }
+    func liveChecks(_ form: FormModel, in screen: MeetingScreen) -> LiveChecks { .smart(ActionFields.findings(form, in: screen)) }
+
+    func submit(_ f: FormModel, in screen: MeetingScreen) -> FormResult {
+        if let refusal = ActionFields.refusal(f, in: screen) { return .refused(refusal) }
+        if let ask = DueYearForm.ask(f, self, in: screen) { return .next(ask) }
+        return .write([.actionAmended(actionID: actionID, text: f["what"], owner: f["owner"], due: ActionFields.due(f, in: screen),
+                                      category: ActionCategory.parse(f["category"]))],
+                      .dismiss(message: "Action \(SafeText.line(actionID)) amended"))
+    }
+}
+
+/// A due date typed as `dd/mm` that is not after the meeting this year (`01/08` at a meeting on
+/// 04/08): which year was meant? Next year writes the action with that date; "change the date"
+/// goes back to the action form with the date selected. Esc goes back to the form as it was.
+struct DueYearForm: FormSpec {
+    var question: DueDateInput.YearQuestion
+    var original: FormModel
+    var originalSpec: AnyFormSpec
+
+    static let nextYear = "next year", meetingDay = "the meeting day", change = "change the date"
+
+    /// The question for an action form, or nil when its due date is clear.
+    static func ask(_ form: FormModel, _ spec: some FormSpec, in screen: MeetingScreen) -> Modal? {
+        guard let q = DueDateInput.yearQuestion(form["due"], today: screen.today) else { return nil }
+        return .form(DueYearForm(question: q, original: form, originalSpec: AnyFormSpec(spec)), in: screen)
+    }
+
+    var returnsTo: Modal? { .form(original, originalSpec) }
+
+    var options: [String] {
+        [Self.nextYear] + (question.thisYearIsTheMeetingDay ? [Self.meetingDay] : []) + [Self.change]
+    }
+
+    func makeForm(in screen: MeetingScreen) -> FormModel {
+        let q = question
+        return FormModel(title: "Which year for the due date \(SafeText.line(q.typed))?", fields: [
+            FormField("year", "Due", .choice(options),
+                      hint: "next year = \(q.nextYear.uk) (in \(q.meetingDate.days(until: q.nextYear)) days)"
+                        + (q.thisYearIsTheMeetingDay ? "; the meeting day = \(q.thisYear.uk)" : "")
+                        + "; or change the date"),
+        ])
+    }
+
+    func context(in screen: MeetingScreen) -> String? {
+        let q = question
+        return q.thisYearIsTheMeetingDay
+            ? "\(q.typed) is the meeting day (\(q.meetingDate.uk)): due today, or next year?"
+            : "\(q.typed) has already passed this year: the meeting is on \(q.meetingDate.uk), so \(q.typed) reads as \(q.nextYear.uk)"
+    }
+
+    func submit(_ f: FormModel, in screen: MeetingScreen) -> FormResult {
+        guard let choice = f.field("year")?.chosen else { return .refused("Choose next year or change the date") }
+        var form = original
+        if choice == Self.change {
+            form.focus(on: "due")
+            return .next(.form(form, originalSpec))
+        }
+        form.set("due", (choice == Self.meetingDay ? question.thisYear : question.nextYear).uk)
+        switch originalSpec.spec.submit(form, in: screen) {
+        case .refused(let problem):
+            form.problem = problem
+            return .next(.form(form, originalSpec))
+        case let other:
+            return other
+        }
+    }
+}
+
+/// `x` on the case screen: withdraw the selected action, with a reason.
+struct WithdrawActionForm: FormSpec {
+    var actionID: String
+
+    func makeForm(in screen: MeetingScreen) -> FormModel {
+        ReasonField.model("Withdraw action \(SafeText.line(screen.state.displayID(actionID)))", hint: "required: why the action is withdrawn")
+    }
+
+    func context(in screen: MeetingScreen) -> String? { screen.actionContext(actionID) }
+
+    func submit(_ f: FormModel, in screen: MeetingScreen) -> FormResult {
+        guard !f["reason"].isEmpty else { return .refused("A reason is required") }
+        return .write([.actionWithdrawn(actionID: actionID, reason: f["reason"])],
+                      .dismiss(message: "Action \(SafeText.line(actionID)) withdrawn"))
+    }
+}
+
+/// After an action is agreed for an agency not in the room: which agency present tells it.
+struct AbsentOwnerForm: FormSpec {
+    var action: Action
+
+    func makeForm(in screen: MeetingScreen) -> FormModel {
+        let present = screen.state.agenciesPresent
+        return FormModel(title: "\(SafeText.line(action.owner)) is not here: who will tell them about action \(SafeText.line(action.id))?", fields: [
+            FormField("by", "Told by", .choice(present), value: present.first { $0.lowercased().contains("idva") } ?? present.first ?? "",
+                      hint: "an agency present (←/→); recorded, and the minutes say so"),
+        ])
+    }
+
+    func context(in screen: MeetingScreen) -> String? { "\(SafeText.line(action.owner)): \(SafeText.line(action.text))" }
+
+    func submit(_ f: FormModel, in screen: MeetingScreen) -> FormResult {
+        guard let by = f.field("by")?.chosen else { return .refused("Choose the agency present that will tell them") }
+        return .write([.absentOwnerToBeTold(actionID: action.id, byAgency: by)],
+                      .dismiss(message: "\(SafeText.line(by)) will tell \(SafeText.line(action.owner)) about action \(action.id) (recorded)"))
+    }
+}
+
+/// Enter on the review screen: the outcome of an action from an earlier meeting (again: the
+/// outcome already recorded is shown, to change).
+struct ReviewForm: FormSpec {
+    var actionID: String
+    var keepsDrafts: Bool { true }
+
+    func makeForm(in screen: MeetingScreen) -> FormModel {
+        let action = screen.state.outstanding.first { $0.id == actionID }
+        var form = FormModel(title: "Review action \(SafeText.line(action?.displayID ?? actionID)) (\(SafeText.line(actionID)))", fields: [
+            FormField("outcome", "Outcome", .choice(ReviewOutcome.allCases.map(\.rawValue)),
+                      hint: "not possible = circumstances changed; not done = by the agency, escalates to the steering group",
+                      letters: ReviewOutcome.allCases.map(\.letter)),
+            FormField("note", "Note", hint: "optional: what happened"),
+        ])
+        if let previous = screen.state.reviews[actionID] {
+            form.set("outcome", previous.outcome.rawValue)
+            form.set("note", previous.note)
+        }
+        return form
+    }
+
+    func context(in screen: MeetingScreen) -> String? {
+        guard let a = screen.state.outstanding.first(where: { $0.id == actionID }) else { return nil }
+        return "\(SafeText.line(a.owner)): \(SafeText.line(a.text))"
+    }
+
+    func submit(_ f: FormModel, in screen: MeetingScreen) -> FormResult {
+        guard let outcome = f.field("outcome")?.chosen.flatMap(ReviewOutcome.init(rawValue:)) else {
+            return .refused("Choose an outcome with ←/→")
+        }
+        // Once recorded, the review moves on to the next action still to review, so the next
+        // outcome can never overwrite this one.
+        return .write([.outstandingActionReviewed(actionID: actionID, outcome: outcome, note: f["note"])],
+                      .reviewed(actionID: actionID, message: "Action \(SafeText.line(actionID)): \(outcome.label)"))
+    }
+}
+
+extension ReviewOutcome {
+    /// The letter that picks the outcome in the review form: `n` is not done (by the agency), `p`
+    /// not possible, so the words' own first letters never pick the wrong one.
+    var letter: Character? {
+        switch self {
+        case .done: return "d"
+        case .notPossible: return "p"
+        case .notDone: return "n"
+        case .carriedForward: return "c"
+        }
+    }
+}
+
+extension MeetingScreen {
+    /// Agencies for an owner field: those present first, then the rest (the form marks them).
+    var ownerAgencies: [String] {
+        let present = state.agenciesPresent
+        return present + state.knownAgencies.filter { a in !present.contains { $0.lowercased() == a.lowercased() } }
+    }
+
+    /// "apologies" / "not here" for an agency not in the room (nil: present, or no register yet).
+    func presenceMark(_ agency: String) -> String? {
+        guard !state.attendance.isEmpty else { return nil }
+        let rows = state.attendance.filter { $0.agency.lowercased() == agency.lowercased() }
+        if rows.contains(where: \.isInRoom) { return nil }
+        return rows.contains { $0.role == .apologies } ? "apologies" : "not here"
+    }
+
+    /// An action form whose owner list marks the agencies not in the room.
+    func ownerForm(_ form: FormModel) -> FormModel {
+        var f = form
+        for a in f.agencies { if let mark = presenceMark(a) { f.agencyMarks[a] = mark } }
+        return f
+    }
+
+    /// After an action is agreed for an agency that is not in the room, ask who tells it.
+    func absentOwnerStep(_ action: Action) -> Modal? {
+        guard presenceMark(action.owner) != nil else { return nil }
+        guard !state.agenciesPresent.isEmpty else { return nil }
+        return .form(AbsentOwnerForm(action: action), in: self)
+    }
+}
