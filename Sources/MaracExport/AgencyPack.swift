@@ -29,6 +29,8 @@ public struct AgencyPack: Sendable, Equatable {
     public var journalVerified: Bool
     /// Whether the pack names the victim beside each case reference.
     public var identifiesVictim: Bool
+    /// From a mock meeting (`marac train`): every format says TRAINING.
+    public var training: Bool = false
 
     public enum Problem: Error, Equatable, Sendable, CustomStringConvertible {
         /// No agency of that name in the meeting.
@@ -78,7 +80,8 @@ public struct AgencyPack: Sendable, Equatable {
         }
         return AgencyPack(agency: line(owner), generatedAt: zone.instant(now), meetingID: line(state.info.id),
                           meetingDate: state.info.date, area: line(state.info.area), actions: items,
-                          journalHash: line(journal.finalHash), journalVerified: journal.verified, identifiesVictim: named)
+                          journalHash: line(journal.finalHash), journalVerified: journal.verified, identifiesVictim: named,
+                          training: state.info.isTraining)
     }
 
     /// Actions still in force, in agenda order of their cases (then the order they were agreed).

@@ -21,7 +21,7 @@ public enum CSVRenderer {
         var rows = [actionsHeader]
         for a in m.allActions {
             rows.append([
-                Marking.restricted, m.meeting.id, m.meeting.date.iso, a.id, a.caseRef, a.text, a.owner, a.due?.iso ?? "",
+                Marking.marking(training: m.meeting.training), m.meeting.id, m.meeting.date.iso, a.id, a.caseRef, a.text, a.owner, a.due?.iso ?? "",
                 a.category?.rawValue ?? "", a.status.rawValue, a.escalated ? "yes" : "no",
                 a.findings.map { $0.code + ": " + $0.message }.joined(separator: "; "), Marking.reminder,
             ])
@@ -35,7 +35,7 @@ public enum CSVRenderer {
         if p.identifiesVictim { header.insert("victim", at: header.firstIndex(of: "case_ref")! + 1) }
         var rows = [header]
         for a in p.actions {
-            rows.append([Marking.restricted, p.meetingID, p.meetingDate.iso, p.agency, a.id, a.caseRef]
+            rows.append([Marking.marking(training: p.training), p.meetingID, p.meetingDate.iso, p.agency, a.id, a.caseRef]
                         + (p.identifiesVictim ? [a.victim ?? ""] : [])
                         + [a.text, a.due?.iso ?? "", a.category?.rawValue ?? "", Marking.reminder])
         }

@@ -7,7 +7,7 @@ public enum JSONRenderer {
         let document: JSON = .object([
             ("format", .string(Minutes.format)),
             ("version", .int(Minutes.version)),
-            ("marking", .string(Marking.restricted)),
+            ("marking", .string(Marking.marking(training: m.meeting.training))),
             ("confidentialityReminder", .string(Marking.reminder)),
             ("generatedAt", .string(m.generatedAt.iso)),
             ("meeting", .object([
@@ -74,7 +74,7 @@ public enum JSONRenderer {
         let document: JSON = .object([
             ("format", .string(AgencyPack.format)),
             ("version", .int(AgencyPack.version)),
-            ("marking", .string(Marking.restricted)),
+            ("marking", .string(Marking.marking(training: p.training))),
             ("confidentialityReminder", .string(Marking.reminder)),
             ("generatedAt", .string(p.generatedAt.iso)),
             ("agency", .string(p.agency)),

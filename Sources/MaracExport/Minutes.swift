@@ -7,6 +7,13 @@ public enum Marking {
         "Confidential: this document is for the agencies at the Marac and only for the purpose of reducing "
         + "risk to the victim, the children and others. Do not copy or share it without the agreement of the "
         + "agencies concerned. Store it securely and send it only by a secure route (e.g. encrypted email)."
+
+    /// Said first by every export of a mock meeting's journal (`marac train`), so a practice run can
+    /// never pass for the record of a real Marac.
+    public static let training = "TRAINING: a mock meeting on fictional cases (marac train), not the record of a real Marac"
+
+    /// The marking a document carries: a mock meeting's says TRAINING first.
+    public static func marking(training: Bool) -> String { training ? "TRAINING — " + restricted : restricted }
 }
 
 /// What the export knows about the journal it was made from (exports carry the final hash: docs/JOURNAL-FORMAT.md, section 2).
@@ -86,6 +93,8 @@ public struct MeetingDetails: Sendable, Equatable {
     public var plannedOriginally: String? = nil
     /// The day the meeting clock started, when it is not the meeting's date.
     public var startedOnAnotherDay: CalendarDate? = nil
+    /// A mock meeting (`marac train`): every format says TRAINING.
+    public var training: Bool = false
 
     /// `closed`, `in progress`, `not started`: minutes of an unclosed meeting are a draft.
     public var status: String {
@@ -352,7 +361,7 @@ extension Minutes {
             durationMillis: state.meetingElapsedMillis(now: end), reopenReasons: state.reopenReasons.map(line),
             targetMinutes: rules.targetMinutes, limitMinutes: rules.limitMinutes, timeZone: line(zone.identifier),
             minuteTaker: rules.minuteTaker.map(line), circulation: (rules.circulation ?? []).map(line),
-            nextMeeting: state.nextMeetingDate)
+            nextMeeting: state.nextMeetingDate, training: info.isTraining)
         meeting.nextMeetingVenue = state.nextMeeting.map { line($0.venue) }.flatMap { $0.isEmpty ? nil : $0 }
         meeting.planned = state.plannedTimes.text
         meeting.plannedOriginally = state.originalPlan?.text

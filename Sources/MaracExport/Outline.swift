@@ -31,8 +31,8 @@ struct Outline {
 
 enum Layout {
     static func minutes(_ m: Minutes) -> Outline {
-        let title = "Marac minutes — \(m.meeting.area), \(m.meeting.date.uk)"
-        var blocks: [Block] = []
+        let title = (m.meeting.training ? "TRAINING — " : "") + "Marac minutes — \(m.meeting.area), \(m.meeting.date.uk)"
+        var blocks: [Block] = m.meeting.training ? [.strong(Marking.training)] : []
 
         var meeting: [(String, String)] = [
             ("Date", m.meeting.date.uk), ("Area", m.meeting.area),
@@ -197,14 +197,14 @@ enum Layout {
     }
 
     static func pack(_ p: AgencyPack) -> Outline {
-        let title = "Marac actions for \(p.agency) — \(p.area), \(p.meetingDate.uk)"
+        let title = (p.training ? "TRAINING — " : "") + "Marac actions for \(p.agency) — \(p.area), \(p.meetingDate.uk)"
         let named = p.identifiesVictim
         let header = named ? ["ID", "Case", "Victim", "Action", "Due", "Category"] : ["ID", "Case", "Action", "Due", "Category"]
         let rows = p.actions.map { a -> [String] in
             named ? [a.id, a.caseRef, a.victim ?? "", a.text, a.due.uk, a.category?.label ?? "none"]
                 : [a.id, a.caseRef, a.text, a.due.uk, a.category?.label ?? "none"]
         }
-        return Outline(title: title, blocks: [
+        return Outline(title: title, blocks: (p.training ? [.strong(Marking.training)] : []) + [
             .paragraph("These are the actions \(p.agency) agreed to take at the Marac on \(p.meetingDate.uk). "
                        + "Report progress to the Marac coordinator before each due date, quoting the action ID."),
             .table(header: header, rows: rows, widths: named ? [16, 11, 15, 30, 13, 15] : [16, 12, 44, 13, 15], empty: "No actions.",

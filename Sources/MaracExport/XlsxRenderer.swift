@@ -4,7 +4,8 @@ import MaracCore
 /// marking in the print header and the confidentiality reminder under the table.
 public enum XlsxRenderer {
     public static func actions(_ m: Minutes) -> Workbook {
-        var book = Workbook(title: "Marac actions — \(m.meeting.area), \(m.meeting.date.uk)", marking: Marking.restricted)
+        var book = Workbook(title: (m.meeting.training ? "TRAINING — " : "") + "Marac actions — \(m.meeting.area), \(m.meeting.date.uk)",
+                            marking: Marking.marking(training: m.meeting.training))
         book.sheet("Actions", columns: [
             .init("Meeting date", width: 12), .init("Action ID", width: 21), .init("Case", width: 11),
             .init("Action", width: 48, wrap: true), .init("Owner", width: 20, wrap: true), .init("Due", width: 11),
@@ -19,7 +20,8 @@ public enum XlsxRenderer {
     }
 
     public static func pack(_ p: AgencyPack) -> Workbook {
-        var book = Workbook(title: "Marac actions for \(p.agency) — \(p.area), \(p.meetingDate.uk)", marking: Marking.restricted)
+        var book = Workbook(title: (p.training ? "TRAINING — " : "") + "Marac actions for \(p.agency) — \(p.area), \(p.meetingDate.uk)",
+                            marking: Marking.marking(training: p.training))
         var columns: [Workbook.Column] = [.init("Action ID", width: 21), .init("Case", width: 11)]
         if p.identifiesVictim { columns.append(.init("Victim", width: 20, wrap: true)) }
         columns += [.init("Action", width: 56, wrap: true), .init("Due", width: 11), .init("Category", width: 15)]

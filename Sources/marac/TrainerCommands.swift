@@ -53,10 +53,16 @@ struct TrainCommand: ParsableCommand {
         abstract: "Trainers: list the sample meetings, or run a scored mock meeting on one.",
         discussion: """
         `marac train --list` lists the shipped fictional meetings. `marac train NAME` opens the live \
-        screen on that sample's agenda (a temporary journal); when you quit, a scorecard shows time per \
-        case against the target, overruns and their effect on the rest of the agenda, SMART findings \
-        per action, coverage of victim safety / children / perpetrator, and the outstanding actions \
-        reviewed.
+        screen on that sample's agenda, marked TRAINING; when you quit, a scorecard marks the run on a \
+        fixed rubric (docs/TRAINING.md): one part per thing a chair controls (statement, agencies, the \
+        victim's views, wording, time, the agenda, SMART actions, coverage, safe feedback, prompts and \
+        deferrals for time, equality, the outstanding review), each worth fixed points, so every run of \
+        a sample has the same maximum. Weak actions get a suggested SMART rewrite.
+
+        `--out DIR` keeps the mock's journal and its scorecard (text and HTML) together in DIR (never \
+        replacing a file); without it they go to a new temporary folder. `--trainee NAME` puts the \
+        trainee's name on the scorecard. `--compare` also shows (and saves) the run beside the sample's \
+        recorded run, case by case: time, actions, coverage, and what the recorded chair agreed.
 
         `--note` prints the trainer's note; `--write DIR` writes the sample's full recording as a \
         journal (to replay or export).
@@ -64,17 +70,23 @@ struct TrainCommand: ParsableCommand {
         Examples:
           marac train --list
           marac train vague-actions --note
-          marac train repeat-heavy
+          marac train well-run --out ~/training/sam --trainee "Sam Lee" --compare
         """)
 
     @Argument(help: ArgumentHelp("The sample to run.", valueName: "name"), completion: .list(Training.sampleNames)) var name: String?
     @Flag(help: "List the samples.") var list = false
     @Flag(help: "Print the trainer's note for the sample.") var note = false
     @Option(help: ArgumentHelp("Write the sample's recording as a journal into this folder.", valueName: "dir"), completion: .directory) var write: String?
+    @Option(help: ArgumentHelp("Keep the mock's journal and scorecard (text and HTML) in this folder.", valueName: "dir"), completion: .directory)
+    var out: String?
+    @Option(help: ArgumentHelp("The trainee's name, for the scorecard.", valueName: "name")) var trainee: String?
+    @Flag(help: "After the mock, show it beside the sample's recorded run, case by case (also saved as text and HTML).")
+    var compare = false
     @OptionGroup var screen: ScreenOptions
 
     func validate() throws {
         if !list && name == nil { throw ValidationError("give a sample name, or --list") }
+        if let trainee, trainee.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--trainee needs a name") }
     }
 
     func run() throws {
@@ -90,9 +102,9 @@ struct TrainCommand: ParsableCommand {
                 print(path)
                 return
             }
-            let result = try Training.mock(sample, options: screen.sessionOptions(), logger: makeLogger(folder: screen.logFolder))
-            print(result.scorecard)
-            print("\nThe mock meeting's journal is \(result.journal)")
+            let result = try Training.mock(sample, options: screen.sessionOptions(), logger: makeLogger(folder: screen.logFolder),
+                                           out: out, trainee: trainee, compare: compare)
+            print(result.report)
         }
     }
 }

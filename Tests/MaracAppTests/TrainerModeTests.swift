@@ -99,11 +99,13 @@ import MaracUI
         #expect(replayed == seen)
     }
 
-    /// A scripted mock meeting on the vague-actions agenda, scored. Hand count:
-    /// one case heard (NV-3301, 1 child), 16 min → over the limit: time 0/1; two cases not reached:
-    /// agenda 1/3; actions: the Probation referral is clean, "Monitor the children" is vague: SMART 1/2;
-    /// coverage victim ✗ perpetrator ✓ children ✓: 2/3; no feedback agreed: 0/1; no outstanding: 0/0.
-    /// Total 4 of 10.
+    /// A scripted mock meeting on the vague-actions agenda, scored on the fixed rubric (docs/TRAINING.md).
+    /// Hand count: nobody registered, statement not read: agencies 0, statement 0; one case heard
+    /// (NV-3301, 1 child), 16 min: time 0/5; two not reached: agenda 1 of 3 → 1/5; no deferral: 5/5;
+    /// no victim's views: 0/5; no flagged wording: 5/5; actions: the Probation referral is clean,
+    /// "Monitor the children" is vague: SMART 1 of 2 → 5/10; coverage victim ✗ perpetrator ✓ children ✓:
+    /// 2 of 3 → 6/10; no feedback: 0/5; prompts passed "for the exercise" (not time): 5/5; equality
+    /// (lgbt, disabled blank) not asked: 0/5; no outstanding actions: not assessed. 27 of 70.
     @Test func aScriptedMockMeetingIsScoredAsCountedByHand() throws {
         let dir = NSTemporaryDirectory() + "marac-mock-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
@@ -117,8 +119,7 @@ import MaracUI
         nhistorical information shared<Enter>PPassed for the exercise<Enter><Enter>
         """.write(toFile: keys, atomically: true, encoding: .utf8)
         let sample = try #require(TrainingSample.named("vague-actions"))
-        let result = try Training.mock(sample, options: .init(keysFile: keys, size: Self.size), logger: Logger(label: "test"))
-        defer { try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: result.journal).deletingLastPathComponent().path) }
+        let result = try Training.mock(sample, options: .init(keysFile: keys, size: Self.size), logger: Logger(label: "test"), out: dir + "/out")
 
         let state = MeetingState.fold(try JournalReader.read(path: result.journal).events)
         let card = Scorecard.make(state, now: state.lastEventAt!)
@@ -126,10 +127,10 @@ import MaracUI
         #expect(card.cases[0].phase == .overLimit)
         #expect(card.cases[0].overrunReason == "historical information shared")
         #expect(card.notReached == ["NV-3303", "NV-3302"])
-        #expect(card.points.map(\.score) == [0, 1, 1, 2, 0, 0])
-        #expect(card.points.map(\.outOf) == [1, 3, 2, 3, 1, 0])
-        #expect(result.scorecard.contains("score 4/10"))
-        #expect(result.scorecard.contains("'monitor' is vague"))
+        #expect(card.parts.map(\.score) == [0, 0, 0, 5, 0, 1, 5, 5, 6, 0, 5, 0, nil])
+        #expect(card.total == 27 && card.outOf == 70)
+        #expect(result.scorecard.text().contains("score 27/70"))
+        #expect(result.scorecard.text().contains("'monitor' is vague"))
     }
 
     @Test func theListIsOneSamplePerLineNameThenDescription() {

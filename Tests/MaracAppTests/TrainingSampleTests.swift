@@ -57,18 +57,11 @@ import MaracJournal
         #expect(state.cases["NV-3404"]?.agenda.repeatWindowLapsed(hearingDate: state.info.date) == true)
     }
 
-    /// Hand-computed from the vague-actions sample (see the sample's events):
-    /// NV-3301 11 min, 2 actions (both with findings), victim ✓ children ✓ perpetrator ✗, feedback ✓
-    /// NV-3302 13 min, 2 actions (both with findings), victim ✓ (no children) perpetrator ✗, feedback ✓
-    /// NV-3303 10 min, 1 action (findings), victim ✗ children ✓ perpetrator ✗, feedback ✓
-    /// time 3/3, agenda 3/3, SMART 0/5, coverage (2+1+1)/(3+2+3) = 4/8, feedback 3/3, review 0/0 → 13/22.
-    @Test func scorecardOfTheVagueActionsSampleMatchesAHandCount() throws {
+    /// The vague-actions recording against the rubric: TrainingRubricTests has the hand count.
+    @Test func scorecardOfTheVagueActionsSampleFindsNoPerpetratorActions() throws {
         let records = try #require(TrainingSample.named("vague-actions")).records
         let card = Scorecard.make(MeetingState.fold(records), now: records.last!.at)
         #expect(card.cases.map(\.caseRef) == ["NV-3301", "NV-3303", "NV-3302"])
-        #expect(card.points.map(\.score) == [3, 3, 0, 4, 3, 0])
-        #expect(card.points.map(\.outOf) == [3, 3, 5, 8, 3, 0])
-        #expect(card.total == 13 && card.outOf == 22)
         #expect(card.cases.allSatisfy { !$0.perpetratorCovered })
         #expect(card.text().contains("NV-3302"))
     }
@@ -76,7 +69,7 @@ import MaracJournal
     @Test func scorecardOfTheWellRunSampleIsClean() throws {
         let records = try #require(TrainingSample.named("well-run")).records
         let card = Scorecard.make(MeetingState.fold(records), now: records.last!.at)
-        #expect(card.points.allSatisfy { $0.score == $0.outOf }, "\(card.text())")
+        #expect(card.total == card.outOf, "\(card.text())")
     }
 }
 

@@ -76,13 +76,14 @@ extension TrainingSample {
                            minoritised: false, lgbt: false, disabled: false, agenciesInvolved: ["Police", "Health Visiting", "Idva", "Housing"]),
                 AgendaCase(caseRef: "NV-3102", victim: "Nadia Ferreira", perpetrator: "Paul Ferreira", referringAgency: "Police",
                            referralBasis: .actuarial, dashScore: 15, referralDate: d.adding(days: -6), children: 2, victimSex: "female",
-                           minoritised: true, agenciesInvolved: ["Police", "Idva", "Children's Social Care", "Education"]),
+                           minoritised: true, lgbt: false, disabled: false,
+                           agenciesInvolved: ["Police", "Idva", "Children's Social Care", "Education"]),
                 AgendaCase(caseRef: "NV-3103", victim: "Owen Price", perpetrator: "Carla Price", referringAgency: "Mental Health",
                            referralBasis: .professionalJudgement, dashScore: 11, referralDate: d.adding(days: -8), children: 0,
-                           victimSex: "male", agenciesInvolved: ["Mental Health", "Police"]),
+                           victimSex: "male", minoritised: false, lgbt: false, disabled: false, agenciesInvolved: ["Mental Health", "Police"]),
                 AgendaCase(caseRef: "NV-3104", victim: "Gemma Shaw", perpetrator: "Ryan Holt", referringAgency: "Idva",
                            referralBasis: .actuarial, dashScore: 18, referralDate: d.adding(days: -5), children: 0, victimSex: "female",
-                           disabled: true, agenciesInvolved: ["Idva", "Police", "Probation"]),
+                           minoritised: false, lgbt: false, disabled: true, agenciesInvolved: ["Idva", "Police", "Probation"]),
             ])
             openMeeting(&s)
             s.discuss("NV-3101", minutes: 9.5, [

@@ -84,6 +84,8 @@ extension MeetingInfo {
         case venue = "venue"
         case plannedStartMinutes = "plannedStartMinutes"
         case plannedDurationMinutes = "plannedDurationMinutes"
+        // Optional, since format 2 (issue 18): only a mock meeting writes it.
+        case training = "training"
     }
 }
 

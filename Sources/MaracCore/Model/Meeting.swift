@@ -9,6 +9,11 @@ public struct MeetingInfo: Codable, Sendable, Equatable {
     /// Planned start and length, for the projected finish.
     public var plannedStartMinutes: Int
     public var plannedDurationMinutes: Int
+    /// True for a mock meeting (`marac train`): every screen and every export says TRAINING.
+    /// nil in real meetings (never written then), and in journals written before it existed.
+    public var training: Bool? = nil
+
+    public var isTraining: Bool { training == true }
 
     public init(id: String, date: CalendarDate, area: String, chair: String, venue: String = "",
                 plannedStartMinutes: Int = 9 * 60 + 30, plannedDurationMinutes: Int = 180) {

@@ -69,8 +69,6 @@ public struct MeetingScreen: Program {
     /// projected finish and the planned times in local time. Set by the runtime (0: UTC, as
     /// Europe/London in winter).
     public var utcOffsetSeconds = 0
-    /// Shown first in the header, never shortened (e.g. a training run's banner).
-    public var banner: String?
 
     var statusIsError = false
     var now: Int64
@@ -289,7 +287,7 @@ public struct MeetingScreen: Program {
             PrivacyScreen.draw(into: &buf)
             return buf
         }
-        Header.draw(self, into: &buf)
+        Header.draw(self, banner: state.info.isTraining ? "TRAINING" : nil, into: &buf)
         let active = state.activeCase.flatMap { ref in
             state.cases[ref].map { (ref: ref, elapsed: $0.elapsedMillis(now: now), phase: state.phase(of: ref, now: now)) }
         }

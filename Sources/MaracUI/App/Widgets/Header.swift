@@ -14,12 +14,12 @@ enum Header {
         var text: String? { variants[chosen] }
     }
 
-    static func draw(_ screen: MeetingScreen, into buf: inout ScreenBuffer) {
+    /// `banner` (a mock meeting's "TRAINING") is drawn first, in reverse, never shortened; the rest fits after it.
+    static func draw(_ screen: MeetingScreen, banner: String? = nil, into buf: inout ScreenBuffer) {
         let cols = buf.size.cols
         buf.band(row: 0, style: .header)
         var parts = Self.parts(screen)
-        // A banner (a training run, say) comes first and is never shortened.
-        let banner = screen.banner.map { SafeText.line($0) }
+        let banner = banner.map { " \(SafeText.line($0)) " }
         func width() -> Int {
             let texts = (banner.map { [$0] } ?? []) + parts.compactMap(\.text)
             return texts.reduce(0) { $0 + CharWidth.of($1) } + 3 * max(0, texts.count - 1) + 2
@@ -38,8 +38,7 @@ enum Header {
         var x = 1
         var first = true
         if let banner {
-            x = buf.put(banner, col: x, row: 0, style: Style(.warning, bold: true, reverse: true), maxCol: cols)
-            first = false
+            x = buf.put(banner, col: 0, row: 0, style: Style(.warning, bold: true, reverse: true), maxCol: cols) + 1
         }
         for part in parts {
             guard let text = part.text else { continue }
