@@ -20,14 +20,20 @@ import re
 import sys
 
 FORMAT_NAME = "marac-journal"
-READS_UP_TO_VERSION = 1
+READS_UP_TO_VERSION = 2
+MAX_LINE = 16 * 1024 * 1024   # section 6, condition 8: a longer line is damage
 ZERO_HASH = b"0" * 64
 HASH_TAIL = re.compile(rb',"h":"([0-9a-f]{64})"\}$')
 PREV_FIELD = re.compile(rb',"prev":"([0-9a-f]{64})"$')
 HEX = re.compile(rb"^[0-9a-f]{64}$")
 
-# Version 1 event kinds (docs/JOURNAL-FORMAT.md, "Events").
-EVENT_KINDS = {
+# Event kinds (docs/JOURNAL-FORMAT.md, "Events"): version 1's, then version 2's. A version 1 journal
+# may hold version 2 kinds too (written by the release before version 2 was declared: section 10).
+EVENT_KINDS_V2 = {
+    "trackerUpdated", "caseHistoryFound", "earlierHearingDecided", "caseDetailsSet", "noteAmended",
+    "noteWithdrawn", "absentOwnerToBeTold",
+}
+EVENT_KINDS = EVENT_KINDS_V2 | {
     "meetingCreated", "caseQueued", "outstandingActionsImported", "meetingStarted", "meetingPaused",
     "meetingResumed", "attendanceRecorded", "attendanceRemoved", "attendeeLeft",
     "confidentialityStatementRead", "outstandingActionReviewed", "caseMoved", "caseDeferred",
@@ -58,6 +64,8 @@ def own_checksum(line):
 
 def check_line(line, number, prev, encrypted):
     """Checks line `number` (1-based) against the previous line's hash; returns its own hash."""
+    if len(line) > MAX_LINE:
+        raise Bad("the line is longer than any journal line marac writes", True)
     state = own_checksum(line)
     if state == "missing":
         raise Bad("it is not a complete journal line (no checksum at its end)", False)
@@ -87,7 +95,7 @@ def check_line(line, number, prev, encrypted):
                 raise Bad("its event is not an object with one key", True)
             (kind, payload), = event.items()
             if kind not in EVENT_KINDS:
-                raise Bad("its event kind %r is not a version 1 kind" % kind, True)
+                raise Bad("its event kind %r is not a known kind" % kind, True)
             if not isinstance(payload, dict):
                 raise Bad("its event %s has no object" % kind, True)
     return HASH_TAIL.search(line).group(1), obj
@@ -103,7 +111,8 @@ def verify(data):
         nl = data.find(b"\n", offset)
         number += 1
         if nl < 0:
-            bad, bad_start = Bad("the line is incomplete (no line end)", False), offset
+            long = len(data) - offset > MAX_LINE
+            bad, bad_start = Bad("the line is incomplete (no line end)", long), offset
             break
         line = data[offset:nl]
         try:

@@ -65,7 +65,7 @@ public enum JSONRenderer {
                 ("finalHash", .string(m.journal.finalHash)),
                 ("verified", .bool(m.journal.verified)),
                 ("condition", .string(m.journal.condition)),
-            ])),
+            ] + (m.journal.signature.map { [("signature", JSON.string($0))] } ?? []))),
         ])
         return document.rendered() + "\n"
     }

@@ -26,9 +26,14 @@ public struct JournalFacts: Sendable, Equatable {
     public var verified: Bool
     /// A sentence for people: "intact", "a torn last line (37 bytes) was set aside", "damaged at line 12: …".
     public var condition: String
+    /// What the journal's signature file says (`marac new --sign`), e.g. "key 1a2b:… up to event 41,
+    /// no unsigned tail"; nil for an unsigned journal. With the final hash, it lets a reader of the
+    /// circulated minutes check a later copy of the journal against them (docs/SECURITY.md).
+    public var signature: String?
 
-    public init(fileName: String, finalHash: String, verified: Bool, condition: String) {
+    public init(fileName: String, finalHash: String, verified: Bool, condition: String, signature: String? = nil) {
         self.fileName = fileName; self.finalHash = finalHash; self.verified = verified; self.condition = condition
+        self.signature = signature
     }
 }
 
@@ -490,7 +495,8 @@ extension Minutes {
             actionsAgreed: live.count,
             actionsWithFindings: live.filter { !$0.findings.isEmpty }.count)
         self.journal = JournalFacts(fileName: line(journal.fileName), finalHash: line(journal.finalHash),
-                                    verified: journal.verified, condition: line(journal.condition))
+                                    verified: journal.verified, condition: line(journal.condition),
+                                    signature: journal.signature.map(line))
     }
 
     /// Notes other than the victim's views, grouped by agency (first mention first, names compared

@@ -147,11 +147,14 @@ enum Layout {
                    widths: [70, 30], empty: "No actions agreed.", caption: nil),
         ]))
 
-        blocks.append(.section(id: "record", title: "Record", [.pairs([
+        var record: [(String, String)] = [
             ("Journal", m.journal.fileName), ("Final hash", m.journal.finalHash),
             ("Verified", (m.journal.verified ? "yes — " : "NO — ") + m.journal.condition),
-            ("Generated", m.generatedAt.uk), ("Times shown in", m.meeting.timeZone),
-        ])]))
+        ]
+        // A signed journal: the key's fingerprint beside the final hash, so a copy edited later no longer matches.
+        if let signature = m.journal.signature { record.append(("Signed", signature)) }
+        record += [("Generated", m.generatedAt.uk), ("Times shown in", m.meeting.timeZone)]
+        blocks.append(.section(id: "record", title: "Record", [.pairs(record)]))
         return Outline(title: title, blocks: blocks)
     }
 

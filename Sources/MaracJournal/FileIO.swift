@@ -21,6 +21,11 @@ public struct FileIOError: Error, Sendable, Equatable {
 /// about 36 MiB), low enough that a crafted or runaway file cannot exhaust memory.
 public enum FileLimits {
     public static let journal = 512 << 20
+    /// The longest journal line (without its line feed). The largest real line, an opening review
+    /// of a few hundred outstanding actions, is well under 1 MiB; a longer line is damage, found by
+    /// its length before it is hashed or decoded, so a crafted line cannot make marac hold several
+    /// copies of it in memory while parsing (a 1 GB line once took 4.2 GB). Writers never write one.
+    public static let journalLine = 16 << 20
     public static let agenda = 16 << 20
     /// Protocol files, themes, key scripts.
     public static let small = 1 << 20

@@ -66,20 +66,32 @@ enum JournalCrypto {
         }
     }
 
-    private static func context(_ journalID: String, _ seq: Int, _ at: Int64) -> [UInt8] {
-        Array("\(journalID)#\(seq)#\(at)".utf8)
+    /// Where a sealed event belongs, authenticated with it. Format 1: `<id>#<seq>#<t>`. Format 2
+    /// adds the previous line's hash, `<id>#<seq>#<t>#<prev>`, so a sealed event opens only after
+    /// the exact line it was written after: an event taken from another copy of the same journal
+    /// (same id and seq, another history: a rolled-back or forked copy) does not open, even when
+    /// the unkeyed chain has been recomputed around it.
+    static func context(_ journalID: String, _ seq: Int, _ at: Int64, prev: ArraySlice<UInt8>, version: Int) -> [UInt8] {
+        var bytes = Array("\(journalID)#\(seq)#\(at)".utf8)
+        if version >= 2 {
+            bytes.append(UInt8(ascii: "#"))
+            bytes.append(contentsOf: prev)
+        }
+        return bytes
     }
 
-    /// The JSON string (quotes included) stored as `enc`.
-    static func seal(_ eventJSON: Data, key: SymmetricKey, journalID: String, seq: Int, at: Int64) throws -> [UInt8] {
-        let box = try AES.GCM.seal(eventJSON, using: key, authenticating: context(journalID, seq, at))
+    /// The JSON string (quotes included) stored as `enc`. `prev` is the previous line's hash (hex).
+    static func seal(_ eventJSON: Data, key: SymmetricKey, journalID: String, seq: Int, at: Int64,
+                     prev: [UInt8], version: Int) throws -> [UInt8] {
+        let box = try AES.GCM.seal(eventJSON, using: key, authenticating: context(journalID, seq, at, prev: prev[...], version: version))
         return Array("\"\(box.combined!.base64EncodedString())\"".utf8)
     }
 
     /// The event JSON inside `enc`, or nil if it does not open with this key at this place.
-    static func open(_ base64: ArraySlice<UInt8>, key: SymmetricKey, journalID: String, seq: Int, at: Int64) -> Data? {
+    static func open(_ base64: ArraySlice<UInt8>, key: SymmetricKey, journalID: String, seq: Int, at: Int64,
+                     prev: ArraySlice<UInt8>, version: Int) -> Data? {
         guard let combined = Data(base64Encoded: Data(base64)),
               let box = try? AES.GCM.SealedBox(combined: combined) else { return nil }
-        return try? AES.GCM.open(box, using: key, authenticating: context(journalID, seq, at))
+        return try? AES.GCM.open(box, using: key, authenticating: context(journalID, seq, at, prev: prev, version: version))
     }
 }

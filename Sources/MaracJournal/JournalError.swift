@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import MaracCore
 
 /// Everything that can go wrong with a journal, worded for a chair or an admin: each message names
 /// the file (and the line where there is one) and says what to do.
@@ -19,6 +20,9 @@ public enum JournalError: Error, Sendable, Equatable, CustomStringConvertible {
     case notAJournal(path: String, reason: String)
     /// The header's format version is newer than this marac reads (docs/JOURNAL-FORMAT.md, "Versions").
     case newerFormat(path: String, version: Int)
+    /// The journal is format `version` (made by an earlier marac) and has no `kind` events: a writer
+    /// continuing it appends only what its format has (docs/JOURNAL-FORMAT.md, "Versions").
+    case olderFormat(path: String, version: Int, kind: String)
     case passphraseRequired(path: String)
     case wrongPassphrase(path: String)
     /// The writer stopped accepting events after an error it cannot rule out (see `JournalWriter.append`),
@@ -42,6 +46,9 @@ public enum JournalError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .newerFormat(path, version):
             return "\(path) was written by a newer marac (journal format \(version); this marac reads formats up to "
                 + "\(JournalHeader.currentVersion)): update marac to open it. The file has not been changed"
+        case let .olderFormat(path, version, kind):
+            return "\(path) is journal format \(version), made by an earlier marac, which has no '\(kind)' events "
+                + "(format \(MeetingEvent.formatVersion(ofKind: kind))): this was not recorded and the file has not been changed"
         case let .passphraseRequired(path):
             return "\(path) is encrypted: give its passphrase"
         case let .wrongPassphrase(path):

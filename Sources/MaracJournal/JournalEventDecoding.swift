@@ -25,7 +25,7 @@ extension JournalFormat {
     /// line by line. Plain journals are split into contiguous runs of lines, one per core on a
     /// long journal, and each line goes through `decodePlain` (the fast path, then JSONDecoder).
     /// Decoding stops at the first line that cannot be read and reports it.
-    static func decodeEvents(_ data: [UInt8], _ spans: [LineSpan], key: SymmetricKey?, journalID: String,
+    static func decodeEvents(_ data: [UInt8], _ spans: [LineSpan], key: SymmetricKey?, journalID: String, version: Int,
                              path: String) throws(JournalError) -> Decoded {
         if let key {
             let decoder = JSONDecoder()
@@ -34,8 +34,10 @@ extension JournalFormat {
                 guard let (seq, t, field) = layout(data, span), case .encrypted(let range) = field else {
                     out.failure = (i, "the line has no encrypted event"); return out
                 }
-                guard let json = JournalCrypto.open(data[range], key: key, journalID: journalID, seq: seq, at: t) else {
-                    out.failure = (i, "its encrypted event does not open with this journal's key (altered, or moved from another line)")
+                let prevStart = span.end - hashSuffixLength - prevFieldLength + prevOpen.count
+                guard let json = JournalCrypto.open(data[range], key: key, journalID: journalID, seq: seq, at: t,
+                                                    prev: data[prevStart..<(prevStart + hashHexLength)], version: version) else {
+                    out.failure = (i, "its encrypted event does not open with this journal's key (altered, or moved from another line or another copy)")
                     return out
                 }
                 if let event = json.withUnsafeBytes({ FastEventDecoder.decode($0.bindMemory(to: UInt8.self)) }) {

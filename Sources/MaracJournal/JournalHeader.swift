@@ -32,7 +32,8 @@ public struct EncryptionParameters: Codable, Sendable, Equatable {
 public struct JournalHeader: Codable, Sendable, Equatable {
     /// Always "marac-journal".
     public var format: String
-    /// 1.
+    /// The format version: 2 for journals this marac creates; 1 for journals made by earlier
+    /// releases, which are still read and continued (docs/JOURNAL-FORMAT.md, "Versions").
     public var version: Int
     public var kind: JournalKind
     /// The meeting id (`MeetingInfo.id`) or the tracker id.
@@ -43,10 +44,16 @@ public struct JournalHeader: Codable, Sendable, Equatable {
     public var encryption: EncryptionParameters?
 
     public static let formatName = "marac-journal"
-    public static let currentVersion = 1
+    /// The newest format: what new journals are written in, and the newest this marac reads.
+    /// Version 2 (session of 01/12/2026): the event kinds added after version 1 was frozen, and
+    /// encrypted lines bound to the previous line's hash.
+    public static let currentVersion = 2
+    /// The oldest format this marac reads (and continues).
+    public static let oldestVersion = 1
 
-    public init(kind: JournalKind, id: String, createdAt: Int64, encryption: EncryptionParameters? = nil) {
-        self.format = JournalHeader.formatName; self.version = JournalHeader.currentVersion
+    public init(kind: JournalKind, id: String, createdAt: Int64, encryption: EncryptionParameters? = nil,
+                version: Int = JournalHeader.currentVersion) {
+        self.format = JournalHeader.formatName; self.version = version
         self.kind = kind; self.id = id; self.createdAt = createdAt; self.encryption = encryption
     }
 }
@@ -69,6 +76,9 @@ extension JournalFormat {
             }
             if let version = identity.version, version > JournalHeader.currentVersion {
                 throw JournalError.newerFormat(path: path, version: version)
+            }
+            if let version = identity.version, version < JournalHeader.oldestVersion {
+                throw JournalError.notAJournal(path: path, reason: "its header gives format version \(version), which no marac wrote")
             }
             return try decoder.decode(JournalHeader.self, from: line)
         } catch let e as JournalError {

@@ -94,12 +94,13 @@ enum JournalFormat {
 
     static func string(_ hex: [UInt8]) -> String { String(decoding: hex, as: UTF8.self) }
 
-    enum LineCheck { case good, noChecksum, mismatch }
+    enum LineCheck { case good, noChecksum, mismatch, tooLong }
 
     /// Whether a complete line (without its `\n`) carries a correct hash of its own bytes. Says
-    /// nothing about the chain.
+    /// nothing about the chain. A line longer than `FileLimits.journalLine` is not hashed at all.
     static func checkLine(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> LineCheck {
         let n = range.count
+        if n > FileLimits.journalLine { return .tooLong }
         guard n > hashSuffixLength + prevFieldLength + 1 else { return .noChecksum }
         let suffixStart = range.upperBound - hashSuffixLength
         for (i, b) in hashOpen.enumerated() where bytes[suffixStart + i] != b { return .noChecksum }

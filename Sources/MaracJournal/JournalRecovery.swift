@@ -67,7 +67,7 @@ extension JournalFormat {
             key = try JournalCrypto.key(for: parameters, passphrase: passphrase, journalID: header.id, path: path)
         }
         if case .decode = mode, !spans.isEmpty {
-            let decoded = try decodeEvents(data, spans, key: key, journalID: header.id, path: path)
+            let decoded = try decodeEvents(data, spans, key: key, journalID: header.id, version: header.version, path: path)
             events = decoded.events
             if let bad = decoded.failure {
                 // An event that cannot be read is damage at that line, whatever the scan found later.

@@ -17,11 +17,14 @@ extension JournalFormat {
     struct Failure {
         var line: Int
         var reason: String
-        /// The line's own checksum is good: so the problem is not a torn write.
+        /// The line's own checksum is good, or the line is longer than any writer writes: either
+        /// way the problem is not a torn write.
         var selfConsistent: Bool
         var start: Int
     }
 
+
+    static let tooLongReason = "the line is longer than any journal line marac writes (\(FileLimits.describe(FileLimits.journalLine))), so it was not read"
 
     /// Pass 1: the header, the good event lines up to the first failure, and the last good hash.
     static func scan(_ data: [UInt8], path: String) throws(JournalError)
@@ -43,7 +46,11 @@ extension JournalFormat {
 
             while offset < buf.count {
                 guard let nl = firstNewline(buf, from: offset) else {
-                    failure = Failure(line: lineNo + 1, reason: "the line is incomplete (no line end)", selfConsistent: false, start: offset)
+                    // A writer never writes a line longer than the cap, so an unfinished one that
+                    // long is not the end of an interrupted write: damage, never a torn tail.
+                    let long = buf.count - offset > FileLimits.journalLine
+                    failure = Failure(line: lineNo + 1, reason: long ? tooLongReason : "the line is incomplete (no line end)",
+                                      selfConsistent: long, start: offset)
                     break
                 }
                 lineNo += 1
@@ -56,6 +63,8 @@ extension JournalFormat {
                 case .mismatch:
                     failure = Failure(line: lineNo, reason: "its checksum does not match its content (the line was altered or damaged)",
                                       selfConsistent: false, start: offset)
+                case .tooLong:
+                    failure = Failure(line: lineNo, reason: tooLongReason, selfConsistent: true, start: offset)
                 }
                 if failure != nil { break }
                 let prevStart = range.upperBound - hashSuffixLength - prevFieldLength

@@ -34,21 +34,50 @@ public final class JournalWriter {
     /// Set for an encrypted journal.
     private let key: SymmetricKey?
     private let journalID: String
+    /// The journal's format version (its header's): a format 1 journal made by an earlier marac is
+    /// continued in format 1, so only format 1 kinds are appended to it.
+    public let formatVersion: Int
 
     private init(path: String, fileIO: any FileIO, fd: Int32, lastHash: [UInt8], nextSeq: Int, length: Int64,
-                 key: SymmetricKey?, journalID: String) {
+                 key: SymmetricKey?, journalID: String, formatVersion: Int) {
         self.path = path; self.fileIO = fileIO; self.fd = fd; self.lastHash = lastHash
         self.finalHash = JournalFormat.string(lastHash); self.nextSeq = nextSeq; self.goodLength = length
-        self.key = key; self.journalID = journalID
+        self.key = key; self.journalID = journalID; self.formatVersion = formatVersion
     }
+
+    /// Why a line is not written: an event kind the journal's format has not got (`.olderFormat`),
+    /// or a line longer than any reader accepts (`.lineTooLong`).
+    private enum LineRefusal: Error { case olderFormat(kind: String), lineTooLong(bytes: Int) }
 
     /// One event line, sealed when the journal is encrypted.
     private static func appendLine(to bytes: inout [UInt8], event: MeetingEvent, seq: Int, at: Int64, prev: [UInt8],
-                                   encoder: JSONEncoder, key: SymmetricKey?, journalID: String) throws -> [UInt8] {
+                                   encoder: JSONEncoder, key: SymmetricKey?, journalID: String, version: Int) throws -> [UInt8] {
         let json = try encoder.encode(event)
-        guard let key else { return JournalFormat.appendEventLine(to: &bytes, seq: seq, at: at, eventJSON: json, prev: prev) }
-        let sealed = try JournalCrypto.seal(json, key: key, journalID: journalID, seq: seq, at: at)
-        return JournalFormat.appendEventLine(to: &bytes, seq: seq, at: at, eventJSON: sealed, field: "enc", prev: prev)
+        // The kind is the event object's one key: `{"<kind>":…`.
+        let kind = String(decoding: json.dropFirst(2).prefix { $0 != UInt8(ascii: "\"") }, as: UTF8.self)
+        if MeetingEvent.formatVersion(ofKind: kind) > version { throw LineRefusal.olderFormat(kind: kind) }
+        let start = bytes.count
+        let hash: [UInt8]
+        if let key {
+            let sealed = try JournalCrypto.seal(json, key: key, journalID: journalID, seq: seq, at: at, prev: prev, version: version)
+            hash = JournalFormat.appendEventLine(to: &bytes, seq: seq, at: at, eventJSON: sealed, field: "enc", prev: prev)
+        } else {
+            hash = JournalFormat.appendEventLine(to: &bytes, seq: seq, at: at, eventJSON: json, prev: prev)
+        }
+        // Never write a line a reader would call damage (docs/JOURNAL-FORMAT.md, section 6).
+        let length = bytes.count - start - 1
+        if length > FileLimits.journalLine { throw LineRefusal.lineTooLong(bytes: length) }
+        return hash
+    }
+
+    /// The error for a line `appendLine` refused or could not encode.
+    private static func refusal(_ error: any Error, path: String, version: Int) -> JournalError {
+        switch error as? LineRefusal {
+        case .olderFormat(let kind)?: return .olderFormat(path: path, version: version, kind: kind)
+        case .lineTooLong(let bytes)?:
+            return .encodingFailed(path: path, reason: "the event is \(bytes) bytes, more than the \(FileLimits.describe(FileLimits.journalLine)) a journal line may hold")
+        case nil: return .encodingFailed(path: path, reason: "\(error)")
+        }
     }
 
     deinit { close() }
@@ -74,10 +103,11 @@ public final class JournalWriter {
         do {
             (bytes, hash) = try JournalFormat.headerLine(JournalHeader(kind: kind, id: id, createdAt: at, encryption: encryption), encoder: encoder)
             for (i, e) in events.enumerated() {
-                hash = try appendLine(to: &bytes, event: e, seq: i + 1, at: at, prev: hash, encoder: encoder, key: key, journalID: id)
+                hash = try appendLine(to: &bytes, event: e, seq: i + 1, at: at, prev: hash, encoder: encoder, key: key, journalID: id,
+                                      version: JournalHeader.currentVersion)
             }
         } catch {
-            throw JournalError.encodingFailed(path: path, reason: "\(error)")
+            throw refusal(error, path: path, version: JournalHeader.currentVersion)
         }
 
         // Unique per attempt; a leftover from a crash is harmless (hidden, and never read).
@@ -108,7 +138,7 @@ public final class JournalWriter {
             throw error
         }
         return JournalWriter(path: path, fileIO: fileIO, fd: fd, lastHash: hash, nextSeq: events.count + 1,
-                             length: Int64(bytes.count), key: key, journalID: id)
+                             length: Int64(bytes.count), key: key, journalID: id, formatVersion: JournalHeader.currentVersion)
     }
 
     /// Opens an existing journal to carry on writing. Takes the lock (`.locked` if another writer
@@ -139,7 +169,8 @@ public final class JournalWriter {
             }
             let writer = JournalWriter(path: path, fileIO: fileIO, fd: fd, lastHash: parsed.lastHash,
                                        nextSeq: parsed.contents.lineCount, length: Int64(parsed.goodLength),
-                                       key: parsed.key, journalID: parsed.contents.header.id)
+                                       key: parsed.key, journalID: parsed.contents.header.id,
+                                       formatVersion: parsed.contents.header.version)
             return (writer, parsed.contents)
         } catch {
             fileIO.close(fd)
@@ -167,11 +198,11 @@ public final class JournalWriter {
             for (i, e) in events.enumerated() {
                 let seq = nextSeq + i
                 hash = try JournalWriter.appendLine(to: &bytes, event: e.event, seq: seq, at: e.at, prev: hash, encoder: encoder,
-                                                    key: key, journalID: journalID)
+                                                    key: key, journalID: journalID, version: formatVersion)
                 records.append(RecordedEvent(seq: seq, at: e.at, event: e.event))
             }
         } catch {
-            throw JournalError.encodingFailed(path: path, reason: "\(error)")
+            throw JournalWriter.refusal(error, path: path, version: formatVersion)
         }
         do { try fileIO.writeAll(fd, bytes) } catch {
             cutBack(after: "write")

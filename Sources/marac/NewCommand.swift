@@ -82,8 +82,9 @@ struct NewCommand: ParsableCommand {
     @Flag(help: "Encrypt the journal at rest. The passphrase is asked twice on the terminal (not shown), or read from MARAC_PASSPHRASE.")
     var encrypt = false
 
-    @Flag(help: "Sign the journal's chain with your Ed25519 key (made 0600 in $XDG_CONFIG_HOME/marac, default ~/.config/marac, on first use): a signed checkpoint at every case close and at the meeting's close; `marac verify` checks them.")
-    var sign = false
+    @Flag(inversion: .prefixedNo,
+          help: "Sign the journal's chain with your Ed25519 key (made 0600 in $XDG_CONFIG_HOME/marac, default ~/.config/marac, on first use): a signed checkpoint at every case close and at the meeting's close; `marac verify` checks them. Default: `sign` in the configuration (no).")
+    var sign: Bool?
 
     @Flag(name: .customLong("print-template"), help: "Print the agenda template (CSV) and exit.")
     var printTemplate = false
@@ -109,7 +110,8 @@ struct NewCommand: ParsableCommand {
             do { print(try NewMeeting.templateText(), terminator: "") } catch { throw fail(error.message, exitCode: error.exitCode) }
             return
         }
-        let config = try loadConfiguration().with(flags: [.area: area, .chair: chair, .venue: venue, .protocolFile: protocolFile])
+        let config = try loadConfiguration().with(flags: [.area: area, .chair: chair, .venue: venue, .protocolFile: protocolFile,
+                                                          .sign: sign.map { $0 ? "yes" : "no" }])
         let missing = [("--area", MaracConfig.Key.area), ("--chair", .chair)].filter { config[$0.1] == nil }
         if !missing.isEmpty {
             throw fail("missing \(missing.map(\.0).joined(separator: ", ")) (or set \(missing.map(\.1.rawValue).joined(separator: " and ")) "
@@ -120,7 +122,7 @@ struct NewCommand: ParsableCommand {
             var request = NewMeeting.Request(agendaPath: agenda!, date: date!, area: config[.area]!, chair: config[.chair]!,
                                              venue: config[.venue] ?? "", out: out, dataDir: dataDir,
                                              protocolPath: config[.protocolFile], passphrase: passphrase)
-            request.sign = sign
+            request.sign = config.isOn(.sign)
             request.start = start
             request.end = end
             let outcome = try NewMeeting.run(request)

@@ -8,9 +8,13 @@ import Testing
 @Suite("An independent verifier written from the format document agrees with marac verify")
 struct VerifyScriptTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
-    static let fixtures = root + "/Tests/Fixtures/journal-v1"
+    static let fixtures = root + "/Tests/Fixtures"
+    /// `journal-vN/NAME.jsonl` of every version.
     static var names: [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: fixtures)) ?? []).filter { $0.hasSuffix(".jsonl") }.sorted()
+        [1, 2].flatMap { v in
+            ((try? FileManager.default.contentsOfDirectory(atPath: fixtures + "/journal-v\(v)")) ?? [])
+                .filter { $0.hasSuffix(".jsonl") }.sorted().map { "journal-v\(v)/\($0)" }
+        }
     }
 
     static func script(_ path: String) throws -> (status: Int32, output: String) {
@@ -26,7 +30,7 @@ struct VerifyScriptTests {
         return (p.terminationStatus, String(decoding: data, as: UTF8.self).trimmingCharacters(in: .newlines))
     }
 
-    @Test func thereAreFixturesToCompare() { #expect(Self.names.count >= 39) }
+    @Test func thereAreFixturesToCompare() { #expect(Self.names.count >= 50) }
 
     @Test("same verdict on every fixture", arguments: VerifyScriptTests.names)
     func agrees(file: String) throws {
@@ -56,8 +60,8 @@ struct VerifyScriptTests {
 
     @Test("the script reports a newer format by its version, as marac does")
     func newerFormat() throws {
-        let path = Self.fixtures + "/newer-format.jsonl"
-        #expect(try Self.script(path).output.contains("newer marac (format 2)"))
-        #expect(VerifyJournal.run(path: path).message.contains("written by a newer marac (journal format 2"))
+        let path = Self.fixtures + "/journal-v2/newer-format.jsonl"
+        #expect(try Self.script(path).output.contains("newer marac (format 3)"))
+        #expect(VerifyJournal.run(path: path).message.contains("written by a newer marac (journal format 3"))
     }
 }

@@ -68,6 +68,8 @@ struct HelpTests {
         #expect(page.contains(".Dt "))
         let options = try help(path).split(separator: "\n").filter { $0.hasPrefix("  -") }
             .compactMap { $0.split(separator: " ").first { $0.hasPrefix("--") } }
+            // An inverted flag is listed as `--sign/--no-sign`: each spelling must be in the page.
+            .flatMap { $0.split(separator: "/") }
             .map { String($0.split(separator: "=").first ?? $0).trimmingCharacters(in: CharacterSet(charactersIn: ",")) }
         for option in options where option != "--help" && option != "--version" {
             #expect(page.contains("Fl -" + option.dropFirst(2)),

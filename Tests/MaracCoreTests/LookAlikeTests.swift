@@ -24,6 +24,30 @@ struct LookAlikeTests {
         }
     }
 
+    @Test("letters from other scripts that look Latin are the same case: Cyrillic МК-0104, Greek ΜΚ-0104, full-width ＭＫ－０１０４")
+    func crossScriptLookAlikesAreDuplicates() throws {
+        for lookAlike in ["\u{041C}\u{041A}-0104", "\u{039C}\u{039A}-0104", "\u{FF2D}\u{FF2B}\u{FF0D}\u{FF10}\u{FF11}\u{FF10}\u{FF14}",
+                          "M\u{041A}-0104", "m\u{043A}-0104".replacingOccurrences(of: "\u{043A}", with: "k")] {
+            do {
+                _ = try Self.parse(["MK-0104,A Person,Police,actuarial", "\(lookAlike),B Person,Police,actuarial"])
+                Issue.record("\(lookAlike.unicodeScalars.map { String($0.value, radix: 16) }) was accepted as a second case")
+            } catch {
+                #expect(error.line == 3, "\(error)")
+                #expect(error.message.contains("already on line 2"), "\(error.message)")
+            }
+        }
+        // Alone, the look-alike reference is stored as the Latin one and reported with the codes it replaced.
+        let r = try Self.parse(["\u{041C}\u{041A}-0104,A Person,Police,actuarial"])
+        #expect(r.cases.map(\.caseRef) == ["MK-0104"])
+        #expect(r.cases[0].caseRef.unicodeScalars.allSatisfy { $0.isASCII })
+        let warning = try #require(r.warnings.first { $0.column == "case_ref" })
+        #expect(warning.message.contains("U+041C") && warning.message.contains("U+041A"), "\(warning.message)")
+        // A reference genuinely in another script keeps its letters; only its look-alikes are folded for comparing.
+        #expect(CaseReference.clean("\u{0414}\u{041A}-1").value == "\u{0414}\u{041A}-1")
+        #expect(CaseReference.key("\u{0414}\u{041A}-1") == CaseReference.key("\u{0414}K-1"))
+        #expect(CaseReference.key("MC-1001") != CaseReference.key("MC-1002"))
+    }
+
     @Test("a reference that needed cleaning is stored clean and reported, its hidden characters shown by code")
     func cleanedReferenceIsReported() throws {
         let r = try Self.parse(["MC-\u{202E}1001\u{200B},A Person,Police,actuarial"])

@@ -4,7 +4,7 @@ import MaracCore
 
 /// A plain-text account of what a journal says: its header, how it read (intact, torn, damaged),
 /// every event by name, and the folded meeting state field by field. The frozen fixtures under
-/// Tests/Fixtures/journal-v1/ each have one beside them (`NAME.expected`); if today's code reads a
+/// Tests/Fixtures/journal-vN/ each have one beside them (`NAME.expected`); if today's code reads a
 /// fixture differently, the texts differ and the test shows where.
 ///
 /// Deterministic: no dictionary order, no locale, no clock.
@@ -22,9 +22,45 @@ enum FixtureSummary {
         out.append("good lines: \(contents.lineCount)")
         out.append("final hash: \(contents.finalHash)")
         out.append("events: \(contents.events.count)")
-        for r in contents.events { out.append("  #\(r.seq) t=\(r.at) \(r.event.name)") }
+        for r in contents.events {
+            out.append("  #\(r.seq) t=\(r.at) \(r.event.name)")
+            if case .trackerUpdated(let u) = r.event {
+                // Format 2: the tracker's updates are read by MaracApp, not folded into a meeting, so the summary spells them out.
+                out.append("    update \(q(u.actionID)) \(u.kind.rawValue) on \(u.on.iso) by \(q(u.by)) due \(u.due?.iso ?? "-") "
+                           + "agency \(u.agency.map(q) ?? "-") source \(u.source.map(q) ?? "-"): \(q(u.note))")
+            }
+        }
         out.append(contentsOf: state(MeetingState.fold(contents.events)))
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// What the format 2 kinds fold into, for one case. Each line only when there is something to
+    /// say, so a version 1 fixture (which has none of it) reads exactly as it did when frozen.
+    static func laterState(_ c: CaseRecord) -> [String] {
+        var out: [String] = []
+        let d = c.details
+        if !d.isEmpty || c.detailsChangedInMeeting {
+            out.append("    details\(c.detailsChangedInMeeting ? " (set in the meeting)" : ""): summary \(d.referralSummary.map(q) ?? "-") "
+                       + "risks [\(d.riskFactors.map { r -> String in if case .known(let k) = r { return k.rawValue } else { return "other " + q(r.label) } }.joined(separator: ", "))] "
+                       + "flags [\(d.flags.map(\.rawValue).joined(separator: " "))] unsafe contact [\(d.contactSafety.map(\.rawValue).joined(separator: " "))]")
+        }
+        for h in c.history {
+            let decided = c.historyDecisions[h.key].map { $0 ? "confirmed" : "rejected" } ?? "undecided"
+            out.append("    earlier hearing \(q(h.key)) \(h.date.iso) \(h.match.rawValue) \(decided): case \(q(h.caseRef)) victim \(q(h.victim)) "
+                       + "perpetrator \(h.perpetrator.map(q) ?? "-") basis \(h.referralBasis.rawValue) repeat \(h.wasRepeat) why \(q(h.why))")
+            for a in h.actions {
+                out.append("      earlier action \(q(a.id)) owner \(q(a.owner)) due \(a.due?.iso ?? "-") \(a.outcome.rawValue): \(q(a.text))")
+            }
+        }
+        for n in c.notes {
+            for r in n.revisions {
+                out.append("    note \(n.id) (seq \(n.seq)) was \(q(r.agency)) \(r.kind.rawValue): \(q(r.text)), replaced at \(r.replacedAt): \(q(r.reason))")
+            }
+        }
+        for n in c.withdrawnNotes {
+            out.append("    withdrawn note (seq \(n.seq)): \(q(n.agency)) \(n.kind.rawValue) \(q(n.text)): \(n.withdrawalReason.map(q) ?? "-")")
+        }
+        return out
     }
 
     static func state(_ s: MeetingState) -> [String] {
@@ -59,6 +95,7 @@ enum FixtureSummary {
                        + "withdrawal \(c.withdrawalReason.map(q) ?? "-") closed \(opt(c.closedAt))")
             for n in c.notes { out.append("    note \(n.id): \(q(n.agency)) \(n.kind.rawValue) at \(n.at): \(q(n.text))") }
             if let f = c.feedback { out.append("    feedback: \(q(f.agency)) \(f.route.rawValue) \(q(f.detail))") }
+            out.append(contentsOf: laterState(c))
             out.append("    actions [\(c.actionIDs.map(q).joined(separator: " "))]")
             for (prompt, reason) in c.passedPrompts.sorted(by: { $0.key < $1.key }) { out.append("    passed \(q(prompt)): \(q(reason))") }
         }
@@ -71,6 +108,7 @@ enum FixtureSummary {
             out.append("  action \(q(a.id)): case \(q(a.caseRef)) owner \(q(a.owner)) due \(a.due?.iso ?? "-") category \(a.category?.rawValue ?? "-") "
                        + "status \(a.status.rawValue) escalated \(a.escalated) \(q(a.text))")
             for u in a.history { out.append("    update at \(u.at): \(u.status.rawValue) escalated \(u.escalated) \(q(u.note))") }
+            if let teller = s.absentOwnerInformers[a.id] { out.append("    absent owner to be told by \(q(teller))") }
         }
         return out
     }
@@ -81,33 +119,49 @@ enum FixtureSummary {
 }
 
 extension FixtureSummary {
-    /// Where the frozen fixtures are, from this file's place in the repository.
-    static let folder: String = {
+    /// The format versions that have frozen fixtures (`Tests/Fixtures/journal-vN/`).
+    static let versions = [1, 2]
+
+    /// Where the frozen fixtures of format `version` are, from this file's place in the repository.
+    static func folder(_ version: Int) -> String {
         var url = URL(fileURLWithPath: #filePath)
         url.deleteLastPathComponent()   // MaracJournalTests
         url.deleteLastPathComponent()   // Tests
-        return url.appendingPathComponent("Fixtures/journal-v1").path
-    }()
+        return url.appendingPathComponent("Fixtures/journal-v\(version)").path
+    }
 
-    /// Every fixture journal's name (without `.jsonl`), sorted.
-    static var names: [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+    /// Every fixture journal of format `version`, by name (without `.jsonl`), sorted.
+    static func names(_ version: Int) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder(version))) ?? [])
             .filter { $0.hasSuffix(".jsonl") }.map { String($0.dropLast(6)) }.sorted()
     }
 
-    static func passphrase(_ name: String) -> String? {
-        (try? String(contentsOfFile: "\(folder)/\(name).passphrase", encoding: .utf8))
+    /// Every fixture of every version, as `journal-vN/NAME`.
+    static var all: [String] { versions.flatMap { v in names(v).map { "journal-v\(v)/\($0)" } } }
+
+    /// The version and name in `journal-vN/NAME`.
+    static func split(_ id: String) -> (version: Int, name: String) {
+        let parts = id.split(separator: "/", maxSplits: 1)
+        return (Int(parts[0].dropFirst("journal-v".count)) ?? 0, String(parts[1]))
+    }
+
+    static func passphrase(_ name: String, version: Int) -> String? {
+        (try? String(contentsOfFile: "\(folder(version))/\(name).passphrase", encoding: .utf8))
     }
 
     /// The summary of fixture `name` as today's code reads it: the full read (with the passphrase
     /// beside it, if any), then what the chain-only check says. Errors are summarised too, with the
     /// folder taken out of the path so the text does not depend on where the repository is.
-    static func read(_ name: String) -> String {
-        let path = "\(folder)/\(name).jsonl"
-        func clean(_ error: JournalError) -> String { error.description.replacingOccurrences(of: folder + "/", with: "") }
+    static func read(_ name: String, version: Int) -> String {
+        read(path: "\(folder(version))/\(name).jsonl", passphrase: passphrase(name, version: version))
+    }
+
+    static func read(path: String, passphrase: String?) -> String {
+        let dir = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        func clean(_ error: JournalError) -> String { error.description.replacingOccurrences(of: dir + "/", with: "") }
         var text: String
         do {
-            text = render(try JournalReader.read(path: path, passphrase: passphrase(name)))
+            text = render(try JournalReader.read(path: path, passphrase: passphrase))
         } catch {
             text = "error: \(clean(error))\n"
         }

@@ -24,7 +24,7 @@ struct JournalRoundTripTests {
         #expect(contents.condition == .intact)
         #expect(contents.header.kind == .meeting)
         #expect(contents.header.id == sampleInfo.id)
-        #expect(contents.header.format == "marac-journal" && contents.header.version == 1)
+        #expect(contents.header.format == "marac-journal" && contents.header.version == JournalHeader.currentVersion)
         #expect(contents.header.createdAt == t0)
         #expect(contents.events.map(\.event) == setup + more)
         #expect(contents.events.map(\.seq) == Array(1...(setup.count + 2)))

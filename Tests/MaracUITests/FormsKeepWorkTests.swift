@@ -84,6 +84,14 @@ struct FormsKeepWorkTests {
         #expect(rt.screen.meeting.state.observersWithoutConfidentiality.map(\.representative) == ["Sam Student"])
     }
 
+    @Test func startingACaseNamesTheObserverWhoHasNotAgreed() throws {
+        var rt = FakeRuntime(meeting: Fixture.meeting(Fixture.opened), now: Fixture.minutes(4))
+        try rt.run("1aHealth<Tab>Sam Student<Tab>o<Tab>n<C-s>3s")
+        #expect(rt.screen.meeting.state.activeCase == "NV-101")
+        #expect(rt.screen.statusMessage?.contains("Discussion started — ⚠ observer not agreed to confidentiality: Sam Student") == true)
+        #expect(rt.screen.statusIsError)
+    }
+
     @Test func anObserverNeverAskedIsWarnedToo() throws {
         var rt = FakeRuntime(meeting: Fixture.meeting(Fixture.opened), now: Fixture.minutes(4))
         try rt.run("1aHealth<Tab>Sam Student<Tab>obs<C-s>")

@@ -221,7 +221,7 @@ public enum TrackActions {
         let late = t.history.last?.isRecordedLate == true ? " (recorded late)" : ""
         return "\(SafeText.line(t.action.id)) (\(SafeText.line(kind == .reassign ? t.history.last?.agency ?? t.action.owner : t.action.owner)), "
             + "case \(SafeText.line(t.action.caseRef))) \(what) on \(day.uk)\(late), "
-            + "in \(AtomicFile.join(folder, ActionFolder.trackerFileName))"
+            + "in \(ActionFolder.trackerPathForWriting(folder: folder))"
     }
 
     /// Writes a list to a file, whole or not at all (never over a device, FIFO or symlink).

@@ -163,7 +163,16 @@ public enum ExportMinutes {
         if !state.isClosed {
             warnings.append("\(path): the meeting is not closed, so these are draft minutes")
         }
-        return (state, facts, warnings)
+        var signed = facts
+        switch Signing.check(journal: path, journalID: contents.header.id, lastSeq: contents.events.last?.seq ?? 0) {
+        case .unsigned: break
+        case let .signed(fingerprint, upTo, last):
+            signed.signature = "key \(fingerprint), up to event \(upTo)" + (last > upTo ? "; events \(upTo + 1)–\(last) are not signed" : "; every event signed")
+        case .broken(let why):
+            signed.signature = "NOT valid — " + SafeText.line(why)
+            warnings.append(SafeText.line(why))
+        }
+        return (state, signed, warnings)
     }
 }
 

@@ -64,6 +64,12 @@ extension RunMeeting {
     static func refreshCaseHistory(of session: MeetingSession, journalPath: String, passphrase: String?, logger: Logger) throws {
         let state = session.state
         guard !state.isClosed, !session.isReadOnly else { return }
+        // Found history is a format 2 event: a format 1 journal (made by an earlier marac) cannot
+        // hold it, and the meeting must still open.
+        if let version = session.journalFormatVersion, MeetingEvent.formatVersion(ofKind: "caseHistoryFound") > version {
+            logger.info("case history not looked up: the journal is format \(version)")
+            return
+        }
         let folder = URL(fileURLWithPath: journalPath).deletingLastPathComponent().path
         let earlier = CaseHistoryImport.earlierMeetings(folder: folder, passphrase: passphrase, excludingMeeting: state.info.id)
         for problem in earlier.problems { logger.warning("case history: \(problem)") }

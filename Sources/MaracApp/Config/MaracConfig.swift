@@ -23,6 +23,8 @@ public struct MaracConfig: Sendable, Equatable {
         case protocolFile = "protocol"
         case timeZone = "time_zone"
         case userName = "user_name"
+        /// yes or no: `marac new` signs new journals (as `--sign`; `--no-sign` overrides).
+        case sign
 
         /// The environment variable that sets it.
         public var environmentVariable: String { "MARAC_" + rawValue.uppercased() }
@@ -37,6 +39,7 @@ public struct MaracConfig: Sendable, Equatable {
             case .chair: return "--chair"
             case .venue: return "--venue"
             case .protocolFile: return "--protocol"
+            case .sign: return "--sign"
             case .charset, .screenReader, .timeZone, .userName: return nil
             }
         }
@@ -55,6 +58,7 @@ public struct MaracConfig: Sendable, Equatable {
             case .protocolFile: return "the local protocol file for `marac new` (see --print-protocol-template)"
             case .timeZone: return "the time zone for times in documents, e.g. Europe/London"
             case .userName: return "your name, recorded with action tracker updates"
+            case .sign: return "yes or no: `marac new` signs new journals with your key (as --sign)"
             }
         }
 
@@ -139,6 +143,7 @@ public struct MaracConfig: Sendable, Equatable {
         config.settings[.theme] = Setting(value: "default", origin: .builtIn("built in"))
         config.settings[.charset] = Setting(value: "auto", origin: .builtIn("from the terminal's locale"))
         config.settings[.screenReader] = Setting(value: "no", origin: .builtIn("built in"))
+        config.settings[.sign] = Setting(value: "no", origin: .builtIn("built in"))
         config.settings[.timeZone] = Setting(value: defaultTimeZone, origin: .builtIn("built in"))
         for key in Key.allCases where config.settings[key] == nil {
             config.settings[key] = Setting(value: nil, origin: key == .logDir ? .builtIn("the data folder") : .unset)
@@ -202,7 +207,7 @@ public struct MaracConfig: Sendable, Equatable {
         case .charset:
             guard ["auto", "unicode", "ascii"].contains(value.lowercased()) else { throw fail("'\(value)' should be auto, unicode or ascii") }
             return value.lowercased()
-        case .screenReader:
+        case .screenReader, .sign:
             guard let on = truth(value) else { throw fail("'\(value)' should be yes or no") }
             return on ? "yes" : "no"
         case .timeZone:
@@ -272,7 +277,7 @@ public struct MaracConfig: Sendable, Equatable {
         let examples: [Key: String] = [
             .dataDir: "~/marac", .logDir: "~/marac/logs", .theme: "high-contrast", .charset: "auto", .screenReader: "no",
             .area: "Northvale", .chair: "DI Ann Pike", .venue: "Northvale Police Station, Room 2",
-            .protocolFile: "~/marac/northvale-protocol.yaml", .timeZone: "Europe/London", .userName: "Sam Idris",
+            .protocolFile: "~/marac/northvale-protocol.yaml", .timeZone: "Europe/London", .userName: "Sam Idris", .sign: "no",
         ]
         for key in Key.allCases {
             text += "\n# \(key.meaning) (\(key.environmentVariable)\(key.flag.map { ", \($0)" } ?? ""))\n# \(key.rawValue): \(examples[key] ?? "")\n"

@@ -78,6 +78,9 @@ public final class MeetingSession {
     /// The state as opened (before `run`).
     public var state: MeetingState { opened.state }
     public var isReadOnly: Bool { writer == nil }
+    /// The journal's format version when it is open for writing (1: made by an earlier marac, so
+    /// only format 1 events can be added to it).
+    public var journalFormatVersion: Int? { writer?.formatVersion }
     /// The journal's last line as written (for the witness file); nil when read-only.
     public var lastLine: (seq: Int, hash: String)? { writer.map { ($0.nextSeq - 1, $0.finalHash) } }
 

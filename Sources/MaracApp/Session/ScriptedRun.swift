@@ -1,5 +1,6 @@
 import Foundation
 import MaracCore
+import MaracJournal
 import MaracTerminal
 import MaracUI
 
@@ -71,10 +72,12 @@ public final class ScriptPort: InputPort {
 }
 
 /// Reads and parses a `--keys` file; a problem names the file (and the line and column).
+/// Only a regular file is read (a FIFO would wait for a writer for ever, a device could be read without end).
 func loadKeyScript(_ path: String) throws -> [ScriptStep] {
-    let text: String
-    do { text = try String(contentsOfFile: path, encoding: .utf8) }
-    catch { throw AppError("cannot read the keys file \(path): \(error.localizedDescription)") }
+    let data: [UInt8]
+    do { data = try PosixFileIO().readFile(path, limit: FileLimits.small) }
+    catch { throw AppError("cannot read the keys file \(path): \(InputFile.reason(error, limit: FileLimits.small))") }
+    guard let text = String(validating: data, as: UTF8.self) else { throw AppError("\(path): the keys file is not UTF-8 text") }
     do { return try KeyScript.parse(text) } catch { throw AppError("\(path): \(error)") }
 }
 

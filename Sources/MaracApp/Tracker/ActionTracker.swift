@@ -50,7 +50,7 @@ public enum ActionTracker {
     public static func withLockedFolder<T>(folder: String, passphrase: String?, now: Int64, fileIO: any FileIO = PosixFileIO(),
                                            decide: (ActionFolder) throws(CommandFailure) -> (updates: [TrackerUpdate], result: T))
         throws(CommandFailure) -> T {
-        let path = AtomicFile.join(folder, ActionFolder.trackerFileName)
+        let path = ActionFolder.trackerPathForWriting(folder: folder)
         // The folder must exist before a tracker is made in it (a typo must not create a folder).
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDir), isDir.boolValue else {
@@ -110,7 +110,7 @@ public enum ActionTracker {
                                      events: [MeetingEvent]) -> Result<JournalWriter, JournalError> {
         if !fileIO.exists(path) {
             do {
-                return .success(try JournalWriter.create(path: path, kind: .tracker, id: "tracker", events: events, at: now,
+                return .success(try JournalWriter.create(path: path, kind: .tracker, id: ActionFolder.trackerID(path: path), events: events, at: now,
                                                          passphrase: passphrase, fileIO: fileIO))
             } catch {
                 // Made at the same moment by something that does not take the folder's lock: append to it.

@@ -136,6 +136,7 @@ public enum CaseHistory {
 
     /// References compare without letter case, spaces or dashes ("MC 1001" is "mc-1001").
     static func normalisedRef(_ ref: String) -> String {
-        String(ref.lowercased().filter { !$0.isWhitespace && $0 != "-" && $0 != "_" && $0 != "/" })
+        // As the agenda compares references (hidden characters, look-alike letters), then without separators.
+        String(CaseReference.key(ref).filter { !$0.isWhitespace && $0 != "-" && $0 != "_" && $0 != "/" })
     }
 }

@@ -192,3 +192,53 @@ extension VictimFeedback {
         case detail = "detail"
     }
 }
+
+// MARK: - The format version each event kind needs (docs/JOURNAL-FORMAT.md, section 8 "since", and "Versions")
+
+extension MeetingEvent {
+    /// The kinds of journal format 1, frozen with `Tests/Fixtures/journal-v1/`. Every other kind was
+    /// added later and needs format 2 (a new kind added this session lands there without a change
+    /// here; format 3 will need its own list). A writer continuing a format 1 journal appends only
+    /// these (`JournalWriter`).
+    public static let version1Kinds: Set<String> = [
+        "meetingCreated", "caseQueued", "outstandingActionsImported", "meetingStarted", "meetingPaused", "meetingResumed",
+        "attendanceRecorded", "attendanceRemoved", "attendeeLeft", "confidentialityStatementRead", "outstandingActionReviewed",
+        "caseMoved", "caseDeferred", "caseWithdrawn", "discussionStarted", "discussionPaused", "discussionResumed",
+        "bonusMinutesGranted", "discussionEnded", "noteAdded", "feedbackAgreed", "promptPassed", "actionAgreed",
+        "actionAmended", "actionWithdrawn", "actionStatusUpdated", "meetingClosed", "meetingReopened", "undone",
+    ]
+
+    /// The journal format version that introduced the kind named `kind` (its key on disk).
+    public static func formatVersion(ofKind kind: String) -> Int {
+        version1Kinds.contains(kind) ? 1 : 2
+    }
+
+    /// Every kind's name on disk, in declaration order.
+    public static var kindNames: [String] { CodingKeys.allCases.map(\.rawValue) }
+}
+
+// MARK: - Objects of the format 2 kinds whose keys were synthesised (EarlierHearing, CaseDetails and
+// RiskFactor declare theirs beside their types)
+
+extension TrackerUpdate {
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case actionID = "actionID"
+        case kind = "kind"
+        case on = "on"
+        case by = "by"
+        case note = "note"
+        case due = "due"
+        case agency = "agency"
+        case source = "source"
+    }
+}
+
+extension EarlierAction {
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case id = "id"
+        case text = "text"
+        case owner = "owner"
+        case due = "due"
+        case outcome = "outcome"
+    }
+}

@@ -215,17 +215,7 @@ public struct MeetingScreen: Program {
             setStatus(message, error: true)
         case .reviewed(let id, let message):
             modal = nil
-            let order = reviewOrder
-            let at = order.firstIndex { $0.id == id } ?? reviewIndex
-            // The next unreviewed action after this one, else the first unreviewed before it.
-            let after = order.indices.filter { $0 > at } + order.indices.filter { $0 < at }
-            if let next = after.first(where: { state.reviews[order[$0].id] == nil }) {
-                reviewIndex = next
-                setStatus((message.map { $0 + " · " } ?? "") + "next: \(SafeText.line(order[next].displayID))")
-            } else {
-                reviewIndex = at
-                setStatus((message.map { $0 + " · " } ?? "") + "all \(order.count) reviewed — press 3 for the agenda")
-            }
+            moveToNextUnreviewed(after: id, message: message)
         case .caseClosed(let ref):
             modal = nil
             actionIndex = 0; caseScroll = 0

@@ -11,7 +11,7 @@ struct FormField: Equatable {
         case date
         /// A date already passed (information received): `28/11` means the last 28/11.
         case pastDate
-        /// One of a fixed list: ←/→ cycle, or type the start of one.
+        /// One of a fixed list: ←/→ cycle, or type its letter, number or start (`ChoiceList`).
         case choice([String])
     }
 
@@ -73,7 +73,7 @@ struct FormField: Equatable {
         kind == .pastDate ? PastDateInput.parse(value, today: today) : DueDateInput.parse(value, today: today)
     }
 
-    /// For a choice field: the option typed (exactly or by an unambiguous start), if any.
+    /// For a choice field: the option what was typed picks (`ChoiceList.resolve`), if any.
 
     var chosen: String? { choiceList?.resolve(value) }
 }

@@ -30,6 +30,12 @@ extension MeetingScreen {
         if c.wasStarted { message = "Discussion resumed" }
         if !state.isStarted { return startMeeting(events, message: message, show: .caseView) }
         screen = .caseView
+        // Case detail is about to be heard: an observer who has not agreed is named again.
+        let unagreed = state.observersWithoutConfidentiality
+        if !unagreed.isEmpty {
+            let names = unagreed.map { SafeText.line($0.representative) }.joined(separator: ", ")
+            return save(events, then: .warn(message: message + " — ⚠ observer not agreed to confidentiality: \(names); they must agree or leave"))
+        }
         return save(events, then: .dismiss(message: message))
     }
 

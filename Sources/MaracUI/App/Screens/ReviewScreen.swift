@@ -10,6 +10,21 @@ extension MeetingScreen {
         return agencies.flatMap { agency in state.outstanding.filter { $0.owner == agency } }
     }
 
+    /// After an outcome is recorded: select the next action not yet reviewed (after this one, then
+    /// from the top), so the next outcome can never overwrite the one just recorded.
+    mutating func moveToNextUnreviewed(after id: String, message: String?) {
+        let order = reviewOrder
+        let at = order.firstIndex { $0.id == id } ?? reviewIndex
+        let after = order.indices.filter { $0 > at } + order.indices.filter { $0 < at }
+        if let next = after.first(where: { state.reviews[order[$0].id] == nil }) {
+            reviewIndex = next
+            setStatus((message.map { $0 + " · " } ?? "") + "next: \(SafeText.line(order[next].displayID))")
+        } else {
+            reviewIndex = at
+            setStatus((message.map { $0 + " · " } ?? "") + "all \(order.count) reviewed — press 3 for the agenda")
+        }
+    }
+
     func drawReview(into buf: inout ScreenBuffer, _ body: Rect) {
         let x = body.x + 1
         let list = reviewOrder
