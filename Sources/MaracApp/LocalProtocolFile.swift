@@ -19,7 +19,8 @@ public enum LocalProtocolFile {
     public static let keys = ["agencies", "dash_threshold", "escalation_incidents", "escalation_window_months",
                               "repeat_window_months", "target_minutes", "limit_minutes", "confidentiality_statement",
                               "chaser_victim_names", "chaser_text",
-                              "time_zone", "minute_taker", "circulation", "meeting_dates", "pack_identifies", "minutes_identify"]
+                              "time_zone", "minute_taker", "circulation", "meeting_dates", "pack_identifies", "minutes_identify",
+                              "start_time", "end_time"]
 
     public static func load(path: String) throws(CommandFailure) -> LocalProtocol {
         let data: [UInt8]
@@ -135,9 +136,18 @@ public enum LocalProtocolFile {
                 let v = (value.string ?? "").trimmingWhitespace().lowercased()
                 guard ["reference", "names"].contains(v) else { throw fail(value.mark, key, "should be 'reference' or 'names'") }
                 rules.minutesIdentify = v
+            case "start_time", "end_time":
+                // Quoted or not ("09:30" unquoted is a number in old YAML): read as typed.
+                guard let minutes = parseClockTime(value.string ?? "") else {
+                    throw fail(value.mark, key, "'\(SafeText.line(value.string ?? ""))' is not a time of day: use hh:mm, e.g. 09:30")
+                }
+                if key == "start_time" { rules.plannedStartMinutes = minutes } else { rules.plannedEndMinutes = minutes }
             default:
                 throw fail(keyNode.mark, key, "unknown key '\(key)'; the keys are: \(keys.joined(separator: ", "))")
             }
+        }
+        if let start = rules.plannedStartMinutes, let end = rules.plannedEndMinutes, end <= start {
+            throw fail(nil, "end_time", "the end (\(formatClockTime(minutes: end))) is not after the start (\(formatClockTime(minutes: start)))")
         }
         if rules.limitMinutes < rules.targetMinutes {
             throw fail(nil, "limit_minutes", "the limit (\(rules.limitMinutes) minutes) is shorter than the target (\(rules.targetMinutes) minutes)")
@@ -167,6 +177,8 @@ public enum LocalProtocolFile {
         # minute_taker: "A. N. Other, Marac coordinator"
         # circulation: [Police, Idva, "Children's Social Care"]
         # meeting_dates: [2027-01-05, 2027-02-02]   # the minutes name the next one
+        # start_time: "09:30"                      # the usual planned start and end (marac new --start / --end)
+        # end_time: "12:30"
         # pack_identifies: reference and victim     # or: reference (action packs name the case by reference only)
         # minutes_identify: names                   # or: reference (full minutes without victim/perpetrator names)
 

@@ -27,6 +27,10 @@ public enum JSONRenderer {
                 ("minuteTaker", .optional(m.meeting.minuteTaker.map(JSON.string))),
                 ("circulation", .array(m.meeting.circulation.map(JSON.string))),
                 ("nextMeeting", .date(m.meeting.nextMeeting)),
+                ("nextMeetingVenue", .optional(m.meeting.nextMeetingVenue.map(JSON.string))),
+                ("planned", .string(m.meeting.planned)),
+                ("plannedOriginally", .optional(m.meeting.plannedOriginally.map(JSON.string))),
+                ("startedOnAnotherDay", .date(m.meeting.startedOnAnotherDay)),
             ])),
             ("attendance", .object([
                 ("present", .array(m.attendance.present.map(person))),
@@ -51,6 +55,11 @@ public enum JSONRenderer {
                 ("escalations", .array(m.review.escalations.map(JSON.string))),
             ])),
             ("cases", .array(m.cases.map(caseJSON))),
+            ("anyOtherBusiness", .array(m.anyOtherBusiness.map { item in
+                .object([("id", .string(item.id)), ("title", .string(item.title)), ("raisedBy", .string(item.raisedBy)),
+                         ("notes", .array(item.notes.map { .object([("agency", .string($0.agency)), ("text", .string($0.text))]) })),
+                         ("actions", .array(item.actions.map(action)))])
+            })),
             ("summary", summary(m.summary)),
             ("journal", .object([
                 ("file", .string(m.journal.fileName)),

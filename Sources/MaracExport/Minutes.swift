@@ -49,6 +49,8 @@ public struct Minutes: Sendable, Equatable {
     public var confidentiality: ConfidentialityRecord
     public var review: OutstandingReviewMinutes
     public var cases: [CaseMinutes]
+    /// Any other business, after the cases (since issue 15).
+    public var anyOtherBusiness: [AOBMinutes] = []
     public var summary: ClosingSummary
     public var journal: JournalFacts
 
@@ -65,7 +67,7 @@ public struct Minutes: Sendable, Equatable {
     }
 
     /// Every action agreed at the meeting, in agenda order of their cases.
-    public var allActions: [ActionLine] { cases.flatMap(\.actions) }
+    public var allActions: [ActionLine] { cases.flatMap(\.actions) + anyOtherBusiness.flatMap(\.actions) }
 }
 
 public struct MeetingDetails: Sendable, Equatable {
@@ -86,8 +88,16 @@ public struct MeetingDetails: Sendable, Equatable {
     /// From the local protocol, when it names them.
     public var minuteTaker: String?
     public var circulation: [String]
-    /// The first of the protocol's meeting dates after this meeting.
+    /// The next meeting: as set in the meeting, else the first of the protocol's dates after it.
     public var nextMeeting: CalendarDate?
+    /// Where the next meeting is, when set in the meeting.
+    public var nextMeetingVenue: String? = nil
+    /// The planned times in force, `09:30–12:30` (local time).
+    public var planned: String = ""
+    /// The plan as first made, when the chair changed it in the meeting.
+    public var plannedOriginally: String? = nil
+    /// The day the meeting clock started, when it is not the meeting's date.
+    public var startedOnAnotherDay: CalendarDate? = nil
     /// A mock meeting (`marac train`): every format says TRAINING.
     public var training: Bool = false
 
@@ -331,6 +341,15 @@ public struct Overrun: Sendable, Equatable {
     public var reason: String?
 }
 
+/// An item of any other business: what it was, who raised it, its notes and actions.
+public struct AOBMinutes: Sendable, Equatable {
+    public var id: String
+    public var title: String
+    public var raisedBy: String
+    public var notes: [AttributedNote]
+    public var actions: [ActionLine]
+}
+
 public struct ClosingSummary: Sendable, Equatable {
     public var casesOnAgenda: Int
     public var casesHeard: Int
@@ -367,7 +386,14 @@ extension Minutes {
             durationMillis: state.meetingElapsedMillis(now: end), reopenReasons: state.reopenReasons.map(line),
             targetMinutes: rules.targetMinutes, limitMinutes: rules.limitMinutes, timeZone: line(zone.identifier),
             minuteTaker: rules.minuteTaker.map(line), circulation: (rules.circulation ?? []).map(line),
-            nextMeeting: (rules.meetingDates ?? []).sorted().first { $0 > info.date }, training: info.isTraining)
+            nextMeeting: state.nextMeetingDate, training: info.isTraining)
+        meeting.nextMeetingVenue = state.nextMeeting.map { line($0.venue) }.flatMap { $0.isEmpty ? nil : $0 }
+        meeting.planned = state.plannedTimes.text
+        meeting.plannedOriginally = state.originalPlan?.text
+        if let started = state.startedAt {
+            let day = CalendarDate(epochMillis: started + Int64(zone.instant(started).offsetSeconds) * 1000)
+            if day != info.date { meeting.startedOnAnotherDay = day }
+        }
 
         func attendanceLine(_ a: Attendance) -> AttendanceLine {
             AttendanceLine(agency: line(a.agency), representative: line(a.representative), role: a.role,
@@ -417,6 +443,15 @@ extension Minutes {
         }
 
         let present = state.agenciesPresent
+        func actionLine(_ a: Action) -> ActionLine {
+            // An owner not in the room: the minutes say who agreed to tell them.
+            let told = state.absentOwnerInformers[a.id].map { " (\(line(a.owner)) not present: \(line($0)) will tell them)" } ?? ""
+            return ActionLine(id: line(a.id), caseRef: line(a.caseRef), text: line(a.text) + told, owner: line(a.owner), due: a.due,
+                       category: a.category, status: a.status, escalated: a.escalated,
+                       findings: a.status == .withdrawn ? [] : SmartRules.check(a, today: info.date, agenciesPresent: present)
+                           .map { Finding($0.severity, $0.code, line($0.message)) },
+                       withdrawalReason: a.status == .withdrawn ? a.history.last { $0.status == .withdrawn }.map { line($0.note) } : nil)
+        }
         let timing = state.timing
         var cases: [CaseMinutes] = []
         for (index, c) in state.orderedCases.enumerated() {
@@ -429,15 +464,7 @@ extension Minutes {
                                 overran: taken >= timing.limit(bonusMinutes: c.bonusMinutes),
                                 overrunReason: c.overrunReason.map(line).flatMap { $0.trimmingWhitespace().isEmpty ? nil : $0 })
             }
-            let actions = state.actions(for: c.ref).map { a in
-                // An owner not in the room: the minutes say who agreed to tell them.
-                let told = state.absentOwnerInformers[a.id].map { " (\(line(a.owner)) not present: \(line($0)) will tell them)" } ?? ""
-                return ActionLine(id: line(a.id), caseRef: line(a.caseRef), text: line(a.text) + told, owner: line(a.owner), due: a.due,
-                           category: a.category, status: a.status, escalated: a.escalated,
-                           findings: a.status == .withdrawn ? [] : SmartRules.check(a, today: info.date, agenciesPresent: present)
-                               .map { Finding($0.severity, $0.code, line($0.message)) },
-                           withdrawalReason: a.status == .withdrawn ? a.history.last { $0.status == .withdrawn }.map { line($0.note) } : nil)
-            }
+            let actions = state.actions(for: c.ref).map(actionLine)
             let passed = c.passedPrompts.keys.sorted().map {
                 PassedPrompt(code: line($0), prompt: CasePrompts.promptTitle($0), reason: line(c.passedPrompts[$0] ?? ""))
             }
@@ -466,11 +493,16 @@ extension Minutes {
                 corrections: c.corrections.map { Self.correctionLine($0, names: namesInMinutes, zone: zone) }))
         }
         self.cases = cases
+        anyOtherBusiness = state.aob.map { item in
+            AOBMinutes(id: line(item.id), title: line(item.title), raisedBy: line(item.raisedBy),
+                       notes: item.notes.map { AttributedNote(agency: line($0.agency), text: SafeText.block($0.text), flagged: nil) },
+                       actions: state.actions(for: item.id).map(actionLine))
+        }
 
         let heard = cases.filter { $0.status == .heard }
         let discussed = heard.filter { $0.section != .twelveMonthNotification }
         let discussedTime = discussed.compactMap(\.time).reduce(Int64(0)) { $0 + $1.takenMillis }
-        let live = cases.flatMap(\.actions).filter { $0.status != .withdrawn }
+        let live = (cases.flatMap(\.actions) + anyOtherBusiness.flatMap(\.actions)).filter { $0.status != .withdrawn }
         summary = ClosingSummary(
             casesOnAgenda: cases.count, casesHeard: discussed.count, notificationsHeard: heard.count - discussed.count,
             deferred: cases.filter { $0.status == .deferredToNextMeeting }.count,

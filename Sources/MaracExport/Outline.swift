@@ -39,14 +39,20 @@ enum Layout {
             ("Venue", m.meeting.venue.isEmpty ? "not recorded" : m.meeting.venue), ("Chair", m.meeting.chair),
         ]
         if let taker = m.meeting.minuteTaker { meeting.append(("Minute-taker", taker)) }
+        meeting.append(("Planned", m.meeting.planned + (m.meeting.plannedOriginally.map { " (changed in the meeting from \($0))" } ?? "")))
         meeting += [
-            ("Started", m.meeting.startedAt.map(\.uk) ?? "not started"),
+            ("Started", (m.meeting.startedAt.map(\.uk) ?? "not started")
+                + (m.meeting.startedOnAnotherDay.map { " — not the meeting's date: started on \($0.uk)" } ?? "")),
             ("Closed", m.meeting.closedAt.map(\.uk) ?? "not closed"),
             ("Meeting time", spokenDuration(m.meeting.durationMillis)), ("Status", m.meeting.status),
             ("Time per case", "target \(m.meeting.targetMinutes) minutes, limit \(m.meeting.limitMinutes) minutes"),
         ]
         meeting += m.meeting.reopenReasons.map { ("Reopened", $0) }
-        if let next = m.meeting.nextMeeting { meeting.append(("Next meeting", next.uk)) }
+        if let next = m.meeting.nextMeeting {
+            meeting.append(("Next meeting", next.uk + (m.meeting.nextMeetingVenue.map { ", " + $0 } ?? "")))
+        } else {
+            meeting.append(("Next meeting", "not set"))
+        }
         if !m.meeting.circulation.isEmpty { meeting.append(("Circulation", m.meeting.circulation.joined(separator: "; "))) }
         blocks.append(.section(id: "meeting", title: "Meeting", [.pairs(meeting)]))
 
@@ -108,6 +114,22 @@ enum Layout {
             cases.append(.group(caseBlocks(c)))
         }
         blocks.append(.section(id: "cases", title: "Cases", cases))
+
+        var aob: [Block] = []
+        if m.anyOtherBusiness.isEmpty { aob.append(.paragraph("None raised.")) }
+        for item in m.anyOtherBusiness {
+            var b: [Block] = [.heading(4, "\(item.id) \(item.title)"),
+                              .pairs([("Raised by", item.raisedBy.isEmpty ? "the chair" : item.raisedBy)])]
+            b.append(.label("Notes"))
+            if item.notes.isEmpty { b.append(.paragraph("None recorded.")) }
+            else { b.append(.list(item.notes.map { ($0.agency, $0.text) })) }
+            b.append(.label("Actions"))
+            b.append(.table(header: ["ID", "Action", "Owner", "Due", "Category", "Status", "SMART check"],
+                            rows: item.actions.map { [$0.id, $0.text, $0.owner, $0.dueText, $0.categoryText, $0.statusText, $0.findingsText] },
+                            widths: [16, 24, 12, 13, 12, 9, 14], empty: "No actions agreed.", caption: "\(item.id) — actions"))
+            aob.append(.group(b))
+        }
+        blocks.append(.section(id: "aob", title: "Any other business", aob))
 
         let s = m.summary
         var rows: [(String, String)] = [("Cases on the agenda", String(s.casesOnAgenda)), ("Cases heard", String(s.casesHeard))]

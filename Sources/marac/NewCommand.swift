@@ -34,6 +34,9 @@ struct NewCommand: ParsableCommand {
             Cases the previous meeting of the same area in that folder deferred "to the next meeting" \
             are added to the agenda (first in their section, marked "deferred from" with the reason), \
             and each is named on stderr; --no-deferred leaves them out.
+            --start and --end give the planned times (hh:mm, local time): the meeting screen's header \
+            shows the projected finish against the planned end, and which cases will not be reached. \
+            The local protocol's start_time and end_time are the defaults; without them 09:30 to 12:30.
 
             --encrypt seals every event with AES-256-GCM under a key made from a passphrase (scrypt). \
             Every command then asks for it once on the terminal, or reads MARAC_PASSPHRASE; `marac \
@@ -42,6 +45,7 @@ struct NewCommand: ParsableCommand {
             Examples:
               marac new --agenda a.csv --date 01/12/2026 --area Northvale --chair "Ann C"
               marac new --agenda a.csv --date 2026-12-01 --area X --chair T --out m.jsonl
+              marac new --agenda a.csv --date 2026-12-01 --start 13:30 --end 16:00
               marac new --agenda a.csv --date 2026-12-01 --area X --chair T --encrypt
             """
         )
@@ -61,6 +65,12 @@ struct NewCommand: ParsableCommand {
 
     @Option(help: "Where the meeting is held (default: `venue` in the configuration).")
     var venue: String?
+
+    @Option(help: ArgumentHelp("The planned start, local time (default: `start_time` in the protocol, else 09:30).", valueName: "hh:mm"))
+    var start: String?
+
+    @Option(help: ArgumentHelp("The planned end, local time (default: `end_time` in the protocol, else three hours after the start).", valueName: "hh:mm"))
+    var end: String?
 
     @Option(help: ArgumentHelp("The journal file to create (never overwritten).", valueName: "journal"), completion: .file(extensions: ["jsonl"]))
     var out: String?
@@ -120,6 +130,8 @@ struct NewCommand: ParsableCommand {
                                              protocolPath: config[.protocolFile], passphrase: passphrase)
             request.sign = config.isOn(.sign)
             request.noDeferred = noDeferred
+            request.start = start
+            request.end = end
             let outcome = try NewMeeting.run(request)
             for warning in outcome.warnings { printError("marac: warning: \(warning)") }
             // On stderr with the other messages: stdout stays the journal's path alone, for scripts.

@@ -24,7 +24,7 @@ import Testing
         try run(Binary.marac, ["new", "--agenda", dir.file("agenda-july.csv"), "--date", "02/07/2026", "--area", "Northvale",
                                "--chair", "DI Rowan Pike", "--out", journal])
         try """
-        <Enter>3s
+        <Enter>y3s
         aRefer Frank Fowler to the perpetrator programme<Tab>Probation<Tab>+14d<Tab>perp<Enter>
         aFit a monitored alarm at the address<Tab>Police<Tab>+7d<Tab>vict<Enter>
         nPPassed in the test<Enter><Enter>
@@ -73,7 +73,7 @@ import Testing
                                    "--size", size, "--data-dir", dir.path])
             return try String(contentsOfFile: dir.file("\(name).txt"), encoding: .utf8)
         }
-        let caseScreen = try stage("history", "<Enter>3jj<Enter>")
+        let caseScreen = try stage("history", "<Enter>y3jj<Enter>")
         #expect(caseScreen.contains("Case MC-1207"))
         #expect(caseScreen.contains("Earlier hearings (1)"))
         #expect(caseScreen.contains("02/07/2026 MC-0990"))
@@ -134,7 +134,7 @@ import Testing
                                "--chair", "DI Rowan Pike", "--out", journal])
         // MC-2003 (Denise and Frank Ward) has no contact-safety flag: only the note can warn.
         try """
-        <Enter>3jjj<Enter>s
+        <Enter>y3jjj<Enter>s
         oPolice<Tab><Tab>\(note.replacingOccurrences(of: "Fowler", with: "Ward"))<Enter>
         fIdva<Tab>phone<Tab><Enter>n
         """.write(toFile: dir.file("k.keys"), atomically: true, encoding: .utf8)

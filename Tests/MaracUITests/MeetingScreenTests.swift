@@ -259,11 +259,11 @@ struct HeaderTests {
     @Test func headerShowsTheClockPausedWithASymbol() throws {
         var rt = FakeRuntime(meeting: Fixture.meeting(Fixture.discussing), now: Fixture.minutes(17))
         try rt.run("p")
-        #expect(rt.lines[0].contains("Ⅱ 17:00 paused"))
+        #expect(rt.lines[0].contains("Ⅱ 17:00 min paused"))
         try rt.run("<Sleep 5m>")
-        #expect(rt.lines[0].contains("Ⅱ 17:00 paused"))
+        #expect(rt.lines[0].contains("Ⅱ 17:00 min paused"))
         try rt.run("p<Sleep 1m>")
-        #expect(rt.lines[0].contains("▶ 18:00"))
+        #expect(rt.lines[0].contains("▶ 18:00 min"))
     }
 }
 

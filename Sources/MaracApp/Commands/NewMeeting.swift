@@ -22,6 +22,10 @@ public enum NewMeeting {
         public var sign = false
         /// Leaves out the cases the previous meeting deferred to this one (`--no-deferred`).
         public var noDeferred = false
+        /// The planned start and end, `hh:mm` local time (`--start`, `--end`); nil: the local
+        /// protocol's `start_time` / `end_time`, else 09:30 and three hours after the start.
+        public var start: String?
+        public var end: String?
 
         public init(agendaPath: String, date: String, area: String, chair: String, venue: String = "",
                     out: String? = nil, dataDir: String? = nil, protocolPath: String? = nil, passphrase: String? = nil) {
@@ -87,8 +91,10 @@ public enum NewMeeting {
             throw CommandFailure(SafeText.line(error.description), exitCode: ExitStatus.badFile)
         }
 
+        let plan = try plannedTimes(request, rules: rules)
         let info = MeetingInfo(id: MeetingInfo.makeID(date: date, area: area), date: date, area: area, chair: chair,
-                               venue: SafeText.line(request.venue).trimmingWhitespace())
+                               venue: SafeText.line(request.venue).trimmingWhitespace(),
+                               plannedStartMinutes: plan.startMinutes, plannedDurationMinutes: plan.endMinutes - plan.startMinutes)
         let path: String
         if let out = request.out, !out.isEmpty {
             path = out
@@ -133,6 +139,25 @@ public enum NewMeeting {
         outcome.deferred = carried.map { DeferredCarry(caseRef: $0.caseRef, from: $0.from, alreadyOnAgenda: $0.alreadyOnAgenda) }
         outcome.deferredLeftOut = request.noDeferred
         return outcome
+    }
+
+    /// The planned start and end: the options, else the local protocol's, else 09:30 for three hours.
+    static func plannedTimes(_ request: Request, rules: LocalProtocol) throws(CommandFailure) -> PlannedTimes {
+        func parse(_ text: String?, _ option: String) throws(CommandFailure) -> Int? {
+            guard let text else { return nil }
+            guard let minutes = parseClockTime(text) else {
+                throw CommandFailure("\(option) '\(SafeText.line(text))' is not a time of day: use hh:mm, e.g. \(option) 09:30",
+                                     exitCode: ExitStatus.usage)
+            }
+            return minutes
+        }
+        let start = try parse(request.start, "--start") ?? rules.plannedStartMinutes ?? 9 * 60 + 30
+        let end = try parse(request.end, "--end") ?? (request.start == nil ? rules.plannedEndMinutes : nil) ?? start + 180
+        guard end > start else {
+            throw CommandFailure("--end \(formatClockTime(minutes: end)) is not after the start (\(formatClockTime(minutes: start)))",
+                                 exitCode: ExitStatus.usage)
+        }
+        return PlannedTimes(startMinutes: start, endMinutes: end)
     }
 
     /// Where the agenda template is installed (share/marac, or the build's resource bundle), if found.

@@ -165,6 +165,14 @@ public final class MeetingSession {
         }
     }
 
+    /// The meeting's zone (as documents use it: `TZ`, the protocol's, else Europe/London) offset from
+    /// UTC at midday on the meeting date: the header's clock times are local.
+    public static func utcOffset(of state: MeetingState) -> Int {
+        let name = DocumentTime.zoneName(protocolZone: state.rules.timeZone).name
+        let midday = Date(timeIntervalSince1970: Double(state.info.date.dayNumber) * 86_400 + 12 * 3600)
+        return TimeZone(identifier: name)?.secondsFromGMT(for: midday) ?? 0
+    }
+
     /// Runs the screen until the chair quits. Returns the final screen when scripted.
     /// Both kinds of run go through the one `EventLoop`; they differ only in their ports.
     @discardableResult
@@ -178,6 +186,7 @@ public final class MeetingSession {
             if let notice { notices.append(.notice(notice, isError: isReadOnly)) }
             var screen = MeetingScreen(meeting: opened, now: clock.now, mode: mode, notices: notices)
             screen.lostLogLines = { FileLog.lostLines }
+            screen.utcOffsetSeconds = Self.utcOffset(of: opened.state)
             let outcome = ScriptedRun.run(&screen, steps: steps, clock: clock, size: options.size) { effect in
                 self.perform(effect, clock: clock)
             }
@@ -201,6 +210,7 @@ public final class MeetingSession {
         if let notice { notices.append(.notice(notice, isError: isReadOnly)) }
         var screen = MeetingScreen(meeting: opened, now: clock.now, mode: mode, notices: notices)
         screen.lostLogLines = { FileLog.lostLines }
+        screen.utcOffsetSeconds = Self.utcOffset(of: opened.state)
         try runOnTerminal(&screen, theme: theme, clock: clock, dumpScreenFile: options.dumpScreenFile) { effect in
             self.perform(effect, clock: clock)
         }

@@ -223,11 +223,12 @@ public struct DeferredFrom: Sendable, Equatable {
 }
 
 extension MeetingState {
-    /// The day a carried-forward action is due by default: the next meeting. That is the first of
-    /// the local protocol's meeting dates after this meeting, else four weeks on (a monthly
-    /// cycle, the commonest; docs/DECISIONS.md, "Continuity between meetings").
-    public var nextMeetingDate: CalendarDate {
-        (rules.meetingDates ?? []).sorted().first { $0 > info.date } ?? info.date.adding(days: 28)
+    /// The day a carried-forward action is due by default: the next meeting. That is the date this
+    /// meeting set for it (`nextMeetingSet`), else the first of the local protocol's meeting dates
+    /// after this meeting (`nextMeetingDate`), else four weeks on (a monthly cycle, the commonest;
+    /// docs/DECISIONS.md, "Continuity between meetings").
+    public var carriedForwardDueDate: CalendarDate {
+        nextMeetingDate ?? info.date.adding(days: 28)
     }
 
     /// Checks a correction before it is written: the case exists, the value reads, it changes

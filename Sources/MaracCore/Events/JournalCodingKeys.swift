@@ -43,6 +43,10 @@ extension MeetingEvent {
         case caseDeferredFrom = "caseDeferredFrom"
         case outstandingActionCarriedForward = "outstandingActionCarriedForward"
         case caseCorrected = "caseCorrected"
+        // Since format 2 (issue 15): planned times changed, Any Other Business, the next meeting.
+        case meetingPlanChanged = "meetingPlanChanged"
+        case aobItemAdded = "aobItemAdded"
+        case nextMeetingSet = "nextMeetingSet"
         case meetingClosed = "meetingClosed"
         case meetingReopened = "meetingReopened"
         case undone = "undone"
@@ -117,6 +121,9 @@ extension LocalProtocol {
         case meetingDates = "meetingDates"
         case packIdentifies = "packIdentifies"
         case minutesIdentify = "minutesIdentify"
+        // Optional, since format 2 (issue 15): the usual planned start and end (minutes after midnight).
+        case plannedStartMinutes = "plannedStartMinutes"
+        case plannedEndMinutes = "plannedEndMinutes"
     }
 }
 

@@ -70,6 +70,12 @@ public enum MeetingEvent: Codable, Sendable, Equatable {
     /// A case field corrected, with the reason: `value` replaces what the agenda (or an earlier
     /// correction) said, which stays in the journal. Allowed once the meeting is closed.
     case caseCorrected(caseRef: String, field: CaseField, value: String, reason: String)
+    // The meeting's shape (since journal format 2): its planned times changed in the meeting, an
+    // Any Other Business item raised after the agenda (its notes and actions are `noteAdded` and
+    // `actionAgreed` with the item's ID as their case reference), the next meeting's date and venue.
+    case meetingPlanChanged(startMinutes: Int, endMinutes: Int)
+    case aobItemAdded(itemID: String, title: String, raisedBy: String)
+    case nextMeetingSet(date: CalendarDate, venue: String)
 
     // Close.
     case meetingClosed
@@ -85,6 +91,9 @@ public enum MeetingEvent: Codable, Sendable, Equatable {
     enum NoteAmendedCodingKeys: String, CodingKey { case caseRef, noteSeq, agency, kind, text, reason }
     enum NoteWithdrawnCodingKeys: String, CodingKey { case caseRef, noteSeq, reason }
     enum AbsentOwnerToBeToldCodingKeys: String, CodingKey { case actionID, byAgency }
+    enum MeetingPlanChangedCodingKeys: String, CodingKey { case startMinutes, endMinutes }
+    enum AobItemAddedCodingKeys: String, CodingKey { case itemID, title, raisedBy }
+    enum NextMeetingSetCodingKeys: String, CodingKey { case date, venue }
 
     /// A short name for logs and the replay bar. Never contains case text.
     public var name: String {
@@ -125,6 +134,9 @@ public enum MeetingEvent: Codable, Sendable, Equatable {
         case .caseDeferredFrom: return "deferred case brought forward"
         case .outstandingActionCarriedForward: return "outstanding action carried forward"
         case .caseCorrected: return "case corrected"
+        case .meetingPlanChanged: return "planned times changed"
+        case .aobItemAdded: return "any other business item added"
+        case .nextMeetingSet: return "next meeting set"
         case .meetingClosed: return "meeting closed"
         case .meetingReopened: return "meeting reopened"
         case .undone: return "undo"

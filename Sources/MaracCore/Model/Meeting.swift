@@ -72,6 +72,10 @@ public struct LocalProtocol: Codable, Sendable, Equatable {
     /// How the full minutes name a case: nil or `names` (victim and perpetrator as on the agenda),
     /// or `reference` (the reference only).
     public var minutesIdentify: String? = nil
+    /// The usual planned start and end of this Marac's meetings, minutes after midnight local time
+    /// (`marac new` uses them when --start / --end are not given; nil: 09:30 and three hours later).
+    public var plannedStartMinutes: Int? = nil
+    public var plannedEndMinutes: Int? = nil
 
     public init(agencies: [String] = LocalProtocol.nationalAgencies, dashThreshold: Int = 14,
                 escalationIncidents: Int = 3, escalationWindowMonths: Int = 12, repeatWindowMonths: Int = 12,

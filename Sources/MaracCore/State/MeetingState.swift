@@ -131,6 +131,12 @@ public struct MeetingState: Sendable, Equatable {
     /// The case whose discussion is running or paused, if any.
     public var activeCase: String?
     public var undone: Set<Int>
+    /// Any Other Business, in the order raised (after the agenda).
+    public var aob: [AOBItem] = []
+    /// The next meeting's date and venue, when set in this one.
+    public var nextMeeting: NextMeeting?
+    /// The plan as first made, when it was changed in the meeting (nil: never changed).
+    public var originalPlan: PlannedTimes?
     public var lastSeq: Int
     public var lastEventAt: Int64?
     var nextNoteID: Int
@@ -321,14 +327,18 @@ public struct MeetingState: Sendable, Equatable {
             if ended == true, activeCase == ref { activeCase = nil }
         case .noteAdded(let ref, let agency, let kind, let text):
             let note = Note(id: nextNoteID, caseRef: ref, agency: agency, kind: kind, text: text, at: t, seq: r.seq)
-            guard withCase(ref, { $0.notes.append(note) }) != nil else { return }
+            if withCase(ref, { $0.notes.append(note) }) == nil {
+                guard let i = aob.firstIndex(where: { $0.id == ref }) else { return }
+                aob[i].notes.append(note)
+            }
             nextNoteID += 1
         case .feedbackAgreed(let ref, let feedback):
             withCase(ref) { $0.feedback = feedback }
         case .promptPassed(let ref, let prompt, let reason):
             cases[ref]?.passedPrompts[prompt] = reason
         case .actionAgreed(let action):
-            guard cases.index(forKey: action.caseRef) != nil, actionPosition(action.id) == nil else { return }
+            guard cases.index(forKey: action.caseRef) != nil || aob.contains(where: { $0.id == action.caseRef }),
+                  actionPosition(action.id) == nil else { return }
             actions.append(action)
             actionIndex.appended(action.id, at: actions.count - 1)
             withCase(action.caseRef) { $0.actionIDs.append(action.id) }
@@ -380,6 +390,16 @@ public struct MeetingState: Sendable, Equatable {
                                                     reason: reason, at: t, seq: r.seq, afterClose: afterClose))
                 c.agenda = corrected
             }
+        case .meetingPlanChanged(let start, let end):
+            guard end > start else { return }
+            if originalPlan == nil { originalPlan = plannedTimes }
+            info.plannedStartMinutes = start
+            info.plannedDurationMinutes = end - start
+        case .aobItemAdded(let id, let title, let raisedBy):
+            guard cases[id] == nil, !aob.contains(where: { $0.id == id }) else { return }
+            aob.append(AOBItem(id: id, title: title, raisedBy: raisedBy))
+        case .nextMeetingSet(let date, let venue):
+            nextMeeting = NextMeeting(date: date, venue: venue)
         case .meetingClosed:
             if let ref = activeCase { pauseDiscussion(ref, at: t) }
             if let p = pausedAt { pausedMillis += max(0, t - p); pausedAt = nil }

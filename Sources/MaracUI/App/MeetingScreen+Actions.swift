@@ -17,6 +17,20 @@ extension MeetingScreen {
         return "\(c.status.symbol) \(c.status.word)"
     }
 
+    /// The calendar day `now` falls on in the meeting's time zone.
+    var localToday: CalendarDate { CalendarDate(epochMillis: now + Int64(utcOffsetSeconds) * 1000) }
+
+    /// Writes events that start the meeting clock, asking first when today is not the meeting's
+    /// date (a meeting dated 17/11 started on 01/12 would otherwise say so only in its minutes).
+    mutating func startMeeting(_ events: [MeetingEvent], message: String, show target: ScreenID? = nil) -> [Effect] {
+        if localToday != state.info.date, editRefusal(for: events) == nil {
+            modal = .confirm(.startOnAnotherDay(events: events, message: message, show: target))
+            return []
+        }
+        if let target { screen = target }
+        return save(events, then: .dismiss(message: message))
+    }
+
     mutating func undo() -> [Effect] {
         guard let last = meeting.lastUndoable else {
             setStatus("Nothing to undo")
@@ -80,6 +94,9 @@ extension MeetingScreen {
                 return [.quit]
             case .closeMeeting:
                 return save([.meetingClosed], then: .dismiss(message: "Meeting closed — its record is locked"))
+            case .startOnAnotherDay(let events, let message, let target):
+                if let target { screen = target }
+                return save(events, then: .dismiss(message: message))
             case .removeAttendee(let agency, let rep):
                 return save([.attendanceRemoved(agency: agency, representative: rep)], then: .dismiss(message: "Removed from the register"))
             }

@@ -27,6 +27,9 @@ enum Modal: Equatable {
 enum ConfirmPurpose: Equatable {
     case quit
     case closeMeeting
+    /// Starting the meeting clock on a day other than the meeting's date: the events to write if
+    /// the chair starts anyway, and the screen to show then.
+    case startOnAnotherDay(events: [MeetingEvent], message: String, show: ScreenID?)
     case removeAttendee(agency: String, representative: String)
 }
 
@@ -42,6 +45,8 @@ enum AfterSave: Equatable {
     case dismiss(message: String?)
     case reopen(Modal, message: String?)
     case caseClosed(String)
+    /// An item of any other business was added: open it on the Case screen.
+    case showAOB(String, message: String)
     /// An outstanding action's outcome was recorded: the review moves to the next one to review.
     case reviewed(actionID: String, message: String?)
     /// Close the form and show a warning (recorded, but something needs the chair's attention).
@@ -62,6 +67,10 @@ public struct MeetingScreen: Program {
     var replayKeys: ReplayKeys?
     /// Log lines lost so far (the log's disk full, say): the summary shows the count. Set by the runtime.
     public var lostLogLines: @Sendable () -> Int = { 0 }
+    /// The meeting's time zone offset from UTC on its date, in seconds: the header shows the
+    /// projected finish and the planned times in local time. Set by the runtime (0: UTC, as
+    /// Europe/London in winter).
+    public var utcOffsetSeconds = 0
 
     var statusIsError = false
     var now: Int64
@@ -197,6 +206,12 @@ public struct MeetingScreen: Program {
         case .reopen(let next, let message):
             modal = next
             setStatus(message)
+        case .showAOB(let id, let message):
+            modal = nil
+            agendaRef = id
+            actionIndex = 0; caseScroll = 0
+            screen = .caseView
+            setStatus(message)
         case .warn(let message):
             modal = nil
             setStatus(message, error: true)
@@ -212,12 +227,12 @@ public struct MeetingScreen: Program {
                 setStatus("Case \(SafeText.line(ref)) closed. Next: \(SafeText.line(next)) — press s to start the discussion")
             } else {
                 screen = .agenda
-                setStatus("Case \(SafeText.line(ref)) closed. No cases left waiting: 5 shows the summary")
+                setStatus("Case \(SafeText.line(ref)) closed. No cases left waiting: B on the agenda adds any other business, 5 shows the summary")
             }
         }
         // Keep selections inside their lists after the state changed.
         attendanceIndex = min(attendanceIndex, max(0, state.attendance.count - 1))
-        if let ref = agendaRef, state.cases[ref] == nil { agendaRef = state.queue.first }
+        if let ref = agendaRef, state.cases[ref] == nil, state.aobItem(ref) == nil { agendaRef = state.queue.first }
         if agendaRef == nil { agendaRef = state.queue.first }
     }
 

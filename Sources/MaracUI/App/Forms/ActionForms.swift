@@ -186,7 +186,7 @@ struct ReviewForm: FormSpec {
                       hint: "not possible = circumstances changed; not done = by the agency, escalates to the steering group",
                       letters: ReviewOutcome.allCases.map(\.letter)),
             // Carried forward: when it is now due, offered as the next meeting's date (15c).
-            FormField("due", "New due date", .date, value: screen.state.nextMeetingDate.uk,
+            FormField("due", "New due date", .date, value: screen.state.carriedForwardDueDate.uk,
                       hint: "when it is now due (the next meeting unless changed): 14/12, +2w, fri",
                       onlyWhen: .init(key: "outcome", values: [ReviewOutcome.carriedForward.rawValue])),
             FormField("note", "Note", hint: "optional: what happened"),
@@ -213,7 +213,7 @@ struct ReviewForm: FormSpec {
         if outcome == .carriedForward {
             // Carried forward: due again on a new date, which the tracker and the next review use (15c).
             guard case .success(let due) = DueDateInput.parse(f["due"], today: screen.today) else {
-                return .refused("Give the new due date for the carried-forward action (e.g. \(screen.state.nextMeetingDate.uk))")
+                return .refused("Give the new due date for the carried-forward action (e.g. \(screen.state.carriedForwardDueDate.uk))")
             }
             return .write([.outstandingActionCarriedForward(actionID: actionID, due: due, note: f["note"])],
                           .reviewed(actionID: actionID, message: "Action \(SafeText.line(actionID)): carried forward, now due \(due.uk)"))

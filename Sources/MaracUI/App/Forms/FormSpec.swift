@@ -109,6 +109,8 @@ extension MeetingScreen {
 
     /// "Case NV-101 · Jane Example": the context line of a form about one case.
     func caseContext(_ ref: String) -> String? {
+        // An item of any other business takes notes and actions like a case (Screens/MeetingShape.swift).
+        if let item = state.aobItem(ref) { return "\(item.id) · any other business: \(SafeText.line(item.title))" }
         guard let c = state.cases[ref] else { return nil }
         return "Case \(SafeText.line(ref)) · \(SafeText.line(c.agenda.victim))"
     }

@@ -104,7 +104,7 @@ struct OverrunForm: FormSpec {
     func context(in screen: MeetingScreen) -> String? {
         let s = screen.state
         guard let c = s.cases[flow.caseRef] else { return nil }
-        return "Case \(SafeText.line(flow.caseRef)) took \(formatDuration(c.elapsedMillis(now: screen.now))) (limit \(s.rules.limitMinutes + c.bonusMinutes) min). Enter to continue."
+        return "Case \(SafeText.line(flow.caseRef)) took \(formatElapsed(c.elapsedMillis(now: screen.now))) (limit \(s.rules.limitMinutes + c.bonusMinutes) min). Enter to continue."
     }
 
     func submit(_ f: FormModel, in screen: MeetingScreen) -> FormResult {

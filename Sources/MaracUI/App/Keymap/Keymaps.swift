@@ -25,6 +25,7 @@ extension MeetingScreen {
         Binding([.char("R")], "R", "reopen a closed meeting, with a reason", hint: ("R", "reopen"),
                 showsNow: { s in s.state.isClosed && s.mode == .live && [.caseView, .summary].contains(s.screen) },
                 rankNow: { $0.screen == .summary ? 0 : 99 }, action: { s, _ in s.reopen() }),
+        .edit([.char("T")], "T", "change the planned start and end times (recorded)") { s, _ in s.openPlanForm(); return [] },
         Binding([], "F12 or Ctrl-B", "privacy screen: hide all case detail at once", action: nil),
         Binding([], "Ctrl-L", "redraw the screen", action: nil),
         Binding([.char("?"), .function(1)], "? or F1", "this help", action: { s, _ in s.helpScroll = 0; return [] }),
@@ -49,7 +50,7 @@ extension MeetingScreen {
                 hint: ("Enter", "start meeting"), rank: 10,
                 hintNow: { s in ("Enter", s.state.isStarted || s.mode == .readOnly ? "review" : "start meeting") }, action: { s, _ in
                     if s.state.isStarted { s.show(.review); return [] }
-                    return s.save([.meetingStarted], then: .dismiss(message: "Meeting started — the clock is running. Next: 2 Review"))
+                    return s.startMeeting([.meetingStarted], message: "Meeting started — the clock is running. Next: 2 Review")
                 }),
         .edit([.char("a")], "a", "add someone to the attendance register", hint: ("a", "add attendee"), rank: 20) { s, _ in
             s.open(AttendanceForm()); return []
@@ -102,7 +103,7 @@ extension MeetingScreen {
 
     static let agendaKeymap: [Binding] = [
         Binding([.enter], "Enter", "open the selected case", hint: ("Enter", "open"), rank: 10, action: { s, _ in
-            guard !s.state.queue.isEmpty else { return [] }
+            guard !s.agendaRefs.isEmpty else { return [] }
             s.show(.caseView)
             s.actionIndex = 0; s.caseScroll = 0
             return []
@@ -113,7 +114,7 @@ extension MeetingScreen {
         .edit([.char("J"), .char("K")], "J / K", "move the case down / up the agenda", hint: ("J/K", "move"), rank: 30) { s, key in
             let queue = s.state.queue
             let i = s.agendaIndex
-            guard let ref = s.agendaRef, !queue.isEmpty else { return [] }
+            guard let ref = s.agendaRef, !queue.isEmpty, s.selectedCase != nil else { return [] }
             if key == .char("J") {
                 guard i < queue.count - 1 else { return [] }
                 return s.save([.caseMoved(caseRef: ref, toPosition: i + 1)], then: .dismiss(message: "Moved \(SafeText.line(ref)) down"))
@@ -133,8 +134,12 @@ extension MeetingScreen {
         .edit([.char("L")], "L", "add a late case", hint: ("L", "late case"), rank: 60) { s, _ in
             s.open(LateCaseForm()); return []
         },
+        .edit([.char("B")], "B", "add an item of any other business (after the cases: notes and actions, no victim)",
+              hint: ("B", "any other business"), rank: 65) { s, _ in
+            s.openAOBForm(); return []
+        },
         Binding([.down, .char("j"), .up, .char("k")], "j/k", "choose a case", action: { s, key in
-            let queue = s.state.queue
+            let queue = s.agendaRefs
             guard !queue.isEmpty else { return [] }
             let i = s.agendaIndex
             s.agendaRef = key == .down || key == .char("j") ? queue[min(i + 1, queue.count - 1)] : queue[max(0, i - 1)]
@@ -143,7 +148,7 @@ extension MeetingScreen {
         Binding([.char("/")], "/", "search case references, names and notes; Enter jumps to the case",
                 action: { s, _ in s.modal = .finder(Finder(kind: .search)); return [] }),
         Binding([.home, .end], "Home / End", "the first / last case on the agenda", action: { s, key in
-            s.agendaRef = key == .home ? s.state.queue.first : s.state.queue.last
+            s.agendaRef = key == .home ? s.agendaRefs.first : s.agendaRefs.last
             return []
         }),
         Binding([.escape], "Esc", "clear the message line", action: { s, _ in s.setStatus(nil); return [] }),
@@ -165,12 +170,12 @@ extension MeetingScreen {
                 s.selectedCase == nil ? [] : s.toggleDiscussion()
             },
             .edit([.char("a")], "a", "add an action (SMART-checked as you type)", hint: ("a", "action"), rank: 20) { s, _ in
-                guard let c = s.selectedCase else { return [] }
-                s.open(NewActionForm(caseRef: c.ref)); return []
+                guard let ref = s.selectedCase?.ref ?? s.selectedAOB?.id else { return [] }
+                s.open(NewActionForm(caseRef: ref)); return []
             },
             .edit([.char("e")], "e", "amend the selected action", hint: ("e", "amend"), rank: 70, showsNow: actionSelected) { s, _ in
                 let actions = s.caseActions
-                guard s.selectedCase != nil else { return [] }
+                guard s.hasSelection else { return [] }
                 guard actions.indices.contains(s.actionIndex) else { s.setStatus("No action selected: a adds one"); return [] }
                 let a = actions[s.actionIndex]
                 guard a.status != .withdrawn else { s.setStatus("Action \(SafeText.line(s.state.displayID(a.id))) is withdrawn"); return [] }
@@ -178,7 +183,7 @@ extension MeetingScreen {
             },
             .edit([.char("x")], "x", "withdraw the selected action (reason)", hint: ("x", "withdraw"), rank: 71, showsNow: actionSelected) { s, _ in
                 let actions = s.caseActions
-                guard s.selectedCase != nil else { return [] }
+                guard s.hasSelection else { return [] }
                 guard actions.indices.contains(s.actionIndex) else { s.setStatus("No action selected"); return [] }
                 let a = actions[s.actionIndex]
                 guard a.status != .withdrawn else { s.setStatus("Action \(SafeText.line(s.state.displayID(a.id))) is already withdrawn"); return [] }
@@ -186,8 +191,8 @@ extension MeetingScreen {
                 return []
             },
             .edit([.char("o")], "o", "add a note (agency, kind, text)", hint: ("o", "note"), rank: 40) { s, _ in
-                guard let c = s.selectedCase else { return [] }
-                s.open(NoteForm(caseRef: c.ref)); return []
+                guard let ref = s.selectedCase?.ref ?? s.selectedAOB?.id else { return [] }
+                s.open(NoteForm(caseRef: ref)); return []
             },
             .edit([.char("f")], "f", "who feeds back to the victim, and how", hint: ("f", "feedback"), rank: 50) { s, _ in
                 guard let c = s.selectedCase else { return [] }
@@ -227,7 +232,7 @@ extension MeetingScreen {
             },
             Binding([.down, .char("j"), .up, .char("k")], "j/k", "choose an action", hint: ("j/k", "move"), rank: 5,
                     showsNow: { !$0.canEdit }, action: { s, key in
-                        guard s.selectedCase != nil else { return [] }
+                        guard s.hasSelection else { return [] }
                         let last = max(0, s.caseActions.count - 1)
                         s.actionIndex = key == .down || key == .char("j") ? min(s.actionIndex + 1, last) : max(0, s.actionIndex - 1)
                         s.caseScroll = 0
@@ -245,8 +250,11 @@ extension MeetingScreen {
     }()
 
     static let summaryKeymap: [Binding] = [
-        .edit([.char("C")], "C", "close the meeting (locks the record; asks first)", hint: ("C", "close meeting"), rank: 10) { s, _ in
+        .edit([.char("C")], "C", "close the meeting (locks the record; asks first, naming what is left undone)", hint: ("C", "close meeting"), rank: 10) { s, _ in
             s.modal = .confirm(.closeMeeting); return []
+        },
+        .edit([.char("N")], "N", "the next meeting's date and venue (recorded; in the minutes)", hint: ("N", "next meeting"), rank: 15) { s, _ in
+            s.openNextMeetingForm(); return []
         },
         Binding([.down, .char("j"), .up, .char("k"), .pageDown, .pageUp], "j/k PgDn/PgUp", "scroll (a line / a page)",
                 hint: ("j/k", "scroll"), rank: 20, action: { s, key in

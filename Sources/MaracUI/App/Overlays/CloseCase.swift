@@ -91,23 +91,38 @@ extension MeetingScreen {
     func drawConfirm(_ purpose: ConfirmPurpose, into buf: inout ScreenBuffer, area: Rect) {
         let question: String
         let detail: String
+        var warning: String?
         switch purpose {
         case .quit:
             question = "Quit marac?"
             detail = "Everything is already saved; run it again to continue where you stopped."
         case .closeMeeting:
             let waiting = state.orderedCases.filter { $0.status.isOutstanding }.count
+            let unreviewed = state.unreviewedOutstanding.count
             question = waiting == 0 ? "Close the meeting?" : "Close the meeting? \(waiting) case\(waiting == 1 ? " is" : "s are") not heard yet."
             detail = "Its record will be locked. R reopens it later, with a reason."
+            if unreviewed > 0 {
+                warning = "⚠ \(unreviewed) outstanding action\(unreviewed == 1 ? " was" : "s were") never reviewed (2 Review)"
+            }
+        case .startOnAnotherDay:
+            question = "Meeting dated \(state.info.date.uk), but today is \(localToday.uk): start anyway?"
+            detail = "The minutes will say it started on \(localToday.uk). n or Esc cancels."
         case .removeAttendee(let agency, let rep):
             question = "Remove \(SafeText.line(rep)) (\(SafeText.line(agency))) from the register?"
             detail = "u undoes it."
         }
-        let width = min(area.w - 4, max(CharWidth.of(question), CharWidth.of(detail)) + 6)
+        let width = min(area.w - 4, max(CharWidth.of(question), CharWidth.of(detail), CharWidth.of(warning ?? "")) + 6)
         let rect = centred(width: width, height: 6, in: area)
         buf.box(rect, title: "Confirm", style: .accent)
         buf.put(question, col: rect.x + 2, row: rect.y + 1, style: .title, maxCol: rect.maxX - 2)
         buf.put(detail, col: rect.x + 2, row: rect.y + 2, style: .normal, maxCol: rect.maxX - 2)
-        buf.put("y yes · n or Esc no", col: rect.x + 2, row: rect.y + 4, style: .hint, maxCol: rect.maxX - 2)
+        if let warning { buf.put(warning, col: rect.x + 2, row: rect.y + 3, style: Style(.danger, bold: true), maxCol: rect.maxX - 2) }
+        let keys: String
+        switch purpose {
+        case .startOnAnotherDay: keys = "y start anyway · n or Esc cancel"
+        case .closeMeeting where !state.unreviewedOutstanding.isEmpty: keys = "y close anyway · n or Esc no"
+        default: keys = "y yes · n or Esc no"
+        }
+        buf.put(keys, col: rect.x + 2, row: rect.y + 4, style: .hint, maxCol: rect.maxX - 2)
     }
 }

@@ -8,6 +8,7 @@ extension MeetingScreen {
     func drawCase(into buf: inout ScreenBuffer, _ body: Rect) {
         let x = body.x + 1
         let w = body.w - 2
+        if let item = selectedAOB { drawAOB(item, into: &buf, body); return }
         guard let c = selectedCase else {
             buf.put("No case selected — 3 shows the agenda", col: x, row: body.y, style: .hint)
             return
@@ -90,7 +91,47 @@ extension MeetingScreen {
         // The history panel first: at a repeat hearing, what was agreed last time is the first question.
         var lines: [StyledLine] = CaseFacts.historyLines(c, width: width, live: canEdit)
         var selectedLine: Int?
-        let actions = s.actions(for: c.ref)
+        selectedLine = appendActionLines(s.actions(for: c.ref), width: width, to: &lines)
+        let views = c.notes.filter { $0.kind == .victimsViews }
+        if views.isEmpty {
+            lines.append(StyledLine("! Victim's views not recorded" + (canEdit ? " — o, kind \"victim's views\"" : ""), .warning))
+        } else {
+            for v in views {
+                let mark = v.isAmended ? " (amended)" : ""
+                for (j, part) in wrap("#\(v.id) Victim's views (\(SafeText.line(v.agency)))\(mark): \(SafeText.line(v.text))", width: max(10, width - 4)).enumerated() {
+                    lines.append(StyledLine(j == 0 ? part : "  " + part))
+                }
+            }
+        }
+        if let f = c.feedback {
+            let detail = f.detail.isEmpty ? "" : " — \(SafeText.line(f.detail))"
+            for (j, part) in wrap("Feedback to the victim: \(SafeText.line(f.agency)), \(f.route.label)\(detail)", width: max(10, width - 4)).enumerated() {
+                lines.append(StyledLine(j == 0 ? part : "  " + part))
+            }
+        } else {
+            lines.append(StyledLine("! Who feeds back to the victim, and how, is not agreed" + (canEdit ? " — f" : ""), .warning))
+        }
+        let others = c.notes.filter { $0.kind != .victimsViews }
+        if !others.isEmpty {
+            lines.append(StyledLine("Notes (\(others.count))" + (canEdit ? " — o adds one · m amends · W withdraws" : ""), .title))
+            var agencies: [String] = []
+            for n in others where !agencies.contains(n.agency) { agencies.append(n.agency) }
+            for agency in agencies {
+                for n in others where n.agency == agency {
+                    let text = wrap((n.isAmended ? "(amended) " : "") + SafeText.line(n.text), width: max(10, width - 2 - 38))
+                    lines.append(StyledLine([Span(column("#\(n.id) " + n.agency, 16), .accent), Span(column(n.kind.label, 22), .muted), Span(text.first ?? "")]))
+                    for more in text.dropFirst() { lines.append(StyledLine(String(repeating: " ", count: 38) + more)) }
+                }
+            }
+        }
+        return (lines, selectedLine)
+    }
+
+    /// The actions of a case (or an item of any other business) with their SMART findings; returns
+    /// the line of the selected action.
+    func appendActionLines(_ actions: [Action], width: Int, to lines: inout [StyledLine]) -> Int? {
+        let s = state
+        var selectedLine: Int?
         // Keys are named only where they work: a replay or a closed meeting cannot add or amend.
         let count = "Actions (\(actions.filter { $0.status != .withdrawn }.count))"
         lines.append(StyledLine(canEdit ? count + " — a add · e amend · x withdraw" : count, .title))
@@ -130,39 +171,7 @@ extension MeetingScreen {
                 }
             }
         }
-        let views = c.notes.filter { $0.kind == .victimsViews }
-        if views.isEmpty {
-            lines.append(StyledLine("! Victim's views not recorded" + (canEdit ? " — o, kind \"victim's views\"" : ""), .warning))
-        } else {
-            for v in views {
-                let mark = v.isAmended ? " (amended)" : ""
-                for (j, part) in wrap("#\(v.id) Victim's views (\(SafeText.line(v.agency)))\(mark): \(SafeText.line(v.text))", width: max(10, width - 4)).enumerated() {
-                    lines.append(StyledLine(j == 0 ? part : "  " + part))
-                }
-            }
-        }
-        if let f = c.feedback {
-            let detail = f.detail.isEmpty ? "" : " — \(SafeText.line(f.detail))"
-            for (j, part) in wrap("Feedback to the victim: \(SafeText.line(f.agency)), \(f.route.label)\(detail)", width: max(10, width - 4)).enumerated() {
-                lines.append(StyledLine(j == 0 ? part : "  " + part))
-            }
-        } else {
-            lines.append(StyledLine("! Who feeds back to the victim, and how, is not agreed" + (canEdit ? " — f" : ""), .warning))
-        }
-        let others = c.notes.filter { $0.kind != .victimsViews }
-        if !others.isEmpty {
-            lines.append(StyledLine("Notes (\(others.count))" + (canEdit ? " — o adds one · m amends · W withdraws" : ""), .title))
-            var agencies: [String] = []
-            for n in others where !agencies.contains(n.agency) { agencies.append(n.agency) }
-            for agency in agencies {
-                for n in others where n.agency == agency {
-                    let text = wrap((n.isAmended ? "(amended) " : "") + SafeText.line(n.text), width: max(10, width - 2 - 38))
-                    lines.append(StyledLine([Span(column("#\(n.id) " + n.agency, 16), .accent), Span(column(n.kind.label, 22), .muted), Span(text.first ?? "")]))
-                    for more in text.dropFirst() { lines.append(StyledLine(String(repeating: " ", count: 38) + more)) }
-                }
-            }
-        }
-        return (lines, selectedLine)
+        return selectedLine
     }
 }
 

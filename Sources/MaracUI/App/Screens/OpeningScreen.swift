@@ -10,8 +10,8 @@ extension MeetingScreen {
         let x = body.x + 1
         let venue = s.info.venue.isEmpty ? "" : " · Venue \(SafeText.line(s.info.venue))"
         buf.put("Opening", col: x, row: row, style: .title)
-        // The date and the planned length first: a long venue is what gets cut.
-        buf.put(CharWidth.fitting("\(s.info.date.uk) · planned \(formatMinutes(Int64(s.info.plannedDurationMinutes) * 60_000)) · Chair \(SafeText.line(s.info.chair))\(venue)", w - 9),
+        // The date and the planned times first: a long venue is what gets cut.
+        buf.put(CharWidth.fitting("\(s.info.date.uk) · planned \(s.plannedTimes.text) · Chair \(SafeText.line(s.info.chair))\(venue)", w - 9),
                 col: x + 9, row: row, style: .normal)
         row += 1
 

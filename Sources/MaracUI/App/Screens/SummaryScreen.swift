@@ -5,20 +5,26 @@ extension MeetingScreen {
     func summaryLines(width: Int) -> [StyledLine] {
         let s = state
         var lines: [StyledLine] = []
-        let heard = s.heardCases
+        // Counted as the minutes count them: a 12-month notification is read out, not heard.
+        let heard = s.heardDiscussedCases
+        let notifications = s.notificationsRead
         let target = s.timing.targetMillis
-        lines.append(StyledLine("Cases heard: \(heard.count) of \(s.queue.count)", .title))
-        for c in heard {
+        lines.append(StyledLine("Cases heard: \(heard.count)" + (notifications.isEmpty ? "" : " · 12-month notifications read: \(notifications.count)")
+                                + " · on the agenda: \(s.queue.count)", .title))
+        let plan = s.plannedTimes
+        lines.append(StyledLine("Planned \(plan.text)" + (s.originalPlan.map { " (changed in the meeting from \($0.text))" } ?? "")
+                                + (s.isStarted ? " · meeting time \(formatElapsed(s.meetingElapsedMillis(now: now)))" : "")))
+        for c in heard + notifications {
             let t = c.elapsedMillis(now: now)
             let phase = s.phase(of: c.ref, now: now)
-            let vs = t > target ? "+\(formatDuration(t - target)) over target" : "within target"
-            lines.append(StyledLine([Span("  " + column(c.ref, 10)), Span(rcolumn(formatDuration(t), 8)),
+            let vs = c.agenda.notification ? "notification" : t > target ? "+\(formatElapsed(t - target)) over target" : "within target"
+            lines.append(StyledLine([Span("  " + column(c.ref, 10)), Span(rcolumn(formatElapsed(t), 10)),
                                      Span("  \(phase.symbol) \(vs)", TimerView.phaseStyle(phase))]))
         }
         let overruns = s.overruns(now: now)
         lines.append(StyledLine("Overruns: \(overruns.count)", overruns.isEmpty ? .title : .warning))
         for c in overruns {
-            lines += wrappedLines("  \(SafeText.line(c.ref)) \(formatDuration(c.elapsedMillis(now: now))) — reason: \(c.overrunReason.map { SafeText.line($0) } ?? "none given")", width: width)
+            lines += wrappedLines("  \(SafeText.line(c.ref)) \(formatElapsed(c.elapsedMillis(now: now))) — reason: \(c.overrunReason.map { SafeText.line($0) } ?? "none given")", width: width)
         }
         let deferred = s.orderedCases.filter { $0.status == .deferredToNextMeeting || $0.deferredToEndCount > 0 }
         let withdrawn = s.orderedCases.filter { $0.status == .withdrawn }
@@ -35,6 +41,19 @@ extension MeetingScreen {
         for agency in agencies.sorted() {
             let n = live.filter { $0.owner == agency }.count
             lines.append(StyledLine("  " + column(agency, 28) + "\(n) action\(n == 1 ? "" : "s")"))
+        }
+        lines.append(StyledLine("Any other business: \(s.aob.isEmpty ? "none raised" : String(s.aob.count))", .title))
+        for item in s.aob {
+            let actions = s.actions(for: item.id).filter { $0.status != .withdrawn }.count
+            lines += wrappedLines("  \(item.id) \(SafeText.line(item.title))" + (item.raisedBy.isEmpty ? "" : " (raised by \(SafeText.line(item.raisedBy)))")
+                                  + " · \(item.notes.count) note\(item.notes.count == 1 ? "" : "s") · \(actions) action\(actions == 1 ? "" : "s")", width: width)
+        }
+        if let next = s.nextMeeting {
+            lines += wrappedLines("Next meeting: \(next.date.uk)" + (next.venue.isEmpty ? "" : " at \(SafeText.line(next.venue))"), width: width, style: .title)
+        } else if let date = s.nextMeetingDate {
+            lines.append(StyledLine("Next meeting: \(date.uk) (from the protocol's dates; N to confirm or change)", .title))
+        } else {
+            lines.append(StyledLine("Next meeting: not set — N sets its date and venue", .warning))
         }
         let waiting = s.orderedCases.filter { $0.status.isOutstanding }
         if !waiting.isEmpty { lines += wrappedLines("Not yet heard: " + waiting.map { SafeText.line($0.ref) }.joined(separator: ", "), width: width, style: .warning) }

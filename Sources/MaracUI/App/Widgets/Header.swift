@@ -1,53 +1,90 @@
 import MaracCore
 
-/// The top line: where and when, the meeting clock, cases left and the projected finish, with the
-/// cases that will not be reached at this pace flagged.
+/// The top line: where and when, the meeting clock, cases left and the projected finish by the
+/// clock against the planned end, with the cases that will not be reached at this pace flagged.
+/// Elapsed times carry a unit (`17:00 min`, `1:02 h`); times of day are bare (`11:42`), in local time.
 enum Header {
-    /// `banner` (a mock meeting's "TRAINING") is drawn first, in reverse, and the rest fits after it.
+    /// One item of the header, from its fullest wording to its shortest; `nil` means it may go.
+    struct Part {
+        var variants: [String?]
+        var style: Style
+        /// Drawn after " · " rather than " │ ": it belongs with the part before (the finish and its warning).
+        var joinsPrevious = false
+        var chosen = 0
+        var text: String? { variants[chosen] }
+    }
+
+    /// `banner` (a mock meeting's "TRAINING") is drawn first, in reverse, never shortened; the rest fits after it.
     static func draw(_ screen: MeetingScreen, banner: String? = nil, into buf: inout ScreenBuffer) {
+        let cols = buf.size.cols
         buf.band(row: 0, style: .header)
-        let bannerEnd = banner.map { buf.put(" \($0) ", col: 0, row: 0, style: Style(.warning, bold: true, reverse: true)) } ?? 0
-        let cols = buf.size.cols - bannerEnd
+        var parts = Self.parts(screen)
+        let banner = banner.map { " \(SafeText.line($0)) " }
+        func width() -> Int {
+            let texts = (banner.map { [$0] } ?? []) + parts.compactMap(\.text)
+            return texts.reduce(0) { $0 + CharWidth.of($1) } + 3 * max(0, texts.count - 1) + 2
+        }
+        // Shorten one part at a time, in a fixed order (the least needed wording first), until it fits.
+        let order = [4, 0, 1, 3, 2]
+        for i in order where parts.indices.contains(i) {
+            while width() > cols, parts[i].chosen < parts[i].variants.count - 1 { parts[i].chosen += 1 }
+        }
+        // Still too wide (a long area name): shorten the place, never the clock or the warnings.
+        let overflow = width() - cols
+        if overflow > 0, let place = parts[0].text {
+            parts[0].variants = [CharWidth.fitting(place, max(4, CharWidth.of(place) - overflow))]
+            parts[0].chosen = 0
+        }
+        var x = 1
+        var first = true
+        if let banner {
+            x = buf.put(banner, col: 0, row: 0, style: Style(.warning, bold: true, reverse: true), maxCol: cols) + 1
+        }
+        for part in parts {
+            guard let text = part.text else { continue }
+            if !first { x = buf.put(part.joinsPrevious ? " · " : " │ ", col: x, row: 0, style: .header) }
+            first = false
+            x = buf.put(text, col: x, row: 0, style: part.style, maxCol: cols)
+        }
+    }
+
+    /// place, clock, cases left, finish, not reached.
+    static func parts(_ screen: MeetingScreen) -> [Part] {
         let s = screen.state
-        let p = s.projection(now: screen.now)
+        let offset = screen.utcOffsetSeconds
+        let p = s.projection(now: screen.now, utcOffsetSeconds: offset)
         let place = SafeText.line(s.info.area)
         let date = s.info.date.uk
-        let clock: String
-        let clockShort: String
-        if s.isClosed {
-            clock = "✓ Closed at \(formatDuration(p.meetingElapsedMillis))"; clockShort = "✓ \(formatDuration(p.meetingElapsedMillis))"
+        let elapsed = formatElapsed(p.meetingElapsedMillis)
+        let clock: [String?]
+        if let closed = s.closedAt {
+            let at = formatClockTime(at: closed, utcOffsetSeconds: offset)
+            clock = ["✓ Closed at \(at) after \(elapsed)", "✓ Closed \(at) · \(elapsed)", "✓ Closed \(at)"]
         } else if !s.isStarted {
-            clock = "○ Not started"; clockShort = "○ Not started"
+            clock = ["○ Not started", "○ Not started"]
         } else if s.isPaused {
-            clock = "Ⅱ Meeting \(formatDuration(p.meetingElapsedMillis)) paused"; clockShort = "Ⅱ \(formatDuration(p.meetingElapsedMillis)) paused"
+            clock = ["Ⅱ Meeting \(elapsed) paused", "Ⅱ \(elapsed) paused"]
         } else {
-            clock = "▶ Meeting \(formatDuration(p.meetingElapsedMillis))"; clockShort = "▶ \(formatDuration(p.meetingElapsedMillis))"
+            clock = ["▶ Meeting \(elapsed)", "▶ \(elapsed)"]
         }
-        let left = "\(p.casesLeft) left"
-        let projected = "Projected \(formatMinutes(p.projectedTotalMillis)) of \(formatMinutes(p.plannedMillis))"
-        let projectedShort = "Proj \(formatMinutes(p.projectedTotalMillis))/\(formatMinutes(p.plannedMillis))"
+        let planned = formatClockTime(minutes: s.info.plannedEndMinutes)
+        let finish = formatClockTime(at: p.finishAt, utcOffsetSeconds: offset)
+        let finishParts: [String?]
+        if s.isClosed {
+            finishParts = ["planned \(s.plannedTimes.text)", nil]
+        } else {
+            finishParts = ["Finish ≈ \(finish) (planned \(planned))", "≈ \(finish) (plan \(planned))"]
+        }
         let late = p.notReached.count
-        let flag = late == 0 ? "" : "⚠ \(late) not reached at this pace"
-        let flagShort = late == 0 ? "" : "⚠ \(late) not reached"
-
-        let full = ["Marac \(place) \(date)", clock, left, projected, flag].filter { !$0.isEmpty }
-        let short = ["\(place) \(date)", clockShort, left, projectedShort, flagShort].filter { !$0.isEmpty }
-        var parts = full
-        if CharWidth.of(full.joined(separator: " │ ")) + 2 > cols { parts = short }
-        // Still too wide (a long area name): shorten the place, never the clock or the warnings.
-        let overflow = CharWidth.of(parts.joined(separator: " │ ")) + 2 - cols
-        if overflow > 0 {
-            let room = max(4, CharWidth.of(place) - overflow)
-            parts[0] = "\(CharWidth.fitting(place, room)) \(date)"
-        }
-        var x = bannerEnd + 1
-        for (i, part) in parts.enumerated() {
-            if i > 0 { x = buf.put(" │ ", col: x, row: 0, style: .header) }
-            let isFlag = part.hasPrefix("⚠")
-            let isOver = part.hasPrefix("Proj") && p.overrunMillis > 0
-            let style = isFlag ? Style(.danger, bold: true, reverse: true) : isOver ? Style(.warning, bold: true, reverse: true) : Style(.header, bold: i == 0)
-            x = buf.put(part, col: x, row: 0, style: style, maxCol: buf.size.cols)
-        }
+        let lateStyle = Style(.danger, bold: true, reverse: true)
+        return [
+            Part(variants: ["Marac \(place) \(date)", "\(place) \(date)"], style: Style(.header, bold: true)),
+            Part(variants: clock, style: Style(.header)),
+            Part(variants: s.isClosed ? [nil] : ["\(p.casesLeft) left", nil], style: Style(.header)),
+            Part(variants: finishParts, style: p.finishesLate && !s.isClosed ? Style(.warning, bold: true, reverse: true) : Style(.header)),
+            Part(variants: late == 0 || s.isClosed ? [nil] : ["⚠ \(late) not reached at this pace", "⚠ \(late) not reached"], style: lateStyle,
+                 joinsPrevious: true),
+        ]
     }
 }
 
@@ -57,9 +94,11 @@ enum TabRow {
     static func draw(current: ScreenID, active: (ref: String, elapsed: Int64, phase: DiscussionPhase)?, meetingPaused: Bool = false,
                      into buf: inout ScreenBuffer) {
         if let active {
-            let short = "\(meetingPaused ? "Ⅱ" : "▶") \(SafeText.line(active.ref)) \(formatDuration(active.elapsed)) \(active.phase.symbol)"
+            let short = "\(meetingPaused ? "Ⅱ" : "▶") \(SafeText.line(active.ref)) \(formatElapsed(active.elapsed)) \(active.phase.symbol)"
             let full = short + " " + active.phase.word
-            let text = buf.size.cols - CharWidth.of(full) - 1 > 60 ? full : short
+            // Narrow: the reference, its time and phase symbol are what matter (the header says paused).
+            let shortest = "\(SafeText.line(active.ref)) \(formatElapsed(active.elapsed)) \(active.phase.symbol)"
+            let text = [full, short].first { buf.size.cols - CharWidth.of($0) - 1 > 60 } ?? shortest
             let col = buf.size.cols - CharWidth.of(text) - 1
             if col > 60 { buf.put(text, col: col, row: 1, style: TimerView.phaseStyle(active.phase)) }
         }

@@ -37,11 +37,11 @@ enum TimerView {
             for (i, line) in big.enumerated() { buf.put(line, col: rect.x, row: row + i, style: Style(style.role, bold: true)) }
             let side = rect.x + BigDigits.width(time) + 3
             buf.put(phaseText, col: side, row: row, style: style, maxCol: rect.maxX)
-            buf.put("Discussion \(time)" + (phase == .normal ? "" : " · " + marks), col: side, row: row + 1, style: .normal, maxCol: rect.maxX)
+            buf.put("Discussion \(formatElapsed(elapsed))" + (phase == .normal ? "" : " · " + marks), col: side, row: row + 1, style: .normal, maxCol: rect.maxX)
             buf.put(prompt.text, col: side, row: row + 2, style: prompt.style, maxCol: rect.maxX)
             row += 3
         } else {
-            var x = buf.put("Discussion \(time)  ", col: rect.x, row: row, style: Style(style.role, bold: true), maxCol: rect.maxX)
+            var x = buf.put("Discussion \(formatElapsed(elapsed))  ", col: rect.x, row: row, style: Style(style.role, bold: true), maxCol: rect.maxX)
             x = buf.put(phaseText + "  ", col: x, row: row, style: style, maxCol: rect.maxX)
             buf.put(marks, col: x, row: row, style: .muted, maxCol: rect.maxX)
             row += 1
