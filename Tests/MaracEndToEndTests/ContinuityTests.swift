@@ -12,7 +12,7 @@ struct ContinuityTests {
     func state(_ path: String) throws -> MeetingState { MeetingState.fold(try JournalReader.read(path: path).events) }
 
     func newMeeting(_ dir: TempFolder, date: String, file: String, extra: [String] = []) throws -> (status: Int32, out: String, err: String) {
-        try finish(try start(Binary.marac, ["new", "--agenda", dir.file("agenda.csv"), "--date", date, "--area", "Northvale",
+        try finish(try spawn(Binary.marac, ["new", "--agenda", dir.file("agenda.csv"), "--date", date, "--area", "Northvale",
                                             "--chair", "DI Rowan Pike", "--out", dir.file(file)] + extra))
     }
 
@@ -103,7 +103,7 @@ struct ContinuityTests {
         #expect(made.err.contains("case NV-3205 deferred from 17/03/2026 (no time left: meeting overran): not added (--no-deferred)"), "\(made.err)")
         #expect(try state(dir.file("m2.jsonl")).cases["NV-3205"] == nil)
         // Another Marac's meeting in the same folder hands nothing on.
-        let other = try finish(try start(Binary.marac, ["new", "--agenda", dir.file("agenda.csv"), "--date", "31/03/2026", "--area", "Eastbrook",
+        let other = try finish(try spawn(Binary.marac, ["new", "--agenda", dir.file("agenda.csv"), "--date", "31/03/2026", "--area", "Eastbrook",
                                                         "--chair", "Ann C", "--out", dir.file("e2.jsonl")]))
         #expect(other.status == 0 && !other.err.contains("deferred"), "\(other.err)")
         #expect(try state(dir.file("e2.jsonl")).cases["NV-3205"] == nil)

@@ -90,11 +90,11 @@ struct CorrectionTests {
             (["NV-3204", "dash_score", "9"], "already 9: nothing to correct"),
         ]
         for (args, message) in cases {
-            let r = try finish(try start(Binary.marac, ["correct", journal] + args + ["--reason", "test"]))
+            let r = try finish(try spawn(Binary.marac, ["correct", journal] + args + ["--reason", "test"]))
             #expect(r.status == 64, "\(args): \(r.err)")
             #expect(r.err.contains(message) && r.err.split(separator: "\n").count == 1, "\(args): \(r.err)")
         }
-        let noReason = try finish(try start(Binary.marac, ["correct", journal, "NV-3204", "dash_score", "12", "--reason", " "]))
+        let noReason = try finish(try spawn(Binary.marac, ["correct", journal, "NV-3204", "dash_score", "12", "--reason", " "]))
         #expect(noReason.status == 64 && noReason.err.contains("a reason is required"), "\(noReason.err)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: journal)) == original, "the journal was written to")
     }

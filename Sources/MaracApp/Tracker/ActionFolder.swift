@@ -177,7 +177,7 @@ public struct ActionFolder: Sendable {
                                                  status: outcome.actionStatus, escalated: outcome == .notDone, due: nil, agency: nil, file: m.file))
                 case .outstandingActionCarriedForward(_, let due, let note):
                     // Carried forward with a new due date: still open, due then (docs/DECISIONS.md, continuity).
-                    extra[at].append(ActionEvent(kind: .reviewed, at: r.at, on: day, by: nil, note: note,
+                    extra[at].append(ActionEvent(kind: .reviewed, at: r.at, typedOn: day, by: nil, note: note,
                                                  status: .open, escalated: false, due: due, agency: nil, file: m.file))
                 default: break
                 }

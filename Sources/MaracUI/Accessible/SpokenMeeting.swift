@@ -265,9 +265,15 @@ public struct SpokenMeeting {
     private func question(_ purpose: ConfirmPurpose) -> String {
         switch purpose {
         case .quit: return "Quit marac? Everything is already saved."
-        case .closeMeeting: return "Close the meeting? Its record is then locked; reopening needs a reason."
+        case .closeMeeting:
+            let unreviewed = screen.state.unreviewedOutstanding.count
+            let warning = unreviewed == 0 ? "" : " \(unreviewed) outstanding action\(unreviewed == 1 ? " was" : "s were") never reviewed."
+            return "Close the meeting? Its record is then locked; reopening needs a reason." + warning
         case let .removeAttendee(agency, rep):
             return "Remove \(Spoken.plain(rep)) of \(Spoken.plain(agency)) from the register?"
+        case .startOnAnotherDay:
+            return Spoken.plain("Meeting dated \(screen.state.info.date.uk), but today is \(screen.localToday.uk): start anyway? "
+                                + "The minutes will say it started on \(screen.localToday.uk).")
         }
     }
 
