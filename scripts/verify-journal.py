@@ -31,7 +31,8 @@ HEX = re.compile(rb"^[0-9a-f]{64}$")
 # may hold version 2 kinds too (written by the release before version 2 was declared: section 10).
 EVENT_KINDS_V2 = {
     "trackerUpdated", "caseHistoryFound", "earlierHearingDecided", "caseDetailsSet", "noteAmended",
-    "noteWithdrawn", "absentOwnerToBeTold",
+    "noteWithdrawn", "absentOwnerToBeTold", "caseDeferredFrom", "outstandingActionCarriedForward",
+    "caseCorrected", "meetingPlanChanged", "aobItemAdded", "nextMeetingSet",
 }
 EVENT_KINDS = EVENT_KINDS_V2 | {
     "meetingCreated", "caseQueued", "outstandingActionsImported", "meetingStarted", "meetingPaused",

@@ -34,6 +34,7 @@ struct NewCommand: ParsableCommand {
             Cases the previous meeting of the same area in that folder deferred "to the next meeting" \
             are added to the agenda (first in their section, marked "deferred from" with the reason), \
             and each is named on stderr; --no-deferred leaves them out.
+
             --start and --end give the planned times (hh:mm, local time): the meeting screen's header \
             shows the projected finish against the planned end, and which cases will not be reached. \
             The local protocol's start_time and end_time are the defaults; without them 09:30 to 12:30.

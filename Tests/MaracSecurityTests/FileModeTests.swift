@@ -85,7 +85,7 @@ struct FileModeTests {
         for expected in ["dump.txt", "demo.txt", "q4.md", "logs/marac.log", "exports/minutes", "training/recordings"] {
             #expect(FileManager.default.fileExists(atPath: made + "/" + expected), "\(expected) was not written")
         }
-        #expect(all.contains { $0.hasSuffix(".scorecard.txt") }, "the training scorecard was not written")
+        #expect(all.contains { $0.hasSuffix("-scorecard.txt") } && all.contains { $0.hasSuffix("-scorecard.html") }, "the training scorecard was not written")
     }
 
     @Test("a failed export or journal create leaves no temporary file behind")

@@ -112,8 +112,11 @@ extension MeetingState {
         let startAt = info.moment(minutes: info.plannedStartMinutes, utcOffsetSeconds: utcOffsetSeconds)
         let endAt = startAt + planned
         // By the clock: from now once started (a pause still running keeps pushing the finish on),
-        // from the planned start before (or from now, if that has passed).
-        var finish = closedAt ?? (isStarted ? now : max(now, startAt))
+        // from the planned start before (or from now, if that has passed on the meeting's own day:
+        // an agenda looked at on another day is projected as planned, not from that day's clock).
+        let dayStart = info.moment(minutes: 0, utcOffsetSeconds: utcOffsetSeconds)
+        let onTheDay = now >= dayStart && now < dayStart + 86_400_000
+        var finish = closedAt ?? (isStarted ? now : onTheDay ? max(now, startAt) : startAt)
         var left = 0
         for c in orderedCases where c.status.isOutstanding {
             left += 1
