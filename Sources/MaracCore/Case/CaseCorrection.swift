@@ -96,7 +96,7 @@ public enum CaseField: String, Codable, Sendable, CaseIterable {
             return CalendarDate.parse(t).map { .success($0.iso) } ?? refuse()
         case .previousHearings:
             var dates: [CalendarDate] = []
-            for part in t.split(separator: ";").map({ $0.trimmingWhitespace() }) where !part.isEmpty {
+            for part in CaseFieldRules.list(t) {
                 guard let d = CalendarDate.parse(part) else { return refuse() }
                 dates.append(d)
             }
@@ -117,7 +117,7 @@ public enum CaseField: String, Codable, Sendable, CaseIterable {
             case .failure: return refuse()
             }
         case .agenciesInvolved:
-            return .success(t.split(separator: ";").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }.joined(separator: ";"))
+            return .success(CaseFieldRules.list(t).joined(separator: ";"))
         }
     }
 

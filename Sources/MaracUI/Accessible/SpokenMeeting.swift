@@ -267,13 +267,12 @@ public struct SpokenMeeting {
         case .quit: return "Quit marac? Everything is already saved."
         case .closeMeeting:
             let unreviewed = screen.state.unreviewedOutstanding.count
-            let warning = unreviewed == 0 ? "" : " \(unreviewed) outstanding action\(unreviewed == 1 ? " was" : "s were") never reviewed."
+            let warning = unreviewed == 0 ? "" : " \(MeetingScreen.neverReviewed(unreviewed))."
             return "Close the meeting? Its record is then locked; reopening needs a reason." + warning
         case let .removeAttendee(agency, rep):
             return "Remove \(Spoken.plain(rep)) of \(Spoken.plain(agency)) from the register?"
         case .startOnAnotherDay:
-            return Spoken.plain("Meeting dated \(screen.state.info.date.uk), but today is \(screen.localToday.uk): start anyway? "
-                                + "The minutes will say it started on \(screen.localToday.uk).")
+            return Spoken.plain(screen.startOnAnotherDayQuestion + " " + screen.startOnAnotherDayDetail)
         }
     }
 

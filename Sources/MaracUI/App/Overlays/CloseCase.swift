@@ -88,6 +88,13 @@ extension MeetingScreen {
         buf.put(CharWidth.fitting(hint, rect.w - 4), col: x, row: rect.maxY - 2, style: .hint)
     }
 
+    // The sentences of these questions, shared with the screen-reader mode so both say the same.
+    var startOnAnotherDayQuestion: String { "Meeting dated \(state.info.date.uk), but today is \(localToday.uk): start anyway?" }
+    var startOnAnotherDayDetail: String { "The minutes will say it started on \(localToday.uk)." }
+    static func neverReviewed(_ count: Int) -> String {
+        "\(count) outstanding action\(count == 1 ? " was" : "s were") never reviewed"
+    }
+
     func drawConfirm(_ purpose: ConfirmPurpose, into buf: inout ScreenBuffer, area: Rect) {
         let question: String
         let detail: String
@@ -102,11 +109,11 @@ extension MeetingScreen {
             question = waiting == 0 ? "Close the meeting?" : "Close the meeting? \(waiting) case\(waiting == 1 ? " is" : "s are") not heard yet."
             detail = "Its record will be locked. R reopens it later, with a reason."
             if unreviewed > 0 {
-                warning = "⚠ \(unreviewed) outstanding action\(unreviewed == 1 ? " was" : "s were") never reviewed (2 Review)"
+                warning = "⚠ \(Self.neverReviewed(unreviewed)) (2 Review)"
             }
         case .startOnAnotherDay:
-            question = "Meeting dated \(state.info.date.uk), but today is \(localToday.uk): start anyway?"
-            detail = "The minutes will say it started on \(localToday.uk). n or Esc cancels."
+            question = startOnAnotherDayQuestion
+            detail = startOnAnotherDayDetail + " n or Esc cancels."
         case .removeAttendee(let agency, let rep):
             question = "Remove \(SafeText.line(rep)) (\(SafeText.line(agency))) from the register?"
             detail = "u undoes it."
