@@ -21,7 +21,7 @@ import Testing
 
     @Test func noTwoBindingsOfAScreenShareAKey() {
         for screen in ScreenID.allCases {
-            let keys = (MeetingScreen.keymap(for: screen) + MeetingScreen.globalKeymap).filter { $0.action != nil }.flatMap(\.keys)
+            let keys = (MeetingScreen.keymap(for: screen) + MeetingScreen.globalKeymap).filter { !$0.isHandledElsewhere }.flatMap(\.keys)
             #expect(Set(keys).count == keys.count, "a key is bound twice on \(screen.title)")
         }
     }
@@ -82,7 +82,7 @@ import Testing
         try rt.run("/zzzz<Enter>")
         #expect(rt.text.contains("Nothing in help mentions"))
         try rt.run("<Esc><Esc>")
-        #expect(rt.screen.helpScroll == nil)
+        #expect(rt.screen.help == nil)
     }
 
     @Test func thePaletteListsTheScreensCommandsAndRunsTheChosenOne() throws {
@@ -106,9 +106,9 @@ import Testing
         #expect(rt.screen.finderItems(finder).map(\.key) == ["NV-101"])   // found by its note alone
         #expect(rt.text.contains("note: Three call-outs since October"))
         try rt.run("<Enter>")
-        #expect(rt.screen.agendaRef == "NV-101")
+        #expect(rt.screen.agenda.selectedRef == "NV-101")
         try rt.run("/rosa<Enter>")
-        #expect(rt.screen.agendaRef == "NV-104")
+        #expect(rt.screen.agenda.selectedRef == "NV-104")
         #expect(rt.appends.isEmpty)
     }
 }

@@ -50,8 +50,8 @@ final class KeysPort: InputPort {
         let down = [InputEvent](repeating: .key(.char("j")), count: 300)
         let atEnd = try run(meeting, size: Self.big, [.key(.char("5"))] + down)
         let backOne = try run(meeting, size: Self.big, [.key(.char("5"))] + down + [.key(.char("k"))])
-        #expect(atEnd.screen.summaryScroll > 0)
-        #expect(backOne.screen.summaryScroll == atEnd.screen.summaryScroll - 1)
+        #expect(atEnd.screen.summary.scroll > 0)
+        #expect(backOne.screen.summary.scroll == atEnd.screen.summary.scroll - 1)
         #expect(try #require(atEnd.sink.frame).lines() != (try #require(backOne.sink.frame)).lines())
     }
 

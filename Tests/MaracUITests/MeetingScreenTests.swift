@@ -346,7 +346,7 @@ struct ReplayTests {
         let next = rt.screen.meeting.nextSeq
         rt.send(.appended([RecordedEvent(seq: next, at: Fixture.minutes(5), event: .discussionStarted(caseRef: "NV-101"))]))
         #expect(rt.screen.screen == .caseView)
-        #expect(rt.screen.agendaRef == "NV-101")
+        #expect(rt.screen.agenda.selectedRef == "NV-101")
         rt.send(.appended([RecordedEvent(seq: next + 1, at: Fixture.minutes(9), event: .meetingClosed)]))
         #expect(rt.screen.screen == .summary)
     }

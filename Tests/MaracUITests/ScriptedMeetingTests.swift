@@ -57,7 +57,7 @@ struct ScriptedMeetingTests {
 
         // On to the next waiting case, on the case screen, ready to start.
         #expect(rt.screen.screen == .caseView)
-        #expect(rt.screen.agendaRef == "NV-102")
+        #expect(rt.screen.agenda.selectedRef == "NV-102")
         #expect(rt.screen.statusMessage?.contains("Next: NV-102") == true)
         // Every change went through the journal, and the state is exactly its fold.
         #expect(MeetingState.fold(rt.screen.meeting.events) == s)

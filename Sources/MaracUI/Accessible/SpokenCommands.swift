@@ -3,7 +3,7 @@ import MaracCore
 /// The screen-reader mode's commands (docs/ACCESSIBILITY.md). Most are a binding of the keymap
 /// (`Keymaps.swift`) under a word: typing the word or the key presses that key on the same
 /// `MeetingScreen` the full-screen interface drives, so the two write the same events. The
-/// binding's own help line says what it does, and its `disabledNow` why it cannot be used now.
+/// binding's own help line says what it does, and its `disabledNow` (`MeetingScreen.disabledReason`) why it cannot be used now.
 struct SpokenCommand: Sendable {
     /// The word first, then the key ("action", "a").
     var names: [String]
@@ -23,10 +23,10 @@ struct SpokenCommand: Sendable {
     var name: String { names[0] }
 
     /// The binding the command presses, from the keymap.
-    var binding: Binding? {
+    var binding: KeyDoc? {
         guard let key else { return nil }
         let table = screen.map { MeetingScreen.keymap(for: $0) } ?? MeetingScreen.globalKeymap
-        return table.first { $0.action != nil && $0.keys.contains(key) }
+        return table.first { !$0.isHandledElsewhere && $0.keys.contains(key) }
     }
 
     /// What help says it does: the keymap's words where there is a binding.

@@ -204,7 +204,7 @@ public struct SpokenMeeting {
             out += Spoken.lines(Self.inCommands(status).sentence)
         }
         loop.program.setStatus(nil)
-        if model.helpScroll != nil { _ = press(.escape) }
+        if model.help != nil { _ = press(.escape) }
         switch model.modal {
         case nil:
             stage = .command
@@ -338,14 +338,14 @@ public struct SpokenMeeting {
 
     /// Why a command cannot be used now, or nil (the keymap's own reason first).
     private func unavailable(_ command: SpokenCommand) -> String? {
-        if let binding = command.binding, let reason = binding.disabledNow(model) { return Spoken.plain(reason) }
+        if let key = command.key, command.binding != nil, let reason = model.disabledReason(for: key, on: command.screen) { return Spoken.plain(reason) }
         let s = model.state
         switch command.name {
         case "pause", "undo": return s.isStarted ? nil : "the meeting has not started"
         case "reopen": return s.isClosed ? nil : "the meeting is open"
         case "close", "action", "note", "defer", "amend", "withdraw", "feedback", "bonus", "details", "start":
             guard command.screen == .caseView else { return nil }
-            return model.agendaRef == nil ? "no case is selected: type open and a case number" : nil
+            return model.agenda.selectedRef == nil ? "no case is selected: type open and a case number" : nil
         case "left", "remove": return s.attendance.isEmpty ? "nobody is on the register yet" : nil
         case "outcome": return s.outstanding.isEmpty ? "there are no actions from earlier meetings" : nil
         case "end": return s.isClosed ? "the meeting is already closed" : nil
@@ -378,9 +378,9 @@ public struct SpokenMeeting {
     }
 
     private func reviewSelected() -> [String] {
-        let list = model.reviewOrder
-        guard list.indices.contains(model.reviewIndex) else { return ["No actions to review."] }
-        return model.spokenReviewItem(list[model.reviewIndex], number: model.reviewIndex + 1)
+        let list = ReviewController.order(model.state)
+        guard list.indices.contains(model.review.index) else { return ["No actions to review."] }
+        return model.spokenReviewItem(list[model.review.index], number: model.review.index + 1)
     }
 
     /// Chooses the person, action or case an item names, by the keys the full-screen uses to move.
@@ -388,13 +388,13 @@ public struct SpokenMeeting {
         switch command.screen {
         case .opening?:
             guard let n = Int(item), model.state.attendance.indices.contains(n - 1) else { return false }
-            moveSelection(from: model.attendanceIndex, to: n - 1)
+            moveSelection(from: model.opening.index, to: n - 1)
         case .review?:
-            guard let n = Int(item), model.reviewOrder.indices.contains(n - 1) else { return false }
-            moveSelection(from: model.reviewIndex, to: n - 1)
+            guard let n = Int(item), ReviewController.order(model.state).indices.contains(n - 1) else { return false }
+            moveSelection(from: model.review.index, to: n - 1)
         case .caseView?:
-            guard let n = Int(item), model.caseActions.indices.contains(n - 1) else { return false }
-            moveSelection(from: model.actionIndex, to: n - 1)
+            guard let n = Int(item), model.context.caseActions.indices.contains(n - 1) else { return false }
+            moveSelection(from: model.caseScreen.actionIndex, to: n - 1)
         case .agenda?:
             let queue = model.state.queue
             let ref: String?
@@ -418,7 +418,7 @@ public struct SpokenMeeting {
         guard let i = model.state.queue.firstIndex(of: ref) else { return false }
         if model.screen != .agenda { _ = press(.char("3")) }
         _ = press([.home] + Array(repeating: Key.char("j"), count: i))
-        return model.agendaRef == ref
+        return model.agenda.selectedRef == ref
     }
 
     private func meetingOnlyWhere() -> [String] {

@@ -77,7 +77,7 @@ extension MeetingScreen {
             if !traits.isEmpty { text += ", " + traits.joined(separator: ", ") }
             let actions = s.actions(for: c.ref).filter { $0.status != .withdrawn }.count
             if actions > 0 { text += ", \(Spoken.count(actions, "action"))" }
-            if c.ref == agendaRef { text += " (selected)" }
+            if c.ref == agenda.selectedRef { text += " (selected)" }
             lines += Spoken.lines(text.sentence, indent: "   ")
         }
         return lines
@@ -94,7 +94,7 @@ extension MeetingScreen {
 
     /// `case`: the selected case's header, history, notes and actions.
     func spokenCase() -> [String] {
-        guard let c = selectedCase ?? state.activeCase.flatMap({ state.cases[$0] }) else {
+        guard let c = context.selectedCase ?? state.activeCase.flatMap({ state.cases[$0] }) else {
             return ["No case is selected. Type list for the agenda, or open and a case number."]
         }
         var lines: [String] = []
@@ -172,7 +172,7 @@ extension MeetingScreen {
 
     /// `review`: the outstanding actions from earlier meetings, with their outcomes so far.
     func spokenReview() -> [String] {
-        let list = reviewOrder
+        let list = ReviewController.order(state)
         guard !list.isEmpty else { return ["No actions from earlier meetings to review."] }
         let done = list.filter { state.reviews[$0.id] != nil }.count
         var lines = ["\(Spoken.count(list.count, "action").capitalisedFirst) to review, \(done == 0 ? "none" : "\(done)") recorded:"]
@@ -185,7 +185,8 @@ extension MeetingScreen {
     func spokenReviewItem(_ a: OutstandingAction, number: Int) -> [String] {
         let outcome = state.reviews[a.id].map { "outcome recorded: \($0.outcome.label)" } ?? "no outcome yet"
         let due = a.due.map { "due \(Spoken.date($0))" } ?? "no due date"
-        let selected = reviewOrder.indices.contains(reviewIndex) && reviewOrder[reviewIndex].id == a.id ? " (selected)" : ""
+        let order = ReviewController.order(state)
+        let selected = order.indices.contains(review.index) && order[review.index].id == a.id ? " (selected)" : ""
         return Spoken.lines("\(number). Case \(SafeText.line(a.caseRef)), \(SafeText.line(a.owner)), \(due), \(outcome)\(selected): \(a.text)".sentence,
                             indent: "   ")
     }

@@ -361,5 +361,5 @@ struct ReplayKeys {
 
 extension MeetingScreen {
     /// A form, dialog, the help or the privacy screen has the keyboard.
-    var isTakingKeys: Bool { modal != nil || helpScroll != nil || privacy }
+    var isTakingKeys: Bool { modal != nil || help != nil || privacy }
 }

@@ -221,17 +221,3 @@ struct DecideHearingForm: FormSpec {
                       .dismiss(message: same == "yes" ? "Earlier hearing confirmed as this case (recorded)" : "Earlier hearing rejected: another case (recorded)"))
     }
 }
-
-extension MeetingScreen {
-    /// `H`: the first possible earlier hearing still waiting for the chair, then the next.
-    mutating func startDecideHearing(_ c: CaseRecord) {
-        let pending = c.unconfirmedHistory.isEmpty ? c.history : c.unconfirmedHistory
-        guard let h = pending.first else { setStatus("No earlier hearings found for \(SafeText.line(c.ref))"); return }
-        open(DecideHearingForm(caseRef: c.ref, hearing: h))
-    }
-
-    mutating func startNoteCorrection(_ c: CaseRecord, withdraw: Bool) {
-        guard !c.notes.isEmpty else { setStatus("No notes to \(withdraw ? "withdraw" : "amend") yet"); return }
-        open(ChooseNoteForm(caseRef: c.ref, withdraw: withdraw))
-    }
-}

@@ -1,8 +1,13 @@
 import MaracCore
 
-/// One key binding, declared once. Dispatch, the `?` help and the hint bar are all generated from
-/// the bindings (`MeetingScreen.keymap(for:)`), so they cannot drift apart.
-struct Binding: Sendable {
+/// One key binding of a controller (`Controller`: a screen, the global keys), declared once.
+/// Dispatch, the `?` help, the hint bar and the `:` palette are all generated from the bindings,
+/// so they cannot drift apart. Its tests read the controller and the `ScreenContext`; its action
+/// may change the controller's own state and returns what the root should do (`ScreenRequest`).
+struct Binding<Controller>: Sendable {
+    typealias Test<T> = @Sendable (Controller, ScreenContext) -> T
+    typealias Action = @Sendable (inout Controller, ScreenContext, Key) -> [ScreenRequest]
+
     /// The keys that fire it (all of them do the same, or the action looks at which one it got).
     var keys: [Key]
     /// How help writes the keys: "J / K", "PgDn/PgUp".
@@ -12,28 +17,28 @@ struct Binding: Sendable {
     /// The hint bar's key and label, nil when it never shows there.
     var hint: (key: String, label: String)?
     /// The hint bar's key and label now, when they depend on the state (`Enter start meeting` / `Enter review`).
-    var hintNow: (@Sendable (MeetingScreen) -> (String, String))?
+    var hintNow: Test<(String, String)>?
     /// Whether it shows in the hint bar now (state-dependent: `e amend` only with an action selected).
-    var showsNow: @Sendable (MeetingScreen) -> Bool = { _ in true }
+    var showsNow: Test<Bool> = { _, _ in true }
     /// The hint bar's order now, lower first (`b +5 min` comes forward once a case is past its target).
-    var rank: @Sendable (MeetingScreen) -> Int
+    var rank: Test<Int>
     /// Why it cannot be used now (a read-only replay, a closed meeting), or nil.
-    var disabledNow: @Sendable (MeetingScreen) -> String? = { _ in nil }
+    var disabledNow: Test<String?> = { _, _ in nil }
     /// An edit: refused (with `disabledNow`'s reason) in a replay or a closed meeting.
     var isEdit = false
     /// What it does. nil: documented here, handled elsewhere (in a form, by the loop).
-    var action: (@Sendable (inout MeetingScreen, Key) -> [Effect])?
+    var action: Action?
 
     init(_ keys: [Key], _ label: String, _ help: String, hint: (String, String)? = nil, rank: Int = 50,
-         showsNow: @escaping @Sendable (MeetingScreen) -> Bool = { _ in true },
-         rankNow: (@Sendable (MeetingScreen) -> Int)? = nil,
-         disabledNow: @escaping @Sendable (MeetingScreen) -> String? = { _ in nil },
-         hintNow: (@Sendable (MeetingScreen) -> (String, String))? = nil,
-         action: (@Sendable (inout MeetingScreen, Key) -> [Effect])?) {
+         showsNow: @escaping Test<Bool> = { _, _ in true },
+         rankNow: Test<Int>? = nil,
+         disabledNow: @escaping Test<String?> = { _, _ in nil },
+         hintNow: Test<(String, String)>? = nil,
+         action: Action?) {
         self.keys = keys; self.label = label; self.help = help; self.hintNow = hintNow
         self.hint = hint.map { (key: $0.0, label: $0.1) }
         self.showsNow = showsNow
-        self.rank = rankNow ?? { _ in rank }
+        self.rank = rankNow ?? { _, _ in rank }
         self.disabledNow = disabledNow
         self.action = action
     }
@@ -41,38 +46,28 @@ struct Binding: Sendable {
     /// An edit binding: refused with the reason while the meeting is closed or replayed read-only,
     /// and left out of the hint bar then.
     static func edit(_ keys: [Key], _ label: String, _ help: String, hint: (String, String)? = nil, rank: Int = 50,
-                     showsNow: @escaping @Sendable (MeetingScreen) -> Bool = { _ in true },
-                     rankNow: (@Sendable (MeetingScreen) -> Int)? = nil,
-                     action: @escaping @Sendable (inout MeetingScreen, Key) -> [Effect]) -> Binding {
-        var b = Binding(keys, label, help, hint: hint, rank: rank, showsNow: { $0.canEdit && showsNow($0) }, rankNow: rankNow,
-                        disabledNow: { $0.editRefusal() }, action: action)
+                     showsNow: @escaping Test<Bool> = { _, _ in true },
+                     rankNow: Test<Int>? = nil,
+                     action: @escaping Action) -> Binding {
+        var b = Binding(keys, label, help, hint: hint, rank: rank, showsNow: { $1.canEdit && showsNow($0, $1) }, rankNow: rankNow,
+                        disabledNow: { $1.editRefusal() }, action: action)
         b.isEdit = true
         return b
     }
+
+    /// What help, the palette, the screen-reader commands and the keymap golden read of a binding.
+    var doc: KeyDoc { KeyDoc(keys: keys, label: label, help: help, hint: hint, isEdit: isEdit, isHandledElsewhere: action == nil) }
 }
 
-extension MeetingScreen {
-    /// Edits are possible now: a live meeting that is not closed.
-    var canEdit: Bool { mode == .live && !state.isClosed }
-
-    /// Runs the first binding of `bindings` that takes `key`. nil: no binding takes it.
-    /// A disabled binding says why in the status line and does nothing.
-    mutating func dispatch(_ key: Key, in bindings: [Binding]) -> [Effect]? {
-        guard let binding = bindings.first(where: { $0.action != nil && $0.keys.contains(key) }),
-              let action = binding.action else { return nil }
-        if let reason = binding.disabledNow(self) { setStatus(reason, error: true); return [] }
-        return action(&self, key)
-    }
-
-    /// The hint bar for a screen, from its keymap: the bindings that show now, in their order now.
-    /// The screen's own bindings and the global ones that show there, merged by rank.
-    /// In a replay its own keys come first (`ReplayController.keymap`); the screen's edit keys are hidden.
-    func hints(for screen: ScreenID) -> [(String, String)] {
-        (replayKeys?.hints ?? []) + (Self.keymap(for: screen) + Self.globalKeymap).enumerated()
-            .filter { $0.element.hint != nil && $0.element.showsNow(self) }
-            .sorted { ($0.element.rank(self), $0.offset) < ($1.element.rank(self), $1.offset) }
-            .compactMap { item in item.element.hintNow?(self) ?? item.element.hint.map { ($0.key, $0.label) } }
-    }
+/// A binding as documentation, whatever controller it belongs to.
+struct KeyDoc: Sendable {
+    var keys: [Key]
+    var label: String
+    var help: String
+    var hint: (key: String, label: String)?
+    var isEdit: Bool
+    /// Documented here, handled elsewhere (in a form, by the loop).
+    var isHandledElsewhere: Bool
 }
 
 /// Prints every binding of every screen, one a line: the keymap golden test compares it, so a
@@ -80,12 +75,12 @@ extension MeetingScreen {
 enum KeymapListing {
     static func text() -> String {
         var lines: [String] = []
-        func list(_ title: String, _ bindings: [Binding]) {
+        func list(_ title: String, _ bindings: [KeyDoc]) {
             lines.append("## \(title)")
             for b in bindings {
                 let keys = b.keys.map(\.description).joined(separator: " ")
                 let hint = b.hint.map { "  [hint: \($0.key) \($0.label)]" } ?? ""
-                let handled = b.action == nil ? "  (handled elsewhere)" : b.isEdit ? "  (edit: not in a replay or a closed meeting)" : ""
+                let handled = b.isHandledElsewhere ? "  (handled elsewhere)" : b.isEdit ? "  (edit: not in a replay or a closed meeting)" : ""
                 lines.append("\(b.label) = \(keys) — \(b.help)\(hint)\(handled)")
             }
             lines.append("")

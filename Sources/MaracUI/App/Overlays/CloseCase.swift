@@ -3,18 +3,18 @@ import MaracCore
 /// `n`: closing a case. Over the limit, the reason is asked first; then the case prompts
 /// (`CasePrompts.check`) are shown. The chair goes back to act on them (Esc) or passes each with a
 /// reason; once none is left, Enter writes `.discussionEnded` and moves to the next waiting case.
-extension MeetingScreen {
-    mutating func startClose(_ c: CaseRecord) {
-        guard c.status.isOutstanding else { setStatus("Case \(SafeText.line(c.ref)) is already \(c.status.word)"); return }
-        if let refusal = editRefusal() { setStatus(refusal, error: true); return }
+extension ScreenContext {
+    /// `n` on the case screen: the overrun reason first when over the limit, else the prompts.
+    func startClose(_ c: CaseRecord) -> [ScreenRequest] {
+        guard c.status.isOutstanding else { return [.status("Case \(SafeText.line(c.ref)) is already \(c.status.word)")] }
+        if let refusal = editRefusal() { return [.status(refusal, error: true)] }
         let flow = CloseFlow(caseRef: c.ref)
-        if state.phase(of: c.ref, now: now) == .overLimit {
-            modal = .form(OverrunForm(flow: flow), in: self)
-        } else {
-            modal = .closePrompts(flow)
-        }
+        if state.phase(of: c.ref, now: now) == .overLimit { return [.present(OverrunForm(flow: flow))] }
+        return [.ask(.closePrompts(flow))]
     }
+}
 
+extension MeetingScreen {
     func openPrompts(_ flow: CloseFlow) -> [Finding] {
         guard let c = state.cases[flow.caseRef] else { return [] }
         return CasePrompts.check(c, in: state)

@@ -25,7 +25,7 @@ extension MeetingScreen {
         switch finder.kind {
         case .palette:
             return (Self.keymap(for: screen) + Self.globalKeymap)
-                .filter { $0.action != nil && !$0.keys.isEmpty && matches($0.label, $0.help) }
+                .filter { !$0.isHandledElsewhere && !$0.keys.isEmpty && matches($0.label, $0.help) }
                 .map { FinderItem(key: $0.label, text: $0.help, target: .key($0.keys[0])) }
         case .search:
             return state.queue.compactMap { ref -> FinderItem? in
@@ -52,8 +52,8 @@ extension MeetingScreen {
             case .key(let k):
                 return handle(k)
             case .caseRef(let ref):
-                agendaRef = ref
-                actionIndex = 0; caseScroll = 0
+                agenda.selectedRef = ref
+                caseScreen.reset()
                 setStatus("Found \(SafeText.line(ref))")
                 return []
             }

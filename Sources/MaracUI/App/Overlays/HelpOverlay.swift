@@ -86,23 +86,52 @@ enum HelpOverlay {
     }
 }
 
-extension MeetingScreen {
-    /// The keys the status bar shows for what is on screen now.
-    var statusKeys: [(String, String)] {
-        if helpScroll != nil {
-            return helpFilterTyping ? [("Enter", "keep filter"), ("Esc", "clear")] : [("j/k", "scroll"), ("/", "filter"), ("Esc", "close help")]
+/// `?` help while it is open: its scroll, its filter, and its keys. The root opens it over any
+/// screen and closes it when `handle` says so.
+struct HelpController {
+    var scroll = 0
+    /// What help is narrowed to (`/` in help, then type), and whether the chair is still typing it.
+    var filter = ""
+    var typing = false
+
+    /// The hint bar while help is open.
+    var hints: [(String, String)] {
+        typing ? [("Enter", "keep filter"), ("Esc", "clear")] : [("j/k", "scroll"), ("/", "filter"), ("Esc", "close help")]
+    }
+
+    /// Handles a key; false: help closes.
+    mutating func handle(_ key: Key, screen: ScreenID, replayKeys: [(String, String)]?, size: Size) -> Bool {
+        defer {
+            // Keep the scroll within the text, so scrolling back up answers at once.
+            let count = HelpOverlay.lines(for: screen, replayKeys: replayKeys, width: max(20, size.cols - 6), filter: filter).count
+            scroll = min(scroll, max(0, count - (size.rows - 6)))
         }
-        if let modal {
-            switch modal {
-            case .form(let form, _):
-                var keys: [(String, String)] = [("Tab", "next"), ("S-Tab", "back")]
-                if form.fields.indices.contains(form.focus), case .choice = form.fields[form.focus].kind { keys.append(("←/→", "choose")) }
-                return keys + [("Enter", form.focusIsLast ? "save" : "next"), ("Ctrl-S", "save"), ("Esc", "cancel")]
-            case .confirm: return [("y", "yes"), ("n", "no")]
-            case .closePrompts: return [("p", "pass"), ("P", "pass all"), ("Enter", "close case"), ("Esc", "back")]
-            case .finder: return [("↑/↓", "choose"), ("Enter", "go"), ("Esc", "close")]
+        if typing {
+            // Typing the filter: every character is text, Enter keeps it, Esc drops it.
+            switch key {
+            case .char(let c): if filter.count < 40 { filter.append(c) }; scroll = 0
+            case .backspace: if !filter.isEmpty { filter.removeLast() }; scroll = 0
+            case .enter: typing = false
+            case .escape: filter = ""; typing = false
+            default: break
             }
+            return true
         }
-        return hints(for: screen)
+        switch key {
+        case .escape where !filter.isEmpty: filter = ""
+        case .escape, .char("?"), .char("q"): return false
+        case .char("/"): typing = true; filter = ""; scroll = 0
+        case .down, .char("j"): scroll += 1
+        case .up, .char("k"): scroll = max(0, scroll - 1)
+        case .pageDown, .char(" "): scroll += 10
+        case .pageUp: scroll = max(0, scroll - 10)
+        case .home: scroll = 0
+        default: break
+        }
+        return true
+    }
+
+    func draw(screen: ScreenID, replayKeys: [(String, String)]?, into buf: inout ScreenBuffer, area: Rect) {
+        HelpOverlay.draw(screen: screen, replayKeys: replayKeys, scroll: scroll, filter: filter, typing: typing, into: &buf, area: area)
     }
 }

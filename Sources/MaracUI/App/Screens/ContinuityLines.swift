@@ -2,7 +2,7 @@ import MaracCore
 
 /// What the previous meeting handed on, as the opening review shows it: the cases it deferred to
 /// this meeting (already on the agenda, marked "deferred from").
-extension MeetingScreen {
+extension ScreenContext {
     var casesDeferredHere: [CaseRecord] { state.orderedCases.filter { $0.deferredFrom != nil } }
 
     func deferredHereLines(width: Int) -> [StyledLine] {

@@ -68,19 +68,9 @@ struct NextMeetingForm: FormSpec {
     }
 }
 
-extension MeetingScreen {
-    /// Every row of the agenda: the cases in order, then the items of any other business.
-    var agendaRefs: [String] { state.queue + state.aob.map(\.id) }
-    var selectedAOB: AOBItem? { agendaRef.flatMap { state.aobItem($0) } }
-    /// A case or an item of any other business is selected (both have notes and actions).
-    var hasSelection: Bool { selectedCase != nil || selectedAOB != nil }
-
-    mutating func openPlanForm() { open(PlannedTimesForm()) }
-    mutating func openAOBForm() { open(AOBItemForm()) }
-    mutating func openNextMeetingForm() { open(NextMeetingForm()) }
-
+extension CaseController {
     /// An item of any other business on the Case screen: what it is, its actions and its notes.
-    func drawAOB(_ item: AOBItem, into buf: inout ScreenBuffer, _ body: Rect) {
+    func drawAOB(_ item: AOBItem, into buf: inout ScreenBuffer, _ body: Rect, _ ctx: ScreenContext) {
         let x = body.x + 1
         let w = body.w - 2
         var row = body.y
@@ -90,7 +80,7 @@ extension MeetingScreen {
                 col: x, row: row, style: .muted)
         row += 2
         var lines: [StyledLine] = []
-        let selected = appendActionLines(state.actions(for: item.id), width: w, to: &lines)
+        let selected = appendActionLines(ctx.state.actions(for: item.id), width: w, to: &lines, ctx)
         lines.append(StyledLine("Notes (\(item.notes.count)) — o adds one", .title))
         if item.notes.isEmpty { lines.append(StyledLine("No notes yet", .hint)) }
         for n in item.notes {
@@ -99,15 +89,17 @@ extension MeetingScreen {
             for more in text.dropFirst() { lines.append(StyledLine(String(repeating: " ", count: 16) + more)) }
         }
         ListView.draw(lines, selected: selected, into: &buf, rect: Rect(x: body.x, y: row, w: body.w, h: body.maxY - row),
-                      scroll: caseScroll > 0 ? caseScroll : nil)
+                      scroll: scroll > 0 ? scroll : nil)
     }
+}
 
+extension AgendaController {
     /// The agenda's rows for any other business, after the cases.
-    func aobAgendaLines(selectedLine: inout Int?, startingAt offset: Int) -> [StyledLine] {
+    func aobLines(_ state: MeetingState, selectedLine: inout Int?, startingAt offset: Int) -> [StyledLine] {
         guard !state.aob.isEmpty else { return [] }
         var lines = [StyledLine("Any other business", .title)]
         for item in state.aob {
-            if item.id == agendaRef { selectedLine = offset + lines.count }
+            if item.id == selectedRef { selectedLine = offset + lines.count }
             let actions = state.actions(for: item.id).filter { $0.status != .withdrawn }.count
             lines.append(StyledLine([Span(column("◆ AOB", 13), .accent), Span(column(item.id, 8)),
                                      Span(SafeText.line(item.title) + " · \(item.notes.count) note\(item.notes.count == 1 ? "" : "s") · \(actions) action\(actions == 1 ? "" : "s")")]))

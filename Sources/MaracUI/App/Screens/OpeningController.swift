@@ -2,9 +2,50 @@ import MaracCore
 
 /// Screen 1: meeting details, the confidentiality statement, the attendance register, and the
 /// key that starts the meeting clock.
-extension MeetingScreen {
-    func drawOpening(into buf: inout ScreenBuffer, _ body: Rect) {
-        let s = state
+struct OpeningController: ScreenController {
+    /// The selected person's place on the register.
+    var index = 0
+
+    static let keymap: [Binding<OpeningController>] = [
+        Binding([.enter, .char("m")], "Enter or m", "start the meeting clock (once started: go to the review)",
+                hint: ("Enter", "start meeting"), rank: 10,
+                hintNow: { _, ctx in ("Enter", ctx.state.isStarted || ctx.mode == .readOnly ? "review" : "start meeting") }, action: { _, ctx, _ in
+                    if ctx.state.isStarted { return [.show(.review)] }
+                    return [.startMeeting([.meetingStarted], message: "Meeting started — the clock is running. Next: 2 Review", show: nil)]
+                }),
+        .edit([.char("a")], "a", "add someone to the attendance register", hint: ("a", "add attendee"), rank: 20) { _, _, _ in
+            [.open(AttendanceForm())]
+        },
+        .edit([.char("c")], "c", "record that the confidentiality statement was read", hint: ("c", "statement read"), rank: 30) { _, ctx, _ in
+            if ctx.state.confidentialityRead { return [.status("The confidentiality statement is already recorded as read")] }
+            return [.save([.confidentialityStatementRead], then: .dismiss(message: "Recorded: confidentiality statement read"))]
+        },
+        .edit([.char("l")], "l", "record that the selected person left, and after which case", hint: ("l", "left"), rank: 40) { c, ctx, _ in
+            let register = ctx.state.attendance
+            guard register.indices.contains(c.index) else { return [.status("Nobody on the register yet: a adds someone")] }
+            let person = register[c.index]
+            return [.open(LeftAfterForm(agency: person.agency, representative: person.representative))]
+        },
+        .edit([.char("x")], "x", "remove the selected person from the register", hint: ("x", "remove"), rank: 50) { c, ctx, _ in
+            let register = ctx.state.attendance
+            guard register.indices.contains(c.index) else { return [] }
+            let person = register[c.index]
+            return [.ask(.confirm(.removeAttendee(agency: person.agency, representative: person.representative)))]
+        },
+        Binding([.down, .char("j"), .up, .char("k")], "j/k", "choose a person on the register", action: { c, ctx, key in
+            let last = max(0, ctx.state.attendance.count - 1)
+            c.index = key == .down || key == .char("j") ? min(c.index + 1, last) : max(0, c.index - 1)
+            return []
+        }),
+        Binding([.escape], "Esc", "clear the message line", action: { _, _, _ in [.status(nil)] }),
+    ]
+
+    /// Keeps the selection on the register after it changed.
+    mutating func clamp(to state: MeetingState) { index = min(index, max(0, state.attendance.count - 1)) }
+
+    func draw(into buf: inout ScreenBuffer, _ body: Rect, _ ctx: ScreenContext) {
+        let s = ctx.state
+        let canEdit = ctx.canEdit
         let w = body.w - 2
         var row = body.y
         let x = body.x + 1
@@ -58,7 +99,7 @@ extension MeetingScreen {
         }
         // Columns follow the window: the representative's name first, then whether they agreed
         // (or what information was sent), then the agency.
-        let details = s.attendance.map(attendanceDetail)
+        let details = s.attendance.map(Self.attendanceDetail)
         let widths = shareWidths([
             TableColumn(minimum: 14, natural: (s.attendance.map { CharWidth.of(SafeText.line($0.agency)) }.max() ?? 0) + 2, priority: 3),
             TableColumn(minimum: 14, natural: (s.attendance.map { CharWidth.of(SafeText.line($0.representative)) }.max() ?? 0) + 2, priority: 1),
@@ -76,11 +117,11 @@ extension MeetingScreen {
                         Span(column(a.role.rawValue, roleW), a.role == .present ? .normal : .muted),
                         Span(detail, a.isObserverWithoutConfidentiality ? .danger : .muted)])
         }
-        ListView.draw(lines, selected: attendanceIndex, into: &buf, rect: Rect(x: x - 1, y: row, w: body.w - 1, h: body.maxY - row))
+        ListView.draw(lines, selected: index, into: &buf, rect: Rect(x: x - 1, y: row, w: body.w - 1, h: body.maxY - row))
     }
 
     /// The last column of the register: confidentiality for those present, information for apologies.
-    func attendanceDetail(_ a: Attendance) -> String {
+    static func attendanceDetail(_ a: Attendance) -> String {
         var detail: String
         switch a.role {
         case .present, .observer:

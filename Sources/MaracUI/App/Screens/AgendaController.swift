@@ -1,46 +1,71 @@
 import MaracCore
 
 /// Screen 3: the queue in SafeLives order, one row per case, with the keys to run it.
-extension MeetingScreen {
-    /// The selected row's place among `agendaRefs` (the cases, then any other business).
-    var agendaIndex: Int { agendaRef.flatMap { agendaRefs.firstIndex(of: $0) } ?? 0 }
-    var selectedCase: CaseRecord? { agendaRef.flatMap { state.cases[$0] } }
+struct AgendaController: ScreenController {
+    /// The selected row (a case or an item of any other business), kept by identity as the queue
+    /// changes under it. The Case screen shows it (`ScreenContext.selectedRef`).
+    var selectedRef: String?
 
-    mutating func startDefer() {
-        guard let c = selectedCase else { return }
-        guard c.status.isOutstanding else { setStatus("Case \(SafeText.line(c.ref)) is already \(c.status.word)"); return }
-        open(DeferCaseForm(caseRef: c.ref))
-    }
-
-    /// `s`: start, pause or resume the selected case's discussion (starting the meeting clock first if needed).
-    mutating func toggleDiscussion() -> [Effect] {
-        guard let c = selectedCase else { return [] }
-        guard c.status.isOutstanding else {
-            setStatus("Case \(SafeText.line(c.ref)) is \(c.status.word): choose a waiting case")
+    static let keymap: [Binding<AgendaController>] = [
+        Binding([.enter], "Enter", "open the selected case", hint: ("Enter", "open"), rank: 10, action: { _, ctx, _ in
+            ctx.agendaRefs.isEmpty ? [] : [.openCase]
+        }),
+        .edit([.char("s")], "s", "start / pause / resume its discussion", hint: ("s", "start/stop"), rank: 20) { _, ctx, _ in
+            ctx.toggleDiscussion()
+        },
+        .edit([.char("J"), .char("K")], "J / K", "move the case down / up the agenda", hint: ("J/K", "move"), rank: 30) { c, ctx, key in
+            let queue = ctx.state.queue
+            let i = c.index(ctx)
+            guard let ref = c.selectedRef, !queue.isEmpty, ctx.selectedCase != nil else { return [] }
+            if key == .char("J") {
+                guard i < queue.count - 1 else { return [] }
+                return [.save([.caseMoved(caseRef: ref, toPosition: i + 1)], then: .dismiss(message: "Moved \(SafeText.line(ref)) down"))]
+            }
+            guard i > 0 else { return [] }
+            return [.save([.caseMoved(caseRef: ref, toPosition: i - 1)], then: .dismiss(message: "Moved \(SafeText.line(ref)) up"))]
+        },
+        .edit([.char("d")], "d", "defer: end of the agenda or the next meeting, with a reason", hint: ("d", "defer"), rank: 40) { _, ctx, _ in
+            ctx.startDefer()
+        },
+        .edit([.char("w")], "w", "withdraw the case (reason required)", hint: ("w", "withdraw"), rank: 50) { _, ctx, _ in
+            guard let c = ctx.selectedCase else { return [] }
+            guard c.status.isOutstanding else { return [.status("Case \(SafeText.line(c.ref)) is already \(c.status.word)")] }
+            return [.open(WithdrawCaseForm(caseRef: c.ref))]
+        },
+        .edit([.char("L")], "L", "add a late case", hint: ("L", "late case"), rank: 60) { _, _, _ in
+            [.open(LateCaseForm())]
+        },
+        .edit([.char("B")], "B", "add an item of any other business (after the cases: notes and actions, no victim)",
+              hint: ("B", "any other business"), rank: 65) { _, _, _ in
+            [.open(AOBItemForm())]
+        },
+        Binding([.down, .char("j"), .up, .char("k")], "j/k", "choose a case", action: { c, ctx, key in
+            let queue = ctx.agendaRefs
+            guard !queue.isEmpty else { return [] }
+            let i = c.index(ctx)
+            c.selectedRef = key == .down || key == .char("j") ? queue[min(i + 1, queue.count - 1)] : queue[max(0, i - 1)]
             return []
-        }
-        if state.isPaused { setStatus("The meeting clock is paused: p resumes it"); return [] }
-        if c.isRunning {
-            return save([.discussionPaused(caseRef: c.ref)], then: .dismiss(message: "Discussion paused — s resumes"))
-        }
-        var events: [MeetingEvent] = []
-        var message = "Discussion started"
-        if !state.isStarted { events.append(.meetingStarted); message += " (and the meeting clock)" }
-        events.append(c.wasStarted ? .discussionResumed(caseRef: c.ref) : .discussionStarted(caseRef: c.ref))
-        if c.wasStarted { message = "Discussion resumed" }
-        if !state.isStarted { return startMeeting(events, message: message, show: .caseView) }
-        screen = .caseView
-        // Case detail is about to be heard: an observer who has not agreed is named again.
-        let unagreed = state.observersWithoutConfidentiality
-        if !unagreed.isEmpty {
-            let names = unagreed.map { SafeText.line($0.representative) }.joined(separator: ", ")
-            return save(events, then: .warn(message: message + " — ⚠ observer not agreed to confidentiality: \(names); they must agree or leave"))
-        }
-        return save(events, then: .dismiss(message: message))
+        }),
+        Binding([.char("/")], "/", "search case references, names and notes; Enter jumps to the case",
+                action: { _, _, _ in [.ask(.finder(Finder(kind: .search)))] }),
+        Binding([.home, .end], "Home / End", "the first / last case on the agenda", action: { c, ctx, key in
+            c.selectedRef = key == .home ? ctx.agendaRefs.first : ctx.agendaRefs.last
+            return []
+        }),
+        Binding([.escape], "Esc", "clear the message line", action: { _, _, _ in [.status(nil)] }),
+    ]
+
+    /// The selected row's place among `agendaRefs` (the cases, then any other business).
+    func index(_ ctx: ScreenContext) -> Int { selectedRef.flatMap { ctx.agendaRefs.firstIndex(of: $0) } ?? 0 }
+
+    /// Keeps the selection on a row that exists after the meeting changed.
+    mutating func clamp(to state: MeetingState) {
+        if let ref = selectedRef, state.cases[ref] == nil, state.aobItem(ref) == nil { selectedRef = state.queue.first }
+        if selectedRef == nil { selectedRef = state.queue.first }
     }
 
     /// The section whose heading a case sits under on the agenda (its own, unless it was moved).
-    func sectionShown(for ref: String) -> AgendaSection? {
+    static func sectionShown(for ref: String, in state: MeetingState) -> AgendaSection? {
         var headed: [AgendaSection] = []
         for c in state.orderedCases {
             if !headed.contains(c.agenda.section) { headed.append(c.agenda.section) }
@@ -58,14 +83,15 @@ extension MeetingScreen {
         }
     }
 
-    func drawAgenda(into buf: inout ScreenBuffer, _ body: Rect) {
-        let s = state
+    func draw(into buf: inout ScreenBuffer, _ body: Rect, _ ctx: ScreenContext) {
+        let s = ctx.state
+        let now = ctx.now
         let x = body.x + 1
         buf.put("Agenda", col: x, row: body.y, style: .title)
         let heard = s.orderedCases.filter { !$0.status.isOutstanding }.count
         buf.put("\(s.queue.count) cases · \(heard) dealt with", col: x + 8, row: body.y, style: .muted)
         if s.queue.isEmpty {
-            buf.put(canEdit ? "No cases on the agenda — L adds a late case" : "No cases on the agenda", col: x + 2, row: body.y + 2, style: .hint)
+            buf.put(ctx.canEdit ? "No cases on the agenda — L adds a late case" : "No cases on the agenda", col: x + 2, row: body.y + 2, style: .hint)
             return
         }
         let wide = body.w >= 110
@@ -87,7 +113,7 @@ extension MeetingScreen {
             + (wide ? column("", 14) + column("Referred by", referrerW) + "Previous hearings" : "")
         buf.put(header, col: body.x, row: body.y + 1, style: .muted, maxCol: body.maxX)
 
-        let notReached = Set(s.projection(now: now, utcOffsetSeconds: utcOffsetSeconds).notReached)
+        let notReached = Set(s.projection(now: now, utcOffsetSeconds: ctx.utcOffsetSeconds).notReached)
         var lines: [StyledLine] = []
         var selectedLine: Int?
         // Each section's heading once, before its first case: a case moved out of its section's run
@@ -100,14 +126,14 @@ extension MeetingScreen {
                 lines.append(StyledLine(section.title, .title))
                 headed.insert(section)
             }
-            if c.ref == agendaRef { selectedLine = lines.count }
+            if c.ref == selectedRef { selectedLine = lines.count }
             let a = c.agenda
             let repeatCase = c.isRepeat(hearingDate: s.info.date, windowMonths: s.rules.repeatWindowMonths)
             let statusStyle: Style = c.status == .discussing ? .accent : c.status.isOutstanding ? .normal : .muted
             let elapsed = c.wasStarted ? formatElapsed(c.elapsedMillis(now: now)) : "–"
             let phase = s.phase(of: c.ref, now: now)
             var spans = [
-                Span(column(statusText(c), 13), statusStyle),
+                Span(column(ctx.statusText(c), 13), statusStyle),
                 Span(column(a.caseRef, refW)),
                 Span(column(a.victim, victimW)),
                 Span(column(Self.basisShort(a.referralBasis), 7)),
@@ -130,22 +156,22 @@ extension MeetingScreen {
             }
             lines.append(StyledLine(spans))
         }
-        lines += aobAgendaLines(selectedLine: &selectedLine, startingAt: lines.count)
+        lines += aobLines(s, selectedLine: &selectedLine, startingAt: lines.count)
         let listRect = Rect(x: body.x, y: body.y + 2, w: body.w, h: body.h - 3)
         ListView.draw(lines, selected: selectedLine, into: &buf, rect: listRect)
 
         // The selected case in one line: repeat dates, deferral or withdrawal reasons.
-        if let item = selectedAOB {
+        if let item = ctx.selectedAOB {
             let by = item.raisedBy.isEmpty ? "the chair" : SafeText.line(item.raisedBy)
             buf.put(CharWidth.fitting("\(item.id): any other business, raised by \(by) · Enter opens it", body.w - 2), col: x, row: body.maxY - 1, style: .hint)
         }
-        if let c = selectedCase {
+        if let c = ctx.selectedCase {
             var detail = "\(SafeText.line(c.ref)): referred by \(SafeText.line(c.agenda.referringAgency))"
             if !c.agenda.previousHearings.isEmpty {
                 detail += " · previous hearings " + c.agenda.previousHearings.sorted().map(\.uk).joined(separator: ", ")
             }
             if let from = c.deferredFrom { detail += " · \(SafeText.line(from.summary))" }
-            if let shown = sectionShown(for: c.ref), shown != c.agenda.section {
+            if let shown = Self.sectionShown(for: c.ref, in: s), shown != c.agenda.section {
                 detail += " · \(c.agenda.section.title.lowercased()), moved"
             }
             if let r = c.deferralReason { detail += " · deferred: \(SafeText.line(r))" }

@@ -2,32 +2,55 @@ import MaracCore
 
 /// Screen 2: actions still open from earlier meetings, grouped by owner agency. Each is closed as
 /// done, not possible (circumstances changed), not done by the agency (escalate) or carried forward.
-extension MeetingScreen {
+struct ReviewController: ScreenController {
+    /// The selected action's place in `order`.
+    var index = 0
+
+    static let keymap: [Binding<ReviewController>] = [
+        .edit([.enter], "Enter", "record the outcome of the selected action: done · not possible (circumstances changed) · not done by the agency (escalates) · carried forward",
+              hint: ("Enter", "record outcome"), rank: 10, showsNow: { !$1.state.outstanding.isEmpty }) { c, ctx, _ in
+            let list = order(ctx.state)
+            guard list.indices.contains(c.index) else { return [] }
+            return [.open(ReviewForm(actionID: list[c.index].id))]
+        },
+        Binding([.down, .char("j"), .up, .char("k")], "j/k", "choose an action", hint: ("j/k", "move"), rank: 20,
+                showsNow: { !$1.state.outstanding.isEmpty }, action: { c, ctx, key in
+                    let last = max(0, order(ctx.state).count - 1)
+                    c.index = key == .down || key == .char("j") ? min(c.index + 1, last) : max(0, c.index - 1)
+                    return []
+                }),
+        Binding([], "3", "the agenda, once every action is reviewed", hint: ("3", "agenda"), rank: 5,
+                showsNow: { $1.state.outstanding.isEmpty }, action: nil),
+        Binding([.escape], "Esc", "clear the message line", action: { _, _, _ in [.status(nil)] }),
+    ]
+
     /// Outstanding actions in display order: grouped by agency, agencies in first-seen order.
-    var reviewOrder: [OutstandingAction] {
+    static func order(_ state: MeetingState) -> [OutstandingAction] {
         var agencies: [String] = []
         for a in state.outstanding where !agencies.contains(a.owner) { agencies.append(a.owner) }
         return agencies.flatMap { agency in state.outstanding.filter { $0.owner == agency } }
     }
 
     /// After an outcome is recorded: select the next action not yet reviewed (after this one, then
-    /// from the top), so the next outcome can never overwrite the one just recorded.
-    mutating func moveToNextUnreviewed(after id: String, message: String?) {
-        let order = reviewOrder
-        let at = order.firstIndex { $0.id == id } ?? reviewIndex
+    /// from the top), so the next outcome can never overwrite the one just recorded. Returns the
+    /// message for the status line.
+    mutating func moveToNextUnreviewed(after id: String, message: String?, in state: MeetingState) -> String {
+        let order = Self.order(state)
+        let at = order.firstIndex { $0.id == id } ?? index
         let after = order.indices.filter { $0 > at } + order.indices.filter { $0 < at }
         if let next = after.first(where: { state.reviews[order[$0].id] == nil }) {
-            reviewIndex = next
-            setStatus((message.map { $0 + " · " } ?? "") + "next: \(SafeText.line(order[next].displayID))")
-        } else {
-            reviewIndex = at
-            setStatus((message.map { $0 + " · " } ?? "") + "all \(order.count) reviewed — press 3 for the agenda")
+            index = next
+            return (message.map { $0 + " · " } ?? "") + "next: \(SafeText.line(order[next].displayID))"
         }
+        index = at
+        return (message.map { $0 + " · " } ?? "") + "all \(order.count) reviewed — press 3 for the agenda"
     }
 
-    func drawReview(into buf: inout ScreenBuffer, _ body: Rect) {
+    func draw(into buf: inout ScreenBuffer, _ body: Rect, _ ctx: ScreenContext) {
+        let state = ctx.state
+        let today = ctx.today
         let x = body.x + 1
-        let list = reviewOrder
+        let list = Self.order(state)
         let reviewed = list.filter { state.reviews[$0.id] != nil }.count
         buf.put("Review of outstanding actions", col: x, row: body.y, style: .title)
         let counts = reviewed == list.count && !list.isEmpty
@@ -37,7 +60,7 @@ extension MeetingScreen {
         if list.isEmpty {
             buf.put("No outstanding actions from earlier meetings", col: x + 2, row: body.y + 2, style: .hint)
             buf.put("Press 3 for the agenda", col: x + 2, row: body.y + 3, style: .muted)
-            ListView.draw(deferredHereLines(width: body.w), selected: nil, into: &buf,
+            ListView.draw(ctx.deferredHereLines(width: body.w), selected: nil, into: &buf,
                           rect: Rect(x: body.x, y: body.y + 4, w: body.w, h: max(0, body.h - 4)))
             return
         }
@@ -72,7 +95,7 @@ extension MeetingScreen {
                 lastAgency = a.owner
             }
             let text = wrap(SafeText.line(a.text), width: max(1, textW - 1))
-            if i == reviewIndex { selectedLine = lines.count; selectedCount = max(1, text.count) }
+            if i == index { selectedLine = lines.count; selectedCount = max(1, text.count) }
             let outcomeStyle: Style = state.reviews[a.id].map { $0.outcome == .notDone ? .danger : $0.outcome == .done ? .ok : .warning } ?? .muted
             // Carried forward to a new date: that date, not the one it had.
             let due = state.reviews[a.id]?.newDue.map { "now due \($0.uk)" } ?? a.due.map { "due \($0.uk)" } ?? "no due date"
@@ -85,7 +108,7 @@ extension MeetingScreen {
             let indent = String(repeating: " ", count: widths[0] + widths[1])
             for more in text.dropFirst() { lines.append(StyledLine([Span(indent), Span(more)])) }
         }
-        lines += deferredHereLines(width: body.w)
+        lines += ctx.deferredHereLines(width: body.w)
         ListView.draw(lines, selected: selectedLine, into: &buf, rect: Rect(x: body.x, y: body.y + 3, w: body.w, h: body.h - 3),
                       selectedLines: selectedCount)
     }

@@ -1,9 +1,34 @@
 import MaracCore
 
 /// Screen 5: the end-of-meeting summary, and closing (locking) the meeting.
-extension MeetingScreen {
-    func summaryLines(width: Int) -> [StyledLine] {
-        let s = state
+struct SummaryController: ScreenController {
+    /// The first line shown.
+    var scroll = 0
+
+    static let keymap: [Binding<SummaryController>] = [
+        .edit([.char("C")], "C", "close the meeting (locks the record; asks first, naming what is left undone)", hint: ("C", "close meeting"), rank: 10) { _, _, _ in
+            [.ask(.confirm(.closeMeeting))]
+        },
+        .edit([.char("N")], "N", "the next meeting's date and venue (recorded; in the minutes)", hint: ("N", "next meeting"), rank: 15) { _, _, _ in
+            [.open(NextMeetingForm())]
+        },
+        Binding([.down, .char("j"), .up, .char("k"), .pageDown, .pageUp], "j/k PgDn/PgUp", "scroll (a line / a page)",
+                hint: ("j/k", "scroll"), rank: 20, action: { c, ctx, key in
+                    switch key {
+                    case .down, .char("j"): c.scroll += 1
+                    case .pageDown: c.scroll += 10
+                    case .pageUp: c.scroll = max(0, c.scroll - 10)
+                    default: c.scroll = max(0, c.scroll - 1)
+                    }
+                    c.scroll = min(c.scroll, max(0, SummaryController.lines(ctx, width: ctx.size.cols - 2).count - (ctx.size.rows - 6)))
+                    return []
+                }),
+        Binding([.escape], "Esc", "clear the message line", action: { _, _, _ in [.status(nil)] }),
+    ]
+
+    static func lines(_ ctx: ScreenContext, width: Int) -> [StyledLine] {
+        let s = ctx.state
+        let now = ctx.now
         var lines: [StyledLine] = []
         // Counted as the minutes count them: a 12-month notification is read out, not heard.
         let heard = s.heardDiscussedCases
@@ -57,7 +82,7 @@ extension MeetingScreen {
         }
         let waiting = s.orderedCases.filter { $0.status.isOutstanding }
         if !waiting.isEmpty { lines += wrappedLines("Not yet heard: " + waiting.map { SafeText.line($0.ref) }.joined(separator: ", "), width: width, style: .warning) }
-        let lost = lostLogLines()
+        let lost = ctx.lostLogLines()
         if lost > 0 { lines.append(StyledLine("Log: \(lost) line\(lost == 1 ? "" : "s") could not be written (is its disk full?); the journal is not affected", .warning)) }
         lines.append(StyledLine("Outstanding actions reviewed: \(s.reviews.count) of \(s.outstanding.count)", .title))
         for outcome in ReviewOutcome.allCases {
@@ -67,17 +92,17 @@ extension MeetingScreen {
         return lines
     }
 
-    func drawSummary(into buf: inout ScreenBuffer, _ body: Rect) {
+    func draw(into buf: inout ScreenBuffer, _ body: Rect, _ ctx: ScreenContext) {
         let x = body.x + 1
         buf.put("End-of-meeting summary", col: x, row: body.y, style: .title)
-        if state.isClosed {
-            buf.put(mode == .live ? "■ CLOSED — read-only; R reopens with a reason" : "■ CLOSED", col: x + 24, row: body.y, style: .warning, maxCol: body.maxX)
+        if ctx.state.isClosed {
+            buf.put(ctx.mode == .live ? "■ CLOSED — read-only; R reopens with a reason" : "■ CLOSED", col: x + 24, row: body.y, style: .warning, maxCol: body.maxX)
         } else {
-            buf.put(canEdit ? "C closes the meeting and locks its record" : "Not closed yet", col: x + 24, row: body.y, style: .hint, maxCol: body.maxX)
+            buf.put(ctx.canEdit ? "C closes the meeting and locks its record" : "Not closed yet", col: x + 24, row: body.y, style: .hint, maxCol: body.maxX)
         }
-        let lines = summaryLines(width: body.w - 2)
+        let lines = Self.lines(ctx, width: body.w - 2)
         let height = body.h - 2
-        let top = min(summaryScroll, max(0, lines.count - height))
+        let top = min(scroll, max(0, lines.count - height))
         for (i, line) in lines.dropFirst(top).prefix(height).enumerated() {
             buf.draw(line, col: x, row: body.y + 2 + i, maxCol: body.maxX - 1)
         }

@@ -2,18 +2,18 @@ import MaracCore
 
 /// Screen 4: one case — the record the chair needs (docs/DOMAIN.md#smart-actions), the discussion timer, actions with
 /// their SMART findings, the victim's views, feedback and notes.
-extension MeetingScreen {
-    var caseActions: [Action] { agendaRef.map { state.actions(for: $0) } ?? [] }
-
-    func drawCase(into buf: inout ScreenBuffer, _ body: Rect) {
+/// (The controller, its state and keys: CaseController.swift.)
+extension CaseController {
+    func draw(into buf: inout ScreenBuffer, _ body: Rect, _ ctx: ScreenContext) {
         let x = body.x + 1
         let w = body.w - 2
-        if let item = selectedAOB { drawAOB(item, into: &buf, body); return }
-        guard let c = selectedCase else {
+        let now = ctx.now
+        if let item = ctx.selectedAOB { drawAOB(item, into: &buf, body, ctx); return }
+        guard let c = ctx.selectedCase else {
             buf.put("No case selected — 3 shows the agenda", col: x, row: body.y, style: .hint)
             return
         }
-        let s = state
+        let s = ctx.state
         let a = c.agenda
         var row = body.y
         var tx = buf.put("Case \(SafeText.line(a.caseRef))", col: x, row: row, style: .title)
@@ -23,7 +23,7 @@ extension MeetingScreen {
         if let p = a.perpetrator {
             buf.put(" · perpetrator " + CharWidth.fitting(SafeText.line(p), max(24, nameRoom / 2)), col: tx, row: row, style: .muted, maxCol: body.maxX - 16)
         }
-        let statusText = statusText(c)
+        let statusText = ctx.statusText(c)
         buf.put(statusText, col: body.maxX - 2 - CharWidth.of(statusText), row: row, style: c.status == .discussing ? .accent : .muted)
         row += 1
 
@@ -76,22 +76,23 @@ extension MeetingScreen {
         let phase = s.phase(of: c.ref, now: now)
         let timerRows = body.h >= 20 ? 5 : 4
         row += TimerView.draw(elapsed: c.elapsedMillis(now: now), phase: phase, running: c.isRunning, policy: s.timing,
-                              bonusMinutes: c.bonusMinutes, live: canEdit, into: &buf, rect: Rect(x: x, y: row, w: min(w, 90), h: timerRows))
+                              bonusMinutes: c.bonusMinutes, live: ctx.canEdit, into: &buf, rect: Rect(x: x, y: row, w: min(w, 90), h: timerRows))
         row += 1
 
-        var (lines, selectedLine) = caseDetailLines(c, width: w)
+        var (lines, selectedLine) = detailLines(c, width: w, ctx)
         if lines.isEmpty { lines = [StyledLine("Nothing recorded yet", .muted)] }
         ListView.draw(lines, selected: selectedLine, into: &buf, rect: Rect(x: body.x, y: row, w: body.w, h: body.maxY - row),
-                      scroll: caseScroll > 0 ? caseScroll : nil)
+                      scroll: scroll > 0 ? scroll : nil)
     }
 
     /// Actions (with their SMART findings), the victim's views, feedback and the notes by agency.
-    func caseDetailLines(_ c: CaseRecord, width: Int) -> ([StyledLine], Int?) {
-        let s = state
+    func detailLines(_ c: CaseRecord, width: Int, _ ctx: ScreenContext) -> ([StyledLine], Int?) {
+        let s = ctx.state
+        let canEdit = ctx.canEdit
         // The history panel first: at a repeat hearing, what was agreed last time is the first question.
         var lines: [StyledLine] = CaseFacts.historyLines(c, width: width, live: canEdit)
         var selectedLine: Int?
-        selectedLine = appendActionLines(s.actions(for: c.ref), width: width, to: &lines)
+        selectedLine = appendActionLines(s.actions(for: c.ref), width: width, to: &lines, ctx)
         let views = c.notes.filter { $0.kind == .victimsViews }
         if views.isEmpty {
             lines.append(StyledLine("! Victim's views not recorded" + (canEdit ? " — o, kind \"victim's views\"" : ""), .warning))
@@ -129,8 +130,10 @@ extension MeetingScreen {
 
     /// The actions of a case (or an item of any other business) with their SMART findings; returns
     /// the line of the selected action.
-    func appendActionLines(_ actions: [Action], width: Int, to lines: inout [StyledLine]) -> Int? {
-        let s = state
+    func appendActionLines(_ actions: [Action], width: Int, to lines: inout [StyledLine], _ ctx: ScreenContext) -> Int? {
+        let s = ctx.state
+        let canEdit = ctx.canEdit
+        let today = ctx.today
         var selectedLine: Int?
         // Keys are named only where they work: a replay or a closed meeting cannot add or amend.
         let count = "Actions (\(actions.filter { $0.status != .withdrawn }.count))"
