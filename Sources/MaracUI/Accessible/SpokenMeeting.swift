@@ -7,7 +7,8 @@ import MaracCore
 /// are the full-screen interface's own, and only the way they are told differs.
 ///
 /// Pure: no I/O. The runtime (MaracApp's `SpokenRun`) reads lines, prints what this returns, and
-/// calls `tick` between lines so that crossing a target is announced at once.
+/// calls `tick` between lines so that crossing a target is announced at once. Its commands are in
+/// SpokenMeeting+Commands.swift, its forms and questions in SpokenMeeting+Forms.swift.
 public struct SpokenMeeting {
     enum Stage: Equatable {
         case command
@@ -25,18 +26,18 @@ public struct SpokenMeeting {
     }
 
     var loop: EventLoop<MeetingScreen>
-    private let answers: JournalAnswers
+    let answers: JournalAnswers
     var stage: Stage = .command
     /// Case detail is not printed while this is on (the privacy command).
-    public private(set) var privacy = false
+    public internal(set) var privacy = false
     /// The phase of each case last announced, so a crossing is said once.
-    private var phases: [String: DiscussionPhase] = [:]
+    var phases: [String: DiscussionPhase] = [:]
     /// The SMART findings last read for the open form, so only a change is read again.
-    private var findingsRead: [Finding]?
+    var findingsRead: [Finding]?
     /// The fields asked so far in the open form (a field appearing after an answer is asked too).
-    private var asked: Set<Int> = []
+    var asked: Set<Int> = []
     /// The form being asked, so that a form that follows another (who tells an absent owner) is introduced.
-    private var askedPurpose: AnyFormSpec?
+    var askedPurpose: AnyFormSpec?
 
     /// Records what the journal answered while a key was being handled: "saved" is said only for
     /// an `.appended`, which the session sends only after fdatasync.
@@ -107,7 +108,7 @@ public struct SpokenMeeting {
         }
     }
 
-    private func rank(_ p: DiscussionPhase) -> Int {
+    func rank(_ p: DiscussionPhase) -> Int {
         switch p {
         case .notStarted: return 0
         case .normal: return 1
@@ -172,22 +173,22 @@ public struct SpokenMeeting {
     static func isNo(_ line: String) -> Bool { ["no", "n"].contains(line.lowercased()) || isEscape(line) }
 
     /// Presses keys on the screen, then says what the journal answered and what the screen said.
-    private mutating func press(_ keys: Key...) -> [String] { press(keys) }
+    mutating func press(_ keys: Key...) -> [String] { press(keys) }
 
-    private mutating func press(_ keys: [Key]) -> [String] {
+    mutating func press(_ keys: [Key]) -> [String] {
         answers.saves = 0; answers.failures = []
         for key in keys { try? loop.send(.key(key)) }
         return journalLines()
     }
 
-    private mutating func paste(_ text: String) -> [String] {
+    mutating func paste(_ text: String) -> [String] {
         answers.saves = 0; answers.failures = []
         try? loop.send(.paste(text))
         return journalLines()
     }
 
     /// "Saved." only once the journal confirmed (fdatasync); a failure is said whole.
-    private mutating func journalLines() -> [String] {
+    mutating func journalLines() -> [String] {
         var lines: [String] = []
         if !answers.failures.isEmpty {
             for f in answers.failures { lines += Spoken.lines("NOT SAVED: \(f)".sentence) }
@@ -198,7 +199,7 @@ public struct SpokenMeeting {
     }
 
     /// After any answer: say the screen's message, and take up whatever question the screen now asks.
-    private mutating func follow() -> [String] {
+    mutating func follow() -> [String] {
         var out: [String] = []
         if let status = model.statusMessage, !status.isEmpty, !(status.hasPrefix("NOT SAVED") && !answers.failures.isEmpty) {
             out += Spoken.lines(Self.inCommands(status).sentence)
@@ -262,7 +263,7 @@ public struct SpokenMeeting {
         return text
     }
 
-    private func question(_ purpose: ConfirmPurpose) -> String {
+    func question(_ purpose: ConfirmPurpose) -> String {
         switch purpose {
         case .quit: return "Quit marac? Everything is already saved."
         case .closeMeeting:
@@ -274,401 +275,6 @@ public struct SpokenMeeting {
         case .startOnAnotherDay:
             return Spoken.plain(screen.startOnAnotherDayQuestion + " " + screen.startOnAnotherDayDetail)
         }
-    }
-
-    // MARK: - Commands
-
-    private mutating func command(_ line: String) -> [String] {
-        guard !line.isEmpty else { return ["Type help for the commands available now."] }
-        if Self.isEscape(line) { return press(.escape) }
-        let words = line.split(separator: " ", maxSplits: 1).map(String.init)
-        let word = words[0]
-        let item = words.count > 1 ? words[1].trimmingWhitespace() : nil
-        let lower = word.lowercased()
-        if privacy && !["privacy", "help", "where", "pause", "p", "quit", "q"].contains(lower) {
-            return ["Privacy is on: type privacy to turn it off first."]
-        }
-        switch lower {
-        case "help": return help()
-        case "where": return privacy ? meetingOnlyWhere() : model.spokenWhere()
-        case "list": return model.spokenAgenda()
-        case "case": return model.spokenCase()
-        case "register": return model.spokenRegister()
-        case "review":
-            var out = press(.char("2"))
-            out += model.spokenReview()
-            return out
-        case "privacy":
-            privacy.toggle()
-            return privacy ? ["Privacy on: no case detail is printed until you type privacy again."]
-                           : ["Privacy off: case detail is printed again."]
-        case "next": return next()
-        default: break
-        }
-        let screen = model.screen
-        guard let found = SpokenCommands.find(word, screen: screen) ?? elsewhere(word) else {
-            return Spoken.lines("\(Spoken.plain(word)) is not a command here. Type help for the commands available now.")
-        }
-        var out: [String] = []
-        if let home = found.screen, home != screen {
-            out += press(.char(Character(String(home.rawValue))))
-        }
-        if let reason = unavailable(found) { return out + Spoken.lines("\(found.name) is not available now: \(reason)".sentence) }
-        if let item, found.takesItem {
-            guard select(item, for: found) else {
-                return out + Spoken.lines("There is no \(Spoken.plain(item)) to choose. Type list, review or register for the numbers.")
-            }
-        }
-        guard let key = found.key else { return out }
-        out += press(key)
-        // Opening a case reads its header, as the case screen shows it.
-        if found.name == "open" { out += model.spokenCase() }
-        if found.screen == .review && (found.name == "next" || found.name == "previous") { out += reviewSelected() }
-        return out
-    }
-
-    /// A command of another screen (typing `action` on the agenda goes to the case screen first).
-    private func elsewhere(_ word: String) -> SpokenCommand? {
-        for screen in [ScreenID.caseView, .agenda, .opening, .review, .summary] {
-            if let c = SpokenCommands.forScreen(screen).first(where: { $0.names.contains(word) || $0.names.contains { $0.count > 1 && $0.lowercased() == word.lowercased() } }),
-               c.key != nil { return c }
-        }
-        return nil
-    }
-
-    /// Why a command cannot be used now, or nil (the keymap's own reason first).
-    private func unavailable(_ command: SpokenCommand) -> String? {
-        if let key = command.key, command.binding != nil, let reason = model.disabledReason(for: key, on: command.screen) { return Spoken.plain(reason) }
-        let s = model.state
-        switch command.name {
-        case "pause", "undo": return s.isStarted ? nil : "the meeting has not started"
-        case "reopen": return s.isClosed ? nil : "the meeting is open"
-        case "close", "action", "note", "defer", "amend", "withdraw", "feedback", "bonus", "details", "start":
-            guard command.screen == .caseView else { return nil }
-            return model.agenda.selectedRef == nil ? "no case is selected: type open and a case number" : nil
-        case "left", "remove": return s.attendance.isEmpty ? "nobody is on the register yet" : nil
-        case "outcome": return s.outstanding.isEmpty ? "there are no actions from earlier meetings" : nil
-        case "end": return s.isClosed ? "the meeting is already closed" : nil
-        default: return nil
-        }
-    }
-
-    /// `next`: on the opening, the review; on the review, the next action (or, once all are
-    /// recorded, the next case); elsewhere the next waiting case, opened and read.
-    private mutating func next() -> [String] {
-        let s = model.state
-        switch model.screen {
-        case .opening:
-            var out = press(.char("2"))
-            out += model.spokenReview()
-            return out
-        case .review where s.outstanding.contains(where: { s.reviews[$0.id] == nil }):
-            var out = press(.char("j"))
-            out += reviewSelected()
-            return out
-        default:
-            guard let ref = s.nextWaitingCase else { return ["No cases are left waiting. Type summary to go to the summary."] }
-            var out = press(.char("3"))
-            guard selectCase(ref) else { return out }
-            out += press(.enter)
-            out += model.spokenCase()
-            if s.activeCase == nil { out.append("Type start to start its discussion.") }
-            return out
-        }
-    }
-
-    private func reviewSelected() -> [String] {
-        let list = ReviewController.order(model.state)
-        guard list.indices.contains(model.review.index) else { return ["No actions to review."] }
-        return model.spokenReviewItem(list[model.review.index], number: model.review.index + 1)
-    }
-
-    /// Chooses the person, action or case an item names, by the keys the full-screen uses to move.
-    private mutating func select(_ item: String, for command: SpokenCommand) -> Bool {
-        switch command.screen {
-        case .opening?:
-            guard let n = Int(item), model.state.attendance.indices.contains(n - 1) else { return false }
-            moveSelection(from: model.opening.index, to: n - 1)
-        case .review?:
-            guard let n = Int(item), ReviewController.order(model.state).indices.contains(n - 1) else { return false }
-            moveSelection(from: model.review.index, to: n - 1)
-        case .caseView?:
-            guard let n = Int(item), model.context.caseActions.indices.contains(n - 1) else { return false }
-            moveSelection(from: model.caseScreen.actionIndex, to: n - 1)
-        case .agenda?:
-            let queue = model.state.queue
-            let ref: String?
-            if let n = Int(item) { ref = queue.indices.contains(n - 1) ? queue[n - 1] : nil }
-            else { ref = queue.first { $0.lowercased() == item.lowercased() } }
-            guard let ref else { return false }
-            return selectCase(ref)
-        default:
-            return false
-        }
-        return true
-    }
-
-    private mutating func moveSelection(from: Int, to: Int) {
-        let keys: [Key] = to > from ? Array(repeating: .char("j"), count: to - from) : Array(repeating: .char("k"), count: from - to)
-        _ = press(keys)
-    }
-
-    /// Selects a case on the agenda screen (Home, then down).
-    private mutating func selectCase(_ ref: String) -> Bool {
-        guard let i = model.state.queue.firstIndex(of: ref) else { return false }
-        if model.screen != .agenda { _ = press(.char("3")) }
-        _ = press([.home] + Array(repeating: Key.char("j"), count: i))
-        return model.agenda.selectedRef == ref
-    }
-
-    private func meetingOnlyWhere() -> [String] {
-        let s = model.state
-        let p = s.projection(now: model.now)
-        return Spoken.lines("Privacy is on. The meeting has run for \(Spoken.minutes(p.meetingElapsedMillis)); \(Spoken.count(p.casesLeft, "case")) left.")
-    }
-
-    /// `help`: the commands of this screen and the general ones, each with what it does, then
-    /// those that cannot be used now with why.
-    private func help() -> [String] {
-        let screen = model.screen
-        var lines = ["You are on the \(screen.title.lowercased()) screen. Commands here:"]
-        var blocked: [String] = []
-        var commands = SpokenCommands.forScreen(screen)
-        if screen == .opening { commands.append(SpokenCommand(["next"], about: "go to the review of earlier actions")) }
-        for c in commands + SpokenCommands.general {
-            let item = c.takesItem ? " [number]" : ""
-            if let reason = unavailable(c) {
-                blocked.append("\(c.spokenNames): not now, \(reason)")
-                continue
-            }
-            lines += Spoken.lines("\(c.spokenNames)\(item): \(c.help)".sentence, indent: "  ")
-        }
-        if !blocked.isEmpty {
-            lines.append("Not available now:")
-            for b in blocked { lines += Spoken.lines(b.sentence, indent: "  ") }
-        }
-        lines += Spoken.lines("In a form, each question is asked in turn: Enter keeps the answer shown, Escape or cancel stops, "
-                              + "and a draft is kept. Commands of another screen take you there.")
-        return lines
-    }
-
-    // MARK: - Forms
-
-    private var openForm: (FormModel, AnyFormSpec)? {
-        if case .form(let form, let purpose)? = model.modal { return (form, purpose) }
-        return nil
-    }
-
-    /// Says the focused field: its number, label, choices and current value.
-    private mutating func askField() -> [String] {
-        guard let (form, _) = openForm, form.fields.indices.contains(form.focus) else { return [] }
-        let field = form.fields[form.focus]
-        asked.insert(form.focus)
-        let visible = form.visibleIndices
-        let number = (visible.firstIndex(of: form.focus) ?? 0) + 1
-        var text = "Question \(number) of \(visible.count): \(field.label)."
-        switch field.kind {
-        case .agency:
-            // Those in the room first (as the full-screen list marks the others), each with its number.
-            let numbered = form.agencies.enumerated().map { (number: $0.offset + 1, name: $0.element, mark: form.agencyMarks[$0.element]) }
-            let present = numbered.filter { $0.mark == nil }, others = numbered.filter { $0.mark != nil }
-            if !form.agencyMarks.isEmpty && !present.isEmpty {
-                text += " Present: " + present.map { "\($0.number) \($0.name)" }.joined(separator: ", ") + "."
-                if !others.isEmpty { text += " Not in the room: " + others.map { "\($0.number) \($0.name)" + ($0.mark == "not here" ? "" : " (\($0.mark!))") }.joined(separator: ", ") + "." }
-            } else if !numbered.isEmpty {
-                text += " Agencies: " + numbered.map { "\($0.number) \($0.name)" + ($0.mark.map { " (\($0))" } ?? "") }.joined(separator: ", ") + "."
-            }
-        case .choice(let options):
-            text += " Choices: " + options.enumerated().map { "\($0.offset + 1) \($0.element)" }.joined(separator: ", ") + "."
-        case .date:
-            text += " For example 14/12, +7d or fri."
-        case .pastDate:
-            text += " For example 28/11; leave it blank if not known."
-        case .text:
-            if let hint = field.hint, !hint.contains("←") { text += " " + hint.sentence.capitalisedFirst }
-        }
-        if !field.input.text.isEmpty {
-            text += " Now: " + field.input.text + ". Enter keeps it."
-        }
-        stage = .field(toCheck: stage == .check || { if case .field(true) = stage { return true }; return false }())
-        return Spoken.lines(text)
-    }
-
-    private mutating func fieldAnswer(_ line: String, toCheck: Bool) -> [String] {
-        if Self.isEscape(line) || line.lowercased() == "cancel" {
-            stage = .cancelAsk(backToCheck: toCheck)
-            return ["What you typed so far is kept as a draft if you cancel."]
-        }
-        guard let (form, _) = openForm else { return [] }
-        var out: [String] = []
-        if !line.isEmpty {
-            let field = form.fields[form.focus]
-            var value = line
-            if let n = Int(line) {
-                switch field.kind {
-                case .choice(let options) where options.indices.contains(n - 1): value = options[n - 1]
-                case .agency where form.agencies.indices.contains(n - 1): value = form.agencies[n - 1]
-                default: break
-                }
-            }
-            out += press(.end, .ctrl("u"))
-            out += paste(value)
-            if let notice = openForm?.0.notice { out += Spoken.lines(notice.sentence) }
-        }
-        out += findingLines()
-        guard let (now, _) = openForm else { return out }
-        if toCheck { return out + readBack() }
-        if now.focusIsLast { return out + readBack() }
-        let before = now.focus
-        out += press(.tab)
-        guard let (after, _) = openForm else { return out }
-        if after.focus <= before || asked.contains(after.focus) { return out + readBack() }
-        stage = .field(toCheck: false)
-        return out + askField()
-    }
-
-    /// SMART findings for an action form, as sentences, when they changed.
-    private mutating func findingLines() -> [String] {
-        guard let (form, spec) = openForm else { return [] }
-        let findings: [Finding]
-        switch spec.spec.liveChecks(form, in: model) {
-        case .smart(let f), .warnings(let f): findings = f
-        case .none: return []
-        }
-        guard findings != findingsRead else { return [] }
-        let hadAny = !(findingsRead ?? []).isEmpty
-        findingsRead = findings
-        if findings.isEmpty { return hadAny ? ["SMART check: nothing left to fix."] : [] }
-        var lines: [String] = []
-        for f in findings {
-            lines += Spoken.lines("SMART check, \(f.severity == .error ? "must fix" : "worth a look"): \(f.message)".sentence)
-        }
-        return lines
-    }
-
-    /// The form read back before saving, one field a line.
-    private mutating func readBack() -> [String] {
-        stage = .check
-        guard let (form, _) = openForm else { return [] }
-        var lines = Spoken.lines("Check before saving: \(form.title)".sentence)
-        for (n, i) in form.visibleIndices.enumerated() {
-            let field = form.fields[i]
-            var value = field.value.isEmpty ? "blank" : (field.chosen ?? field.value)
-            switch field.kind {
-            case .date:
-                if case .success(let d) = DueDateInput.parse(field.value, today: model.today) { value += ", that is \(Spoken.dayAndDate(d))" }
-            case .pastDate:
-                if case .success(let d) = field.date(today: model.today), !field.value.isEmpty { value += ", that is \(Spoken.dayAndDate(d))" }
-            default: break
-            }
-            lines += Spoken.lines("\(n + 1). \(field.label): \(value)".sentence, indent: "   ")
-        }
-        if let problem = form.problem, answers.failures.isEmpty { lines += Spoken.lines(Self.notSaved(problem)) }
-        return lines
-    }
-
-    private mutating func checkAnswer(_ line: String) -> [String] {
-        guard let (form, purpose) = openForm else { return [] }
-        if Self.isYes(line) {
-            var out = press(.ctrl("s"))
-            if case .form(_, let afterPurpose)? = model.modal, afterPurpose == purpose {
-                // Refused (a field missing) or not saved (the journal's error): still in the form.
-                out += readBack()
-                stage = .check
-            }
-            return out
-        }
-        if let n = Int(line) {
-            let visible = form.visibleIndices
-            guard visible.indices.contains(n - 1) else { return ["There is no question \(n): choose 1 to \(visible.count)."] }
-            var guardCount = 0
-            while let (f, _) = openForm, f.focus != visible[n - 1], guardCount < f.fields.count * 2 {
-                _ = press(f.focus < visible[n - 1] ? .tab : .backTab)
-                guardCount += 1
-            }
-            stage = .field(toCheck: true)
-            return askField()
-        }
-        if line.isEmpty || Self.isNo(line) || line.lowercased() == "cancel" {
-            stage = .cancelAsk(backToCheck: true)
-            return ["Not saved. What you typed is kept as a draft if you cancel."]
-        }
-        return ["Type yes to save, no to cancel, or the number of a question to change it."]
-    }
-
-    private mutating func cancelAnswer(_ line: String, backToCheck: Bool) -> [String] {
-        let lower = line.lowercased()
-        if line.isEmpty || Self.isEscape(line) || lower == "yes" || lower == "y" || lower == "cancel" {
-            stage = .command
-            return press(.escape)
-        }
-        if lower == "no" || lower == "n" {
-            if backToCheck { return readBack() }
-            stage = .field(toCheck: false)
-            return askField()
-        }
-        return ["Press Enter to cancel, keeping a draft, or type no to go back."]
-    }
-
-    /// "Not saved: …" once, whether or not the reason already says it.
-    static func notSaved(_ problem: String) -> String {
-        let p = Spoken.plain(problem)
-        return (p.lowercased().hasPrefix("not saved") ? p : "Not saved: " + p).sentence
-    }
-
-    // MARK: - Questions and closing prompts
-
-    private mutating func confirmAnswer(_ line: String) -> [String] {
-        if Self.isYes(line) { stage = .command; return press(.char("y")) }
-        if line.isEmpty || Self.isNo(line) { stage = .command; return press(.char("n")) + ["Nothing changed."] }
-        return ["Type yes or no."]
-    }
-
-    private var closeFlow: CloseFlow? {
-        if case .closePrompts(let flow)? = model.modal { return flow }
-        return nil
-    }
-
-    private func readPrompts() -> [String] {
-        guard let flow = closeFlow else { return [] }
-        var lines = Spoken.lines("Closing case \(SafeText.line(flow.caseRef)).")
-        if let reason = flow.overrunReason { lines += Spoken.lines("Overrun reason: \(reason)".sentence) }
-        let prompts = model.openPrompts(flow)
-        if prompts.isEmpty {
-            lines.append("No prompts are left.")
-        } else {
-            lines.append("\(Spoken.count(prompts.count, "prompt").capitalisedFirst) to act on, or pass with a reason:")
-            for (i, p) in prompts.enumerated() { lines += Spoken.lines("\(i + 1). \(p.message)".sentence, indent: "   ") }
-        }
-        return lines
-    }
-
-    private mutating func promptsAnswer(_ line: String) -> [String] {
-        guard let flow = closeFlow else { return [] }
-        let lower = line.lowercased()
-        if Self.isYes(line) {
-            stage = .command
-            let out = press(.enter)
-            if case .closePrompts? = model.modal { stage = .prompts }
-            return out
-        }
-        if lower == "pass all" {
-            stage = .command
-            return press(.char("P"))
-        }
-        if lower.hasPrefix("pass") {
-            let prompts = model.openPrompts(flow)
-            let n = Int(lower.dropFirst(4).trimmingWhitespace()) ?? (prompts.count == 1 ? 1 : 0)
-            guard prompts.indices.contains(n - 1) else { return ["Type pass and the prompt's number, from 1 to \(prompts.count)."] }
-            moveSelection(from: flow.selected, to: n - 1)
-            stage = .command
-            return press(.char("p"))
-        }
-        if line.isEmpty || lower == "back" || Self.isNo(line) {
-            stage = .command
-            return press(.escape)
-        }
-        return ["Type yes to close, pass and a number, pass all, or back."]
     }
 }
 

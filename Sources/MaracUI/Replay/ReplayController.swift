@@ -1,38 +1,12 @@
 import MaracCore
 
-/// Where a replay can stop by itself (`--pause-at`, and the T / O / P / A keys during a replay).
-public enum ReplayStop: String, Sendable, CaseIterable, Comparable {
-    /// A running discussion reaches its target: the amber "move to actions".
-    case amber
-    /// A running discussion reaches its limit: red, over the limit.
-    case overrun
-    /// The chair passes a closing prompt (recorded with a reason).
-    case prompt
-    /// An action is agreed.
-    case action
-
-    public static func < (a: ReplayStop, b: ReplayStop) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
-    }
-
-    /// Reads `amber`, `overrun`, `prompt`, `action` and comma lists of them (any case); nil if a word is none of them.
-    public static func parse(_ text: String) -> Set<ReplayStop>? {
-        var stops: Set<ReplayStop> = []
-        for word in text.split(separator: ",", omittingEmptySubsequences: false) {
-            guard let stop = ReplayStop(rawValue: String(word.filter { $0 != " " }).lowercased()) else { return nil }
-            stops.insert(stop)
-        }
-        return stops
-    }
-}
-
 /// Trainer replay (`marac replay`): the live meeting screen, read-only, driven by the recorded
 /// events at their recorded times. The runtime's clock (wall or manual) drives a replay clock that
 /// runs `speed` times faster; events whose time has come are handed to the screen exactly as the
 /// journal handed them to the live screen, so the two cannot disagree. Nothing is written to the
 /// journal; the only effect a replay asks for is saving a bookmark to the trainer's notes file.
 ///
-/// Its keys are declared in `ReplayController.keymap` (Keymaps.swift): they are dispatched from
+/// Its keys are declared in `ReplayController.keymap` (ReplayKeymap.swift): they are dispatched from
 /// there and shown in the hint bar and in `?` help from there.
 public struct ReplayController: Program {
     public static let speeds = [1, 2, 5, 10, 20, 30, 60, 120, 240]
@@ -50,14 +24,14 @@ public struct ReplayController: Program {
     /// The trainer's notes for this recording, in file order.
     public let notes: [ReplayNote]
     /// The notes of the moment reached, the first on screen (Esc shows the next).
-    private var shownNotes: [ReplayNote] = []
+    var shownNotes: [ReplayNote] = []
     /// The note on screen now, if any.
     public var shownNote: ReplayNote? { shownNotes.first }
     /// Why `b` cannot save a bookmark here (a shipped sample has no notes file of its own), or nil.
     public let bookmarkRefusal: String?
-    private var lastWall: Int64?
-    private var screen: MeetingScreen
-    private let setUpCount: Int
+    var lastWall: Int64?
+    var screen: MeetingScreen
+    let setUpCount: Int
 
     /// Trainers: stop the replay at the moment a discussion goes past the time limit.
     public var pauseAtOverrun: Bool {
@@ -300,66 +274,4 @@ public struct ReplayController: Program {
         if case .discussionStarted = r.event { return true }
         return false
     }
-
-    // MARK: - What is drawn
-
-    private mutating func refreshBar() {
-        // Positions are measured from the recorded start of the meeting (not the journal's creation,
-        // which may be days earlier), so the bar's "of" figure never changes during a replay.
-        let started = records.first { if case .meetingStarted = $0.event { return true } else { return false } }
-        let start = started?.at ?? (setUpCount < records.count ? records[setUpCount].at : records.first?.at ?? replayNow)
-        let end = max(start, records.last?.at ?? replayNow)
-        let mark = paused ? "Ⅱ PAUSED" : (isAtEnd ? "■ END" : "▶ PLAYING")
-        let last = position > 0 ? records[position - 1].event.name : "start"
-        let stopWords = ReplayStop.allCases.filter(stops.contains).map(\.rawValue)
-        // Most important first; what does not fit the width is left out whole, never cut.
-        let parts: [String?] = [
-            "REPLAY \(mark) \(speed)×",
-            "\(formatDuration(max(0, replayNow - start))) of \(formatDuration(end - start))",
-            stopWords.isEmpty ? nil : "stops: " + stopWords.joined(separator: " "),
-            "event \(position)/\(records.count)",
-            last,
-        ]
-        var bar = ""
-        for part in parts.compactMap({ $0 }) {
-            let next = bar.isEmpty ? part : bar + " │ " + part
-            if CharWidth.of(next) <= max(Size.minimum.cols, screen.size.cols) - 1 { bar = next }
-        }
-        screen.replayBar = bar
-        screen.replayKeys = ReplayKeys(help: Self.keymap.map { ($0.label, $0.help) }, hints: hints)
-    }
-
-    /// The replay's hint-bar keys now, from its keymap, by rank.
-    var hints: [(String, String)] {
-        Self.keymap.enumerated()
-            .filter { $0.element.hint != nil && $0.element.isAvailable(self) }
-            .sorted { ($0.element.rank, $0.offset) < ($1.element.rank, $1.offset) }
-            .compactMap { item in item.element.hintNow?(self) ?? item.element.hint.map { ($0.key, $0.label) } }
-    }
-
-    /// The note box, over the bottom of the body just above the replay bar.
-    static func drawNote(_ note: ReplayNote, more: Int = 0, into buf: inout ScreenBuffer) {
-        let size = buf.size
-        let width = min(size.cols - 4, 76)
-        let text = wrap(SafeText.line(note.text), width: width - 4)
-        let shown = Array(text.prefix(max(1, size.rows / 3)))
-        let height = shown.count + 3
-        let rect = Rect(x: (size.cols - width) / 2, y: size.rows - 3 - height, w: width, h: height)
-        buf.box(rect, title: "\(note.kind.title) — \(note.place)\(note.pause ? " (paused)" : "")", style: .accent)
-        for (i, line) in shown.enumerated() {
-            buf.put(line, col: rect.x + 2, row: rect.y + 1 + i, maxCol: rect.maxX - 1)
-        }
-        buf.put(more > 0 ? "Esc or Enter: the next note here (\(more) more)" : "Esc or Enter closes the note · Space plays on", col: rect.x + 2, row: rect.maxY - 2, style: .muted, maxCol: rect.maxX - 1)
-    }
-}
-
-/// What a replay adds to the screen's hint bar and `?` help (from `ReplayController.keymap`).
-struct ReplayKeys {
-    var help: [(String, String)]
-    var hints: [(String, String)]
-}
-
-extension MeetingScreen {
-    /// A form, dialog, the help or the privacy screen has the keyboard.
-    var isTakingKeys: Bool { modal != nil || help != nil || privacy }
 }
