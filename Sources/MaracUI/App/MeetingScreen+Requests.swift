@@ -42,17 +42,31 @@ extension MeetingScreen {
         }
     }
 
+    /// A screen's controller as it is now (to draw it, or to ask its keymap about the state).
+    func controller(for id: ScreenID) -> any ScreenController {
+        switch id {
+        case .opening: return opening
+        case .review: return review
+        case .agenda: return agenda
+        case .caseView: return caseScreen
+        case .summary: return summary
+        }
+    }
+
+    static func controllerType(for id: ScreenID) -> any ScreenController.Type {
+        switch id {
+        case .opening: return OpeningController.self
+        case .review: return ReviewController.self
+        case .agenda: return AgendaController.self
+        case .caseView: return CaseController.self
+        case .summary: return SummaryController.self
+        }
+    }
+
     /// Why the key's binding on `screen` (nil: the global keys) cannot be used now, or nil.
     func disabledReason(for key: Key, on screen: ScreenID?) -> String? {
-        let ctx = context
-        switch screen {
-        case nil: return GlobalKeys().disabledReason(for: key, ctx)
-        case .opening?: return opening.disabledReason(for: key, ctx)
-        case .review?: return review.disabledReason(for: key, ctx)
-        case .agenda?: return agenda.disabledReason(for: key, ctx)
-        case .caseView?: return caseScreen.disabledReason(for: key, ctx)
-        case .summary?: return summary.disabledReason(for: key, ctx)
-        }
+        let owner: any ScreenController = screen.map(controller(for:)) ?? GlobalKeys()
+        return owner.disabledReason(for: key, context)
     }
 
     /// The hint bar, from the keymaps: the screen's bindings and the global ones that show now,
@@ -60,15 +74,7 @@ extension MeetingScreen {
     /// screen's edit keys are hidden.
     var hints: [(String, String)] {
         let ctx = context
-        let own: [(rank: Int, hint: (String, String))]
-        switch screen {
-        case .opening: own = opening.hintsNow(ctx)
-        case .review: own = review.hintsNow(ctx)
-        case .agenda: own = agenda.hintsNow(ctx)
-        case .caseView: own = caseScreen.hintsNow(ctx)
-        case .summary: own = summary.hintsNow(ctx)
-        }
-        let merged = (own + GlobalKeys().hintsNow(ctx)).enumerated()
+        let merged = (controller(for: screen).hintsNow(ctx) + GlobalKeys().hintsNow(ctx)).enumerated()
             .sorted { ($0.element.rank, $0.offset) < ($1.element.rank, $1.offset) }
         return (replayKeys?.hints ?? []) + merged.map(\.element.hint)
     }

@@ -161,13 +161,7 @@ public struct MeetingScreen: Program {
         let reserved = 2 + (replayBar == nil ? 0 : 1)
         let body = Rect(x: 0, y: 2, w: size.cols, h: size.rows - 2 - reserved)
         let ctx = context
-        switch screen {
-        case .opening: opening.draw(into: &buf, body, ctx)
-        case .review: review.draw(into: &buf, body, ctx)
-        case .agenda: agenda.draw(into: &buf, body, ctx)
-        case .caseView: caseScreen.draw(into: &buf, body, ctx)
-        case .summary: summary.draw(into: &buf, body, ctx)
-        }
+        controller(for: screen).draw(into: &buf, body, ctx)
         if let modal {
             switch modal {
             case .form(let form, let spec): FormView.draw(form, spec: spec, screen: self, into: &buf, area: body)

@@ -9,9 +9,14 @@ protocol ScreenController {
     /// Every key of this screen, declared once: dispatch, `?` help, the hint bar, the `:` palette,
     /// the screen-reader commands and the keymap golden all read it.
     static var keymap: [Binding<Self>] { get }
+    /// Draws the screen's body (between the tab row and the message line).
+    func draw(into buf: inout ScreenBuffer, _ body: Rect, _ ctx: ScreenContext)
 }
 
 extension ScreenController {
+    /// The keymap as help, the palette and the golden list it.
+    static var keyDocs: [KeyDoc] { keymap.map(\.doc) }
+
     /// Runs the first binding that takes `key`. nil: no binding takes it. A disabled binding says
     /// why in the status line and does nothing.
     mutating func dispatch(_ key: Key, _ ctx: ScreenContext) -> [ScreenRequest]? {
@@ -36,7 +41,7 @@ extension ScreenController {
 }
 
 /// What a screen asks the root to do; the root carries the requests out in order.
-enum ScreenRequest {
+enum ScreenRequest: Equatable {
     /// Write these events; `then` runs once the journal says they are durable (write-ahead).
     case save([MeetingEvent], then: AfterSave)
     /// Write events that start the meeting clock, asking first when today is not the meeting's

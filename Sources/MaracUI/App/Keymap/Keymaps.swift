@@ -67,18 +67,15 @@ struct GlobalKeys: ScreenController {
     }
 }
 
+extension GlobalKeys {
+    /// The global keys have no screen of their own.
+    func draw(into buf: inout ScreenBuffer, _ body: Rect, _ ctx: ScreenContext) {}
+}
+
 extension MeetingScreen {
     /// The keys that work everywhere, as help and the golden list them.
-    static var globalKeymap: [KeyDoc] { GlobalKeys.keymap.map(\.doc) }
+    static var globalKeymap: [KeyDoc] { GlobalKeys.keyDocs }
 
     /// A screen's keys, as help, the palette and the golden list them.
-    static func keymap(for screen: ScreenID) -> [KeyDoc] {
-        switch screen {
-        case .opening: return OpeningController.keymap.map(\.doc)
-        case .review: return ReviewController.keymap.map(\.doc)
-        case .agenda: return AgendaController.keymap.map(\.doc)
-        case .caseView: return CaseController.keymap.map(\.doc)
-        case .summary: return SummaryController.keymap.map(\.doc)
-        }
-    }
+    static func keymap(for screen: ScreenID) -> [KeyDoc] { controllerType(for: screen).keyDocs }
 }
