@@ -1,9 +1,10 @@
 import MaracCore
 
-/// The screen-reader mode's commands (docs/ACCESSIBILITY.md). Most are a binding of the keymap
-/// (`Keymaps.swift`) under a word: typing the word or the key presses that key on the same
-/// `MeetingScreen` the full-screen interface drives, so the two write the same events. The
-/// binding's own help line says what it does, and its `disabledNow` (`MeetingScreen.disabledReason`) why it cannot be used now.
+/// The screen-reader mode's commands (docs/ACCESSIBILITY.md). Most are a binding of a screen's
+/// keymap (its controller's, or `GlobalKeys`) under a word: typing the word or the key presses that
+/// key on the same `MeetingScreen` the full-screen interface drives, so the two write the same
+/// events. The binding's own help line says what it does, and its `disabledNow`
+/// (`MeetingScreen.disabledReason`) why it cannot be used now.
 struct SpokenCommand: Sendable {
     /// The word first, then the key ("action", "a").
     var names: [String]
