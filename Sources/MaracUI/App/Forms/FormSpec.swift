@@ -67,12 +67,7 @@ extension Modal {
 }
 
 extension MeetingScreen {
-    /// Opens a form as the modal, unless editing is not allowed now.
-    mutating func open(_ spec: some FormSpec) {
-        openForm(spec.makeForm(in: self), AnyFormSpec(spec))
-    }
-
-    /// Opens a built form, or the draft the chair left in the same form (cancelled with typing in it).
+    /// Opens a built form (a screen asks with `ScreenRequest.open`), or the draft the chair left in the same form (cancelled with typing in it).
     mutating func openForm(_ form: FormModel, _ spec: AnyFormSpec) {
         if let refusal = editRefusal() { setStatus(refusal, error: true); return }
         if let i = drafts.firstIndex(where: { $0.spec == spec }) {
