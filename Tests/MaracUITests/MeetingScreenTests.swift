@@ -62,12 +62,12 @@ struct MeetingScreenTests {
 
     @Test func ownersPresentComeFirstAndTheRestAreMarked() throws {
         let rt = try onCase()
-        let owners = rt.screen.ownerAgencies
+        let owners = rt.screen.context.ownerAgencies
         let present = rt.screen.state.agenciesPresent
         #expect(Array(owners.prefix(present.count)) == present)
-        #expect(rt.screen.presenceMark("Housing") == "apologies")
-        #expect(rt.screen.presenceMark("Probation") == "not here")
-        #expect(rt.screen.presenceMark("Police") == nil)
+        #expect(rt.screen.context.presenceMark("Housing") == "apologies")
+        #expect(rt.screen.context.presenceMark("Probation") == "not here")
+        #expect(rt.screen.context.presenceMark("Police") == nil)
     }
 
     @Test func screenKeysTypedInAFieldAreText() throws {

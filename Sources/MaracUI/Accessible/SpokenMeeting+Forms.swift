@@ -82,7 +82,7 @@ extension SpokenMeeting {
     mutating func findingLines() -> [String] {
         guard let (form, spec) = openForm else { return [] }
         let findings: [Finding]
-        switch spec.spec.liveChecks(form, in: model) {
+        switch spec.spec.liveChecks(form, in: model.context) {
         case .smart(let f), .warnings(let f): findings = f
         case .none: return []
         }

@@ -88,8 +88,8 @@ extension MeetingScreen {
             switch request {
             case .save(let events, let then): effects += save(events, then: then)
             case .startMeeting(let events, let message, let target): effects += startMeeting(events, message: message, show: target)
-            case .form(let spec): openForm(spec.spec.makeForm(in: self), spec)
-            case .directForm(let spec): modal = .form(spec.spec.makeForm(in: self), spec)
+            case .form(let spec): openForm(spec.spec.makeForm(in: context), spec)
+            case .directForm(let spec): modal = .form(spec.spec.makeForm(in: context), spec)
             case .ask(let question): modal = question
             case .show(let target): show(target)
             case .openCase:

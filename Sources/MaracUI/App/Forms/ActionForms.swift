@@ -16,18 +16,18 @@ enum ActionFields {
     }
 
     /// The SMART check of the form as it stands (the rules are MaracCore's `SmartRules`).
-    static func findings(_ form: FormModel, in screen: MeetingScreen) -> [Finding] {
+    static func findings(_ form: FormModel, in screen: ScreenContext) -> [Finding] {
         SmartRules.check(text: form["what"], owner: form["owner"], dueText: form["due"],
                          category: ActionCategory.parse(form["category"]), today: screen.today,
                          agenciesPresent: screen.state.agenciesPresent)
     }
 
-    static func due(_ form: FormModel, in screen: MeetingScreen) -> CalendarDate? {
+    static func due(_ form: FormModel, in screen: ScreenContext) -> CalendarDate? {
         try? DueDateInput.parse(form["due"], today: screen.today).get()
     }
 
     /// The first SMART error, as the reason a save is refused.
-    static func refusal(_ form: FormModel, in screen: MeetingScreen) -> String? {
+    static func refusal(_ form: FormModel, in screen: ScreenContext) -> String? {
         findings(form, in: screen).first { $0.severity == .error }.map { "Not saved: " + $0.message }
     }
 }
@@ -37,14 +37,14 @@ struct NewActionForm: FormSpec {
     var caseRef: String
     var keepsDrafts: Bool { true }
 
-    func makeForm(in screen: MeetingScreen) -> FormModel {
+    func makeForm(in screen: ScreenContext) -> FormModel {
         screen.ownerForm(ActionFields.model(agencies: screen.ownerAgencies))
     }
 
-    func context(in screen: MeetingScreen) -> String? { screen.caseContext(caseRef) }
-    func liveChecks(_ form: FormModel, in screen: MeetingScreen) -> LiveChecks { .smart(ActionFields.findings(form, in: screen)) }
+    func context(in screen: ScreenContext) -> String? { screen.caseContext(caseRef) }
+    func liveChecks(_ form: FormModel, in screen: ScreenContext) -> LiveChecks { .smart(ActionFields.findings(form, in: screen)) }
 
-    func submit(_ f: FormModel, in screen: MeetingScreen) -> FormResult {
+    func submit(_ f: FormModel, in screen: ScreenContext) -> FormResult {
         if let refusal = ActionFields.refusal(f, in: screen) { return .refused(refusal) }
         if let ask = DueYearForm.ask(f, self, in: screen) { return .next(ask) }
         let action = Action(id: screen.state.nextActionID, caseRef: caseRef, text: f["what"], owner: f["owner"],
@@ -62,14 +62,14 @@ struct AmendActionForm: FormSpec {
     var actionID: String
     var keepsDrafts: Bool { true }
 
-    func makeForm(in screen: MeetingScreen) -> FormModel {
+    func makeForm(in screen: ScreenContext) -> FormModel {
         screen.ownerForm(ActionFields.model(agencies: screen.ownerAgencies, existing: screen.state.action(actionID)))
     }
 
-    func context(in screen: MeetingScreen) -> String? { screen.actionContext(actionID) }
-    func liveChecks(_ form: FormModel, in screen: MeetingScreen) -> LiveChecks { .smart(ActionFields.findings(form, in: screen)) }
+    func context(in screen: ScreenContext) -> String? { screen.actionContext(actionID) }
+    func liveChecks(_ form: FormModel, in screen: ScreenContext) -> LiveChecks { .smart(ActionFields.findings(form, in: screen)) }
 
-    func submit(_ f: FormModel, in screen: MeetingScreen) -> FormResult {
+    func submit(_ f: FormModel, in screen: ScreenContext) -> FormResult {
         if let refusal = ActionFields.refusal(f, in: screen) { return .refused(refusal) }
         if let ask = DueYearForm.ask(f, self, in: screen) { return .next(ask) }
         return .write([.actionAmended(actionID: actionID, text: f["what"], owner: f["owner"], due: ActionFields.due(f, in: screen),
@@ -89,7 +89,7 @@ struct DueYearForm: FormSpec {
     static let nextYear = "next year", meetingDay = "the meeting day", change = "change the date"
 
     /// The question for an action form, or nil when its due date is clear.
-    static func ask(_ form: FormModel, _ spec: some FormSpec, in screen: MeetingScreen) -> Modal? {
+    static func ask(_ form: FormModel, _ spec: some FormSpec, in screen: ScreenContext) -> Modal? {
         guard let q = DueDateInput.yearQuestion(form["due"], today: screen.today) else { return nil }
         return .form(DueYearForm(question: q, original: form, originalSpec: AnyFormSpec(spec)), in: screen)
     }
@@ -100,7 +100,7 @@ struct DueYearForm: FormSpec {
         [Self.nextYear] + (question.thisYearIsTheMeetingDay ? [Self.meetingDay] : []) + [Self.change]
     }
 
-    func makeForm(in screen: MeetingScreen) -> FormModel {
+    func makeForm(in screen: ScreenContext) -> FormModel {
         let q = question
         return FormModel(title: "Which year for the due date \(SafeText.line(q.typed))?", fields: [
             FormField("year", "Due", .choice(options),
@@ -110,14 +110,14 @@ struct DueYearForm: FormSpec {
         ])
     }
 
-    func context(in screen: MeetingScreen) -> String? {
+    func context(in screen: ScreenContext) -> String? {
         let q = question
         return q.thisYearIsTheMeetingDay
             ? "\(q.typed) is the meeting day (\(q.meetingDate.uk)): due today, or next year?"
             : "\(q.typed) has already passed this year: the meeting is on \(q.meetingDate.uk), so \(q.typed) reads as \(q.nextYear.uk)"
     }
 
-    func submit(_ f: FormModel, in screen: MeetingScreen) -> FormResult {
+    func submit(_ f: FormModel, in screen: ScreenContext) -> FormResult {
         guard let choice = f.field("year")?.chosen else { return .refused("Choose next year or change the date") }
         var form = original
         if choice == Self.change {
@@ -139,13 +139,13 @@ struct DueYearForm: FormSpec {
 struct WithdrawActionForm: FormSpec {
     var actionID: String
 
-    func makeForm(in screen: MeetingScreen) -> FormModel {
+    func makeForm(in screen: ScreenContext) -> FormModel {
         ReasonField.model("Withdraw action \(SafeText.line(screen.state.displayID(actionID)))", hint: "required: why the action is withdrawn")
     }
 
-    func context(in screen: MeetingScreen) -> String? { screen.actionContext(actionID) }
+    func context(in screen: ScreenContext) -> String? { screen.actionContext(actionID) }
 
-    func submit(_ f: FormModel, in screen: MeetingScreen) -> FormResult {
+    func submit(_ f: FormModel, in screen: ScreenContext) -> FormResult {
         guard !f["reason"].isEmpty else { return .refused("A reason is required") }
         return .write([.actionWithdrawn(actionID: actionID, reason: f["reason"])],
                       .dismiss(message: "Action \(SafeText.line(actionID)) withdrawn"))
@@ -156,7 +156,7 @@ struct WithdrawActionForm: FormSpec {
 struct AbsentOwnerForm: FormSpec {
     var action: Action
 
-    func makeForm(in screen: MeetingScreen) -> FormModel {
+    func makeForm(in screen: ScreenContext) -> FormModel {
         let present = screen.state.agenciesPresent
         return FormModel(title: "\(SafeText.line(action.owner)) is not here: who will tell them about action \(SafeText.line(action.id))?", fields: [
             FormField("by", "Told by", .choice(present), value: present.first { $0.lowercased().contains("idva") } ?? present.first ?? "",
@@ -164,9 +164,9 @@ struct AbsentOwnerForm: FormSpec {
         ])
     }
 
-    func context(in screen: MeetingScreen) -> String? { "\(SafeText.line(action.owner)): \(SafeText.line(action.text))" }
+    func context(in screen: ScreenContext) -> String? { "\(SafeText.line(action.owner)): \(SafeText.line(action.text))" }
 
-    func submit(_ f: FormModel, in screen: MeetingScreen) -> FormResult {
+    func submit(_ f: FormModel, in screen: ScreenContext) -> FormResult {
         guard let by = f.field("by")?.chosen else { return .refused("Choose the agency present that will tell them") }
         return .write([.absentOwnerToBeTold(actionID: action.id, byAgency: by)],
                       .dismiss(message: "\(SafeText.line(by)) will tell \(SafeText.line(action.owner)) about action \(action.id) (recorded)"))
@@ -179,7 +179,7 @@ struct ReviewForm: FormSpec {
     var actionID: String
     var keepsDrafts: Bool { true }
 
-    func makeForm(in screen: MeetingScreen) -> FormModel {
+    func makeForm(in screen: ScreenContext) -> FormModel {
         let action = screen.state.outstanding.first { $0.id == actionID }
         var form = FormModel(title: "Review action \(SafeText.line(action?.displayID ?? actionID)) (\(SafeText.line(actionID)))", fields: [
             FormField("outcome", "Outcome", .choice(ReviewOutcome.allCases.map(\.rawValue)),
@@ -199,12 +199,12 @@ struct ReviewForm: FormSpec {
         return form
     }
 
-    func context(in screen: MeetingScreen) -> String? {
+    func context(in screen: ScreenContext) -> String? {
         guard let a = screen.state.outstanding.first(where: { $0.id == actionID }) else { return nil }
         return "\(SafeText.line(a.owner)): \(SafeText.line(a.text))"
     }
 
-    func submit(_ f: FormModel, in screen: MeetingScreen) -> FormResult {
+    func submit(_ f: FormModel, in screen: ScreenContext) -> FormResult {
         guard let outcome = f.field("outcome")?.chosen.flatMap(ReviewOutcome.init(rawValue:)) else {
             return .refused("Choose an outcome with ←/→")
         }
@@ -236,7 +236,7 @@ extension ReviewOutcome {
     }
 }
 
-extension MeetingScreen {
+extension ScreenContext {
     /// Agencies for an owner field: those present first, then the rest (the form marks them).
     var ownerAgencies: [String] {
         let present = state.agenciesPresent

@@ -9,7 +9,7 @@ struct NoteForm: FormSpec {
     var caseRef: String
     var keepsDrafts: Bool { true }
 
-    func makeForm(in screen: MeetingScreen) -> FormModel {
+    func makeForm(in screen: ScreenContext) -> FormModel {
         FormModel(title: "Add a note (short, factual)", fields: [
             FormField("agency", "Agency", .agency, hint: "whose information this is"),
             FormField("kind", "Kind", .choice(NoteKind.allCases.map(\.rawValue)), value: NoteKind.riskInformation.rawValue,
@@ -18,9 +18,9 @@ struct NoteForm: FormSpec {
         ], agencies: screen.state.knownAgencies)
     }
 
-    func context(in screen: MeetingScreen) -> String? { screen.caseContext(caseRef) }
+    func context(in screen: ScreenContext) -> String? { screen.caseContext(caseRef) }
 
-    func submit(_ f: FormModel, in screen: MeetingScreen) -> FormResult {
+    func submit(_ f: FormModel, in screen: ScreenContext) -> FormResult {
         guard !f["agency"].isEmpty else { return .refused("Give the agency") }
         guard let kind = f.field("kind")?.chosen.flatMap(NoteKind.init(rawValue:)) else { return .refused("Choose the kind of note") }
         guard !f["text"].isEmpty else {
@@ -36,7 +36,7 @@ struct FeedbackForm: FormSpec {
     var caseRef: String
     var keepsDrafts: Bool { true }
 
-    func makeForm(in screen: MeetingScreen) -> FormModel {
+    func makeForm(in screen: ScreenContext) -> FormModel {
         let existing = screen.state.cases[caseRef]?.feedback
         return FormModel(title: "Who feeds back to the victim, and how", fields: [
             FormField("agency", "Agency", .agency, value: existing?.agency ?? "Idva", hint: "usually the Idva"),
@@ -46,17 +46,17 @@ struct FeedbackForm: FormSpec {
         ], agencies: screen.state.knownAgencies)
     }
 
-    func context(in screen: MeetingScreen) -> String? { screen.caseContext(caseRef) }
+    func context(in screen: ScreenContext) -> String? { screen.caseContext(caseRef) }
 
     /// The phone-route prompt, live: the same rule the close check applies.
-    func liveChecks(_ form: FormModel, in screen: MeetingScreen) -> LiveChecks {
+    func liveChecks(_ form: FormModel, in screen: ScreenContext) -> LiveChecks {
         guard var record = screen.state.cases[caseRef], let route = FeedbackRoute.parse(form["route"]) else { return .warnings([]) }
         record.feedback = VictimFeedback(agency: form["agency"], route: route, detail: form["detail"])
         record.passedPrompts = [:]
         return .warnings(CasePrompts.check(record, in: screen.state).filter { $0.code == "phone-feedback-risk" || $0.code == "unsafe-feedback-route" })
     }
 
-    func submit(_ f: FormModel, in screen: MeetingScreen) -> FormResult {
+    func submit(_ f: FormModel, in screen: ScreenContext) -> FormResult {
         guard !f["agency"].isEmpty else { return .refused("Give the agency that feeds back") }
         guard let route = FeedbackRoute.parse(f["route"]) else { return .refused("Choose a route with ←/→") }
         return .write([.feedbackAgreed(caseRef: caseRef, feedback: VictimFeedback(agency: f["agency"], route: route, detail: f["detail"]))],
@@ -68,7 +68,7 @@ struct FeedbackForm: FormSpec {
 struct DeferCaseForm: FormSpec {
     var caseRef: String
 
-    func makeForm(in screen: MeetingScreen) -> FormModel {
+    func makeForm(in screen: ScreenContext) -> FormModel {
         FormModel(title: "Defer the case", fields: [
             FormField("to", "Defer to", .choice(["end of agenda", "next meeting"]), value: "end of agenda",
                       hint: "←/→ to choose"),
@@ -76,9 +76,9 @@ struct DeferCaseForm: FormSpec {
         ])
     }
 
-    func context(in screen: MeetingScreen) -> String? { screen.caseContext(caseRef) }
+    func context(in screen: ScreenContext) -> String? { screen.caseContext(caseRef) }
 
-    func submit(_ f: FormModel, in screen: MeetingScreen) -> FormResult {
+    func submit(_ f: FormModel, in screen: ScreenContext) -> FormResult {
         guard let to = f.field("to")?.chosen else { return .refused("Choose end of agenda or next meeting") }
         guard !f["reason"].isEmpty else { return .refused("A reason is required") }
         return .write([.caseDeferred(caseRef: caseRef, toNextMeeting: to == "next meeting", reason: f["reason"])],
@@ -90,13 +90,13 @@ struct DeferCaseForm: FormSpec {
 struct WithdrawCaseForm: FormSpec {
     var caseRef: String
 
-    func makeForm(in screen: MeetingScreen) -> FormModel {
+    func makeForm(in screen: ScreenContext) -> FormModel {
         ReasonField.model("Withdraw case \(SafeText.line(caseRef))", hint: "required: why the case is withdrawn")
     }
 
-    func context(in screen: MeetingScreen) -> String? { screen.caseContext(caseRef) }
+    func context(in screen: ScreenContext) -> String? { screen.caseContext(caseRef) }
 
-    func submit(_ f: FormModel, in screen: MeetingScreen) -> FormResult {
+    func submit(_ f: FormModel, in screen: ScreenContext) -> FormResult {
         guard !f["reason"].isEmpty else { return .refused("A reason is required") }
         return .write([.caseWithdrawn(caseRef: caseRef, reason: f["reason"])],
                       .dismiss(message: "Case \(SafeText.line(caseRef)) withdrawn"))
@@ -107,7 +107,7 @@ struct WithdrawCaseForm: FormSpec {
 struct CaseDetailsForm: FormSpec {
     var caseRef: String
 
-    func makeForm(in screen: MeetingScreen) -> FormModel {
+    func makeForm(in screen: ScreenContext) -> FormModel {
         let d = screen.state.cases[caseRef]?.details ?? CaseDetails()
         return FormModel(title: "Case details: referral, risks, flags, contact safety", fields: [
             FormField("summary", "Referral", value: d.referralSummary ?? "", hint: "why the case was referred, in a line or two"),
@@ -120,9 +120,9 @@ struct CaseDetailsForm: FormSpec {
         ])
     }
 
-    func context(in screen: MeetingScreen) -> String? { screen.caseContext(caseRef) }
+    func context(in screen: ScreenContext) -> String? { screen.caseContext(caseRef) }
 
-    func submit(_ f: FormModel, in screen: MeetingScreen) -> FormResult {
+    func submit(_ f: FormModel, in screen: ScreenContext) -> FormResult {
         switch CaseDetails.parse(summary: f["summary"], risks: f["risks"], flags: f["flags"], contact: f["contact"]) {
         case .failure(let p): return .refused(p.message)
         case .success(let d):
@@ -136,7 +136,7 @@ struct ChooseNoteForm: FormSpec {
     var caseRef: String
     var withdraw: Bool
 
-    func makeForm(in screen: MeetingScreen) -> FormModel {
+    func makeForm(in screen: ScreenContext) -> FormModel {
         let notes = screen.state.cases[caseRef]?.notes ?? []
         return FormModel(title: withdraw ? "Withdraw a note" : "Amend a note", fields: [
             FormField("note", "Note", .choice(notes.map { "#\($0.id)" }), value: notes.count == 1 ? "#\(notes[0].id)" : "",
@@ -144,9 +144,9 @@ struct ChooseNoteForm: FormSpec {
         ])
     }
 
-    func context(in screen: MeetingScreen) -> String? { screen.caseContext(caseRef) }
+    func context(in screen: ScreenContext) -> String? { screen.caseContext(caseRef) }
 
-    func submit(_ f: FormModel, in screen: MeetingScreen) -> FormResult {
+    func submit(_ f: FormModel, in screen: ScreenContext) -> FormResult {
         guard let c = screen.state.cases[caseRef], let chosen = f.field("note")?.chosen,
               let note = c.notes.first(where: { "#\($0.id)" == chosen }) else { return .refused("Choose the note with ←/→") }
         return withdraw
@@ -160,7 +160,7 @@ struct AmendNoteForm: FormSpec {
     var caseRef: String
     var seq: Int
 
-    func makeForm(in screen: MeetingScreen) -> FormModel {
+    func makeForm(in screen: ScreenContext) -> FormModel {
         let n = screen.state.cases[caseRef]?.notes.first { $0.seq == seq }
         return FormModel(title: "Amend note #\(n?.id ?? 0) (the original stays in the journal)", fields: [
             FormField("agency", "Agency", .agency, value: n?.agency ?? "", hint: "whose information this is"),
@@ -170,9 +170,9 @@ struct AmendNoteForm: FormSpec {
         ])
     }
 
-    func context(in screen: MeetingScreen) -> String? { screen.caseContext(caseRef) }
+    func context(in screen: ScreenContext) -> String? { screen.caseContext(caseRef) }
 
-    func submit(_ f: FormModel, in screen: MeetingScreen) -> FormResult {
+    func submit(_ f: FormModel, in screen: ScreenContext) -> FormResult {
         guard !f["agency"].isEmpty else { return .refused("Give the agency") }
         guard let kind = f.field("kind")?.chosen.flatMap(NoteKind.init(rawValue:)) else { return .refused("Choose the kind of note") }
         guard !f["text"].isEmpty else { return .refused("Write the note, or withdraw it instead (W)") }
@@ -188,13 +188,13 @@ struct WithdrawNoteForm: FormSpec {
     var seq: Int
     var noteID: Int
 
-    func makeForm(in screen: MeetingScreen) -> FormModel {
+    func makeForm(in screen: ScreenContext) -> FormModel {
         ReasonField.model("Withdraw note #\(noteID)", hint: "required: why (the note stays in the journal)")
     }
 
-    func context(in screen: MeetingScreen) -> String? { screen.caseContext(caseRef) }
+    func context(in screen: ScreenContext) -> String? { screen.caseContext(caseRef) }
 
-    func submit(_ f: FormModel, in screen: MeetingScreen) -> FormResult {
+    func submit(_ f: FormModel, in screen: ScreenContext) -> FormResult {
         guard !f["reason"].isEmpty else { return .refused("A reason is required") }
         return .write([.noteWithdrawn(caseRef: caseRef, noteSeq: seq, reason: f["reason"])], .dismiss(message: "Note withdrawn (recorded)"))
     }
@@ -205,7 +205,7 @@ struct DecideHearingForm: FormSpec {
     var caseRef: String
     var hearing: EarlierHearing
 
-    func makeForm(in screen: MeetingScreen) -> FormModel {
+    func makeForm(in screen: ScreenContext) -> FormModel {
         let h = hearing
         return FormModel(title: "Earlier hearing \(h.date.uk) as \(SafeText.line(h.caseRef)): the same case?", fields: [
             FormField("same", "Same case", .choice(Choices.yesNo),
@@ -213,9 +213,9 @@ struct DecideHearingForm: FormSpec {
         ])
     }
 
-    func context(in screen: MeetingScreen) -> String? { screen.caseContext(caseRef) }
+    func context(in screen: ScreenContext) -> String? { screen.caseContext(caseRef) }
 
-    func submit(_ f: FormModel, in screen: MeetingScreen) -> FormResult {
+    func submit(_ f: FormModel, in screen: ScreenContext) -> FormResult {
         guard let same = f.field("same")?.chosen else { return .refused("Choose yes or no") }
         return .write([.earlierHearingDecided(caseRef: caseRef, hearingKey: hearing.key, confirmed: same == "yes")],
                       .dismiss(message: same == "yes" ? "Earlier hearing confirmed as this case (recorded)" : "Earlier hearing rejected: another case (recorded)"))

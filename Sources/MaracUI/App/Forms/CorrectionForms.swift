@@ -7,16 +7,16 @@ import MaracCore
 struct CorrectFieldForm: FormSpec {
     var caseRef: String
 
-    func makeForm(in screen: MeetingScreen) -> FormModel {
+    func makeForm(in screen: ScreenContext) -> FormModel {
         FormModel(title: "Correct a case field (recorded, with a reason; the original is kept)", fields: [
             FormField("field", "Field", .choice(CaseField.allCases.map(\.rawValue)),
                       hint: "←/→ or type the start of one: dash_score, children, minoritised, referral_date …"),
         ])
     }
 
-    func context(in screen: MeetingScreen) -> String? { screen.caseContext(caseRef) }
+    func context(in screen: ScreenContext) -> String? { screen.caseContext(caseRef) }
 
-    func submit(_ f: FormModel, in screen: MeetingScreen) -> FormResult {
+    func submit(_ f: FormModel, in screen: ScreenContext) -> FormResult {
         guard let field = (f.field("field")?.chosen).flatMap(CaseField.init(rawValue:)) ?? CaseField.parse(f["field"]) else {
             return .refused("Choose the field to correct")
         }
@@ -28,7 +28,7 @@ struct CorrectValueForm: FormSpec {
     var caseRef: String
     var field: CaseField
 
-    func makeForm(in screen: MeetingScreen) -> FormModel {
+    func makeForm(in screen: ScreenContext) -> FormModel {
         let current = screen.state.cases[caseRef].map { field.value(in: $0.agenda) } ?? ""
         // Shown as it is typed in the agenda: dd/mm/yyyy dates, `;` between items.
         let shown = field == .referralDate || field == .previousHearings
@@ -40,12 +40,12 @@ struct CorrectValueForm: FormSpec {
         ])
     }
 
-    func context(in screen: MeetingScreen) -> String? {
+    func context(in screen: ScreenContext) -> String? {
         let current = screen.state.cases[caseRef].map { field.display(field.value(in: $0.agenda)) } ?? ""
         return "\(screen.caseContext(caseRef) ?? SafeText.line(caseRef)) · now: \(SafeText.line(current))"
     }
 
-    func submit(_ f: FormModel, in screen: MeetingScreen) -> FormResult {
+    func submit(_ f: FormModel, in screen: ScreenContext) -> FormResult {
         switch screen.state.correction(caseRef: caseRef, field: field, value: f["value"], reason: f["reason"]) {
         case .failure(let problem): return .refused(problem.message)
         case .success(let event):

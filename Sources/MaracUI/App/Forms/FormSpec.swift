@@ -1,6 +1,7 @@
 import MaracCore
 
 /// One form: its fields, how its answers are checked and which events they make, in one type.
+/// Like a screen, it reads the meeting through a `ScreenContext` and never changes the root.
 /// Adding a form is adding one of these (docs/ARCHITECTURE.md, "How to add… a form"); the form's
 /// look and keys (`FormModel`, `FormView`) are the same for every form.
 ///
@@ -8,14 +9,14 @@ import MaracCore
 /// draft comes back when the same form for the same thing is opened again.
 protocol FormSpec: Equatable, Sendable {
     /// The form as it opens, from the meeting as it is now.
-    func makeForm(in screen: MeetingScreen) -> FormModel
+    func makeForm(in screen: ScreenContext) -> FormModel
     /// Checks the answers: refused (the form stays open with the reason), go on to another
     /// question, or the events to write and what to do once they are durable.
-    func submit(_ form: FormModel, in screen: MeetingScreen) -> FormResult
+    func submit(_ form: FormModel, in screen: ScreenContext) -> FormResult
     /// A line above the fields naming what the form is about (the case, the action).
-    func context(in screen: MeetingScreen) -> String?
+    func context(in screen: ScreenContext) -> String?
     /// Checks shown live under the fields as the chair types.
-    func liveChecks(_ form: FormModel, in screen: MeetingScreen) -> LiveChecks
+    func liveChecks(_ form: FormModel, in screen: ScreenContext) -> LiveChecks
     /// The chair types content worth keeping if the form is cancelled by mistake.
     var keepsDrafts: Bool { get }
     /// Where Esc goes back to: most forms simply close.
@@ -23,8 +24,8 @@ protocol FormSpec: Equatable, Sendable {
 }
 
 extension FormSpec {
-    func context(in screen: MeetingScreen) -> String? { nil }
-    func liveChecks(_ form: FormModel, in screen: MeetingScreen) -> LiveChecks { .none }
+    func context(in screen: ScreenContext) -> String? { nil }
+    func liveChecks(_ form: FormModel, in screen: ScreenContext) -> LiveChecks { .none }
     var keepsDrafts: Bool { false }
     var returnsTo: Modal? { nil }
 
@@ -61,13 +62,14 @@ struct AnyFormSpec: Equatable, Sendable {
 
 extension Modal {
     /// The modal for a form opened from a spec.
-    static func form(_ spec: some FormSpec, in screen: MeetingScreen) -> Modal {
+    static func form(_ spec: some FormSpec, in screen: ScreenContext) -> Modal {
         .form(spec.makeForm(in: screen), AnyFormSpec(spec))
     }
 }
 
 extension MeetingScreen {
-    /// Opens a built form (a screen asks with `ScreenRequest.open`), or the draft the chair left in the same form (cancelled with typing in it).
+    /// Opens a built form (a screen asks with `ScreenRequest.open`), or the draft the chair left in
+    /// the same form (cancelled with typing in it).
     mutating func openForm(_ form: FormModel, _ spec: AnyFormSpec) {
         if let refusal = editRefusal() { setStatus(refusal, error: true); return }
         if let i = drafts.firstIndex(where: { $0.spec == spec }) {
@@ -83,7 +85,7 @@ extension MeetingScreen {
     mutating func submit(_ submitted: FormModel, _ spec: AnyFormSpec) -> [Effect] {
         var form = submitted
         form.problem = nil
-        switch spec.spec.submit(form, in: self) {
+        switch spec.spec.submit(form, in: context) {
         case .refused(let problem):
             form.problem = problem
             modal = .form(form, spec)
@@ -102,6 +104,9 @@ extension MeetingScreen {
         }
     }
 
+}
+
+extension ScreenContext {
     /// "Case NV-101 · Jane Example": the context line of a form about one case.
     func caseContext(_ ref: String) -> String? {
         // An item of any other business takes notes and actions like a case (Screens/MeetingShape.swift).

@@ -10,11 +10,11 @@ enum FormView {
         let inner = width - 4
         var extra: [StyledLine] = []
         // The context (the action being reviewed, the case) wraps: its last words are often the point.
-        if let context = spec.spec.context(in: screen) { extra += wrap(context, width: inner).map { StyledLine($0, .muted) } }
+        if let context = spec.spec.context(in: screen.context) { extra += wrap(context, width: inner).map { StyledLine($0, .muted) } }
 
         // Rows: context, fields (one each), focus help (2), checks, problem, keys.
         let checkLines: [StyledLine]
-        switch spec.spec.liveChecks(form, in: screen) {
+        switch spec.spec.liveChecks(form, in: screen.context) {
         case .none: checkLines = []
         case .smart(let findings): checkLines = checks(findings, width: inner)
         case .warnings(let findings):

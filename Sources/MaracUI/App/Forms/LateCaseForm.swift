@@ -10,7 +10,7 @@ struct LateCaseForm: FormSpec {
 
     static let yesNoHint = "y or n; blank if not known"
 
-    func makeForm(in screen: MeetingScreen) -> FormModel {
+    func makeForm(in screen: ScreenContext) -> FormModel {
         FormModel(title: "Add a late case (every agenda column; * required)", fields: [
             FormField("case_ref", "Case ref *", hint: "the referral's reference"),
             FormField("victim", "Victim *", hint: "the victim's name"),
@@ -40,13 +40,13 @@ struct LateCaseForm: FormSpec {
     }
 
     /// What is worth a second look, said as the chair types (the import warns the same).
-    func liveChecks(_ form: FormModel, in screen: MeetingScreen) -> LiveChecks {
+    func liveChecks(_ form: FormModel, in screen: ScreenContext) -> LiveChecks {
         guard case .success(let c) = Self.agendaCase(form, ref: "late", in: screen) else { return .warnings([]) }
         return .warnings(CaseFieldRules.warnings(c, meetingDate: screen.today, dashThreshold: screen.state.rules.dashThreshold)
             .map { Finding(.warning, "late-case", $0) })
     }
 
-    func submit(_ f: FormModel, in screen: MeetingScreen) -> FormResult {
+    func submit(_ f: FormModel, in screen: ScreenContext) -> FormResult {
         // A reference that reads the same as one on the agenda is that case (CaseReference).
         let cleaned = CaseReference.clean(f["case_ref"])
         let ref = cleaned.value
@@ -68,7 +68,7 @@ struct LateCaseForm: FormSpec {
     }
 
     /// The agenda row the form describes, or the first field that cannot be read, named.
-    static func agendaCase(_ f: FormModel, ref: String, in screen: MeetingScreen) -> Result<AgendaCase, FieldProblem> {
+    static func agendaCase(_ f: FormModel, ref: String, in screen: ScreenContext) -> Result<AgendaCase, FieldProblem> {
         func read<T>(_ key: String, _ rule: (String) -> Result<T, CaseFieldRules.Problem>) throws(FieldProblem) -> T {
             // A choice field is read as the option it picks (`y` → yes), else as typed.
             let text = f.field(key)?.chosen ?? f[key]

@@ -7,7 +7,7 @@ import MaracCore
 struct AttendanceForm: FormSpec {
     var keepsDrafts: Bool { true }
 
-    func makeForm(in screen: MeetingScreen) -> FormModel { Self.model(agencies: screen.state.knownAgencies) }
+    func makeForm(in screen: ScreenContext) -> FormModel { Self.model(agencies: screen.state.knownAgencies) }
 
     static func model(agencies: [String]) -> FormModel {
         FormModel(title: "Add to the attendance register", fields: [
@@ -23,7 +23,7 @@ struct AttendanceForm: FormSpec {
         ], agencies: agencies)
     }
 
-    func submit(_ f: FormModel, in screen: MeetingScreen) -> FormResult {
+    func submit(_ f: FormModel, in screen: ScreenContext) -> FormResult {
         guard !f["agency"].isEmpty else { return .refused("Give the agency") }
         guard !f["rep"].isEmpty else { return .refused("Give the representative's name") }
         guard let role = f.field("role")?.chosen.flatMap(AttendanceRole.init(rawValue:)) else {
@@ -50,7 +50,7 @@ struct AttendanceForm: FormSpec {
     }
 
     /// Said as the form is filled in: an observer who has not agreed may not hear case detail.
-    func liveChecks(_ f: FormModel, in screen: MeetingScreen) -> LiveChecks {
+    func liveChecks(_ f: FormModel, in screen: ScreenContext) -> LiveChecks {
         guard f.field("role")?.chosen == AttendanceRole.observer.rawValue, f.field("conf")?.chosen != "yes" else { return .none }
         return .warnings([Finding(.warning, "observer-not-agreed",
                                   "an observer who has not agreed to confidentiality must not hear case detail: agree first, or leave before the cases")])
@@ -67,16 +67,16 @@ struct LeftAfterForm: FormSpec {
     var agency: String
     var representative: String
 
-    func makeForm(in screen: MeetingScreen) -> FormModel {
+    func makeForm(in screen: ScreenContext) -> FormModel {
         let suggested = screen.state.activeCase ?? screen.state.heardCases.last?.ref
         return FormModel(title: "Record who left, and after which case", fields: [
             FormField("case", "After case", .choice(screen.state.queue), value: suggested ?? "", hint: "←/→ to choose the case they left after"),
         ])
     }
 
-    func context(in screen: MeetingScreen) -> String? { "\(SafeText.line(representative)) (\(SafeText.line(agency)))" }
+    func context(in screen: ScreenContext) -> String? { "\(SafeText.line(representative)) (\(SafeText.line(agency)))" }
 
-    func submit(_ f: FormModel, in screen: MeetingScreen) -> FormResult {
+    func submit(_ f: FormModel, in screen: ScreenContext) -> FormResult {
         guard let ref = f.field("case")?.chosen else { return .refused("Choose the case they left after") }
         return .write([.attendeeLeft(agency: agency, representative: representative, afterCase: ref)],
                       .dismiss(message: "\(SafeText.line(representative)) left after case \(SafeText.line(ref))"))
@@ -95,19 +95,19 @@ struct OverrunForm: FormSpec {
     var flow: CloseFlow
     static let suggestions = ["historical information shared", "complex risk picture", "late information from an agency", "several agencies to hear"]
 
-    func makeForm(in screen: MeetingScreen) -> FormModel {
+    func makeForm(in screen: ScreenContext) -> FormModel {
         FormModel(title: "Over the time limit: why?", fields: [
             FormField("reason", "Reason", hint: "optional, e.g. " + Self.suggestions.joined(separator: " · ")),
         ])
     }
 
-    func context(in screen: MeetingScreen) -> String? {
+    func context(in screen: ScreenContext) -> String? {
         let s = screen.state
         guard let c = s.cases[flow.caseRef] else { return nil }
         return "Case \(SafeText.line(flow.caseRef)) took \(formatElapsed(c.elapsedMillis(now: screen.now))) (limit \(s.rules.limitMinutes + c.bonusMinutes) min). Enter to continue."
     }
 
-    func submit(_ f: FormModel, in screen: MeetingScreen) -> FormResult {
+    func submit(_ f: FormModel, in screen: ScreenContext) -> FormResult {
         var next = flow
         next.overrunReason = f["reason"].isEmpty ? nil : f["reason"]
         return .next(.closePrompts(next))
@@ -123,18 +123,18 @@ struct PassPromptForm: FormSpec {
 
     var returnsTo: Modal? { .closePrompts(flow) }
 
-    func makeForm(in screen: MeetingScreen) -> FormModel {
+    func makeForm(in screen: ScreenContext) -> FormModel {
         if codes.count == 1, let message {
             return ReasonField.model("Pass: \(message)", hint: "required: why this does not apply or can wait")
         }
         return ReasonField.model("Pass all \(codes.count) prompts", hint: "required: one reason recorded against each prompt")
     }
 
-    func context(in screen: MeetingScreen) -> String? {
+    func context(in screen: ScreenContext) -> String? {
         codes.count == 1 ? "Passing this prompt is recorded with your reason" : "Passing \(codes.count) prompts; the reason is recorded for each"
     }
 
-    func submit(_ f: FormModel, in screen: MeetingScreen) -> FormResult {
+    func submit(_ f: FormModel, in screen: ScreenContext) -> FormResult {
         guard !f["reason"].isEmpty else { return .refused("A reason is required to pass a prompt") }
         let events = codes.map { MeetingEvent.promptPassed(caseRef: flow.caseRef, prompt: $0, reason: f["reason"]) }
         var back = flow
@@ -145,11 +145,11 @@ struct PassPromptForm: FormSpec {
 
 /// `R` on a closed meeting: reopen it, with a reason.
 struct ReopenForm: FormSpec {
-    func makeForm(in screen: MeetingScreen) -> FormModel {
+    func makeForm(in screen: ScreenContext) -> FormModel {
         ReasonField.model("Reopen the closed meeting", hint: "required: why the record is being reopened")
     }
 
-    func submit(_ f: FormModel, in screen: MeetingScreen) -> FormResult {
+    func submit(_ f: FormModel, in screen: ScreenContext) -> FormResult {
         guard !f["reason"].isEmpty else { return .refused("A reason is required to reopen") }
         return .write([.meetingReopened(reason: f["reason"])], .dismiss(message: "Meeting reopened"))
     }

@@ -34,10 +34,10 @@ extension MeetingScreen {
         case .char("p"):
             guard prompts.indices.contains(flow.selected) else { return [] }
             let code = prompts[flow.selected].code
-            modal = .form(PassPromptForm(flow: flow, codes: [code], message: prompts[flow.selected].message), in: self)
+            modal = .form(PassPromptForm(flow: flow, codes: [code], message: prompts[flow.selected].message), in: context)
         case .char("P"):
             guard !prompts.isEmpty else { return [] }
-            modal = .form(PassPromptForm(flow: flow, codes: prompts.map(\.code)), in: self)
+            modal = .form(PassPromptForm(flow: flow, codes: prompts.map(\.code)), in: context)
         case .enter:
             guard prompts.isEmpty else {
                 setStatus("\(prompts.count) prompt\(prompts.count == 1 ? "" : "s") left: p passes one with a reason, Esc goes back to act on it", error: true)

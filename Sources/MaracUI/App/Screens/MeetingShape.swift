@@ -7,7 +7,7 @@ import MaracCore
 
 /// `T`: the planned start and end, changed in the meeting (recorded).
 struct PlannedTimesForm: FormSpec {
-    func makeForm(in screen: MeetingScreen) -> FormModel {
+    func makeForm(in screen: ScreenContext) -> FormModel {
         let plan = screen.state.plannedTimes
         return FormModel(title: "Change the planned times (recorded)", fields: [
             FormField("start", "Start", value: formatClockTime(minutes: plan.startMinutes), hint: "hh:mm, local time, e.g. 09:30"),
@@ -15,7 +15,7 @@ struct PlannedTimesForm: FormSpec {
         ])
     }
 
-    func submit(_ f: FormModel, in screen: MeetingScreen) -> FormResult {
+    func submit(_ f: FormModel, in screen: ScreenContext) -> FormResult {
         guard let start = parseClockTime(f["start"]) else { return .refused("Start: '\(SafeText.line(f["start"]))' is not a time of day (hh:mm)") }
         guard let end = parseClockTime(f["end"]) else { return .refused("End: '\(SafeText.line(f["end"]))' is not a time of day (hh:mm)") }
         guard end > start else { return .refused("The end (\(formatClockTime(minutes: end))) must be after the start (\(formatClockTime(minutes: start)))") }
@@ -30,14 +30,14 @@ struct PlannedTimesForm: FormSpec {
 struct AOBItemForm: FormSpec {
     var keepsDrafts: Bool { true }
 
-    func makeForm(in screen: MeetingScreen) -> FormModel {
+    func makeForm(in screen: ScreenContext) -> FormModel {
         FormModel(title: "Any other business: add an item", fields: [
             FormField("title", "Item", hint: "what it is about, e.g. a change to the referral form"),
             FormField("by", "Raised by", .agency, hint: "the agency raising it (blank: the chair)"),
         ], agencies: screen.state.knownAgencies)
     }
 
-    func submit(_ f: FormModel, in screen: MeetingScreen) -> FormResult {
+    func submit(_ f: FormModel, in screen: ScreenContext) -> FormResult {
         let title = f["title"].trimmingWhitespace()
         guard !title.isEmpty else { return .refused("Say what the item is about") }
         let id = screen.state.nextAOBID
@@ -48,7 +48,7 @@ struct AOBItemForm: FormSpec {
 
 /// `N` on the summary: the next meeting's date and venue.
 struct NextMeetingForm: FormSpec {
-    func makeForm(in screen: MeetingScreen) -> FormModel {
+    func makeForm(in screen: ScreenContext) -> FormModel {
         let s = screen.state
         return FormModel(title: "The next meeting", fields: [
             FormField("date", "Date", value: s.nextMeetingDate?.uk ?? "", hint: "dd/mm/yyyy, or 05/01, +28d"),
@@ -56,7 +56,7 @@ struct NextMeetingForm: FormSpec {
         ])
     }
 
-    func submit(_ f: FormModel, in screen: MeetingScreen) -> FormResult {
+    func submit(_ f: FormModel, in screen: ScreenContext) -> FormResult {
         // A full date as typed; otherwise the forms' short forms (05/01, +28d), which look ahead.
         var parsed = CalendarDate.parse(f["date"])
         if parsed == nil, case .success(let d) = DueDateInput.parse(f["date"], today: screen.today) { parsed = d }
