@@ -70,4 +70,20 @@ import Testing
         #expect(rt.screen.agenda.selectedRef == "NV-102")
         #expect(rt.screen.caseScreen.actionIndex == 0 && rt.screen.caseScreen.scroll == 0)
     }
+
+    /// Help is its own controller, made fresh each time it opens: a filter half-typed when Ctrl-C
+    /// closed help (to ask about quitting) no longer comes back, still taking every key as text,
+    /// the next time `?` is pressed.
+    @Test func helpOpensFreshAfterCtrlC() throws {
+        var rt = try onCase(at: 17)
+        try rt.run("?/zz")
+        #expect(rt.text.contains("filter: zz"))
+        rt.press(.ctrl("c"))
+        #expect(rt.text.contains("Quit marac?"))
+        try rt.run("n?")
+        #expect(rt.text.contains("Help — j/k scroll · / filter · Esc closes"))
+        #expect(!rt.text.contains("filter: zz"))
+        try rt.run("q")
+        #expect(rt.screen.help == nil)   // q closes help again, rather than being typed into a filter
+    }
 }
