@@ -257,6 +257,13 @@ import MaracUI
         try "...b".write(toFile: keysFile, atomically: true, encoding: .utf8)
         _ = try Training.replay(path: journal, plan: ReplayPlan(notesFile: named), options: .init(keysFile: keysFile, size: Self.small))
         #expect(try String(contentsOfFile: named, encoding: .utf8).contains("bookmark:"))
+        var info = stat()
+        #expect(lstat(named, &info) == 0 && info.st_mode & 0o777 == 0o600, "a new notes file is 0600")
+        // A notes file the trainer shares (0644) keeps its mode when a bookmark is added.
+        #expect(chmod(named, 0o644) == 0)
+        _ = try Training.replay(path: journal, plan: ReplayPlan(notesFile: named), options: .init(keysFile: keysFile, size: Self.small))
+        #expect(lstat(named, &info) == 0 && info.st_mode & 0o777 == 0o644)
+        #expect(try String(contentsOfFile: named, encoding: .utf8).components(separatedBy: "bookmark:").count == 3)
         let unnamed = try #require(try Training.replay(path: journal, plan: ReplayPlan(), options: .init(keysFile: keysFile, size: Self.small)))
         #expect(!unnamed.text.contains("No trainer's notes"))
     }

@@ -173,7 +173,9 @@ public enum ReplayNotesFile {
             throw CommandFailure("\(path): the bookmark cannot be added to this file's layout (keep `notes:` as the last key, a list of `- ` entries); nothing was changed",
                                  exitCode: ExitStatus.badFile)
         }
-        try AtomicFile.write(Array(updated.utf8), to: path)
+        // The trainer's own file keeps its mode (shared notes stay readable by colleagues); a new one is 0600.
+        let mode: mode_t = info.st_mode & S_IFMT == S_IFREG ? info.st_mode & 0o777 : 0o600
+        try AtomicFile.write(Array(updated.utf8), to: path, mode: mode)
     }
 
     /// The file's text with the bookmark's entry added at the end of its `notes:` list.
