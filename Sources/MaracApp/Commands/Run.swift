@@ -43,14 +43,40 @@ public enum RunMeeting {
     /// Before a meeting starts, bring in the actions still open from earlier meetings in the same
     /// folder, so the opening review lists exactly them (docs/DOMAIN.md#outstanding-actions). Done once, and recorded as an
     /// event, so a replay and the minutes show the same list the chair saw.
+    ///
+    /// Opened again before the meeting starts (a journal made days early), the folder is read again:
+    /// an action closed in the tracker since then is no longer listed, one extended or reassigned
+    /// shows its new due date or owner, and the chair is told. A format 1 journal keeps its first
+    /// list (a release before format 2 reads a second import differently).
     static func importOutstandingActions(into session: MeetingSession, journalPath: String, passphrase: String?,
                                          logger: Logger) throws {
         let state = session.state
-        guard !state.isStarted, !session.isReadOnly, !session.hasImportedOutstandingActions else { return }
+        guard !state.isStarted, !session.isReadOnly else { return }
+        let again = session.hasImportedOutstandingActions
+        if again, (session.journalFormatVersion ?? 1) < 2 { return }
         let folder = URL(fileURLWithPath: journalPath).deletingLastPathComponent().path
         let found = try OpenActions.load(folder: folder, passphrase: passphrase, excludingMeeting: state.info.id)
         for problem in found.problems { logger.warning("outstanding actions: \(problem)") }
-        let earlier = found.open.filter { $0.meetingDate < state.info.date }
+        var earlier = found.open.filter { $0.meetingDate < state.info.date }
+        if again {
+            // One already reviewed here stays on the list with its review, whatever the tracker says now.
+            let listed = Set(earlier.map(\.id))
+            earlier += state.outstanding.filter { state.reviews[$0.id] != nil && !listed.contains($0.id) }
+            let byID = { (list: [OutstandingAction]) in list.sorted { $0.id < $1.id } }
+            guard byID(earlier) != byID(state.outstanding) else { return }
+            let now = Set(earlier.map(\.id)), before = Set(state.outstanding.map(\.id))
+            let closed = state.outstanding.filter { !now.contains($0.id) }.map(\.displayID)
+            let added = earlier.filter { !before.contains($0.id) }.count
+            try session.appendNow([.outstandingActionsImported(actions: earlier)], at: AppClock.wall.now)
+            var said = ["The open actions from earlier meetings were read again"]
+            if !closed.isEmpty { said.append("closed since: \(closed.joined(separator: ", ")) (not to review)") }
+            if added > 0 { said.append("\(added) newly open") }
+            if closed.isEmpty && added == 0 { said.append("due dates or owners changed in the tracker") }
+            let message = said.joined(separator: "; ")
+            session.notice = session.notice.map { $0 + ". " + message } ?? message
+            logger.info("outstanding actions read again: \(earlier.count) open")
+            return
+        }
         guard !earlier.isEmpty else { return }
         try session.appendNow([.outstandingActionsImported(actions: earlier)], at: AppClock.wall.now)
         logger.info("imported \(earlier.count) outstanding actions")
