@@ -63,7 +63,10 @@ struct ActionsCommand: ParsableCommand {
             throw fail("'\(verb)' is not an actions subcommand: use \(Self.verbList) (see `marac actions --help`)", exitCode: ExitStatus.usage)
         }
         var command: any ParsableCommand
-        do { command = try type.parseAsRoot(arguments) } catch { type.exit(withError: error) }
+        do { command = try type.parseAsRoot(arguments) } catch {
+            // One line through Console, as for every other command (not ArgumentParser's usage block).
+            Foundation.exit(Marac.report(error, as: type, arguments: arguments, helpCommand: "marac actions \(verb) --help"))
+        }
         try command.run()
     }
 
