@@ -94,7 +94,7 @@ struct ActionsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "list",
             abstract: "List the actions, grouped by agency (A–Z), soonest due first, with days overdue.",
-            usage: "marac actions <dir> list [--all] [--status <status>] [--agency <name>] [--overdue] [--due-before <date>] [--meeting <id>] [--format <format>] [--out <file>]",
+            usage: "marac actions <dir> list [--all] [--status <status>] [--agency <name>] [--overdue] [--due-before <date>] [--meeting <id>] [--on <date>] [--format <format>] [--out <file>]",
             discussion: """
             Open actions by default; --all adds the closed ones, --status chooses by status.
 
@@ -140,7 +140,7 @@ struct ActionsCommand: ParsableCommand {
             }
             for warning in output.warnings { printError("marac: warning: \(warning)") }
             guard let out else {
-                if output.bytes != nil { throw fail("--format xlsx writes a workbook: give --out FILE.xlsx") }
+                if output.bytes != nil { throw fail("--format xlsx writes a workbook: give --out FILE.xlsx", exitCode: ExitStatus.usage) }
                 print(output.text, terminator: "")
                 return
             }

@@ -55,31 +55,41 @@ public enum RunMeeting {
         let again = session.hasImportedOutstandingActions
         if again, (session.journalFormatVersion ?? 1) < 2 { return }
         let folder = URL(fileURLWithPath: journalPath).deletingLastPathComponent().path
-        let found = try OpenActions.load(folder: folder, passphrase: passphrase, excludingMeeting: state.info.id)
-        for problem in found.problems { logger.warning("outstanding actions: \(problem)") }
-        var earlier = found.open.filter { $0.meetingDate < state.info.date }
-        if again {
-            // One already reviewed here stays on the list with its review, whatever the tracker says now.
-            let listed = Set(earlier.map(\.id))
-            earlier += state.outstanding.filter { state.reviews[$0.id] != nil && !listed.contains($0.id) }
-            let byID = { (list: [OutstandingAction]) in list.sorted { $0.id < $1.id } }
-            guard byID(earlier) != byID(state.outstanding) else { return }
-            let now = Set(earlier.map(\.id)), before = Set(state.outstanding.map(\.id))
-            let closed = state.outstanding.filter { !now.contains($0.id) }.map(\.displayID)
-            let added = earlier.filter { !before.contains($0.id) }.count
+        let loaded = try ActionFolder.load(folder: folder, passphrase: passphrase)
+        for problem in loaded.problems { logger.warning("outstanding actions: \(problem)") }
+        let others = loaded.actions.filter { $0.meetingID != state.info.id }
+        guard again else {
+            let earlier = others.filter { $0.isOpen && $0.action.meetingDate < state.info.date }.map(\.action)
+            guard !earlier.isEmpty else { return }
             try session.appendNow([.outstandingActionsImported(actions: earlier)], at: AppClock.wall.now)
-            var said = ["The open actions from earlier meetings were read again"]
-            if !closed.isEmpty { said.append("closed since: \(closed.joined(separator: ", ")) (not to review)") }
-            if added > 0 { said.append("\(added) newly open") }
-            if closed.isEmpty && added == 0 { said.append("due dates or owners changed in the tracker") }
-            let message = said.joined(separator: "; ")
-            session.notice = session.notice.map { $0 + ". " + message } ?? message
-            logger.info("outstanding actions read again: \(earlier.count) open")
+            logger.info("imported \(earlier.count) outstanding actions")
             return
         }
-        guard !earlier.isEmpty else { return }
-        try session.appendNow([.outstandingActionsImported(actions: earlier)], at: AppClock.wall.now)
-        logger.info("imported \(earlier.count) outstanding actions")
+        // Read again: only what the folder knows changes the list. An action the folder knows to be
+        // closed (and not yet reviewed here) leaves it; one it knows open takes its due date and
+        // owner from the tracker; one it does not know at all (a journal moved, a demo) stays.
+        var known: [String: TrackedAction] = [:]
+        for t in others where known[t.action.id] == nil { known[t.action.id] = t }
+        var list: [OutstandingAction] = []
+        var closed: [String] = []
+        for a in state.outstanding {
+            guard let t = known[a.id] else { list.append(a); continue }
+            if t.isOpen { list.append(t.action) }
+            else if state.reviews[a.id] != nil { list.append(a) }
+            else { closed.append(a.displayID) }
+        }
+        let listed = Set(list.map(\.id)).union(state.outstanding.map(\.id))
+        let added = others.filter { $0.isOpen && $0.action.meetingDate < state.info.date && !listed.contains($0.action.id) }.map(\.action)
+        list += added
+        guard list != state.outstanding else { return }
+        try session.appendNow([.outstandingActionsImported(actions: list)], at: AppClock.wall.now)
+        var said = ["The open actions from earlier meetings were read again"]
+        if !closed.isEmpty { said.append("closed since: \(closed.joined(separator: ", ")) (not to review)") }
+        if !added.isEmpty { said.append("\(added.count) newly open") }
+        if closed.isEmpty && added.isEmpty { said.append("due dates or owners changed in the tracker") }
+        let message = said.joined(separator: "; ")
+        session.notice = session.notice.map { $0 + ". " + message } ?? message
+        logger.info("outstanding actions read again: \(list.count) open")
     }
 }
 
