@@ -113,6 +113,9 @@ struct FastDecoderTests {
                                  escalated: Bool.random(using: &rng), note: s(&rng)),
             .meetingReopened(reason: s(&rng)),
             .undone(seq: Int.random(in: Int.min...Int.max, using: &rng)),
+            .trackerUpdated(update: TrackerUpdate(actionID: s(&rng), kind: TrackerUpdate.Kind.allCases.randomElement(using: &rng)!,
+                                                  on: date(&rng), by: s(&rng), note: s(&rng), due: maybe(&rng, date),
+                                                  agency: maybe(&rng, hostile), source: maybe(&rng, hostile))),
         ]
     }
 
@@ -150,6 +153,9 @@ struct FastDecoderTests {
             #"{"actionAmended":{"actionID":"A-1","due":"2024-02-29","owner":"GP","text":"t"}}"#,
             #"{"actionAgreed":{"action":{"caseRef":"MC-1","due":"2024-02-29","escalated":false,"history":[],"id":"A","owner":"GP","status":"open","text":"t"}}}"#,
             #"{"actionAgreed":{"action":{"caseRef":"MC-1","due":"29/02/2024","escalated":false,"history":[],"id":"A","owner":"GP","status":"open","text":"t"}}}"#,
+            #"{"trackerUpdated":{"update":{"actionID":"A-1","agency":null,"by":"C","due":null,"kind":"extend","note":"n","on":"2016-01-11","source":null}}}"#,
+            #"{"trackerUpdated":{"update":{"on":"11/01/2016","note":"n","kind":"not-possible","by":"C","actionID":"A-1"}}}"#,
+            #"{"outstandingActionReviewed":{"note":"n \u00e9","outcome":"carried forward","actionID":"A-1"}}"#,
         ]
         for text in accepted {
             let json = Array(text.utf8)
@@ -192,6 +198,12 @@ struct FastDecoderTests {
             #"{"actionAgreed":{"action":{"caseRef":"MC-1","due":" 2026-01-01","escalated":false,"history":[],"id":"A","owner":"GP","status":"open","text":"t"}}}"#,
             #"{"actionAmended":{"actionID":"A-1","due":"2026-01-01 ","owner":"GP","text":"t"}}"#,
             #"{"actionAgreed":{"action":{"caseRef":"MC-1","due":"2026-01-01 ","escalated":false,"history":[],"id":"A","owner":"GP","status":"open","text":"t"}}}"#,
+            #"{"trackerUpdated":{"update":{"actionID":"A-1","by":"C","kind":"done","note":"n","on":"2016-02-30"}}}"#,
+            #"{"trackerUpdated":{"update":{"actionID":"A-1","by":"C","kind":"finished","note":"n","on":"2016-01-11"}}}"#,
+            #"{"trackerUpdated":{"update":{"actionID":"A-1","kind":"done","note":"n","on":"2016-01-11"}}}"#,
+            #"{"trackerUpdated":{"update":{"actionID":"A-1","by":"C","kind":"done","note":"n","on":"2016-01-11","source":7}}}"#,
+            #"{"outstandingActionReviewed":{"actionID":"A-1","note":"n","outcome":"finished"}}"#,
+            #"{"outstandingActionReviewed":{"actionID":"A-1","outcome":"done"}}"#,
             #"{"noSuchEvent":{}}"#,
             #"{}"#, "", "{", "[]", "null",
         ]
