@@ -24,7 +24,8 @@ enum ArchiveBench {
         }
         let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".jsonl") }.sorted()
         let bytes = files.reduce(0) { $0 + fileSize((folder + "/" + $1)) }
-        print("archive: \(files.count) journals, \(bytes / 1_048_576) MiB\(summaryLine.isEmpty ? "" : "; " + summaryLine)")
+        print("archive: \(files.count) journals, \(bytes / 1_048_576) MiB\(summaryLine.isEmpty ? "" : "; " + summaryLine)"
+              + "; one event is \(MemoryLayout<RecordedEvent>.stride) bytes in memory (MeetingEvent \(MemoryLayout<MeetingEvent>.size))")
         let out = NSTemporaryDirectory() + "marac-bench-chasers-\(getpid())"
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: out) }

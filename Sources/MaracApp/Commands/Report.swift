@@ -196,14 +196,18 @@ public enum MaracReportCommand {
         var meetings: [MeetingState] = []
         var otherMeetingUpdates: [ActionStatusChange] = []
         // Each meeting folded once, on every core (the status changes below reuse the fold).
-        let states = ParallelMap.map(journals.meetings) { MeetingState.fold($0.contents.events) }
-        for (j, state) in zip(journals.meetings, states) {
-            guard !state.info.id.isEmpty else {
+        let folded = ParallelMap.map(journals.meetings) { j in
+            let state = MeetingState.fold(j.contents.events)
+            return (state: state, updates: state.info.id.isEmpty ? [] : ActionStatusChange.fromMeetingJournal(j.contents.events, folded: state))
+        }
+        meetings.reserveCapacity(folded.count)
+        for (j, f) in zip(journals.meetings, folded) {
+            guard !f.state.info.id.isEmpty else {
                 problems.append(ReportProblem(file: j.file, message: "has no meeting details (no meetingCreated event): not counted"))
                 continue
             }
-            otherMeetingUpdates += ActionStatusChange.fromMeetingJournal(j.contents.events, folded: state)
-            meetings.append(state)
+            otherMeetingUpdates += f.updates
+            meetings.append(f.state)
         }
         let tracker: [ActionStatusChange]? = journals.trackers.isEmpty ? nil
             : journals.trackers.flatMap { ActionStatusChange.fromTracker($0.contents.events, localDay: days.cached()) }
