@@ -66,7 +66,7 @@ enum ArchiveBench {
                   String(format: "; %@ %.1f ms (%.2f×)", $0.0!.rawValue, $0.2.cpuMedian, $0.2.cpuMedian / floor.cpuMedian)
               }.joined())
         return all.compactMap { command, name, samples in
-            guard let command else { return Figure(name: name, value: samples, target: "—", met: nil) }
+            guard command != nil else { return Figure(name: name, value: samples, target: "—", met: nil) }
             return samples.values.isEmpty ? nil : figure(name, samples)
         }
     }
