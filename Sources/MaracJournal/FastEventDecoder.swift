@@ -7,8 +7,7 @@ import MaracCore
 ///
 /// It is deliberately strict: it accepts only what our encoder produces (no whitespace, every key
 /// known, no key twice, integers without fractions or exponents, valid UTF-8, no lone surrogates)
-/// and answers nil for anything else, including event kinds it does not know (`meetingCreated`:
-/// once per journal). nil is never an error: the caller then
+/// and answers nil for anything else, including event kinds it does not know. nil is never an error: the caller then
 /// decodes the same bytes with `JSONDecoder`, the reference, which either reads them or names the
 /// problem. So whatever this accepts must decode to exactly what `JSONDecoder` gives; the
 /// journal tests check that on random events with hostile strings.
@@ -260,6 +259,9 @@ private struct Reader {
         case "discussionEnded": return discussionEnded()
         case "caseQueued": return caseQueued()
         case "attendanceRecorded": return attendanceRecorded()
+        case "outstandingActionReviewed": return outstandingActionReviewed()
+        case "trackerUpdated": return trackerUpdated()
+        case "meetingCreated": return meetingCreated()
         default: return otherEvent(name)
         }
     }
@@ -349,6 +351,143 @@ private struct Reader {
             return actions != nil
         }), let actions else { return nil }
         return .outstandingActionsImported(actions: actions)
+    }
+
+    /// Once per journal, but the first line of every journal of a folder: through JSONDecoder
+    /// (a decoder made per journal, and the local protocol's 18 fields) it cost a fifth of hashing
+    /// the whole folder (docs/PERFORMANCE.md).
+    private mutating func meetingCreated() -> MeetingEvent? {
+        var info: MeetingInfo?, rules: LocalProtocol?
+        guard object({ r, k in
+            switch k {
+            case "info": guard info == nil else { return false }; info = r.meetingInfo(); return info != nil
+            case "rules": guard rules == nil else { return false }; rules = r.localProtocol(); return rules != nil
+            default: return false
+            }
+        }), let info, let rules else { return nil }
+        return .meetingCreated(info: info, rules: rules)
+    }
+
+    private mutating func meetingInfo() -> MeetingInfo? {
+        var id: String?, date: CalendarDate?, area: String?, chair: String?, venue: String?
+        var start: Int?, duration: Int?, training: Bool??
+        guard object({ r, k in
+            switch k {
+            case "id": guard id == nil else { return false }; id = r.string(); return id != nil
+            case "date": guard date == nil else { return false }; date = r.date(); return date != nil
+            case "area": guard area == nil else { return false }; area = r.string(); return area != nil
+            case "chair": guard chair == nil else { return false }; chair = r.string(); return chair != nil
+            case "venue": guard venue == nil else { return false }; venue = r.string(); return venue != nil
+            case "plannedStartMinutes": guard start == nil else { return false }; start = r.int(); return start != nil
+            case "plannedDurationMinutes": guard duration == nil else { return false }; duration = r.int(); return duration != nil
+            case "training": guard training == nil else { return false }; training = r.optional { $0.bool() }; return training != nil
+            default: return false
+            }
+        }), let id, let date, let area, let chair, let venue, let start, let duration else { return nil }
+        var info = MeetingInfo(id: id, date: date, area: area, chair: chair, venue: venue,
+                               plannedStartMinutes: start, plannedDurationMinutes: duration)
+        info.training = training ?? nil
+        return info
+    }
+
+    private mutating func localProtocol() -> LocalProtocol? {
+        var agencies: [String]?, dash: Int?, incidents: Int?, escalationWindow: Int?, repeatWindow: Int?
+        var target: Int?, limit: Int?, statement: String?
+        var victimNames: Bool??, chaserText: String??, timeZone: String??, minuteTaker: String??
+        var circulation: [String]??, meetingDates: [CalendarDate]??, packIdentifies: String??, minutesIdentify: String??
+        var plannedStart: Int??, plannedEnd: Int??
+        guard object({ r, k in
+            switch k {
+            case "agencies": guard agencies == nil else { return false }; agencies = r.array { $0.string() }; return agencies != nil
+            case "dashThreshold": guard dash == nil else { return false }; dash = r.int(); return dash != nil
+            case "escalationIncidents": guard incidents == nil else { return false }; incidents = r.int(); return incidents != nil
+            case "escalationWindowMonths":
+                guard escalationWindow == nil else { return false }; escalationWindow = r.int(); return escalationWindow != nil
+            case "repeatWindowMonths": guard repeatWindow == nil else { return false }; repeatWindow = r.int(); return repeatWindow != nil
+            case "targetMinutes": guard target == nil else { return false }; target = r.int(); return target != nil
+            case "limitMinutes": guard limit == nil else { return false }; limit = r.int(); return limit != nil
+            case "confidentialityStatement": guard statement == nil else { return false }; statement = r.string(); return statement != nil
+            case "chaserVictimNames": guard victimNames == nil else { return false }; victimNames = r.optional { $0.bool() }; return victimNames != nil
+            case "chaserText": guard chaserText == nil else { return false }; chaserText = r.optional { $0.string() }; return chaserText != nil
+            case "timeZone": guard timeZone == nil else { return false }; timeZone = r.optional { $0.string() }; return timeZone != nil
+            case "minuteTaker": guard minuteTaker == nil else { return false }; minuteTaker = r.optional { $0.string() }; return minuteTaker != nil
+            case "circulation":
+                guard circulation == nil else { return false }; circulation = r.optional { $0.array { $0.string() } }; return circulation != nil
+            case "meetingDates":
+                guard meetingDates == nil else { return false }; meetingDates = r.optional { $0.array { $0.date() } }; return meetingDates != nil
+            case "packIdentifies":
+                guard packIdentifies == nil else { return false }; packIdentifies = r.optional { $0.string() }; return packIdentifies != nil
+            case "minutesIdentify":
+                guard minutesIdentify == nil else { return false }; minutesIdentify = r.optional { $0.string() }; return minutesIdentify != nil
+            case "plannedStartMinutes":
+                guard plannedStart == nil else { return false }; plannedStart = r.optional { $0.int() }; return plannedStart != nil
+            case "plannedEndMinutes":
+                guard plannedEnd == nil else { return false }; plannedEnd = r.optional { $0.int() }; return plannedEnd != nil
+            default: return false
+            }
+        }), let agencies, let dash, let incidents, let escalationWindow, let repeatWindow, let target, let limit, let statement
+        else { return nil }
+        var rules = LocalProtocol(agencies: agencies, dashThreshold: dash, escalationIncidents: incidents,
+                                  escalationWindowMonths: escalationWindow, repeatWindowMonths: repeatWindow,
+                                  targetMinutes: target, limitMinutes: limit, confidentialityStatement: statement)
+        rules.chaserVictimNames = victimNames ?? nil
+        rules.chaserText = chaserText ?? nil
+        rules.timeZone = timeZone ?? nil
+        rules.minuteTaker = minuteTaker ?? nil
+        rules.circulation = circulation ?? nil
+        rules.meetingDates = meetingDates ?? nil
+        rules.packIdentifies = packIdentifies ?? nil
+        rules.minutesIdentify = minutesIdentify ?? nil
+        rules.plannedStartMinutes = plannedStart ?? nil
+        rules.plannedEndMinutes = plannedEnd ?? nil
+        return rules
+    }
+
+    /// Every open action reviewed at every meeting (~36,000 over ten years): read directly, not
+    /// through `otherEvent`'s dictionaries, which were most of its cost.
+    private mutating func outstandingActionReviewed() -> MeetingEvent? {
+        var id: String?, outcome: ReviewOutcome?, note: String?
+        guard object({ r, k in
+            switch k {
+            case "actionID": guard id == nil else { return false }; id = r.string(); return id != nil
+            case "outcome": guard outcome == nil else { return false }; outcome = r.raw(ReviewOutcome.self); return outcome != nil
+            case "note": guard note == nil else { return false }; note = r.string(); return note != nil
+            default: return false
+            }
+        }), let id, let outcome, let note else { return nil }
+        return .outstandingActionReviewed(actionID: id, outcome: outcome, note: note)
+    }
+
+    /// The tracker journal's updates between meetings: one file, so through JSONDecoder its
+    /// lines were read on one core after every meeting had been read on both (docs/PERFORMANCE.md).
+    private mutating func trackerUpdated() -> MeetingEvent? {
+        var update: TrackerUpdate?
+        guard object({ r, k in
+            guard case "update" = k, update == nil else { return false }
+            update = r.trackerUpdate()
+            return update != nil
+        }), let update else { return nil }
+        return .trackerUpdated(update: update)
+    }
+
+    private mutating func trackerUpdate() -> TrackerUpdate? {
+        var id: String?, kind: TrackerUpdate.Kind?, on: CalendarDate?, by: String?, note: String?
+        var due: CalendarDate??, agency: String??, source: String??
+        guard object({ r, k in
+            switch k {
+            case "actionID": guard id == nil else { return false }; id = r.string(); return id != nil
+            case "kind": guard kind == nil else { return false }; kind = r.raw(TrackerUpdate.Kind.self); return kind != nil
+            case "on": guard on == nil else { return false }; on = r.date(); return on != nil
+            case "by": guard by == nil else { return false }; by = r.string(); return by != nil
+            case "note": guard note == nil else { return false }; note = r.string(); return note != nil
+            case "due": guard due == nil else { return false }; due = r.optional { $0.date() }; return due != nil
+            case "agency": guard agency == nil else { return false }; agency = r.optional { $0.string() }; return agency != nil
+            case "source": guard source == nil else { return false }; source = r.optional { $0.string() }; return source != nil
+            default: return false
+            }
+        }), let id, let kind, let on, let by, let note else { return nil }
+        return TrackerUpdate(actionID: id, kind: kind, on: on, by: by, note: note, due: due ?? nil, agency: agency ?? nil,
+                             source: source ?? nil)
     }
 
     private mutating func outstandingAction() -> OutstandingAction? {

@@ -3,11 +3,22 @@ import Foundation
 /// Wall-clock samples of one figure, in milliseconds.
 struct Samples {
     var values: [Double] = []
+    /// The processor time of the same samples (user + system, every thread of this process), in
+    /// milliseconds: what the work costs whatever else the machine is doing, where the wall clock
+    /// of a shared machine is noise.
+    var cpu: [Double] = []
 
     mutating func time(_ body: () throws -> Void) rethrows {
+        let cpuStart = processCPUMillis()
         let start = DispatchTime.now().uptimeNanoseconds
         try body()
         values.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
+        cpu.append(processCPUMillis() - cpuStart)
+    }
+
+    var cpuMedian: Double {
+        guard !cpu.isEmpty else { return .nan }
+        return cpu.sorted()[cpu.count / 2]
     }
 
     func percentile(_ p: Double) -> Double {
@@ -50,6 +61,14 @@ struct Figure {
         parts.append("│ target \(target): \(verdict)")
         return parts.joined(separator: "  ")
     }
+}
+
+/// User + system time of this process so far, in milliseconds.
+func processCPUMillis() -> Double {
+    var usage = rusage()
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    func ms(_ t: timeval) -> Double { Double(t.tv_sec) * 1000 + Double(t.tv_usec) / 1000 }
+    return ms(usage.ru_utime) + ms(usage.ru_stime)
 }
 
 func fileSize(_ path: String) -> Int {

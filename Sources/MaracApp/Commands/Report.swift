@@ -101,9 +101,17 @@ public enum MaracReportCommand {
                 + "meeting\(loaded.meetings.count == 1 ? " is" : "s are") dated \(dated.min()!.uk) to \(dated.max()!.uk)"])
         }
 
-        let report = MaracReport(meetings: loaded.meetings, period: period, options: options,
-                                 tracker: loaded.tracker, otherMeetingUpdates: loaded.otherMeetingUpdates,
-                                 problems: loaded.problems)
+        // The data return and the governance figures read the same meetings and nothing else: one on each core.
+        let returnOptions = options
+        let halves = ParallelMap.map([0, 1]) { half -> ReportHalf in
+            half == 0 ? .dataReturn(DataReturn(meetings: loaded.meetings, period: period, options: returnOptions))
+                : .governance(Governance(meetings: loaded.meetings, period: period, tracker: loaded.tracker,
+                                         otherMeetings: loaded.otherMeetingUpdates))
+        }
+        guard case .dataReturn(let dataReturn) = halves[0], case .governance(let governance) = halves[1] else {
+            preconditionFailure("ParallelMap keeps the order of its items")
+        }
+        let report = MaracReport(dataReturn: dataReturn, governance: governance, meetings: loaded.meetings, problems: loaded.problems)
         let rendered = format.render(report)
         var stderr = problemLines
         if report.isIncomplete {
@@ -196,14 +204,18 @@ public enum MaracReportCommand {
         var meetings: [MeetingState] = []
         var otherMeetingUpdates: [ActionStatusChange] = []
         // Each meeting folded once, on every core (the status changes below reuse the fold).
-        let states = ParallelMap.map(journals.meetings) { MeetingState.fold($0.contents.events) }
-        for (j, state) in zip(journals.meetings, states) {
-            guard !state.info.id.isEmpty else {
+        let folded = ParallelMap.map(journals.meetings) { j in
+            let state = MeetingState.fold(j.contents.events)
+            return (state: state, updates: state.info.id.isEmpty ? [] : ActionStatusChange.fromMeetingJournal(j.contents.events, folded: state))
+        }
+        meetings.reserveCapacity(folded.count)
+        for (j, f) in zip(journals.meetings, folded) {
+            guard !f.state.info.id.isEmpty else {
                 problems.append(ReportProblem(file: j.file, message: "has no meeting details (no meetingCreated event): not counted"))
                 continue
             }
-            otherMeetingUpdates += ActionStatusChange.fromMeetingJournal(j.contents.events, folded: state)
-            meetings.append(state)
+            otherMeetingUpdates += f.updates
+            meetings.append(f.state)
         }
         let tracker: [ActionStatusChange]? = journals.trackers.isEmpty ? nil
             : journals.trackers.flatMap { ActionStatusChange.fromTracker($0.contents.events, localDay: days.cached()) }
@@ -269,4 +281,10 @@ public enum MaracReportCommand {
         }
         try? fileIO.fsyncDirectory(folder)
     }
+}
+
+/// One of the two halves of a report, worked out on its own core.
+private enum ReportHalf: Sendable {
+    case dataReturn(DataReturn)
+    case governance(Governance)
 }

@@ -107,80 +107,114 @@ public struct ActionFolder: Sendable {
                             latestProtocol: built.latestProtocol, importedSources: built.sources)
     }
 
+    /// What one meeting journal says about actions, worked out from that journal alone, so every
+    /// meeting is worked out on any core at once (`ParallelMap`); only joining them is done in turn.
+    struct MeetingActions: Sendable {
+        var file: String
+        var date: CalendarDate
+        var rules: LocalProtocol
+        /// The actions agreed in it, as it leaves them, each with what the meeting did to it.
+        var agreed: [TrackedAction]
+        /// What it recorded for actions it did not agree (an earlier meeting's, in its opening
+        /// review), in the order typed: the action's ID and the event.
+        var later: [(id: String, event: ActionEvent)]
+    }
+
+    /// One meeting's part of `build`: its fold, the history of its own actions, and its records for
+    /// other meetings' actions. Reads nothing but `journal`.
+    static func meetingActions(_ journal: FolderJournals.Journal, days: LocalDays) -> MeetingActions {
+        let localDay = days.cached()
+        let events = journal.contents.events
+        let state = MeetingState.fold(events)
+        let file = journal.file
+        // `fold` gathers the undone sequence numbers: the same set `undoneSeqs` would make.
+        let undone = state.undone
+        var ownIDs = Set<String>(minimumCapacity: state.actions.count)
+        for a in state.actions { ownIDs.insert(a.id) }
+        var own: [String: [ActionEvent]] = [:]
+        own.reserveCapacity(state.actions.count)
+        var later: [(id: String, event: ActionEvent)] = []
+        for r in events where undone.isEmpty || !undone.contains(r.seq) {
+            func add(_ id: String, _ kind: ActionEvent.Kind, _ status: ActionStatus, _ escalated: Bool, _ note: String,
+                     due: CalendarDate? = nil, agency: String? = nil) {
+                own[id, default: []].append(ActionEvent(kind: kind, at: r.at, typedOn: localDay(r.at), by: nil, note: note, status: status,
+                                                        escalated: escalated, due: due, agency: agency, file: file))
+            }
+            func addLater(_ id: String, _ event: @autoclosure () -> ActionEvent) {
+                // An action this meeting agreed is not another meeting's (its own records are above).
+                guard !ownIDs.contains(id) else { return }
+                later.append((id, event()))
+            }
+            switch r.event {
+            case .actionAgreed(let a): add(a.id, .agreed, .open, false, a.text, due: a.due, agency: a.owner)
+            case .actionAmended(let id, let text, let owner, let due, _): add(id, .amended, .open, false, text, due: due, agency: owner)
+            case .actionWithdrawn(let id, let reason): add(id, .withdrawn, .withdrawn, false, reason)
+            case .actionStatusUpdated(let id, let status, let escalated, let note):
+                add(id, .closedInMeeting, status, escalated, note)
+                addLater(id, ActionEvent(kind: .closedInMeeting, at: r.at, typedOn: localDay(r.at), by: nil, note: note, status: status,
+                                         escalated: escalated, due: nil, agency: nil, file: file))
+            case .outstandingActionReviewed(let id, let outcome, let note):
+                addLater(id, ActionEvent(kind: .reviewed, at: r.at, typedOn: localDay(r.at), by: nil, note: note,
+                                         status: outcome.actionStatus, escalated: outcome == .notDone, due: nil, agency: nil, file: file))
+            case .outstandingActionCarriedForward(let id, let due, let note):
+                // Carried forward with a new due date: still open, due then (docs/DECISIONS.md, continuity).
+                addLater(id, ActionEvent(kind: .reviewed, at: r.at, typedOn: localDay(r.at), by: nil, note: note,
+                                         status: .open, escalated: false, due: due, agency: nil, file: file))
+            default: break
+            }
+        }
+        var agreed: [TrackedAction] = []
+        agreed.reserveCapacity(state.actions.count)
+        for a in state.actions {
+            // The status an "amended" or "agreed" event leaves is the one before it (still open).
+            var history = own[a.id] ?? []
+            var status = ActionStatus.open
+            for i in history.indices {
+                if history[i].kind == .agreed || history[i].kind == .amended { history[i].status = status } else { status = history[i].status }
+            }
+            agreed.append(TrackedAction(
+                action: OutstandingAction(id: a.id, meetingDate: state.info.date, caseRef: a.caseRef, text: a.text,
+                                          owner: a.owner, due: a.due, category: a.category),
+                status: a.status, escalated: a.escalated, lastUpdate: a.history.last, history: history, journal: file,
+                meetingID: state.info.id, victim: state.cases[a.caseRef]?.agenda.victim ?? ""))
+        }
+        return MeetingActions(file: file, date: state.info.date, rules: state.rules, agreed: agreed, later: later)
+    }
+
     static func build(_ journals: FolderJournals, problems: inout [String], days: LocalDays)
         -> (actions: [TrackedAction], latestProtocol: LocalProtocol?, sources: [String: Int64]) {
         let localDay = days.cached()
         // Folding every meeting is the largest part of reading a long archive: spread it over the cores.
-        let states = ParallelMap.map(journals.meetings) { MeetingState.fold($0.contents.events) }
-        let folded = zip(journals.meetings, states).map { (file: $0.0.file, events: $0.0.contents.events, state: $0.1) }
-            .sorted { ($0.state.info.date, $0.file) < ($1.state.info.date, $1.file) }
+        let parts = ParallelMap.map(journals.meetings) { meetingActions($0, days: days) }
+        // By meeting date, then file name (sorting positions: a part is large to move).
+        let order = parts.indices.sorted { (parts[$0].date, parts[$0].file) < (parts[$1].date, parts[$1].file) }
 
         // Every action agreed, with what its own meeting did to it.
         var tracked: [TrackedAction] = []
+        tracked.reserveCapacity(order.reduce(0) { $0 + parts[$1].agreed.count })
         var position: [String: Int] = [:]
-        var extra: [[ActionEvent]] = []
+        position.reserveCapacity(tracked.capacity)
         var duplicates: [String: (count: Int, first: String)] = [:]
-        for m in folded {
-            let undone = undoneSeqs(m.events)
-            var own: [String: [ActionEvent]] = [:]
-            for r in m.events where !undone.contains(r.seq) {
-                func add(_ id: String, _ kind: ActionEvent.Kind, _ status: ActionStatus, _ escalated: Bool, _ note: String,
-                         due: CalendarDate? = nil, agency: String? = nil) {
-                    own[id, default: []].append(ActionEvent(kind: kind, at: r.at, typedOn: localDay(r.at), by: nil, note: note, status: status,
-                                                            escalated: escalated, due: due, agency: agency, file: m.file))
-                }
-                switch r.event {
-                case .actionAgreed(let a): add(a.id, .agreed, .open, false, a.text, due: a.due, agency: a.owner)
-                case .actionAmended(let id, let text, let owner, let due, _): add(id, .amended, .open, false, text, due: due, agency: owner)
-                case .actionWithdrawn(let id, let reason): add(id, .withdrawn, .withdrawn, false, reason)
-                case .actionStatusUpdated(let id, let status, let escalated, let note): add(id, .closedInMeeting, status, escalated, note)
-                default: break
-                }
-            }
-            for a in m.state.actions {
-                if let at = position[a.id] {
-                    duplicates[m.file, default: (0, tracked[at].journal)].count += 1
+        for m in order {
+            for a in parts[m].agreed {
+                if let at = position[a.action.id] {
+                    duplicates[parts[m].file, default: (0, tracked[at].journal)].count += 1
                     continue
                 }
-                // The status an "amended" or "agreed" event leaves is the one before it (still open).
-                var history = own[a.id] ?? []
-                var status = ActionStatus.open
-                for i in history.indices {
-                    if history[i].kind == .agreed || history[i].kind == .amended { history[i].status = status } else { status = history[i].status }
-                }
-                position[a.id] = tracked.count
-                tracked.append(TrackedAction(
-                    action: OutstandingAction(id: a.id, meetingDate: m.state.info.date, caseRef: a.caseRef, text: a.text,
-                                              owner: a.owner, due: a.due, category: a.category),
-                    status: a.status, escalated: a.escalated, lastUpdate: a.history.last, history: history, journal: m.file,
-                    meetingID: m.state.info.id, victim: m.state.cases[a.caseRef]?.agenda.victim ?? ""))
-                extra.append([])
+                position[a.action.id] = tracked.count
+                tracked.append(a)
             }
         }
+        var extra = [[ActionEvent]](repeating: [], count: tracked.count)
         for (file, d) in duplicates.sorted(by: { $0.key < $1.key }) {
             problems.append("\(file): \(d.count) action\(d.count == 1 ? "" : "s") also agreed in \(d.first) (the same IDs): the ones in \(d.first) are used")
         }
 
         // Later meetings: their opening reviews, and any status they recorded for an earlier meeting's action.
-        for m in folded {
-            let undone = undoneSeqs(m.events)
-            let own = Set(m.state.actions.map(\.id))
-            for r in m.events where !undone.contains(r.seq) {
-                guard let at = position[idOf(r.event) ?? ""], !own.contains(idOf(r.event)!) else { continue }
-                let day = localDay(r.at)
-                switch r.event {
-                case .actionStatusUpdated(_, let status, let escalated, let note):
-                    extra[at].append(ActionEvent(kind: .closedInMeeting, at: r.at, typedOn: day, by: nil, note: note, status: status,
-                                                 escalated: escalated, due: nil, agency: nil, file: m.file))
-                case .outstandingActionReviewed(_, let outcome, let note):
-                    extra[at].append(ActionEvent(kind: .reviewed, at: r.at, typedOn: day, by: nil, note: note,
-                                                 status: outcome.actionStatus, escalated: outcome == .notDone, due: nil, agency: nil, file: m.file))
-                case .outstandingActionCarriedForward(_, let due, let note):
-                    // Carried forward with a new due date: still open, due then (docs/DECISIONS.md, continuity).
-                    extra[at].append(ActionEvent(kind: .reviewed, at: r.at, typedOn: day, by: nil, note: note,
-                                                 status: .open, escalated: false, due: due, agency: nil, file: m.file))
-                default: break
-                }
+        for m in order {
+            for (id, event) in parts[m].later {
+                guard let at = position[id] else { continue }
+                extra[at].append(event)
             }
         }
 
@@ -212,7 +246,10 @@ public struct ActionFolder: Sendable {
 
         for i in tracked.indices where !extra[i].isEmpty {
             // Later records, in the order typed; a stable sort keeps same-moment records in the order read.
-            let later = extra[i].enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element)
+            // (Nearly always read in that order already: then there is nothing to sort.)
+            let inOrder = zip(extra[i], extra[i].dropFirst()).allSatisfy { $0.at <= $1.at }
+            let later = inOrder ? extra[i]
+                : extra[i].enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element)
             tracked[i].history += later
             for e in later {
                 switch e.kind {
@@ -228,19 +265,11 @@ public struct ActionFolder: Sendable {
                 tracked[i].lastUpdate = ActionUpdate(at: e.at, status: e.status, escalated: e.escalated, note: e.note)
             }
         }
-        return (tracked, folded.last?.state.rules, sources)
+        return (tracked, order.last.map { parts[$0].rules }, sources)
     }
 
     static func undoneSeqs(_ events: [RecordedEvent]) -> Set<Int> {
         Set(events.compactMap { r -> Int? in if case .undone(let seq) = r.event { return seq } else { return nil } })
-    }
-
-    static func idOf(_ event: MeetingEvent) -> String? {
-        switch event {
-        case .actionStatusUpdated(let id, _, _, _), .outstandingActionReviewed(let id, _, _),
-             .outstandingActionCarriedForward(let id, _, _): return id
-        default: return nil
-        }
     }
 }
 

@@ -2,17 +2,22 @@
 /// the fold of them (docs/JOURNAL-FORMAT.md). Never change the meaning of a case once shipped: add new ones.
 ///
 /// Encoded with Swift's synthesized enum Codable: `{"actionAgreed":{"action":{...}}}`.
+///
+/// The cases with large payloads are `indirect` (kept in a box of their own): an enum is as large
+/// as its largest case, and with `meetingCreated` inline every event of every journal took 313
+/// bytes, copied whole at each step of reading and folding (docs/PERFORMANCE.md, the archive
+/// figure). `indirect` changes nothing but where the payload is kept.
 public enum MeetingEvent: Codable, Sendable, Equatable {
     // Set-up (written by `marac new`, and when `marac run` imports the open actions).
-    case meetingCreated(info: MeetingInfo, rules: LocalProtocol)
-    case caseQueued(agendaCase: AgendaCase, late: Bool)
+    indirect case meetingCreated(info: MeetingInfo, rules: LocalProtocol)
+    indirect case caseQueued(agendaCase: AgendaCase, late: Bool)
     case outstandingActionsImported(actions: [OutstandingAction])
 
     // Opening: the meeting clock, attendance, the confidentiality statement.
     case meetingStarted
     case meetingPaused
     case meetingResumed
-    case attendanceRecorded(attendance: Attendance)
+    indirect case attendanceRecorded(attendance: Attendance)
     case attendanceRemoved(agency: String, representative: String)
     case attendeeLeft(agency: String, representative: String, afterCase: String)
     case confidentialityStatementRead
@@ -32,18 +37,18 @@ public enum MeetingEvent: Codable, Sendable, Equatable {
     case bonusMinutesGranted(caseRef: String, minutes: Int)
     case discussionEnded(caseRef: String, overrunReason: String?)
     case noteAdded(caseRef: String, agency: String, kind: NoteKind, text: String)
-    case feedbackAgreed(caseRef: String, feedback: VictimFeedback)
+    indirect case feedbackAgreed(caseRef: String, feedback: VictimFeedback)
     case promptPassed(caseRef: String, prompt: String, reason: String)
 
     // Actions.
-    case actionAgreed(action: Action)
-    case actionAmended(actionID: String, text: String, owner: String, due: CalendarDate?, category: ActionCategory?)
+    indirect case actionAgreed(action: Action)
+    indirect case actionAmended(actionID: String, text: String, owner: String, due: CalendarDate?, category: ActionCategory?)
     case actionWithdrawn(actionID: String, reason: String)
     /// Between meetings (the action tracker) or at the opening review.
     case actionStatusUpdated(actionID: String, status: ActionStatus, escalated: Bool, note: String)
     /// The action tracker between meetings: a note, a new due date, a new owner, or an outcome
     /// dated the day it happened and signed by who typed it. Only ever in the tracker journal.
-    case trackerUpdated(update: TrackerUpdate)
+    indirect case trackerUpdated(update: TrackerUpdate)
 
     // The case as the chair needs it: its history, its details, notes that can be corrected.
     /// Earlier hearings of the case found in the data folder (set-up: when the meeting is made,
@@ -53,20 +58,20 @@ public enum MeetingEvent: Codable, Sendable, Equatable {
     case earlierHearingDecided(caseRef: String, hearingKey: String, confirmed: Bool)
     /// Referral summary, risk factors, flags and contact safety set or changed in the meeting:
     /// the whole new set (what the agenda said stays in `caseQueued`).
-    case caseDetailsSet(caseRef: String, details: CaseDetails)
+    indirect case caseDetailsSet(caseRef: String, details: CaseDetails)
     /// A note corrected: the note is the `noteAdded` event with sequence number `noteSeq`; its
     /// first text stays in the journal.
-    case noteAmended(caseRef: String, noteSeq: Int, agency: String, kind: NoteKind, text: String, reason: String)
+    indirect case noteAmended(caseRef: String, noteSeq: Int, agency: String, kind: NoteKind, text: String, reason: String)
     case noteWithdrawn(caseRef: String, noteSeq: Int, reason: String)
     /// The agency present that will tell an absent owner about its action.
     case absentOwnerToBeTold(actionID: String, byAgency: String)
 
     // Continuity between meetings and corrections (format 2).
     /// Set-up, after the case's `caseQueued`: the case was deferred to this meeting by an earlier one.
-    case caseDeferredFrom(caseRef: String, meetingID: String, meetingDate: CalendarDate, reason: String)
+    indirect case caseDeferredFrom(caseRef: String, meetingID: String, meetingDate: CalendarDate, reason: String)
     /// The opening review carried an action forward to a new due date (an `outstandingActionReviewed`
     /// with the outcome "carried forward", plus the date it is now due).
-    case outstandingActionCarriedForward(actionID: String, due: CalendarDate, note: String)
+    indirect case outstandingActionCarriedForward(actionID: String, due: CalendarDate, note: String)
     /// A case field corrected, with the reason: `value` replaces what the agenda (or an earlier
     /// correction) said, which stays in the journal. Allowed once the meeting is closed.
     case caseCorrected(caseRef: String, field: CaseField, value: String, reason: String)

@@ -106,13 +106,17 @@ public struct DataReturn: Sendable, Equatable {
         self.options = options
         let inPeriod = meetingsInPeriod(all, period)
 
-        var heard: [(case: CaseRecord, meeting: MeetingState)] = []
+        // The agendas of the cases heard (not the cases with their meetings: a meeting is large to copy).
+        var agendas: [AgendaCase] = []
+        // Whether a referring agency is the police, worked out once per name: the same few names
+        // recur on every case of ten years of meetings, and the test is a phrase search.
+        var police = PoliceNames()
         var rows: [MeetingReturn] = []
         var deferred = 0, withdrawn = 0, notifications = 0
         for m in inPeriod {
             let cases = m.orderedCases
             let mHeard = cases.filter(countsAsHeard)
-            heard += mHeard.map { ($0, m) }
+            agendas += mHeard.map(\.agenda)
             let mDeferred = cases.filter { $0.status == .deferredToNextMeeting }.count
             let mWithdrawn = cases.filter { $0.status == .withdrawn }.count
             deferred += mDeferred; withdrawn += mWithdrawn
@@ -130,7 +134,7 @@ public struct DataReturn: Sendable, Equatable {
                 disabled: a.filter { $0.disabled == true }.count,
                 aged16to17: a.filter { $0.aged16to17 == true }.count,
                 perpetratorsUnder18: a.filter { $0.perpetratorUnder18 == true }.count,
-                policeReferrals: a.filter { isPolice($0.referringAgency) }.count,
+                policeReferrals: a.reduce(0) { $0 + (police.isPolice($1.referringAgency) ? 1 : 0) },
                 deferred: mDeferred, withdrawn: mWithdrawn)
             row.repeats = a.filter(isRepeat).count
             row.repeatsUnknown = a.filter { !isRepeat($0) && !$0.repeatRecorded }.count
@@ -148,8 +152,7 @@ public struct DataReturn: Sendable, Equatable {
         self.meetings = rows
         self.deferred = deferred; self.withdrawn = withdrawn; self.notifications = notifications
 
-        let n = heard.count
-        let agendas = heard.map(\.case.agenda)
+        let n = agendas.count
         /// Count of `true`, and of blanks, for a yes/no/blank field.
         func tally(_ field: (AgendaCase) -> Bool?) -> (yes: Int, unknown: Int) {
             (agendas.filter { field($0) == true }.count, agendas.filter { field($0) == nil }.count)
@@ -183,18 +186,25 @@ public struct DataReturn: Sendable, Equatable {
         let youngPerp = tally(\.perpetratorUnder18)
         perpetratorsUnder18 = Figure(key: "perpetrators-under-18", label: "Perpetrators aged 17 or under",
                                      count: youngPerp.yes, unknown: youngPerp.unknown)
-        let police = agendas.filter { isPolice($0.referringAgency) }.count
-        policeReferrals = Figure(key: "police-referrals", label: "Referrals from the police", count: police,
+        let policeCount = agendas.reduce(0) { $0 + (police.isPolice($1.referringAgency) ? 1 : 0) }
+        policeReferrals = Figure(key: "police-referrals", label: "Referrals from the police", count: policeCount,
                                  denominator: n, range: .policeReferrals)
         partnerReferrals = Figure(key: "partner-referrals", label: "Referrals from partner agencies",
-                                  count: n - police, denominator: n, range: .partnerReferrals)
+                                  count: n - policeCount, denominator: n, range: .partnerReferrals)
 
+        // Referring agencies as shown, matched without regard to letter case, in first-seen order.
+        // Each name as typed is cleaned and matched once, not once per case.
         var sources: [(name: String, count: Int)] = []
+        var sourceOf: [String: Int] = [:]   // the name as typed → its place in `sources`
+        var sourceByKey: [String: Int] = [:]   // the lowercased name shown → its place
         for a in agendas {
+            if let i = sourceOf[a.referringAgency] { sources[i].count += 1; continue }
             let name = SafeText.line(a.referringAgency).trimmingWhitespace()
             let shown = name.isEmpty ? "Not recorded" : name
-            if let i = sources.firstIndex(where: { $0.name.lowercased() == shown.lowercased() }) { sources[i].count += 1 }
-            else { sources.append((shown, 1)) }
+            let i: Int
+            if let found = sourceByKey[shown.lowercased()] { i = found; sources[i].count += 1 }
+            else { i = sources.count; sources.append((shown, 1)); sourceByKey[shown.lowercased()] = i }
+            sourceOf[a.referringAgency] = i
         }
         // Most first; ties keep first-seen order so the report is stable.
         let ordered = sources.enumerated().sorted { ($0.element.count, -$0.offset) > ($1.element.count, -$1.offset) }
@@ -219,3 +229,14 @@ func countsAsHeard(_ c: CaseRecord) -> Bool { c.status == .heard && !c.agenda.no
 
 /// The referring agency is a police force ("Police", "South Yorkshire Police", "police CRU").
 func isPolice(_ agency: String) -> Bool { containsPhrase(agency, "police") }
+
+/// `isPolice`, remembered for each name asked about (a report asks for every case heard).
+struct PoliceNames {
+    private var known: [String: Bool] = [:]
+    mutating func isPolice(_ agency: String) -> Bool {
+        if let k = known[agency] { return k }
+        let answer = MaracCore.isPolice(agency)
+        known[agency] = answer
+        return answer
+    }
+}

@@ -200,6 +200,10 @@ public struct Governance: Sendable, Equatable {
         }
 
         var byAgency: [AgencyActions] = []
+        // Owners as typed → their row: each name cleaned and matched (without regard to letter
+        // case) once, not once for each of tens of thousands of actions.
+        var rowOfOwner: [String: Int] = [:]
+        var rowByKey: [String: Int] = [:]
         let cutoff = period.endMillis
         let lastDay = period.to
         for m in inPeriod {
@@ -212,8 +216,10 @@ public struct Governance: Sendable, Equatable {
                 // In the order recorded (a stable sort: equal times keep journal order), counting only
                 // what had happened by the period end: an outcome typed late still counts on its day,
                 // and never undoes what was recorded after that day (a later review).
-                let timeline = (own + (changes[action.id] ?? [])).enumerated()
-                    .sorted { ($0.element.recordedAt, $0.offset) < ($1.element.recordedAt, $1.offset) }.map(\.element)
+                let merged = own + (changes[action.id] ?? [])
+                // (Nearly always recorded in order already: then there is nothing to sort.)
+                let timeline = zip(merged, merged.dropFirst()).allSatisfy({ $0.recordedAt <= $1.recordedAt }) ? merged
+                    : merged.enumerated().sorted { ($0.element.recordedAt, $0.offset) < ($1.element.recordedAt, $1.offset) }.map(\.element)
                 var due = action.due, currentOwner = action.owner
                 for change in timeline where change.at < cutoff {
                     status = change.status
@@ -222,14 +228,19 @@ public struct Governance: Sendable, Equatable {
                     if let o = change.owner { currentOwner = o }
                 }
                 if status == .withdrawn { continue }
-                let owner = SafeText.line(currentOwner).trimmingWhitespace()
-                let name = owner.isEmpty ? "No owner recorded" : owner
                 let i: Int
-                if let found = byAgency.firstIndex(where: { $0.agency.lowercased() == name.lowercased() }) { i = found }
+                if let known = rowOfOwner[currentOwner] { i = known }
                 else {
-                    byAgency.append(AgencyActions(agency: name, agreed: 0, done: 0, open: 0, overdue: 0,
-                                                  notDone: 0, notPossible: 0, escalated: 0))
-                    i = byAgency.count - 1
+                    let owner = SafeText.line(currentOwner).trimmingWhitespace()
+                    let name = owner.isEmpty ? "No owner recorded" : owner
+                    if let found = rowByKey[name.lowercased()] { i = found }
+                    else {
+                        byAgency.append(AgencyActions(agency: name, agreed: 0, done: 0, open: 0, overdue: 0,
+                                                      notDone: 0, notPossible: 0, escalated: 0))
+                        i = byAgency.count - 1
+                        rowByKey[name.lowercased()] = i
+                    }
+                    rowOfOwner[currentOwner] = i
                 }
                 byAgency[i].agreed += 1
                 switch status {

@@ -30,9 +30,19 @@ public struct MaracReport: Sendable, Equatable {
     public init(meetings: [MeetingState], period: ReportPeriod, options: DataReturnOptions = DataReturnOptions(),
                 tracker: [ActionStatusChange]? = nil, otherMeetingUpdates: [ActionStatusChange] = [],
                 problems: [ReportProblem] = []) {
-        dataReturn = DataReturn(meetings: meetings, period: period, options: options)
-        governance = Governance(meetings: meetings, period: period, tracker: tracker, otherMeetings: otherMeetingUpdates)
+        self.init(dataReturn: DataReturn(meetings: meetings, period: period, options: options),
+                  governance: Governance(meetings: meetings, period: period, tracker: tracker, otherMeetings: otherMeetingUpdates),
+                  meetings: meetings, problems: problems)
+    }
+
+    /// The same, from its two halves worked out already (`marac report` works them out at once, one
+    /// on each core: over ten years of meetings each costs about as much as hashing the folder).
+    /// `dataReturn` and `governance` must be of `meetings`, for the same period.
+    public init(dataReturn: DataReturn, governance: Governance, meetings: [MeetingState], problems: [ReportProblem]) {
+        self.dataReturn = dataReturn
+        self.governance = governance
         self.problems = problems
+        let period = dataReturn.period
         var seen: [String] = []
         for m in meetingsInPeriod(meetings, period) {
             let area = SafeText.line(m.info.area).trimmingWhitespace()
