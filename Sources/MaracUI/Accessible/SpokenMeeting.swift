@@ -127,7 +127,7 @@ public struct SpokenMeeting {
             case .agency: return "\(Spoken.plain(field.label)), type a name or a number: "
             case .choice: return "\(Spoken.plain(field.label)), type a choice or a number: "
             case .date, .pastDate: return "\(Spoken.plain(field.label)), type a date: "
-            case .text: return "\(Spoken.plain(field.label)): "
+            case .text, .prose: return "\(Spoken.plain(field.label)): "
             }
         case .check: return "Save? Type yes, no, or a field number: "
         case .cancelAsk: return "Cancel? Enter cancels and keeps a draft, no goes back: "
@@ -484,7 +484,7 @@ public struct SpokenMeeting {
             text += " For example 14/12, +7d or fri."
         case .pastDate:
             text += " For example 28/11; leave it blank if not known."
-        case .text:
+        case .text, .prose:
             if let hint = field.hint, !hint.contains("←") { text += " " + hint.sentence.capitalisedFirst }
         }
         if !field.input.text.isEmpty {

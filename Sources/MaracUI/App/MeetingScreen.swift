@@ -141,7 +141,8 @@ public struct MeetingScreen: Program {
             }
             return []
         case .key(let key):
-            return handle(key)
+            // Ctrl-J / Alt-Enter is a line break only in a note being typed; everywhere else it is Enter.
+            return handle(focusKeepsLines ? key : key.enterForLineBreak)
         case .paste(let text):
             paste(text)
             return []
@@ -149,6 +150,12 @@ public struct MeetingScreen: Program {
             setStatus(SafeText.line(text), error: isError)
             return []
         }
+    }
+
+    /// A form is open on a field that keeps line breaks (a note's text).
+    var focusKeepsLines: Bool {
+        guard !privacy, helpScroll == nil, case .form(let form, _) = modal, form.fields.indices.contains(form.focus) else { return false }
+        return form.fields[form.focus].keepsLines
     }
 
     /// A bracketed paste goes into the focused field as text, whole or not at all (see

@@ -31,3 +31,13 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
         }
     }
 }
+
+extension Key {
+    /// Ctrl-J (a line feed, byte 0x0A) — and Alt-Enter, which the terminal sends as ESC then Enter —
+    /// types a line break in a note (`FormField.Kind.prose`). Everywhere else it is Enter, as it was
+    /// before notes kept their lines (a terminal that sends a line feed for Enter still works).
+    public static let lineBreak = Key.ctrl("j")
+
+    /// The key as a screen reads it outside a note: a line break is Enter.
+    public var enterForLineBreak: Key { self == .lineBreak ? .enter : self }
+}
