@@ -97,6 +97,7 @@ extension MeetingScreen {
             case .form(let form, _):
                 var keys: [(String, String)] = [("Tab", "next"), ("S-Tab", "back")]
                 if form.fields.indices.contains(form.focus), case .choice = form.fields[form.focus].kind { keys.append(("←/→", "choose")) }
+                if form.fields.indices.contains(form.focus), form.fields[form.focus].keepsLines { keys.append(("Ctrl-J", "new line")) }
                 return keys + [("Enter", form.focusIsLast ? "save" : "next"), ("Ctrl-S", "save"), ("Esc", "cancel")]
             case .confirm: return [("y", "yes"), ("n", "no")]
             case .closePrompts: return [("p", "pass"), ("P", "pass all"), ("Enter", "close case"), ("Esc", "back")]
