@@ -155,4 +155,29 @@ struct LiveInputTests {
         try tmux.sendRaw("\u{1B}[24~")   // F12 as vt220/tmux send it: the privacy screen
         try tmux.waitFor(text: "Screen hidden")
     }
+    /// F1 and PgUp/PgDn in their other common forms, raw (`send-keys -H`): F1 opens help whichever form
+    /// it comes in — xterm's SS3 `ESC O P`, rxvt and PuTTY's `ESC [ 11 ~`, the Linux console's
+    /// `ESC [ [ A` — and vt220 PgDn/PgUp (`ESC [ 6 ~` / `5 ~`) scroll it. None of their bytes is typed
+    /// as a key (the case screen would act on `[`, `1`, `~`). (Shift-F1, `ESC [ 1 ; 2 P`, is F13 in
+    /// xterm's terminfo, which ncurses decodes and marac ignores, so it is not in the list.)
+    @Test func functionAndPageKeysInEveryCommonForm() throws {
+        let (dir, journal) = try newMeeting()
+        let tmux = try TmuxSession(command: "exec \(Binary.marac) run \(journal) --data-dir \(dir.path)")
+        try onTheFirstCase(tmux)
+        let heading = "screen (this one)"
+        for f1 in ["\u{1B}OP", "\u{1B}[11~", "\u{1B}[[A"] {
+            try tmux.sendRaw(f1)
+            try tmux.waitFor(text: heading)
+            try tmux.sendRaw("\u{1B}[6~")
+            try tmux.waitFor("PgDn scrolled help") { !$0.contains(heading) && $0.contains("Help") }
+            try tmux.sendRaw("\u{1B}[5~")
+            try tmux.waitFor(text: heading)
+            try tmux.press("Escape")
+            try tmux.waitFor("help closed") { !$0.contains(heading) }
+        }
+        let screen = try tmux.screen()
+        #expect(screen.contains("discussing"))   // still on the case, nothing else happened
+        let state = MeetingState.fold(try JournalReader.read(path: journal).events)
+        #expect(state.cases.values.allSatisfy { $0.notes.isEmpty } && state.actions.isEmpty && state.activeCase != nil)
+    }
 }
