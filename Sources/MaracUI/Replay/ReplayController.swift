@@ -106,6 +106,13 @@ public struct ReplayController: Program {
         case .key(let typed):
             // Ctrl-J / Alt-Enter is Enter here (a replay has no note to type into).
             let key = typed.enterForLineBreak
+            // Enter on one of the replay's own commands in the `:` palette: the replay runs it.
+            if key == .enter, let chosen = screen.chosenReplayCommand,
+               let binding = Self.keymap.first(where: { $0.keys.contains(chosen) && $0.isAvailable(self) }) {
+                screen.modal = nil
+                let effects = binding.action(&self, chosen)
+                return forward(.tick(now: replayNow)) + effects
+            }
             // A form, dialog, help or the privacy screen has the keyboard: the screen answers.
             if !screen.isTakingKeys, let binding = Self.keymap.first(where: { $0.keys.contains(key) && $0.isAvailable(self) }) {
                 let effects = binding.action(&self, key)
@@ -328,7 +335,9 @@ public struct ReplayController: Program {
             if CharWidth.of(next) <= max(Size.minimum.cols, screen.size.cols) - 1 { bar = next }
         }
         screen.replayBar = bar
-        screen.replayKeys = ReplayKeys(help: Self.keymap.map { ($0.label, $0.help) }, hints: hints)
+        screen.replayKeys = ReplayKeys(help: Self.keymap.map { ($0.label, $0.help) }, hints: hints,
+                                       commands: Self.keymap.filter { $0.isAvailable(self) && !$0.keys.isEmpty }
+                                           .map { (label: $0.label, help: $0.help, key: $0.keys[0]) })
     }
 
     /// The replay's hint-bar keys now, from its keymap, by rank.
@@ -359,6 +368,8 @@ public struct ReplayController: Program {
 struct ReplayKeys {
     var help: [(String, String)]
     var hints: [(String, String)]
+    /// The replay's commands usable now, for the `:` palette (label, help, the key that runs it).
+    var commands: [(label: String, help: String, key: Key)] = []
 }
 
 extension MeetingScreen {
