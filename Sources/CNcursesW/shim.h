@@ -99,9 +99,6 @@ static inline void cnc_prepare_emergency_restore(void) {
         if (cap != NULL && cap != (char *)-1) tputs(cap, 1, cnc_emergency_collect);
     }
 }
-/* The prepared bytes as a string (tests check what an emergency would write). */
-static inline int cnc_emergency_length(void) { return cnc_emergency()->length; }
-static inline const char *cnc_emergency_bytes(void) { return cnc_emergency()->bytes; }
 /* After endwin: nothing left to undo in an emergency. */
 static inline void cnc_forget_emergency_restore(void) {
     cnc_emergency()->length = 0;

@@ -420,13 +420,6 @@ public final class NcursesTerminal {
         return requested == 0 ? nil : requested
     }
 
-    /// What a signal handler would write to the terminal in an emergency (tests).
-    static var emergencyRestoreBytes: [UInt8] {
-        let count = Int(cnc_emergency_length())
-        guard count > 0, let bytes = cnc_emergency_bytes() else { return [] }
-        return (0..<count).map { UInt8(bitPattern: bytes[$0]) }
-    }
-
     /// The keyboard is gone: the terminal window was closed or the ssh link dropped without a
     /// SIGHUP reaching us. Reading would fail at once, forever, spinning a core; the runner stops.
     public private(set) var inputLost = false

@@ -197,6 +197,31 @@ struct LiveScreenTests {
     }
 }
 
+/// Two SIGTERMs at once (a supervisor that asks twice): the second finds the first still pending and
+/// ends the process at once from the handler; either way the terminal comes back with bracketed paste off.
+@Suite(.serialized, .enabled(if: TmuxSession.isAvailable || ProcessInfo.processInfo.environment["CI"] != nil,
+                             "tmux is not installed (CI installs it)"))
+struct RepeatedSignalTests {
+    @Test func aSecondStopRequestStillRestoresTheTerminal() throws {
+        let dir = try TempFolder()
+        let pasted = dir.file("pasted.txt")
+        let command = "\(Binary.marac) demo --data-dir \(dir.path); echo \"[exit $?]\"; "
+            + "IFS= read -r line; printf '%s' \"$line\" > \(pasted).part; mv \(pasted).part \(pasted)"
+        let tmux = try TmuxSession(command: command, environment: ["TMPDIR": dir.path])
+        try tmux.waitFor(text: "Press Enter to start the meeting")
+        let pid = try #require(processID(commandLineContaining: dir.path))
+        #expect(kill(pid, SIGTERM) == 0)
+        #expect(kill(pid, SIGTERM) == 0)
+        let screen = try tmux.waitFor("the exit line") { $0.contains("[exit ") }
+        #expect(screen.contains("[exit 143]"), "\(screen)")
+        try "plain\n".write(toFile: dir.file("clip.txt"), atomically: true, encoding: .utf8)
+        try tmux.loadBuffer(dir.file("clip.txt"))
+        try tmux.pasteBuffer()
+        try tmux.waitFor("the shell's read") { _ in FileManager.default.fileExists(atPath: pasted) }
+        #expect(try String(contentsOfFile: pasted, encoding: .utf8) == "plain")
+    }
+}
+
 /// A terminal that disappears (window closed, link dropped) without a SIGHUP reaching marac — here
 /// SIGHUP is ignored, as under nohup — must end the run, not leave it spinning on a dead keyboard.
 @Suite(.serialized, .enabled(if: TmuxSession.isAvailable || ProcessInfo.processInfo.environment["CI"] != nil,
