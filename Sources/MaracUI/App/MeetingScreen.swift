@@ -152,12 +152,6 @@ public struct MeetingScreen: Program {
         }
     }
 
-    /// A form is open on a field that keeps line breaks (a note's text).
-    var focusKeepsLines: Bool {
-        guard !privacy, helpScroll == nil, case .form(let form, _) = modal, form.fields.indices.contains(form.focus) else { return false }
-        return form.fields[form.focus].keepsLines
-    }
-
     /// A bracketed paste goes into the focused field as text, whole or not at all (see
     /// `FormModel.paste`). Anywhere else it is ignored: nothing in a paste is ever a key.
     private mutating func paste(_ text: String) {

@@ -279,6 +279,14 @@ struct FormModel: Equatable {
     }
 }
 
+extension MeetingScreen {
+    /// A form is open on a field that keeps line breaks (a note's text).
+    var focusKeepsLines: Bool {
+        guard !privacy, helpScroll == nil, case .form(let form, _) = modal, form.fields.indices.contains(form.focus) else { return false }
+        return form.fields[form.focus].keepsLines
+    }
+}
+
 private extension Key {
     /// Keys that act on a selected value as a whole: a character replaces it, Backspace/Delete clear it.
     var replacesSelection: Bool {
