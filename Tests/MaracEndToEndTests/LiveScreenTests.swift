@@ -211,7 +211,9 @@ struct RepeatedSignalTests {
         try tmux.waitFor(text: "Press Enter to start the meeting")
         let pid = try #require(processID(commandLineContaining: dir.path))
         #expect(kill(pid, SIGTERM) == 0)
-        #expect(kill(pid, SIGTERM) == 0)
+        // Usually the second comes while the first is pending; on a loaded machine the process may
+        // already have ended (kill then fails): either way the terminal must come back restored.
+        _ = kill(pid, SIGTERM)
         let screen = try tmux.waitFor("the exit line") { $0.contains("[exit ") }
         #expect(screen.contains("[exit 143]"), "\(screen)")
         try "plain\n".write(toFile: dir.file("clip.txt"), atomically: true, encoding: .utf8)
