@@ -127,6 +127,25 @@ import Testing
         #expect(rt.text.contains("↕ rows 1–8 of 12"))
     }
 
+    /// Amending a note of several lines: the form opens with its lines on their rows, selected, and
+    /// a line added after them keeps the others.
+    @Test func anAmendedNoteKeepsItsLines() throws {
+        var rt = try onNoteText(size: Size(cols: 120, rows: 40))
+        rt.paste(Self.threeLines)
+        rt.press(.ctrl("s"))
+        let id = try #require(rt.screen.meeting.state.cases["NV-101"]?.notes.last?.id)
+        try rt.run("m#\(id)<Enter><Tab><Tab>")
+        #expect(rt.text.contains("Amend note #\(id)"))
+        let first = try #require(rows(rt, containing: "Seen at home on 28/11").first, "\(rt.text)")
+        #expect(rows(rt, containing: "no contact since").contains(first + 2))
+        #expect(rt.lines[first].contains("typing replaces"))
+        rt.press(.right)                    // keeps the text, the cursor at its end
+        rt.press(.lineBreak)
+        try rt.run("since 30/11 the Idva has called twice<Tab>added the Idva's update<C-s>")
+        let note = try #require(rt.screen.meeting.state.cases["NV-101"]?.notes.first { $0.id == id })
+        #expect(note.text == Self.threeLines + "\nsince 30/11 the Idva has called twice")
+    }
+
     /// Unfocused, a note shows on one row with ↵ where its lines break.
     @Test func anUnfocusedNoteShowsItsBreaksAsReturnMarks() throws {
         var rt = try onNoteText()
