@@ -42,15 +42,9 @@ public enum LocalProtocolFile {
             return CommandFailure("\(at): \(message)", exitCode: ExitStatus.badFile)
         }
         let root: Node?
-        do { root = try Yams.compose(yaml: text) } catch {
-            if let yaml = error as? YamlError {
-                switch yaml {
-                case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
-                    throw fail(mark, nil, "not valid YAML: \(problem) (column \(mark.column))")
-                default: break
-                }
-            }
-            throw fail(nil, nil, "not valid YAML: \(String(describing: error).split(separator: "\n").first ?? "")")
+        switch YAMLSyntax.compose(text) {
+        case .success(let node): root = node
+        case .failure(let p): throw CommandFailure(file + (p.line.map { ":\($0)" } ?? "") + ": " + p.text, exitCode: ExitStatus.badFile)
         }
         var rules = LocalProtocol.national
         guard let root else { return rules }   // an empty file: the national protocol

@@ -239,4 +239,54 @@ import MaracUI
         let screen = try #require(try Training.replaySample(sample, plan: ReplayPlan(), options: .init(keysFile: keys, size: Self.small)))
         #expect(screen.text.contains("shipped sample's notes are not changed"))
     }
+
+    /// `--notes FILE` naming a file that is not there says so as the replay opens (a mistyped name
+    /// would otherwise show a class no notes), and `b` then creates it. The default file beside the
+    /// journal says nothing when it is missing: most recordings have no notes.
+    @Test func aNamedNotesFileThatIsNotThereIsNamedOnScreen() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let journal = try copySample("well-run", into: dir, notes: false)
+        let keysFile = dir + "/replay.keys"
+        try "".write(toFile: keysFile, atomically: true, encoding: .utf8)
+        let named = dir + "/class-notes.yaml"
+        let screen = try #require(try Training.replay(path: journal, plan: ReplayPlan(notesFile: named),
+                                                      options: .init(keysFile: keysFile, size: Size(cols: 160, rows: 30))))
+        #expect(screen.text.contains("No trainer's notes at \(named) yet"), "\(screen.text)")
+        #expect(!FileManager.default.fileExists(atPath: named))
+        try "...b".write(toFile: keysFile, atomically: true, encoding: .utf8)
+        _ = try Training.replay(path: journal, plan: ReplayPlan(notesFile: named), options: .init(keysFile: keysFile, size: Self.small))
+        #expect(try String(contentsOfFile: named, encoding: .utf8).contains("bookmark:"))
+        var info = stat()
+        #expect(lstat(named, &info) == 0 && info.st_mode & 0o777 == 0o600, "a new notes file is 0600")
+        // A notes file the trainer shares (0644) keeps its mode when a bookmark is added.
+        #expect(chmod(named, 0o644) == 0)
+        _ = try Training.replay(path: journal, plan: ReplayPlan(notesFile: named), options: .init(keysFile: keysFile, size: Self.small))
+        #expect(lstat(named, &info) == 0 && info.st_mode & 0o777 == 0o644)
+        #expect(try String(contentsOfFile: named, encoding: .utf8).components(separatedBy: "bookmark:").count == 3)
+        let unnamed = try #require(try Training.replay(path: journal, plan: ReplayPlan(), options: .init(keysFile: keysFile, size: Self.small)))
+        #expect(!unnamed.text.contains("No trainer's notes"))
+    }
+
+    /// A summer meeting replayed shows its clock times as they were in the room (Europe/London is
+    /// UTC+1 in July), not in UTC: it closed at 08:47 UTC, which the header must call 09:47.
+    @Test func aSummerReplayShowsLocalClockTimes() throws {
+        let date = try #require(CalendarDate(year: 2026, month: 7, day: 14))
+        let start = Int64(date.dayNumber) * 86_400_000 + 8 * 3_600_000 + 30 * 60_000   // 08:30 UTC = 09:30 BST
+        let info = MeetingInfo(id: MeetingInfo.makeID(date: date, area: "Northvale"), date: date, area: "Northvale", chair: "Chair Sample")
+        let events: [MeetingEvent] = [
+            .meetingCreated(info: info, rules: .national),
+            .caseQueued(agendaCase: AgendaCase(caseRef: "NV-1", victim: "Vic Sample", referringAgency: "Police", referralBasis: .actuarial), late: false),
+            .meetingStarted, .discussionStarted(caseRef: "NV-1"), .discussionEnded(caseRef: "NV-1", overrunReason: nil), .meetingClosed,
+        ]
+        let times: [Int64] = [start - 3_600_000, start - 3_500_000, start, start + 60_000, start + 16 * 60_000, start + 17 * 60_000]
+        let records = zip(events.indices, events).map { RecordedEvent(seq: $0 + 1, at: times[$0], event: $1) }
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let keysFile = dir + "/end.keys"
+        try "<End>".write(toFile: keysFile, atomically: true, encoding: .utf8)
+        let screen = try #require(try ReplaySession.run(records: records, plan: ReplayPlan(), options: .init(keysFile: keysFile, size: Size(cols: 120, rows: 30))))
+        let header = try #require(screen.lines().first)
+        #expect(header.contains("Closed at 09:47"), "\(header)")
+    }
 }

@@ -58,6 +58,33 @@ import MaracUI
         Self.checkMessages(quit.scorecard, quitState)
     }
 
+    /// A blank equality field the chair asked about and corrected in the meeting (F on the case
+    /// screen) counts as asked, even with no note saying so; a correction after the close does not.
+    @Test func aBlankEqualityFieldCorrectedInTheMeetingCountsAsAsked() throws {
+        let date = try #require(CalendarDate(year: 2026, month: 11, day: 17))
+        let info = MeetingInfo(id: MeetingInfo.makeID(date: date, area: "Northvale"), date: date, area: "Northvale", chair: "Chair Sample")
+        let blank = AgendaCase(caseRef: "NV-1", victim: "Vic Sample", referringAgency: "Police", referralBasis: .actuarial,
+                               victimSex: "female", lgbt: false, disabled: false)
+        func part(_ correctAfterClose: Bool) -> (Int?, [String]) {
+            var events: [MeetingEvent] = [.meetingCreated(info: info, rules: .national), .caseQueued(agendaCase: blank, late: false),
+                                          .meetingStarted, .discussionStarted(caseRef: "NV-1")]
+            let correction = MeetingEvent.caseCorrected(caseRef: "NV-1", field: .minoritised, value: "yes", reason: "asked the Idva")
+            if !correctAfterClose { events.append(correction) }
+            events += [.discussionEnded(caseRef: "NV-1", overrunReason: nil), .meetingClosed]
+            if correctAfterClose { events.append(correction) }
+            let records = events.enumerated().map { RecordedEvent(seq: $0.offset + 1, at: 1_794_900_000_000 + Int64($0.offset) * 60_000, event: $0.element) }
+            let card = Scorecard.make(MeetingState.fold(records), now: records.last!.at)
+            let p = card.part(.equalityAsked)
+            return (p?.score, p?.messages ?? [])
+        }
+        let inMeeting = part(false)
+        #expect(inMeeting.1 == ["NV-1: minoritised blank on the agenda; asked and corrected in the meeting (minoritised)."], "\(inMeeting.1)")
+        #expect(inMeeting.0 != nil && inMeeting.0! > 0)
+        let afterClose = part(true)
+        #expect(afterClose.0 == 0, "\(afterClose.1)")
+        #expect(afterClose.1 == ["NV-1: minoritised blank on the agenda and not asked: ask, and record the answer."])
+    }
+
     @Test func theWellRunRecordingScoresFullMarks() throws {
         let records = try #require(TrainingSample.named("well-run")).records
         let card = Scorecard.make(MeetingState.fold(records), now: records.last!.at)
@@ -386,12 +413,12 @@ import MaracUI
                     } else { fail(part.id, m, "unrecognised") }
                 case .equalityAsked:
                     if let r = ref(m), m.contains("blank on the agenda") {
-                        let blank = Rubric.blankEquality(state.cases[r]!.agenda)
+                        let blank = Rubric.blankEquality(state.cases[r]!)
                         if !m.contains(Rubric.list(blank) + " blank") { fail(part.id, m, "blank fields are \(blank)") }
                     } else if m == "The agenda records every equality field for every case." {
-                        if agenda.contains(where: { !Rubric.blankEquality($0.agenda).isEmpty }) { fail(part.id, m, "one is blank") }
+                        if agenda.contains(where: { !Rubric.blankEquality($0).isEmpty }) { fail(part.id, m, "one is blank") }
                     } else if m.hasPrefix("The cases with blank equality fields") {
-                        if heard.contains(where: { !Rubric.blankEquality($0.agenda).isEmpty }) { fail(part.id, m, "one was heard") }
+                        if heard.contains(where: { !Rubric.blankEquality($0).isEmpty }) { fail(part.id, m, "one was heard") }
                     } else { fail(part.id, m, "unrecognised") }
                 case .outstandingReviewed:
                     if m.hasPrefix("Not reviewed: ") {

@@ -135,5 +135,7 @@ struct ConfigTests {
         #expect(set.timeZone.identifier == "Europe/London")
         #expect(set.settings[.userName]?.origin == .file(path: path, line: 2))
         #expect(set.with(flags: [.theme: "monochrome"]).settings[.theme]?.origin == .flag("--theme"))
+        #expect(set.with(flags: [.sign: "no"]).settings[.sign]?.origin == .flag("--no-sign"))
+        #expect(set.with(flags: [.sign: "yes"]).settings[.sign]?.origin == .flag("--sign"))
     }
 }

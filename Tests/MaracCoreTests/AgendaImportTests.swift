@@ -46,6 +46,25 @@ struct AgendaImportTests {
         #expect(r.cases[0].victimSex == "female" && r.cases[0].repeatFlag == false)
     }
 
+    @Test("victim_sex is stored in one form: the import, the late-case form and a correction agree")
+    func victimSexStoredInOneForm() throws {
+        let r = try parse("""
+        \(AgendaImport.columns.joined(separator: ","))
+        MC-1001,Amira K,,Police,actuarial,16,,,,,F,,,,,,,no
+        MC-1002,Joan P,,Police,actuarial,16,,,,,M,,,,,,,no
+        MC-1003,Beth L,,Police,actuarial,16,,,,,Unknown,,,,,,,no
+        """)
+        #expect(r.cases.map(\.victimSex) == ["female", "male", "unknown"])
+        for typed in ["F", "M", "Unknown", ""] {
+            let imported = try CaseFieldRules.victimSex(typed).get() ?? ""
+            #expect(try CaseField.victimSex.normalise(typed).get() == imported, "\(typed)")
+        }
+        #expect(problem("""
+        \(AgendaImport.columns.joined(separator: ","))
+        MC-1001,Amira K,,Police,actuarial,16,,,,,woman,,,,,,,no
+        """)?.column == "victim_sex")
+    }
+
     struct BadCase: Sendable, CustomStringConvertible {
         var name: String
         var text: String

@@ -281,4 +281,51 @@ struct ScreenReaderTests {
         #expect(!bytes.contains(0x1B), "an escape sequence in the transcript")
     }
 
+    /// Through a real pty: an encrypted journal asks its passphrase first (never echoed, never in
+    /// the transcript), an unfinished last write is recovered and said, and Ctrl-C at the command
+    /// prompt asks "Quit?" as the full screen does — "no" carries on, nothing is ended or lost.
+    @Test func anEncryptedTornJournalAsksThePassphraseSaysTheRecoveryAndCtrlCAsksFirst() throws {
+        let dir = try TempFolder()
+        try """
+        case_ref,victim,referring_agency,referral_basis,dash_score
+        SR-1,Robin Sample,Police,actuarial,16
+        SR-2,Kit Example,Idva,actuarial,15
+
+        """.write(toFile: dir.file("agenda.csv"), atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: dir.file("m"), withIntermediateDirectories: true)
+        let journal = dir.file("m/locked.jsonl")
+        let passphrase = "quiet harbour lantern"
+        try run("/usr/bin/env", ["MARAC_PASSPHRASE=\(passphrase)", "MARAC_DATA_DIR=\(dir.path)", "MARAC_CONFIG=\(dir.file("none.yaml"))",
+                                 Binary.marac, "new", "--agenda", dir.file("agenda.csv"), "--date", "01/12/2026", "--area", "Northvale",
+                                 "--chair", "Chair Sample", "--out", journal, "--encrypt"])
+        // A write cut short: half a line at the end, as a power cut leaves it.
+        let handle = try #require(FileHandle(forWritingAtPath: journal))
+        handle.seekToEndOfFile()
+        handle.write(Data("{\"seq\":9,\"t\":17961".utf8))
+        try handle.close()
+
+        // Ctrl-C reaches the whole foreground group, the shell too: `trap : INT` keeps the shell
+        // (dash, which would otherwise end once marac does) alive to print the exit status.
+        let command = "trap : INT; until [ -e \(dir.file("go")) ]; do sleep 0.05; done; \(Binary.marac) run \(journal) --screen-reader --log-dir \(dir.path); echo \"[exit $?]\""
+        let tmux = try TmuxSession(command: command, environment: ["MARAC_DATA_DIR": dir.path, "MARAC_CONFIG": dir.file("none.yaml")])
+        let transcript = dir.file("transcript.txt")
+        try run("tmux", ["-L", tmux.socket, "pipe-pane", "-t", tmux.target, "-o", "cat >> \(shellQuote(transcript))"])
+        try "".write(toFile: dir.file("go"), atomically: true, encoding: .utf8)
+        let chair = Conversation(tmux: tmux, transcriptPath: transcript)
+        try chair.expect("Passphrase for locked.jsonl: ")
+        try chair.say(passphrase, expecting: "marac, screen-reader mode.")
+        try chair.expect("Recovered: the last 18 bytes were an unfinished write and were set aside.")
+        try chair.expect("Command: ")
+        try tmux.press("C-c")
+        try chair.expect("Quit marac?")
+        try chair.say("no", expecting: "Command: ")
+        try chair.say("list", expecting: "The agenda has two cases:")
+        try chair.say("quit", expecting: "Quit marac? Everything is already saved.")
+        try chair.say("yes", expecting: "[exit 0]")
+        #expect(!chair.transcript.contains(passphrase), "the passphrase was echoed")
+        let contents = try JournalReader.read(path: journal, passphrase: passphrase)
+        #expect(contents.condition == .intact)
+        let state = MeetingState.fold(contents.events)
+        #expect(state.queue == ["SR-1", "SR-2"] && !state.isClosed)
+    }
 }

@@ -60,6 +60,41 @@ enum FixtureSummary {
         for n in c.withdrawnNotes {
             out.append("    withdrawn note (seq \(n.seq)): \(q(n.agency)) \(n.kind.rawValue) \(q(n.text)): \(n.withdrawalReason.map(q) ?? "-")")
         }
+        if let d = c.deferredFrom {
+            out.append("    deferred from \(q(d.meetingID)) \(d.meetingDate.iso): \(q(d.reason))")
+        }
+        for k in c.corrections {
+            out.append("    corrected \(k.field.rawValue) (seq \(k.seq)) at \(k.at)\(k.afterClose ? " after the close" : ""): \(q(k.from)) → \(q(k.to)): \(q(k.reason))")
+        }
+        return out
+    }
+
+    /// What the format 2 kinds and optional fields fold into for the whole meeting; each line only
+    /// when there is something to say (a version 1 fixture has none of it).
+    static func laterMeetingState(_ s: MeetingState) -> [String] {
+        var out: [String] = []
+        if let training = s.info.training { out.append("  training \(training)") }
+        let r = s.rules
+        var optional: [String] = []
+        if let v = r.chaserVictimNames { optional.append("chaser victim names \(v)") }
+        if let v = r.chaserText { optional.append("chaser text \(q(v))") }
+        if let v = r.timeZone { optional.append("time zone \(q(v))") }
+        if let v = r.minuteTaker { optional.append("minute taker \(q(v))") }
+        if let v = r.circulation { optional.append("circulation [\(v.map(q).joined(separator: " "))]") }
+        if let v = r.meetingDates { optional.append("meeting dates [\(v.map(\.iso).joined(separator: " "))]") }
+        if let v = r.packIdentifies { optional.append("pack identifies \(q(v))") }
+        if let v = r.minutesIdentify { optional.append("minutes identify \(q(v))") }
+        if let v = r.plannedStartMinutes { optional.append("usual start \(v)") }
+        if let v = r.plannedEndMinutes { optional.append("usual end \(v)") }
+        if !optional.isEmpty { out.append("  rules (optional): " + optional.joined(separator: ", ")) }
+        if let o = s.originalPlan {
+            out.append("  plan changed: now start \(s.info.plannedStartMinutes) length \(s.info.plannedDurationMinutes), first \(o.startMinutes)-\(o.endMinutes)")
+        }
+        for item in s.aob {
+            out.append("  any other business \(q(item.id)): \(q(item.title)) raised by \(q(item.raisedBy))")
+            for n in item.notes { out.append("    note \(n.id): \(q(n.agency)) \(n.kind.rawValue) at \(n.at): \(q(n.text))") }
+        }
+        if let next = s.nextMeeting { out.append("  next meeting \(next.date.iso) at \(q(next.venue))") }
         return out
     }
 
@@ -78,6 +113,7 @@ enum FixtureSummary {
         out.append("  active case: \(s.activeCase.map(q) ?? "none")")
         out.append("  undone: \(s.undone.sorted().map(String.init).joined(separator: " "))")
         out.append("  last seq \(s.lastSeq) last event at \(opt(s.lastEventAt))")
+        out.append(contentsOf: laterMeetingState(s))
         for a in s.attendance {
             out.append("  attendance: \(q(a.agency)) \(q(a.representative)) \(a.role.rawValue) confidentiality \(opt(a.confidentialityAgreed)) "
                        + "info sent \(opt(a.informationSent)) received \(a.informationReceived?.iso ?? "-") left after \(a.leftAfterCase.map(q) ?? "-")")
@@ -102,7 +138,10 @@ enum FixtureSummary {
         for o in s.outstanding {
             out.append("  outstanding \(q(o.id)): from \(o.meetingDate.iso) case \(q(o.caseRef)) owner \(q(o.owner)) due \(o.due?.iso ?? "-") "
                        + "category \(o.category?.rawValue ?? "-") \(q(o.text))")
-            if let review = s.reviews[o.id] { out.append("    reviewed \(review.outcome.rawValue) at \(review.at): \(q(review.note))") }
+            if let review = s.reviews[o.id] {
+                out.append("    reviewed \(review.outcome.rawValue) at \(review.at): \(q(review.note))"
+                           + (review.newDue.map { " (carried forward, now due \($0.iso))" } ?? ""))
+            }
         }
         for a in s.actions {
             out.append("  action \(q(a.id)): case \(q(a.caseRef)) owner \(q(a.owner)) due \(a.due?.iso ?? "-") category \(a.category?.rawValue ?? "-") "

@@ -122,6 +122,31 @@ struct WitnessAndSigningTests {
         #expect(after.stdout.contains("events \(last)–\(last) are after the last signed checkpoint"), "\(after.stdout)")
     }
 
+    @Test("a correction after the close (marac correct) is signed like a case close: no unsigned tail")
+    func correctionAfterTheCloseIsSigned() throws {
+        let dir = try TempFolder()
+        let config = dir.file("config")
+        let env = ["XDG_CONFIG_HOME": config]
+        try write(Secret.agenda, to: dir.file("agenda.csv"))
+        let journal = dir.file("signed.jsonl")
+        #expect(try marac(["new", "--agenda", dir.file("agenda.csv"), "--date", "01/12/2026", "--area", "Northvale",
+                           "--chair", "Alex Chair", "--out", journal, "--sign"], environment: env, folder: dir.path).status == 0)
+        let ref = try #require(MeetingState.fold(try JournalReader.read(path: journal).events).queue.first)
+        let corrected = try marac(["correct", journal, ref, "dash", "20", "--reason", "the referral form was mistyped"],
+                                  environment: env, folder: dir.path)
+        #expect(corrected.status == 0, "\(corrected.stderr)")
+        #expect(!corrected.stdout.contains("not signed"), "\(corrected.stdout)")
+        let last = MeetingState.fold(try JournalReader.read(path: journal).events).lastSeq
+        let verified = try marac(["verify", journal], environment: env, folder: dir.path)
+        #expect(verified.status == 0, "\(verified.stderr)")
+        #expect(verified.stdout.contains("up to event \(last)") && verified.stdout.contains("no unsigned tail"), "\(verified.stdout)")
+        // Without the key on this machine the correction is still made, and says it is not signed.
+        let elsewhere = try marac(["correct", journal, ref, "dash", "21", "--reason", "checked again"],
+                                  environment: ["XDG_CONFIG_HOME": dir.file("other-config")], folder: dir.path)
+        #expect(elsewhere.status == 0, "\(elsewhere.stderr)")
+        #expect(elsewhere.stdout.contains("not signed: the signing key of this journal is not on this machine"), "\(elsewhere.stdout)")
+    }
+
     @Test("a signed event rewritten and re-chained, witness removed: the signature still catches it")
     func signatureCatchesRewrite() throws {
         let dir = try TempFolder()

@@ -51,11 +51,17 @@ public enum CorrectCase {
             throw CommandFailure(error.description, exitCode: ExitStatus.ioError)
         }
         if witnessed, let last = records.last { Witness.record(journal: path, id: opened.header.id, seq: last.seq, hash: writer.finalHash, now: now) }
+        // A signed journal stays signed to its end: the correction gets a checkpoint as a case close
+        // does, so `verify` does not report it as an unsigned tail (when the key is on this machine).
+        let unsigned = records.last.flatMap {
+            Signing.checkpoint(journal: path, journalID: opened.header.id, seq: $0.seq, hash: writer.finalHash)
+        }
         let after = MeetingState.fold(opened.events + records)
         guard let made = after.cases[ref]?.corrections.last else {
             throw CommandFailure("case \(SafeText.line(ref)): the correction was written but does not read back: run `marac verify`")
         }
         return Outcome(message: "\(SafeText.line(ref)) \(SafeText.line(made.summary))"
-                       + (state.isClosed ? ", recorded after the meeting's close" : ""))
+                       + (state.isClosed ? ", recorded after the meeting's close" : "")
+                       + (unsigned.map { " (not signed: \($0); `marac verify` will show it as an unsigned tail)" } ?? ""))
     }
 }

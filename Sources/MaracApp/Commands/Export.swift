@@ -186,7 +186,9 @@ public enum ExportMinutes {
 /// same folder (mode 0600), write, fsync, rename over the target, fsync the folder. On any error the
 /// temporary file is removed and the target is left as it was.
 public enum AtomicFile {
-    public static func write(_ bytes: [UInt8], to named: String, fileIO: any FileIO = PosixFileIO()) throws(CommandFailure) {
+    /// `mode`: 0600 for everything marac makes (case data); a file the user made and marac only adds
+    /// to (a trainer's notes) keeps the mode it had.
+    public static func write(_ bytes: [UInt8], to named: String, mode: mode_t = 0o600, fileIO: any FileIO = PosixFileIO()) throws(CommandFailure) {
         // A device, FIFO or socket is written in place, never renamed over (see OutputTarget).
         guard case let .regularFile(path) = try OutputTarget.classify(named) else { return try OutputTarget.writeInPlace(bytes, to: named) }
         let dir = folder(of: path)
@@ -201,7 +203,7 @@ public enum AtomicFile {
         }
         var open = true
         do throws(CommandFailure) {
-            do { try fileIO.fchmod(fd, mode: 0o600) } catch { throw failed("chmod", error) }
+            do { try fileIO.fchmod(fd, mode: mode) } catch { throw failed("chmod", error) }
             do { try fileIO.writeAll(fd, bytes) } catch { throw failed("write", error) }
             do { try fileIO.fsync(fd) } catch { throw failed("fsync", error) }
             fileIO.close(fd); open = false

@@ -113,7 +113,9 @@ public struct MaracConfig: Sendable, Equatable {
         var copy = self
         for (key, value) in flags {
             guard let value, !value.isEmpty, let flag = key.flag else { continue }
-            copy.settings[key] = Setting(value: value, origin: .flag(flag))
+            // An inverted yes/no flag was typed as `--no-sign`: say so, not the flag it turns off.
+            let typed = key == .sign && Self.truth(value) == false ? "--no-sign" : flag
+            copy.settings[key] = Setting(value: value, origin: .flag(typed))
         }
         return copy
     }
@@ -175,10 +177,9 @@ public struct MaracConfig: Sendable, Equatable {
             return CommandFailure("\(place): \(problem)", exitCode: ExitStatus.badFile)
         }
         let root: Node?
-        do { root = try Yams.compose(yaml: text) } catch let error as YamlError {
-            throw fail(yamlLine(error), nil, "not valid YAML")
-        } catch {
-            throw fail(nil, nil, "not valid YAML")
+        switch YAMLSyntax.compose(text) {
+        case .success(let node): root = node
+        case .failure(let p): throw fail(p.line, nil, p.text)
         }
         guard let root else { return [] }            // an empty file (or only comments) sets nothing
         guard let mapping = root.mapping else { throw fail(line(of: root), nil, "expected `key: value` lines (see `marac config --print-template`)") }
@@ -242,12 +243,6 @@ public struct MaracConfig: Sendable, Equatable {
 
     private static func line(of node: Node) -> Int? { node.mark.map { $0.line } }
 
-    private static func yamlLine(_ error: YamlError) -> Int? {
-        switch error {
-        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _): return mark.line
-        default: return nil
-        }
-    }
 
     // MARK: - For people
 

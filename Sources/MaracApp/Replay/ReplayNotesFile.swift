@@ -52,15 +52,9 @@ public enum ReplayNotesFile {
             return CommandFailure("\(at): \(message)", exitCode: ExitStatus.badFile)
         }
         let root: Node?
-        do { root = try Yams.compose(yaml: text) } catch {
-            if let yaml = error as? YamlError {
-                switch yaml {
-                case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
-                    throw fail(mark, nil, "not valid YAML: \(SafeText.line(problem)) (column \(mark.column))")
-                default: break
-                }
-            }
-            throw fail(nil, nil, "not valid YAML: \(SafeText.line(String(describing: error).split(separator: "\n").first.map(String.init) ?? ""))")
+        switch YAMLSyntax.compose(text) {
+        case .success(let node): root = node
+        case .failure(let p): throw CommandFailure(file + (p.line.map { ":\($0)" } ?? "") + ": " + p.text, exitCode: ExitStatus.badFile)
         }
         guard let root else { return [] }   // empty, or only comments
         guard let mapping = root.mapping else { throw fail(root.mark, nil, "expected `notes:` followed by a list of notes (see docs/REPLAY.md)") }
@@ -179,7 +173,9 @@ public enum ReplayNotesFile {
             throw CommandFailure("\(path): the bookmark cannot be added to this file's layout (keep `notes:` as the last key, a list of `- ` entries); nothing was changed",
                                  exitCode: ExitStatus.badFile)
         }
-        try AtomicFile.write(Array(updated.utf8), to: path)
+        // The trainer's own file keeps its mode (shared notes stay readable by colleagues); a new one is 0600.
+        let mode: mode_t = info.st_mode & S_IFMT == S_IFREG ? info.st_mode & 0o777 : 0o600
+        try AtomicFile.write(Array(updated.utf8), to: path, mode: mode)
     }
 
     /// The file's text with the bookmark's entry added at the end of its `notes:` list.

@@ -28,8 +28,14 @@ extension Training {
         catch { throw CommandFailure(error.description, exitCode: error.exitStatus) }
         if contents.events.isEmpty { throw AppError("\(path) holds no events to replay") }
         var plan = plan
+        // A notes file named with --notes that is not there yet is not an error (`b` creates it),
+        // but the trainer is told at once: a mistyped name would otherwise show a class no notes.
+        var notice: String?
+        if let named = plan.notesFile, !FileManager.default.fileExists(atPath: named) {
+            notice = "No trainer's notes at \(named) yet: b bookmarks a moment there (check the name if you expected notes)"
+        }
         if plan.notesFile == nil { plan.notesFile = ReplayNotesFile.path(forJournal: path) }
-        return try ReplaySession.run(records: contents.events, plan: plan, options: options)
+        return try ReplaySession.run(records: contents.events, plan: plan, options: options, notice: notice)
     }
 
     /// Replays a shipped sample, with its shipped notes when they can be found. Bookmarks are
@@ -54,7 +60,9 @@ func shippedSampleFile(_ name: String) -> String? {
 /// Drives a `ReplayController`: headless from a key script on a manual clock, or in the terminal.
 /// The only effect it carries out is `b`'s bookmark, written to the notes file.
 public enum ReplaySession {
-    public static func run(records: [RecordedEvent], plan: ReplayPlan, options: MeetingSession.Options) throws -> ScreenBuffer? {
+    /// `notice`: a line for the status bar as the replay opens (a named notes file that is not there).
+    public static func run(records: [RecordedEvent], plan: ReplayPlan, options: MeetingSession.Options,
+                           notice: String? = nil) throws -> ScreenBuffer? {
         let notes = try plan.notesFile.map { file throws(CommandFailure) in try ReplayNotesFile.load(path: file, records: records) } ?? []
         let refusal: String? = plan.bookmarks && plan.notesFile != nil ? nil
             : "A shipped sample's notes are not changed: `marac train NAME --write DIR`, then replay that file to keep bookmarks"
@@ -67,8 +75,12 @@ public enum ReplaySession {
                 return [.notice("Bookmark NOT saved — \(error.message)", isError: true)]
             }
         }
+        let utcOffset = MeetingSession.utcOffset(of: MeetingState.fold(records))
         func controller(now: Int64) -> ReplayController {
-            ReplayController(records: records, speed: plan.speed, now: now, stops: plan.stops, notes: notes, bookmarkRefusal: refusal)
+            var replay = ReplayController(records: records, speed: plan.speed, now: now, stops: plan.stops, notes: notes, bookmarkRefusal: refusal)
+            replay.utcOffsetSeconds = utcOffset
+            if let notice { _ = replay.update(.notice(notice, isError: true)) }
+            return replay
         }
         if let keysFile = options.keysFile {
             let steps = try loadKeyScript(keysFile)
@@ -82,8 +94,9 @@ public enum ReplaySession {
             // Read aloud, the replay is the meeting as recorded, to its last event: the commands
             // that read it work, and every change is refused as in the full-screen replay.
             let clock = ManualClock(start: last.at)
-            let screen = MeetingScreen(meeting: Meeting(events: records), now: clock.now, mode: .readOnly,
+            var screen = MeetingScreen(meeting: Meeting(events: records), now: clock.now, mode: .readOnly,
                                        notices: [.notice("Replay, read-only: the meeting as recorded, to its last event. Nothing can be changed.", isError: false)])
+            screen.utcOffsetSeconds = utcOffset
             let final = SpokenRun.run(screen, clock: clock, perform: { _ in [] })
             if let dump = options.dumpScreenFile { try writeScreenDump(final.view(size: options.size), to: dump) }
             return nil

@@ -89,15 +89,10 @@ public enum ThemeLoader {
             ThemeFileError(file: file, line: node?.mark?.line, key: key, problem: problem)
         }
         let root: Node
-        do {
-            guard let composed = try Yams.compose(yaml: text) else { throw fail(nil, "", "the file is empty") }
-            root = composed
-        } catch let error as ThemeFileError {
-            throw error
-        } catch let error as YamlError {
-            throw yamlProblem(error, file: file)
-        } catch {
-            throw fail(nil, "", "not valid YAML (\(error))")
+        switch YAMLSyntax.compose(text) {
+        case .success(let node?): root = node
+        case .success(nil): throw fail(nil, "", "the file is empty")
+        case .failure(let p): throw ThemeFileError(file: file, line: p.line, key: "", problem: p.text)
         }
         guard let top = root.mapping else { throw fail(root, "", "expected 'name:', 'colour:' and 'roles:' at the top level") }
 
@@ -168,14 +163,5 @@ public enum ThemeLoader {
             throw fail(node, "roles", "missing role\(missing.count == 1 ? "" : "s"): \(missing.map(\.rawValue).joined(separator: ", "))")
         }
         return looks
-    }
-
-    static func yamlProblem(_ error: YamlError, file: String) -> ThemeFileError {
-        switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _):
-            return ThemeFileError(file: file, line: mark.line, key: "", problem: "not valid YAML: \(problem)")
-        default:
-            return ThemeFileError(file: file, line: nil, key: "", problem: "not valid YAML")
-        }
     }
 }

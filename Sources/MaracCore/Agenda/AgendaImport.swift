@@ -164,8 +164,12 @@ public enum AgendaImport {
                     warnings.append(fail(rowLine, "previous_hearings", "previous hearing \(h.uk) is not before the meeting (\(meetingDate.uk))"))
                 }
             }
-            if let sex = field("victim_sex"), !CaseFieldRules.victimSexValues.contains(sex.lowercased()) {
-                throw fail(rowLine, "victim_sex", "\(SafeText.quoted(sex)) should be female, male, other or blank")
+            var victimSex: String?
+            if let sex = field("victim_sex") {
+                switch CaseFieldRules.victimSex(sex) {
+                case .success(let v): victimSex = v
+                case .failure(let p): throw fail(rowLine, "victim_sex", p.message)
+                }
             }
             let details: CaseDetails
             switch CaseDetails.parse(summary: field("referral_summary"), risks: field("risk_factors"),
@@ -177,7 +181,7 @@ public enum AgendaImport {
                 caseRef: ref, victim: try requiredField("victim"), perpetrator: field("perpetrator"),
                 referringAgency: try requiredField("referring_agency"), referralBasis: basis, dashScore: dash,
                 referralDate: referralDate, repeatFlag: try bool("repeat"), previousHearings: hearings.sorted(),
-                children: children, victimSex: field("victim_sex")?.lowercased(), minoritised: try bool("minoritised"),
+                children: children, victimSex: victimSex, minoritised: try bool("minoritised"),
                 lgbt: try bool("lgbt"), disabled: try bool("disabled"), aged16to17: try bool("aged_16_17"),
                 perpetratorUnder18: try bool("perpetrator_under_18"), agenciesInvolved: list("agencies_involved"),
                 notification: try bool("notification") ?? false, details: details.isEmpty ? nil : details))

@@ -52,7 +52,7 @@ public enum CaseField: String, Codable, Sendable, CaseIterable {
         case .referralDate: return "dd/mm/yyyy, or blank if not known"
         case .previousHearings: return "dates dd/mm/yyyy separated by ';', or blank for none"
         case .children: return "the number in the household (0–30), or blank if not known"
-        case .victimSex: return "female, male, other, or blank if not known"
+        case .victimSex: return "female, male, non-binary, other, unknown, or blank if not known"
         case .repeatFlag, .minoritised, .lgbt, .disabled, .aged16to17, .perpetratorUnder18: return "yes, no, or blank if not known"
         case .agenciesInvolved: return "agencies separated by ';'"
         }
@@ -102,14 +102,10 @@ public enum CaseField: String, Codable, Sendable, CaseIterable {
             }
             return .success(Array(Set(dates)).sorted().map(\.iso).joined(separator: ";"))
         case .victimSex:
-            let s = t.lowercased()
-            switch s {
-            case "": return .success("")
-            case "f", "female": return .success("female")
-            case "m", "male": return .success("male")
-            case "other", "non-binary": return .success(s)
-            case "unknown": return .success("")
-            default: return refuse()
+            // Read as the agenda import and the late-case form read it (CaseFieldRules).
+            switch CaseFieldRules.victimSex(t) {
+            case .success(let v): return .success(v ?? "")
+            case .failure: return refuse()
             }
         case .repeatFlag, .minoritised, .lgbt, .disabled, .aged16to17, .perpetratorUnder18:
             switch CaseFieldRules.yesNo(t) {

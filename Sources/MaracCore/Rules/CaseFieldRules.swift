@@ -28,11 +28,17 @@ public enum CaseFieldRules {
         return .success(n)
     }
 
+    /// Stored in one form whatever was typed: `f`/`m` (a spreadsheet's short forms) become
+    /// `female`/`male`, so the import, the late-case form and a correction store the same value.
     public static func victimSex(_ text: String) -> Result<String?, Problem> {
         let t = text.trimmingWhitespace().lowercased()
         if t.isEmpty { return .success(nil) }
-        guard victimSexValues.contains(t) else { return .failure(Problem("\(SafeText.quoted(t)) should be female, male, non-binary, other or blank")) }
-        return .success(t)
+        guard victimSexValues.contains(t) else { return .failure(Problem("\(SafeText.quoted(t)) should be female, male, non-binary, other, unknown or blank")) }
+        switch t {
+        case "f": return .success("female")
+        case "m": return .success("male")
+        default: return .success(t)
+        }
     }
 
     /// A date that has already happened (a referral, an earlier hearing): `dd/mm/yyyy`,

@@ -333,7 +333,7 @@ struct Rubric {
             return (Self.share(points, heard.count - bad, of: heard.count), messages)
 
         case .equalityAsked:
-            let blanks = agendaCases.filter { !Self.blankEquality($0.agenda).isEmpty }
+            let blanks = agendaCases.filter { !Self.blankEquality($0).isEmpty }
             if blanks.isEmpty { return (nil, ["The agenda records every equality field for every case."]) }
             let heardBlanks = blanks.filter { c in heard.contains { $0.ref == c.ref } }
             if heardBlanks.isEmpty {
@@ -342,8 +342,14 @@ struct Rubric {
             var asked = 0
             var messages: [String] = []
             for c in heardBlanks {
-                let fields = Self.list(Self.blankEquality(c.agenda))
-                if let note = c.notes.first(where: { n in Self.equalityWords.contains { containsPhrase(n.text, $0) } }) {
+                let fields = Self.list(Self.blankEquality(c))
+                // Asked: a correction in the meeting filled a blank field (the answer recorded where
+                // the data return reads it), or a note records the question.
+                let filled = c.corrections.filter { !$0.afterClose && $0.from.isEmpty && !$0.to.isEmpty && Self.equalityFields[$0.field] != nil }
+                if !filled.isEmpty {
+                    asked += 1
+                    messages.append("\(c.ref): \(fields) blank on the agenda; asked and corrected in the meeting (\(Self.list(filled.compactMap { Self.equalityFields[$0.field] }))).")
+                } else if let note = c.notes.first(where: { n in Self.equalityWords.contains { containsPhrase(n.text, $0) } }) {
                     asked += 1
                     messages.append("\(c.ref): \(fields) blank on the agenda; a note by \(SafeText.line(note.agency)) records it.")
                 } else {
@@ -363,10 +369,22 @@ struct Rubric {
 
     static func citesTime(_ reason: String) -> Bool { timeWords.contains { containsPhrase(reason, $0) } }
 
-    /// The equality fields the agenda left blank, as the case screen names them.
+    /// The equality fields, by the short names the messages use.
+    static let equalityFields: [CaseField: String] = [.victimSex: "sex", .minoritised: "minoritised", .lgbt: "LGBT+", .disabled: "disabled"]
+
+    /// The equality fields the agenda left blank when the meeting began — before any correction
+    /// filled them in — as the case screen names them.
+    static func blankEquality(_ c: CaseRecord) -> [String] {
+        var original = c.agenda
+        // Undo the corrections, last first: each one's `from` is the value before it.
+        for k in c.corrections.reversed() { original = k.field.applying(k.from, to: original) ?? original }
+        return blankEquality(original)
+    }
+
+    /// The equality fields blank in `a` (a sex of "unknown" says nothing more than a blank).
     static func blankEquality(_ a: AgendaCase) -> [String] {
         var blank: [String] = []
-        if (a.victimSex ?? "").trimmingWhitespace().isEmpty { blank.append("sex") }
+        if ["", "unknown"].contains((a.victimSex ?? "").trimmingWhitespace().lowercased()) { blank.append("sex") }
         if a.minoritised == nil { blank.append("minoritised") }
         if a.lgbt == nil { blank.append("LGBT+") }
         if a.disabled == nil { blank.append("disabled") }

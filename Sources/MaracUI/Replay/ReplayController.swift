@@ -89,6 +89,12 @@ public struct ReplayController: Program {
         refreshBar()
     }
 
+    /// The recorded meeting's time zone offset on its date, in seconds, so the header's clock
+    /// times read as they did in the room (a summer meeting in Europe/London is UTC+1). Set by the session.
+    public var utcOffsetSeconds = 0 {
+        didSet { screen.utcOffsetSeconds = utcOffsetSeconds }
+    }
+
     public var isAtEnd: Bool { position >= records.count }
     public var meeting: Meeting { screen.meeting }
 
@@ -301,6 +307,7 @@ public struct ReplayController: Program {
         var fresh = MeetingScreen(meeting: Meeting(events: Array(records.prefix(position))), now: replayNow, mode: .readOnly)
         fresh.replayBar = screen.replayBar
         fresh.size = screen.size
+        fresh.utcOffsetSeconds = utcOffsetSeconds
         screen = fresh
         shownNotes = []
     }
