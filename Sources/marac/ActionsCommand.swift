@@ -63,7 +63,10 @@ struct ActionsCommand: ParsableCommand {
             throw fail("'\(verb)' is not an actions subcommand: use \(Self.verbList) (see `marac actions --help`)", exitCode: ExitStatus.usage)
         }
         var command: any ParsableCommand
-        do { command = try type.parseAsRoot(arguments) } catch { type.exit(withError: error) }
+        do { command = try type.parseAsRoot(arguments) } catch {
+            // One line through Console, as for every other command (not ArgumentParser's usage block).
+            Foundation.exit(Marac.report(error, as: type, arguments: arguments, helpCommand: "marac actions \(verb) --help"))
+        }
         try command.run()
     }
 
@@ -91,7 +94,7 @@ struct ActionsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "list",
             abstract: "List the actions, grouped by agency (A–Z), soonest due first, with days overdue.",
-            usage: "marac actions <dir> list [--all] [--status <status>] [--agency <name>] [--overdue] [--due-before <date>] [--meeting <id>] [--format <format>] [--out <file>]",
+            usage: "marac actions <dir> list [--all] [--status <status>] [--agency <name>] [--overdue] [--due-before <date>] [--meeting <id>] [--on <date>] [--format <format>] [--out <file>]",
             discussion: """
             Open actions by default; --all adds the closed ones, --status chooses by status.
 
@@ -137,7 +140,7 @@ struct ActionsCommand: ParsableCommand {
             }
             for warning in output.warnings { printError("marac: warning: \(warning)") }
             guard let out else {
-                if output.bytes != nil { throw fail("--format xlsx writes a workbook: give --out FILE.xlsx") }
+                if output.bytes != nil { throw fail("--format xlsx writes a workbook: give --out FILE.xlsx", exitCode: ExitStatus.usage) }
                 print(output.text, terminator: "")
                 return
             }

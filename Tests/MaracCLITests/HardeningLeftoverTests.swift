@@ -22,7 +22,8 @@ struct HardeningLeftoverTests {
 
     @Test("an unknown option carrying an escape sequence and a control character: one safe line, exit 64",
           arguments: [["run", "x.jsonl", "--bogus\u{1B}]0;pwned\u{07}\u{01}"], ["verify", "--format", "yaml\u{1B}[2J", "x.jsonl"],
-                      ["nonsense\u{1B}]52;c;Y3VybA==\u{07}"]])
+                      ["nonsense\u{1B}]52;c;Y3VybA==\u{07}"], ["actions", "/tmp", "done", "1201-2"],
+                      ["actions", "/tmp", "list", "--agnecy\u{1B}[2J", "x"]])
     func usageErrorsAreOneSafeLine(args: [String]) throws {
         let dir = try TempFolder()
         let run = try marac(args, home: dir.path)
@@ -34,6 +35,21 @@ struct HardeningLeftoverTests {
         #expect(!run.stderr.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }, "a control character reached stderr: \(run.stderr.debugDescription)")
         #expect(!run.stderr.contains("Usage:"), "the usage block is not dumped after the line")
         #expect(run.stderr.contains("--help"), "the line says where help is: \(run.stderr)")
+    }
+
+    /// ArgumentParser names a missing required option before an unknown one, so `--fromat md` was
+    /// reported as "--format missing" and the typo never named. The typo is named, with the nearest.
+    @Test("a mistyped option is named as unknown, with the option meant", arguments: [
+        (["export", "--fromat", "md", "x.jsonl"], "unknown option '--fromat' (did you mean '--format'?) (see `marac export --help`)"),
+        (["new", "--agnda", "a.csv", "--date", "01/12/2026", "--area", "W", "--chair", "X"],
+         "unknown option '--agnda' (did you mean '--agenda'?) (see `marac new --help`)"),
+        (["new", "--date", "01/12/2026", "--area", "W", "--chair", "X"], "missing --agenda (see `marac new --help`)"),
+    ])
+    func aMistypedOptionIsNamed(args: [String], says: String) throws {
+        let dir = try TempFolder()
+        let run = try marac(args, home: dir.path)
+        #expect(run.status == 64)
+        #expect(run.stderr == "marac: \(says)\n", "\(run.stderr)")
     }
 
     @Test("--help still prints the whole help on stdout, exit 0")

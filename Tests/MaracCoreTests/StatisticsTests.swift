@@ -445,6 +445,33 @@ struct GovernanceTests {
         #expect(g.actionsByAgency.first { $0.agency == "Idva" }?.done == 1)
     }
 
+    /// "Overdue" is judged on the due date the agency now works to, and an action counts under the
+    /// agency that now owns it, as `marac actions list` shows them: a tracker extension, a review that
+    /// carried the action forward, a reassignment.
+    @Test func overdueUsesTheCurrentDueDateAndTheCurrentOwner() {
+        var m = MeetingBuilder("2026-07-08", id: "2026-07-08-eastbrook")
+        m.queue(plain("E1", "Police"))
+        m.start()
+        m.agree("20260708-eastbrook-1", case: "E1", owner: "Police", due: "2026-07-20")
+        m.agree("20260708-eastbrook-2", case: "E1", owner: "Police", due: "2026-07-22")
+        m.agree("20260708-eastbrook-3", case: "E1", owner: "Police", due: "2026-07-24")
+        var later = MeetingBuilder("2026-08-05", id: "2026-08-05-eastbrook")
+        later.add(.outstandingActionsImported(actions: [OutstandingAction(id: "20260708-eastbrook-2", meetingDate: date("2026-07-08"), caseRef: "E1",
+                                                                          text: "x", owner: "Police", due: date("2026-07-22"), category: nil)]))
+        later.add(.outstandingActionCarriedForward(actionID: "20260708-eastbrook-2", due: date("2026-10-20"), note: "booked"))
+        let tracker = [
+            RecordedEvent(seq: 1, at: noon("2026-07-18"), event: .trackerUpdated(update: TrackerUpdate(
+                actionID: "20260708-eastbrook-1", kind: .extend, on: date("2026-07-18"), by: "Coordinator", note: "court moved", due: date("2026-10-15")))),
+            RecordedEvent(seq: 2, at: noon("2026-07-19"), event: .trackerUpdated(update: TrackerUpdate(
+                actionID: "20260708-eastbrook-3", kind: .reassign, on: date("2026-07-19"), by: "Coordinator", note: "rehoused", agency: "Housing"))),
+        ]
+        let g = Governance(meetings: [m.state, later.state], period: q3, tracker: ActionStatusChange.fromTracker(tracker))
+        let police = g.actionsByAgency.first { $0.agency == "Police" }
+        let housing = g.actionsByAgency.first { $0.agency == "Housing" }
+        #expect(police?.agreed == 2 && police?.open == 2 && police?.overdue == 0, "\(g.actionsByAgency)")
+        #expect(housing?.agreed == 1 && housing?.overdue == 1, "\(g.actionsByAgency)")
+    }
+
     @Test func trackerEventsAreReadFromRecordedEvents() {
         let events = [
             RecordedEvent(seq: 0, at: 5, event: .actionStatusUpdated(actionID: "x-1", status: .done, escalated: false, note: "")),

@@ -44,6 +44,28 @@ import Testing
             if case .outstandingActionsImported = $0.event { return true } else { return false }
         }
         #expect(again.count == 1)
+
+        // The journal was made and opened early; the tracker then closes one of the twelve. Opened
+        // again before the meeting starts, the review no longer lists it (it would have been reviewed
+        // a second time, and "not done" there would have escalated an action already done).
+        try run(Binary.marac, ["actions", dir.path, "done", agreed[2].id, "--note", "Visit made on 10/03"])
+        try "".write(toFile: dir.file("none.keys"), atomically: true, encoding: .utf8)
+        try run(Binary.marac, ["run", second, "--keys", dir.file("none.keys"), "--dump-screen", dir.file("reopened.txt"),
+                               "--size", "160x40", "--data-dir", dir.path])
+        let reread = MeetingState.fold(try JournalReader.read(path: second).events)
+        #expect(Set(reread.outstanding.map(\.id)) == Set(agreed.dropFirst(3).map(\.id)))
+        let told = try String(contentsOfFile: dir.file("reopened.txt"), encoding: .utf8)
+        #expect(told.contains("The open actions from earlier meetings were read again; closed since: 03/03 #\(agreed[2].id.split(separator: "-").last!)"), "\(told)")
+        try run(Binary.marac, ["run", second, "--keys", dir.file("review.keys"), "--dump-screen", dir.file("screen.txt"),
+                               "--size", "120x40", "--data-dir", dir.path])
+        let review = try String(contentsOfFile: dir.file("screen.txt"), encoding: .utf8)
+        #expect(!review.contains(agreed[2].text.prefix(25)))
+        #expect(review.contains(agreed[3].text.prefix(25)))
+        // Nothing changed since: nothing more is written.
+        let imports = try JournalReader.read(path: second).events.filter {
+            if case .outstandingActionsImported = $0.event { return true } else { return false }
+        }
+        #expect(imports.count == 2)
     }
 }
 

@@ -73,7 +73,7 @@ struct TrackerCommandTests {
         #expect(try marac("actions", dir.path, "not-possible", others[0].action.id, "--note", "Victim moved away").status == 0)
         #expect(try marac("actions", dir.path, "escalate", others[1].action.id, "--note", "No reply after two reminders").status == 0)
         let future = try marac("actions", dir.path, "done", others[2].action.id, "--on", "01/01/2099", "--note", "x")
-        #expect(future.status == 1 && future.err.contains("is in the future"))
+        #expect(future.status == 64 && future.err.contains("is in the future"), "a date typed wrong on the command line is a usage error")
 
         let show = try marac("actions", dir.path, "show", police.action.id)
         #expect(show.status == 0)
@@ -193,18 +193,24 @@ struct TrackerCommandTests {
     func badInput() throws {
         let id = try #require(try folder.open.first).action.id
         let before = FileManager.default.contents(atPath: dir.file("tracker.jsonl"))
-        for (args, expected) in [
-            (["done", "#999", "--note", "x"], "no action '#999'"),
-            (["done", id, "--note", "  "], "--note is empty"),
-            (["extend", id, "--due", "31/02/2026", "--note", "x"], "--due '31/02/2026' is not a date"),
-            (["list", "--format", "pdf"], "--format 'pdf' is not a list format"),
-            (["chase", "--agency", "all", "--format", "pdf"], "--format 'pdf' is not a chaser format"),
-            (["list", "--format", "xlsx"], "give --out FILE.xlsx"),
-            (["import", dir.file("missing.csv")], "no such file"),
-            (["frobnicate"], "'frobnicate' is not an actions subcommand"),
+        try "not,a,return\n1,2,3\n".write(toFile: dir.file("not-a-return.csv"), atomically: true, encoding: .utf8)
+        // Exit statuses as the README's table says: 64 the command line, 66 a missing input, 2 a file
+        // that is not what it should be, 73 an output that cannot be made, 1 "it did not".
+        for (args, expected, status) in [
+            (["done", "#999", "--note", "x"], "no action '#999'", 1),
+            (["done", id, "--note", "  "], "--note is empty", 64),
+            (["done", id, "--note", "x", "--on", "32/01/2026"], "is not a date", 64),
+            (["extend", id, "--due", "31/02/2026", "--note", "x"], "--due '31/02/2026' is not a date", 64),
+            (["list", "--format", "pdf"], "--format 'pdf' is not a list format", 64),
+            (["chase", "--agency", "all", "--format", "pdf"], "--format 'pdf' is not a chaser format", 64),
+            (["chase", "--agency", "all", "--out", dir.file("no-such-folder")], "no such folder", 73),
+            (["list", "--format", "xlsx"], "give --out FILE.xlsx", 64),
+            (["import", dir.file("missing.csv")], "no such file", 66),
+            (["import", dir.file("not-a-return.csv")], "no action_id, status, on, note columns", 2),
+            (["frobnicate"], "'frobnicate' is not an actions subcommand", 64),
         ] {
             let r = try finish(try spawn(Binary.marac, ["actions", dir.path] + args))
-            #expect(r.status != 0, "\(args)")
+            #expect(r.status == Int32(status), "\(args): \(r.status) \(r.err)")
             #expect(r.err.contains(expected), "\(args): \(r.err)")
             #expect(r.err.split(separator: "\n").count == 1, "\(args): \(r.err)")
         }

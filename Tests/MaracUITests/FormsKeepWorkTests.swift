@@ -147,6 +147,18 @@ struct FormsKeepWorkTests {
         #expect(a.owner == "Police")
     }
 
+    /// The category letters the form shows are the ones saved: `c` children, `h` housing, `e` health,
+    /// `j` criminal justice (`c` alone is also the start of "criminal justice"; the letter decides).
+    @Test(arguments: [("v", ActionCategory.victimSafety), ("c", .children), ("a", .adultSafeguarding), ("p", .perpetrator),
+                      ("h", .housing), ("e", .health), ("j", .criminalJustice)])
+    func eachCategoryLetterShownIsTheCategorySaved(letter: String, category: ActionCategory) throws {
+        var rt = onCase()
+        try rt.run("aCall the victim about the safety plan<Tab>Police<Tab>+7d<Tab>\(letter)<C-s>")
+        let agreed = rt.screen.meeting.state.actions(for: "NV-101")
+        #expect(agreed.count == 3, "\(rt.text)")
+        #expect(agreed.last?.category == category)
+    }
+
     @Test func aCursorKeyKeepsTheOldTextToEditIt() throws {
         var rt = onCase()
         try rt.run("e<End> daily<Tab><Tab>+14d<Tab>vict<C-s>")

@@ -47,7 +47,7 @@ public enum TrackActions {
 
     static func parseDay(_ text: String, option: String) throws(CommandFailure) -> CalendarDate {
         guard let parsed = CalendarDate.parse(text.trimmingWhitespace()) else {
-            throw CommandFailure("\(option) '\(SafeText.line(text))' is not a date: use dd/mm/yyyy or yyyy-mm-dd (and a real day)")
+            throw CommandFailure("\(option) '\(SafeText.line(text))' is not a date: use dd/mm/yyyy or yyyy-mm-dd (and a real day)", exitCode: ExitStatus.usage)
         }
         return parsed
     }
@@ -63,7 +63,7 @@ public enum TrackActions {
             for raw in s.lowercased().split(separator: ",") {
                 let word = raw.trimmingWhitespace().replacingOccurrences(of: " ", with: "-")
                 guard known.contains(word) else {
-                    throw CommandFailure("--status '\(SafeText.line(String(raw)))' is not a status: use \(known.joined(separator: ", ")) (commas between several)")
+                    throw CommandFailure("--status '\(SafeText.line(String(raw)))' is not a status: use \(known.joined(separator: ", ")) (commas between several)", exitCode: ExitStatus.usage)
                 }
                 wanted.insert(word)
             }
@@ -130,7 +130,7 @@ public enum TrackActions {
     public static func list(_ request: ListRequest, today: CalendarDate? = nil) throws(CommandFailure) -> Output {
         let today = today ?? localToday(request.days)
         guard let format = ListFormat(rawValue: request.format.lowercased()) else {
-            throw CommandFailure("--format '\(SafeText.line(request.format))' is not a list format: use text, csv, md, json or xlsx")
+            throw CommandFailure("--format '\(SafeText.line(request.format))' is not a list format: use text, csv, md, json or xlsx", exitCode: ExitStatus.usage)
         }
         let day = try request.on.map { (s) throws(CommandFailure) in try parseDay(s, option: "--on") } ?? today
         let loaded = try ActionFolder.load(folder: request.folder, passphrase: request.passphrase, days: request.days)
@@ -271,6 +271,6 @@ enum DueOption {
     static func parse(_ text: String, option: String, today: CalendarDate) throws(CommandFailure) -> CalendarDate {
         if let d = CalendarDate.parse(text.trimmingWhitespace()) { return d }
         if case .success(let d) = DueDateInput.parse(text, today: today) { return d }
-        throw CommandFailure("\(option) '\(SafeText.line(text))' is not a date: use dd/mm/yyyy, yyyy-mm-dd, 14/12, +7d or fri")
+        throw CommandFailure("\(option) '\(SafeText.line(text))' is not a date: use dd/mm/yyyy, yyyy-mm-dd, 14/12, +7d or fri", exitCode: ExitStatus.usage)
     }
 }

@@ -43,17 +43,53 @@ public enum RunMeeting {
     /// Before a meeting starts, bring in the actions still open from earlier meetings in the same
     /// folder, so the opening review lists exactly them (docs/DOMAIN.md#outstanding-actions). Done once, and recorded as an
     /// event, so a replay and the minutes show the same list the chair saw.
+    ///
+    /// Opened again before the meeting starts (a journal made days early), the folder is read again:
+    /// an action closed in the tracker since then is no longer listed, one extended or reassigned
+    /// shows its new due date or owner, and the chair is told. A format 1 journal keeps its first
+    /// list (a release before format 2 reads a second import differently).
     static func importOutstandingActions(into session: MeetingSession, journalPath: String, passphrase: String?,
                                          logger: Logger) throws {
         let state = session.state
-        guard !state.isStarted, !session.isReadOnly, !session.hasImportedOutstandingActions else { return }
+        guard !state.isStarted, !session.isReadOnly else { return }
+        let again = session.hasImportedOutstandingActions
+        if again, (session.journalFormatVersion ?? 1) < 2 { return }
         let folder = URL(fileURLWithPath: journalPath).deletingLastPathComponent().path
-        let found = try OpenActions.load(folder: folder, passphrase: passphrase, excludingMeeting: state.info.id)
-        for problem in found.problems { logger.warning("outstanding actions: \(problem)") }
-        let earlier = found.open.filter { $0.meetingDate < state.info.date }
-        guard !earlier.isEmpty else { return }
-        try session.appendNow([.outstandingActionsImported(actions: earlier)], at: AppClock.wall.now)
-        logger.info("imported \(earlier.count) outstanding actions")
+        let loaded = try ActionFolder.load(folder: folder, passphrase: passphrase)
+        for problem in loaded.problems { logger.warning("outstanding actions: \(problem)") }
+        let others = loaded.actions.filter { $0.meetingID != state.info.id }
+        guard again else {
+            let earlier = others.filter { $0.isOpen && $0.action.meetingDate < state.info.date }.map(\.action)
+            guard !earlier.isEmpty else { return }
+            try session.appendNow([.outstandingActionsImported(actions: earlier)], at: AppClock.wall.now)
+            logger.info("imported \(earlier.count) outstanding actions")
+            return
+        }
+        // Read again: only what the folder knows changes the list. An action the folder knows to be
+        // closed (and not yet reviewed here) leaves it; one it knows open takes its due date and
+        // owner from the tracker; one it does not know at all (a journal moved, a demo) stays.
+        var known: [String: TrackedAction] = [:]
+        for t in others where known[t.action.id] == nil { known[t.action.id] = t }
+        var list: [OutstandingAction] = []
+        var closed: [String] = []
+        for a in state.outstanding {
+            guard let t = known[a.id] else { list.append(a); continue }
+            if t.isOpen { list.append(t.action) }
+            else if state.reviews[a.id] != nil { list.append(a) }
+            else { closed.append(a.displayID) }
+        }
+        let listed = Set(list.map(\.id)).union(state.outstanding.map(\.id))
+        let added = others.filter { $0.isOpen && $0.action.meetingDate < state.info.date && !listed.contains($0.action.id) }.map(\.action)
+        list += added
+        guard list != state.outstanding else { return }
+        try session.appendNow([.outstandingActionsImported(actions: list)], at: AppClock.wall.now)
+        var said = ["The open actions from earlier meetings were read again"]
+        if !closed.isEmpty { said.append("closed since: \(closed.joined(separator: ", ")) (not to review)") }
+        if !added.isEmpty { said.append("\(added.count) newly open") }
+        if closed.isEmpty && added.isEmpty { said.append("due dates or owners changed in the tracker") }
+        let message = said.joined(separator: "; ")
+        session.notice = session.notice.map { $0 + ". " + message } ?? message
+        logger.info("outstanding actions read again: \(list.count) open")
     }
 }
 

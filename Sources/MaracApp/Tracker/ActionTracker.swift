@@ -56,7 +56,7 @@ public enum ActionTracker {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDir), isDir.boolValue else {
             _ = try ActionFolder.load(folder: folder, passphrase: passphrase)  // throws the usual message
-            throw CommandFailure("\(SafeText.line(folder)): not a folder")
+            throw CommandFailure("\(SafeText.line(folder)): not a folder", exitCode: ExitStatus.missingInput)
         }
         // The folder's own lock, not the tracker's: the tracker may not exist yet, and a refused
         // update must leave no file behind.
@@ -149,33 +149,37 @@ public enum ActionTracker {
         guard !cleanNote.isEmpty else {
             let example = kind == .extend ? "--note \"Court date moved to 12/01\"" : kind == .reassign
                 ? "--note \"Victim rehoused: now the new council's housing team\"" : "--note \"Locks fitted on 03/12\""
-            throw CommandFailure("--note is empty: say \(kind == .extend || kind == .reassign ? "why" : "what happened") (e.g. \(example))")
+            throw CommandFailure("--note is empty: say \(kind == .extend || kind == .reassign ? "why" : "what happened") (e.g. \(example))", exitCode: ExitStatus.usage)
         }
         // The coordinator's today, in the configured zone: not UTC's, which lags an hour behind in summer.
         let today = days.day(now)
         let day = on ?? today
         if today < day {
-            throw CommandFailure("--on \(day.uk) is in the future: record what has happened, on the day it happened (today is \(today.uk))")
+            throw CommandFailure("--on \(day.uk) is in the future: record what has happened, on the day it happened (today is \(today.uk))", exitCode: ExitStatus.usage)
         }
         let who = by.map(SafeText.line)?.trimmingWhitespace() ?? ""
         let id = SafeText.line(actionID).trimmingWhitespace()
-        guard !id.isEmpty else { throw CommandFailure("the action ID is empty: `marac actions \(SafeText.line(folder)) list` shows the IDs") }
+        guard !id.isEmpty else { throw CommandFailure("the action ID is empty: `marac actions \(SafeText.line(folder)) list` shows the IDs", exitCode: ExitStatus.usage) }
         return try withLockedFolder(folder: folder, passphrase: passphrase, now: now, fileIO: fileIO, days: days) { loaded throws(CommandFailure) in
             var tracked = try ActionIDs.resolve(id, in: loaded, openOnly: true)
             try requireOpen(tracked)
             if day < tracked.action.meetingDate {
-                throw CommandFailure("--on \(day.uk) is before the meeting that agreed \(SafeText.line(tracked.action.id)) (\(tracked.action.meetingDate.uk))")
+                throw CommandFailure("--on \(day.uk) is before the meeting that agreed \(SafeText.line(tracked.action.id)) (\(tracked.action.meetingDate.uk))", exitCode: ExitStatus.usage)
             }
             if let due {
                 if let current = tracked.action.due, current == due {
                     throw CommandFailure("\(tracked.action.id) is already due \(due.uk); nothing was recorded")
                 }
-                if due < day { throw CommandFailure("--due \(due.uk) is before --on \(day.uk): give the new due date") }
+                if due < day {
+                    // `--on` defaults to today: name the day compared with, not an option nobody typed.
+                    let when = on == nil ? "today (\(day.uk))" : "--on \(day.uk)"
+                    throw CommandFailure("--due \(due.uk) is before \(when): give the new due date", exitCode: ExitStatus.usage)
+                }
             }
             var newOwner: String?
             if let agency {
                 let name = SafeText.line(agency).trimmingWhitespace()
-                guard !name.isEmpty else { throw CommandFailure("--agency is empty: name the agency that now owns the action") }
+                guard !name.isEmpty else { throw CommandFailure("--agency is empty: name the agency that now owns the action", exitCode: ExitStatus.usage) }
                 if sameAgency(name, tracked.action.owner) {
                     throw CommandFailure("\(tracked.action.id) is already owned by \(SafeText.line(tracked.action.owner)); nothing was recorded")
                 }

@@ -63,10 +63,10 @@ public enum AgencyReturn {
                 i = end
             }
             throw CommandFailure("\(SafeText.line(file)) line \(line), character \(column): the file is not UTF-8 text (it looks like Latin-1 or "
-                                 + "\"CSV (Windows)\"): in the spreadsheet, save it again as \"CSV UTF-8\"; nothing was applied")
+                                 + "\"CSV (Windows)\"): in the spreadsheet, save it again as \"CSV UTF-8\"; nothing was applied", exitCode: ExitStatus.badFile)
         }
         if text.unicodeScalars.contains("\u{0}") {
-            throw CommandFailure("\(SafeText.line(file)): the file holds a NUL byte, so it is not a CSV file; nothing was applied")
+            throw CommandFailure("\(SafeText.line(file)): the file holds a NUL byte, so it is not a CSV file; nothing was applied", exitCode: ExitStatus.badFile)
         }
         var rows: [Row] = []
         var cells: [String] = []
@@ -103,7 +103,7 @@ public enum AgencyReturn {
             }
             i += 1
         }
-        if quoted { throw CommandFailure("\(SafeText.line(file)) line \(rowLine): a quoted cell is never closed; nothing was applied") }
+        if quoted { throw CommandFailure("\(SafeText.line(file)) line \(rowLine): a quoted cell is never closed; nothing was applied", exitCode: ExitStatus.badFile) }
         if rows.last.map({ $0.cells.count == 1 && $0.cells[0].isEmpty }) == true { rows.removeLast() }
         return rows
     }
@@ -117,17 +117,17 @@ public enum AgencyReturn {
         let today = today ?? days.day(now)
         let name = SafeText.line(file)
         var st = stat()
-        guard stat(file, &st) == 0 else { throw CommandFailure("\(name): no such file") }
-        guard (st.st_mode & S_IFMT) == S_IFREG else { throw CommandFailure("\(name) is not a regular file; nothing was applied") }
-        guard st.st_size <= 16 << 20 else { throw CommandFailure("\(name) is larger than 16 MB: not an agency return; nothing was applied") }
-        guard let data = FileManager.default.contents(atPath: file) else { throw CommandFailure("\(name): cannot read the file") }
+        guard stat(file, &st) == 0 else { throw CommandFailure("\(name): no such file", exitCode: ExitStatus.missingInput) }
+        guard (st.st_mode & S_IFMT) == S_IFREG else { throw CommandFailure("\(name) is not a regular file; nothing was applied", exitCode: ExitStatus.badFile) }
+        guard st.st_size <= 16 << 20 else { throw CommandFailure("\(name) is larger than 16 MB: not an agency return; nothing was applied", exitCode: ExitStatus.badFile) }
+        guard let data = FileManager.default.contents(atPath: file) else { throw CommandFailure("\(name): cannot read the file", exitCode: ExitStatus.ioError) }
         let bytes = [UInt8](data)
         let hash = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
         // A workbook is a ZIP package; anything else is read as CSV.
         let table = bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) ? Self.table(try XlsxTable.read(bytes, file: file))
             : Table(rows: try parseCSV(bytes, file: file), isWorkbook: false)
         let rows = table.rows
-        guard let header = rows.first else { throw CommandFailure("\(name) is empty; nothing was applied") }
+        guard let header = rows.first else { throw CommandFailure("\(name) is empty; nothing was applied", exitCode: ExitStatus.badFile) }
         let lineWord = table.isWorkbook ? "row" : "line"
 
         let columns = header.cells.map { $0.trimmingWhitespace().lowercased().replacingOccurrences(of: " ", with: "_") }
@@ -141,7 +141,7 @@ public enum AgencyReturn {
         if column("action_id") == nil && column("id") == nil { missing.insert("action_id", at: 0) }
         guard missing.isEmpty else {
             throw CommandFailure("\(name) \(lineWord) \(header.line): no \(missing.joined(separator: ", ")) column\(missing.count == 1 ? "" : "s") "
-                                 + "(a returned chaser has action_id, status, on and note); nothing was applied")
+                                 + "(a returned chaser has action_id, status, on and note); nothing was applied", exitCode: ExitStatus.badFile)
         }
         let agencyCol = column("agency", "owner_agency")
         let who = SafeText.line(by ?? TrackActions.defaultUser())
@@ -243,7 +243,7 @@ public enum AgencyReturn {
             }
             if !errors.isEmpty {
                 let shown = errors.prefix(20).map { "  " + $0 }.joined(separator: "\n")
-                throw CommandFailure("\(name): \(errors.count) row\(errors.count == 1 ? "" : "s") cannot be applied, so nothing was applied:\n\(shown)")
+                throw CommandFailure("\(name): \(errors.count) row\(errors.count == 1 ? "" : "s") cannot be applied, so nothing was applied:\n\(shown)", exitCode: ExitStatus.badFile)
             }
             let counts = Dictionary(grouping: planned, by: \.update.kind).mapValues(\.count)
             var parts: [String] = []

@@ -63,7 +63,7 @@ public enum Chasers {
         let open = loaded.open   // a filter of every action: once, not once per agency
         let owners = TrackActions.agencies(open)
         let wanted = agency.trimmingWhitespace()
-        guard !wanted.isEmpty else { throw CommandFailure("--agency is empty: name an agency, or all") }
+        guard !wanted.isEmpty else { throw CommandFailure("--agency is empty: name an agency, or all", exitCode: ExitStatus.usage) }
         let chosen: [String]
         if wanted.lowercased() == "all" {
             chosen = owners
@@ -103,12 +103,12 @@ public enum Chasers {
     public static func write(_ request: Request, today: CalendarDate? = nil) throws(CommandFailure) -> Result {
         let today = today ?? TrackActions.localToday(request.days)
         guard let format = Format(rawValue: request.format.lowercased()) else {
-            throw CommandFailure("--format '\(SafeText.line(request.format))' is not a chaser format: use md, html, docx or csv")
+            throw CommandFailure("--format '\(SafeText.line(request.format))' is not a chaser format: use md, html, docx or csv", exitCode: ExitStatus.usage)
         }
         let day = try request.on.map { (s) throws(CommandFailure) in try TrackActions.parseDay(s, option: "--on") } ?? today
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: request.out, isDirectory: &isDir), isDir.boolValue else {
-            throw CommandFailure("--out \(SafeText.line(request.out)): no such folder (make it first)")
+            throw CommandFailure("--out \(SafeText.line(request.out)): no such folder (make it first)", exitCode: ExitStatus.cannotCreate)
         }
         let loaded = try ActionFolder.load(folder: request.folder, passphrase: request.passphrase, days: request.days)
         let rules = try request.protocolFile.map { (f) throws(CommandFailure) in try LocalProtocolFile.load(path: f) } ?? loaded.latestProtocol

@@ -41,30 +41,30 @@ enum XlsxTable {
         let name = SafeText.line(file)
         let archive: Archive
         do { archive = try Archive(data: Data(bytes), accessMode: .read) } catch {
-            throw CommandFailure("\(name) is not a workbook marac can read (it is not a ZIP package): save it again as .xlsx or as \"CSV UTF-8\"; nothing was applied")
+            throw CommandFailure("\(name) is not a workbook marac can read (it is not a ZIP package): save it again as .xlsx or as \"CSV UTF-8\"; nothing was applied", exitCode: ExitStatus.badFile)
         }
         func part(_ path: String) throws(CommandFailure) -> Data? {
             guard let entry = archive[path] else { return nil }
             guard entry.uncompressedSize <= UInt64(partLimit) else {
-                throw CommandFailure("\(name): \(SafeText.line(path)) inside the workbook is larger than \(partLimit >> 20) MB: not an agency return; nothing was applied")
+                throw CommandFailure("\(name): \(SafeText.line(path)) inside the workbook is larger than \(partLimit >> 20) MB: not an agency return; nothing was applied", exitCode: ExitStatus.badFile)
             }
             var data = Data()
             do {
                 _ = try archive.extract(entry, skipCRC32: false) { chunk in
                     data.append(chunk)
-                    if data.count > partLimit { throw CommandFailure("\(name): \(SafeText.line(path)) is too large") }
+                    if data.count > partLimit { throw CommandFailure("\(name): \(SafeText.line(path)) is too large", exitCode: ExitStatus.badFile) }
                 }
             } catch let failure as CommandFailure {
-                throw CommandFailure(failure.message + "; nothing was applied")
+                throw CommandFailure(failure.message + "; nothing was applied", exitCode: ExitStatus.badFile)
             } catch {
-                throw CommandFailure("\(name): \(SafeText.line(path)) inside the workbook cannot be read (the file is damaged); nothing was applied")
+                throw CommandFailure("\(name): \(SafeText.line(path)) inside the workbook cannot be read (the file is damaged); nothing was applied", exitCode: ExitStatus.badFile)
             }
             return data
         }
         func xml(_ path: String, _ visit: XMLVisitor) throws(CommandFailure) -> Bool {
             guard let data = try part(path) else { return false }
             guard visit.parse(data) else {
-                throw CommandFailure("\(name): \(SafeText.line(path)) inside the workbook is not well-formed XML (the file is damaged); nothing was applied")
+                throw CommandFailure("\(name): \(SafeText.line(path)) inside the workbook is not well-formed XML (the file is damaged); nothing was applied", exitCode: ExitStatus.badFile)
             }
             return true
         }
@@ -72,9 +72,9 @@ enum XlsxTable {
         // The workbook: its sheets in order, the first one's part, and the date system.
         let book = WorkbookPart()
         guard try xml("xl/workbook.xml", book) else {
-            throw CommandFailure("\(name) is not an Excel workbook (it has no xl/workbook.xml): save it again as .xlsx or as \"CSV UTF-8\"; nothing was applied")
+            throw CommandFailure("\(name) is not an Excel workbook (it has no xl/workbook.xml): save it again as .xlsx or as \"CSV UTF-8\"; nothing was applied", exitCode: ExitStatus.badFile)
         }
-        guard let first = book.sheets.first else { throw CommandFailure("\(name): the workbook has no sheets; nothing was applied") }
+        guard let first = book.sheets.first else { throw CommandFailure("\(name): the workbook has no sheets; nothing was applied", exitCode: ExitStatus.badFile) }
         let rels = RelationshipsPart()
         _ = try xml("xl/_rels/workbook.xml.rels", rels)
         var target = rels.targets[first.relationship] ?? "worksheets/sheet1.xml"
@@ -87,9 +87,9 @@ enum XlsxTable {
 
         let sheet = WorksheetPart(strings: strings.strings, dateStyles: styles.dateStyles, date1904: book.date1904)
         guard try xml(target, sheet) else {
-            throw CommandFailure("\(name): the workbook's first sheet (\(SafeText.line(target))) is missing (the file is damaged); nothing was applied")
+            throw CommandFailure("\(name): the workbook's first sheet (\(SafeText.line(target))) is missing (the file is damaged); nothing was applied", exitCode: ExitStatus.badFile)
         }
-        if let problem = sheet.problem { throw CommandFailure("\(name): \(problem); nothing was applied") }
+        if let problem = sheet.problem { throw CommandFailure("\(name): \(problem); nothing was applied", exitCode: ExitStatus.badFile) }
         return Sheet(name: first.name, rows: sheet.rows)
     }
 

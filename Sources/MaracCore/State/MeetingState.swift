@@ -244,6 +244,11 @@ public struct MeetingState: Sendable, Equatable {
             cases[agenda.caseRef] = CaseRecord(agenda: agenda, late: late)
             queue.append(agenda.caseRef)
         case .outstandingActionsImported(let list):
+            // A later import is the list from then on: `marac run` reads the folder again before the
+            // meeting starts, so an action closed in the tracker since the first import is not
+            // reviewed again (docs/JOURNAL-FORMAT.md). Reviews already recorded stay.
+            outstanding = []
+            outstandingIndex = ActionIndex()
             for a in list where outstandingPosition(a.id) == nil {
                 outstanding.append(a)
                 outstandingIndex.appended(a.id, at: outstanding.count - 1)

@@ -11,12 +11,18 @@ public struct ActionStatusChange: Sendable, Equatable {
     public var recordedAt: Int64
     /// For a dated tracker update: the local day it was typed (the coordinator's calendar, not UTC's).
     public var recordedOn: CalendarDate?
+    /// A new due date from this change (a tracker extension, a review that carried the action
+    /// forward), so "overdue" is judged on the date the agency now works to, as `marac actions` does.
+    public var due: CalendarDate?
+    /// The agency that owns the action from this change on (a tracker reassignment).
+    public var owner: String?
 
     public init(actionID: String, status: ActionStatus, escalated: Bool, at: Int64, recordedAt: Int64? = nil,
-                recordedOn: CalendarDate? = nil) {
+                recordedOn: CalendarDate? = nil, due: CalendarDate? = nil, owner: String? = nil) {
         self.actionID = actionID; self.status = status; self.escalated = escalated; self.at = at
         self.recordedAt = recordedAt ?? at
         self.recordedOn = recordedOn
+        self.due = due; self.owner = owner
     }
 
     /// Typed on a later day than the day it happened: for a dated update, its local typing day is
@@ -55,10 +61,20 @@ public struct ActionStatusChange: Sendable, Equatable {
             case .actionStatusUpdated(let id, let status, let escalated, _) where !skip(id):
                 return ActionStatusChange(actionID: id, status: status, escalated: escalated, at: r.at)
             case .trackerUpdated(let u) where !skip(u.actionID):
-                // Notes, extensions and reassignments leave the status as it was.
-                guard let status = u.kind.closingStatus else { return nil }
-                return ActionStatusChange(actionID: u.actionID, status: status, escalated: u.kind == .escalate,
-                                          at: Int64(u.on.dayNumber) * 86_400_000 + 43_200_000, recordedAt: r.at, recordedOn: localDay(r.at))
+                let at = Int64(u.on.dayNumber) * 86_400_000 + 43_200_000
+                switch u.kind {
+                case .note: return nil
+                case .extend, .reassign:
+                    // The tracker takes these only for an open action: it stays open, with a new
+                    // due date or owner.
+                    return ActionStatusChange(actionID: u.actionID, status: .open, escalated: false, at: at, recordedAt: r.at,
+                                              recordedOn: localDay(r.at), due: u.kind == .extend ? u.due : nil,
+                                              owner: u.kind == .reassign ? u.agency : nil)
+                case .done, .notPossible, .escalate:
+                    guard let status = u.kind.closingStatus else { return nil }
+                    return ActionStatusChange(actionID: u.actionID, status: status, escalated: u.kind == .escalate,
+                                              at: at, recordedAt: r.at, recordedOn: localDay(r.at))
+                }
             default:
                 return nil
             }
@@ -178,7 +194,8 @@ public struct Governance: Sendable, Equatable {
         for m in all {
             for (id, review) in m.reviews {
                 changes[id, default: []].append(ActionStatusChange(
-                    actionID: id, status: review.outcome.actionStatus, escalated: review.outcome == .notDone, at: review.at))
+                    actionID: id, status: review.outcome.actionStatus, escalated: review.outcome == .notDone, at: review.at,
+                    due: review.newDue))
             }
         }
 
@@ -197,12 +214,15 @@ public struct Governance: Sendable, Equatable {
                 // and never undoes what was recorded after that day (a later review).
                 let timeline = (own + (changes[action.id] ?? [])).enumerated()
                     .sorted { ($0.element.recordedAt, $0.offset) < ($1.element.recordedAt, $1.offset) }.map(\.element)
+                var due = action.due, currentOwner = action.owner
                 for change in timeline where change.at < cutoff {
                     status = change.status
                     escalated = escalated || change.escalated
+                    if let d = change.due { due = d }
+                    if let o = change.owner { currentOwner = o }
                 }
                 if status == .withdrawn { continue }
-                let owner = SafeText.line(action.owner).trimmingWhitespace()
+                let owner = SafeText.line(currentOwner).trimmingWhitespace()
                 let name = owner.isEmpty ? "No owner recorded" : owner
                 let i: Int
                 if let found = byAgency.firstIndex(where: { $0.agency.lowercased() == name.lowercased() }) { i = found }
@@ -216,7 +236,7 @@ public struct Governance: Sendable, Equatable {
                 case .done: byAgency[i].done += 1
                 case .open:
                     byAgency[i].open += 1
-                    if let due = action.due, due <= lastDay { byAgency[i].overdue += 1 }
+                    if let due, due <= lastDay { byAgency[i].overdue += 1 }
                 case .notDone: byAgency[i].notDone += 1
                 case .notPossible: byAgency[i].notPossible += 1
                 case .withdrawn: break

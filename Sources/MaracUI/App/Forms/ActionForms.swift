@@ -5,6 +5,12 @@ import MaracCore
 
 /// The fields of an action (new or amended), SMART-checked live.
 enum ActionFields {
+    /// The category the field picks as the form shows it (`c` children, its letter; a prefix): the
+    /// choice list's reading, so what is saved is what the chair saw highlighted.
+    static func category(_ f: FormModel) -> ActionCategory? {
+        f.field("category")?.chosen.flatMap(ActionCategory.init(rawValue:)) ?? ActionCategory.parse(f["category"])
+    }
+
     static func model(agencies: [String], existing: Action? = nil) -> FormModel {
         FormModel(title: existing == nil ? "Add an action" : "Amend action \(SafeText.line(existing!.id))", fields: [
             FormField("what", "What", value: existing?.text ?? "", hint: "exactly what will be done, for whom"),
@@ -18,7 +24,7 @@ enum ActionFields {
     /// The SMART check of the form as it stands (the rules are MaracCore's `SmartRules`).
     static func findings(_ form: FormModel, in screen: MeetingScreen) -> [Finding] {
         SmartRules.check(text: form["what"], owner: form["owner"], dueText: form["due"],
-                         category: ActionCategory.parse(form["category"]), today: screen.today,
+                         category: ActionFields.category(form), today: screen.today,
                          agenciesPresent: screen.state.agenciesPresent)
     }
 
@@ -48,7 +54,7 @@ struct NewActionForm: FormSpec {
         if let refusal = ActionFields.refusal(f, in: screen) { return .refused(refusal) }
         if let ask = DueYearForm.ask(f, self, in: screen) { return .next(ask) }
         let action = Action(id: screen.state.nextActionID, caseRef: caseRef, text: f["what"], owner: f["owner"],
-                            due: ActionFields.due(f, in: screen), category: ActionCategory.parse(f["category"]))
+                            due: ActionFields.due(f, in: screen), category: ActionFields.category(f))
         // Saved at once; then, for an owner not in the room, who will tell them.
         if let ask = screen.absentOwnerStep(action) {
             return .write([.actionAgreed(action: action)], .reopen(ask, message: "Action \(action.id) agreed: \(SafeText.line(action.owner)) is not here"))
@@ -73,7 +79,7 @@ struct AmendActionForm: FormSpec {
         if let refusal = ActionFields.refusal(f, in: screen) { return .refused(refusal) }
         if let ask = DueYearForm.ask(f, self, in: screen) { return .next(ask) }
         return .write([.actionAmended(actionID: actionID, text: f["what"], owner: f["owner"], due: ActionFields.due(f, in: screen),
-                                      category: ActionCategory.parse(f["category"]))],
+                                      category: ActionFields.category(f))],
                       .dismiss(message: "Action \(SafeText.line(actionID)) amended"))
     }
 }
