@@ -126,8 +126,8 @@ public struct InputAssembler {
             return EscapeSequence.ss3(final).map(Output.key)
         case .key(.enter)?:
             // Alt-Enter: the terminal sends ESC and Enter together (a person pressing Esc, then Enter,
-            // is far slower than ncurses' escape delay). It types a line break in a note (Key.lineBreak).
-            return .key(.lineBreak)
+            // is far slower than ncurses' escape delay). It types a line break in a note, nothing elsewhere.
+            return .key(.altEnter)
         case let other?:
             // Esc typed just before another key (or Alt-key): both keys, as ncurses gave them.
             pushedBack.append(other)

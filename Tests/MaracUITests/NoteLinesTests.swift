@@ -55,12 +55,14 @@ import Testing
     @Test func ctrlJAndAltEnterTypeALineBreakAndEnterKeepsItsMeaning() throws {
         var rt = try onNoteText()
         rt.type("first")
-        rt.press(.lineBreak)   // Ctrl-J; Alt-Enter arrives as the same key (InputAssembler)
+        rt.press(.lineBreak)   // Ctrl-J
         rt.type("second")
-        #expect(form(rt)?["text"] == "first\nsecond")
+        rt.press(.altEnter)    // Alt-Enter (InputAssembler: ESC and Enter together)
+        rt.type("third")
+        #expect(form(rt)?["text"] == "first\nsecond\nthird")
         #expect(rt.appends.isEmpty)
         rt.press(.enter)
-        #expect(rt.screen.meeting.state.cases["NV-101"]?.notes.last?.text == "first\nsecond")
+        #expect(rt.screen.meeting.state.cases["NV-101"]?.notes.last?.text == "first\nsecond\nthird")
     }
 
     @Test func ctrlJInAOneLineFieldIsEnter() throws {
@@ -77,6 +79,11 @@ import Testing
         agenda.press(.lineBreak); viaEnter.press(.enter)
         #expect(agenda.screen.screen == viaEnter.screen.screen)
         #expect(agenda.lines == viaEnter.lines)
+        // Alt-Enter outside a note does nothing: Esc and Enter pressed together never become a save.
+        var last = FakeRuntime(meeting: Fixture.meeting(Fixture.discussing), now: Fixture.minutes(17))
+        try last.run("4oPolice<Tab><Tab>x<S-Tab>")   // on Kind, a one-line field
+        last.press(.altEnter)
+        #expect(form(last)?.focus == 1 && last.appends.isEmpty)
     }
 
     @Test func aPasteIntoAOneLineFieldStillJoinsItsLines() throws {

@@ -183,9 +183,10 @@ struct FormModel: Equatable {
         case .enter:
             if focusIsLast { return .save }
             acceptCompletion(); focus = nextVisible(after: focus, step: 1)
-        case .lineBreak:
-            // A line break where the field keeps lines; anywhere else Ctrl-J is Enter, as it always was.
-            guard fields[focus].keepsLines else { return handle(.enter) }
+        case .lineBreak, .altEnter:
+            // A line break where the field keeps lines; anywhere else Ctrl-J is Enter, as it always
+            // was, and Alt-Enter nothing.
+            guard fields[focus].keepsLines else { return key == .lineBreak ? handle(.enter) : .editing }
             typeLineBreak()
         case .down, .up:
             // In a note, ↑/↓ go through its lines first; from its first or last line, to the next field.
