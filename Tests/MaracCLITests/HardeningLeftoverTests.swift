@@ -52,6 +52,17 @@ struct HardeningLeftoverTests {
         #expect(run.stderr == "marac: \(says)\n", "\(run.stderr)")
     }
 
+    /// A key script that ends with a refused form saved nothing of it: the run says so on stderr.
+    @Test("a key script ending with a form still open says so")
+    func aScriptEndingInAnOpenFormSaysSo() throws {
+        let dir = try TempFolder()
+        try "3<Enter>aCall the victim<Tab>Police<Tab>yesterday<C-s>".write(toFile: dir.file("k.keys"), atomically: true, encoding: .utf8)
+        let run = try marac(["demo", "--date", "01/12/2026", "--keys", dir.file("k.keys"), "--log-dir", dir.path], home: dir.path)
+        #expect(run.status == 0)
+        #expect(run.stderr.contains("marac: warning: the key script ended with the form 'Add an action' still open (its last save was refused: "), "\(run.stderr)")
+        #expect(run.stderr.contains("nothing in it was saved"))
+    }
+
     @Test("--help still prints the whole help on stdout, exit 0")
     func helpStillWorks() throws {
         let dir = try TempFolder()

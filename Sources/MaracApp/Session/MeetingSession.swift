@@ -192,6 +192,12 @@ public final class MeetingSession {
             }
             endedAt = clock.now
             if let dump = options.dumpScreenFile { try writeScreenDump(outcome.screen, to: dump) }
+            if let open = screen.unfinishedForm {
+                // Not an error (a script may stop mid-form on purpose), but said: nothing in it was saved.
+                Console.error(SafeText.line("marac: warning: the key script ended with the form '\(open.title)' still open"
+                                            + (open.problem.map { " (its last save was refused: \($0))" } ?? "")
+                                            + "; nothing in it was saved"))
+            }
             return outcome.screen
         }
 
@@ -201,6 +207,7 @@ public final class MeetingSession {
             if let notice { notices.append(.notice(notice, isError: isReadOnly)) }
             var screen = MeetingScreen(meeting: opened, now: clock.now, mode: mode, notices: notices)
             screen.lostLogLines = { FileLog.lostLines }
+            screen.utcOffsetSeconds = Self.utcOffset(of: opened.state)   // "finish about 10:40" in local time
             let final = SpokenRun.run(screen, clock: clock) { effect in self.perform(effect, clock: clock) }
             if let dump = options.dumpScreenFile { try writeScreenDump(final.view(size: options.size), to: dump) }
             return nil
