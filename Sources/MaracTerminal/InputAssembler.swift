@@ -124,6 +124,10 @@ public struct InputAssembler {
         case .key(.char("O")):
             guard case .key(.char(let final))? = pop(Self.sequenceWaitMillis, read) else { return nil }
             return EscapeSequence.ss3(final).map(Output.key)
+        case .key(.enter)?:
+            // Alt-Enter: the terminal sends ESC and Enter together (a person pressing Esc, then Enter,
+            // is far slower than ncurses' escape delay). It types a line break in a note, nothing elsewhere.
+            return .key(.altEnter)
         case let other?:
             // Esc typed just before another key (or Alt-key): both keys, as ncurses gave them.
             pushedBack.append(other)
@@ -173,10 +177,14 @@ public struct InputAssembler {
             guard count < Self.pasteLimit else { return }
             text.append(c); count += 1
         }
+        // CR LF (a Windows clipboard) is one line break, as are CR and LF alone.
+        var afterCR = false
         while let next = pop(Self.pasteSilenceMillis, read) {
+            defer { afterCR = next == .key(.enter) }
             switch next {
             case .key(.char(let c)): add(c)
             case .key(.enter): add("\n")
+            case .key(.lineBreak): if !afterCR { add("\n") }
             case .key(.tab): add("\t")
             case .key(.escape):
                 // ESC in pasted text is dropped; a sequence after it too, except the paste's end.

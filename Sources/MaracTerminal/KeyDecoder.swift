@@ -41,7 +41,8 @@ public enum KeyDecoder {
 
     static func decodeCharacter(_ code: UInt32) -> Key? {
         switch code {
-        case 13, 10: return .enter          // nonl() gives \r; \n from pastes and some terminals
+        case 13: return .enter              // nonl() gives \r for the Enter key
+        case 10: return .lineBreak          // Ctrl-J: a line break in a note, Enter anywhere else (Key.lineBreak)
         case 9: return .tab
         case 27: return .escape
         case 127, 8: return .backspace      // DEL (most terminals) and ^H (some)

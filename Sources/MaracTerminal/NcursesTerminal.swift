@@ -68,6 +68,10 @@ public final class NcursesTerminal {
     /// Signals after which the terminal must be put back before the process dies (htop's CRT).
     static let restoringSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGSEGV, SIGBUS, SIGFPE, SIGILL,
                                             SIGABRT, SIGTRAP]
+    /// Of those, the requests to stop: the handler only records them, and the loop ends the run the
+    /// ordinary way (`stopSignal`), so the terminal is restored and the journal closed by normal code.
+    /// The others (faults, SIGQUIT) end the process at once after an async-signal-safe restore.
+    static let stoppingSignals: Set<Int32> = [SIGINT, SIGTERM, SIGHUP]
 
     public let theme: Theme
     /// False for a theme without colour, `NO_COLOR`, or a terminal without colours: attributes only.
@@ -115,7 +119,11 @@ public final class NcursesTerminal {
             if chosen == .unicode { Self.selectUTF8Locale() }
             // Swift's importer emits only the shim functions Swift calls; the handler needs this one too.
             _ = cnc_saved_actions()
-            for sig in Self.restoringSignals where cnc_install_restore_handler(sig) == 0 { installedSignals.append(sig) }
+            cnc_clear_stop_request()
+            cnc_save_shell_modes()
+            for sig in Self.restoringSignals where cnc_install_restore_handler(sig, Self.stoppingSignals.contains(sig) ? 1 : 0) == 0 {
+                installedSignals.append(sig)
+            }
             guard let screen = newterm(nil, cnc_stdout(), cnc_stdin()) else {
                 for sig in installedSignals { _ = cnc_reinstate_handler(sig) }
                 throw TerminalError.cannotStart(term: environment["TERM"] ?? "(unset)")
@@ -163,7 +171,11 @@ public final class NcursesTerminal {
             for role in StyleRole.allCases { roleLooks[role] = (Self.attributesWithoutColour(of: theme.look(role)), 0) }
         }
         showCursor(false)
-        if case .tty = output { Self.writeToTerminal(Self.bracketedPasteOn) }
+        if case .tty = output {
+            // What a signal handler writes if the process must end at once (bracketed paste off first).
+            cnc_prepare_emergency_restore()
+            Self.writeToTerminal(Self.bracketedPasteOn)
+        }
         started = true
     }
 
@@ -400,6 +412,14 @@ public final class NcursesTerminal {
         return KeyDecoder.decode(status: status, code: UInt32(code))
     }
 
+    /// The signal (SIGTERM, SIGHUP, SIGINT) that asked this run to stop, or nil. The loop ends the
+    /// run when it sees one (`TerminalPort.isClosed`); the command then ends the process with it.
+    public var stopSignal: Int32? {
+        guard headlessFiles.isEmpty else { return nil }
+        let requested = cnc_stop_requested()
+        return requested == 0 ? nil : requested
+    }
+
     /// The keyboard is gone: the terminal window was closed or the ssh link dropped without a
     /// SIGHUP reaching us. Reading would fail at once, forever, spinning a core; the runner stops.
     public private(set) var inputLost = false
@@ -418,6 +438,7 @@ public final class NcursesTerminal {
         isActive = false
         if headlessFiles.isEmpty { Self.writeToTerminal(Self.bracketedPasteOff) }
         _ = endwin()
+        if headlessFiles.isEmpty { cnc_forget_emergency_restore() }
         for sig in installedSignals { _ = cnc_reinstate_handler(sig) }
         installedSignals = []
         delscreen(screen)

@@ -9,10 +9,13 @@ public protocol TerminalDevice: AnyObject {
     func forceFullRedraw()
     /// True once the keyboard has gone for good (a closed terminal): the loop ends as if quit.
     var inputLost: Bool { get }
+    /// The signal that asked the run to stop (SIGTERM, SIGHUP, SIGINT), or nil: the loop ends as if quit.
+    var stopSignal: Int32? { get }
 }
 
 extension TerminalDevice {
     public var inputLost: Bool { false }
+    public var stopSignal: Int32? { nil }
 }
 
 extension NcursesTerminal: TerminalDevice {}
@@ -26,10 +29,12 @@ public final class TerminalPort<T: TerminalDevice>: InputPort, ScreenSink {
     public init(_ terminal: T) { self.terminal = terminal }
 
     public var size: Size { terminal.size }
-    public var isClosed: Bool { terminal.inputLost }
+    public var isClosed: Bool { terminal.inputLost || terminal.stopSignal != nil }
 
     public func next(timeoutMillis: Int) -> InputEvent? {
         let terminal = self.terminal
+        // Asked to stop: read nothing more, so the loop sees the input closed at once.
+        guard terminal.stopSignal == nil else { return nil }
         switch assembler.next(timeoutMillis: timeoutMillis, read: { terminal.readKey(timeoutMillis: $0) }) {
         case nil: return nil
         case .key(let key): return .key(key)

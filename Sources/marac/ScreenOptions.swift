@@ -86,6 +86,7 @@ var environmentPassphrase: String? {
 func reportingErrors(_ body: () throws -> Void) throws {
     do { try body() }
     catch let exit as ExitCode { throw exit }
+    catch let stopped as StoppedBySignal { throw stopped }   // `main` ends the process with the signal
     catch let failure as CommandFailure { throw fail(failure.message, exitCode: failure.exitCode) }
     catch let journal as JournalError { throw fail(journal.description, exitCode: journal.exitStatus) }
     catch { throw fail(String(describing: error)) }

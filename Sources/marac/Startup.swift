@@ -12,6 +12,9 @@ extension Marac {
         do {
             var command = try parseAsRoot(nil)
             try command.run()
+        } catch let stopped as StoppedBySignal {
+            Console.error(SafeText.line("marac: \(stopped)"))
+            stopped.endProcess()
         } catch {
             Foundation.exit(report(error))
         }

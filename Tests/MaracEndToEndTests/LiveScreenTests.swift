@@ -158,22 +158,69 @@ struct LiveScreenTests {
         #expect(state.activeCase != nil)
     }
 
-    /// SIGTERM (a closed laptop lid, a killed session) and SIGINT from outside: the terminal is put back.
-    @Test(arguments: [SIGTERM, SIGINT, SIGHUP])
+    /// SIGTERM (a closed laptop lid, a killed session), SIGHUP and SIGINT from outside, and the
+    /// signals that end the process at once (SIGQUIT; SIGSEGV as a crash would raise it): the
+    /// terminal is put back — its modes, and bracketed paste off, so the shell's next paste is plain
+    /// text and not wrapped in `ESC [ 200 ~` … `ESC [ 201 ~` (before, every signal left mode 2004 on).
+    /// The stop requests end the run the ordinary way: one line saying so, and the signal's own status.
+    @Test(arguments: [SIGTERM, SIGINT, SIGHUP, SIGQUIT, SIGSEGV])
     func aSignalRestoresTheTerminal(signal: Int32) throws {
         let dir = try TempFolder()
-        let tmux = try TmuxSession(command: "\(Binary.marac) demo --data-dir \(dir.path); rc=$?; stty -a > \(dir.file("stty.txt")); echo \"[exit $rc]\"",
-                                   environment: ["TMPDIR": dir.path])
+        let pasted = dir.file("pasted.txt")
+        // After marac ends, the shell reads one line from the terminal as any program would, and keeps it.
+        let command = "\(Binary.marac) demo --data-dir \(dir.path); rc=$?; stty -a > \(dir.file("stty.txt")); echo \"[exit $rc]\"; "
+            + "IFS= read -r line; printf '%s' \"$line\" > \(pasted).part; mv \(pasted).part \(pasted); echo '[read]'"
+        // No backtrace for the crash signal: it would only slow the test (the restore comes first anyway).
+        let tmux = try TmuxSession(command: command, environment: ["TMPDIR": dir.path, "SWIFT_BACKTRACE": "enable=no"])
         try tmux.waitFor(text: "Press Enter to start the meeting")
         let pid = try #require(processID(commandLineContaining: dir.path))
         #expect(kill(pid, signal) == 0)
-        try tmux.waitFor("the exit line") { $0.contains("[exit ") }
+        let screen = try tmux.waitFor("the exit line") { $0.contains("[exit ") }
+        #expect(screen.contains("[exit \(128 + signal)]"), "after signal \(signal) the status was not the signal's:\n\(screen)")
+        if [SIGTERM, SIGINT, SIGHUP].contains(signal) {
+            let name = [SIGTERM: "SIGTERM", SIGINT: "SIGINT", SIGHUP: "SIGHUP"][signal]!
+            #expect(screen.contains("marac: stopped by \(name); everything saved before it is kept"), "\(screen)")
+        }
         try tmux.waitFor("stty's output") { _ in FileManager.default.fileExists(atPath: dir.file("stty.txt")) }
         let stty = try String(contentsOfFile: dir.file("stty.txt"), encoding: .utf8)
         let modes = Set(stty.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" }).map(String.init))
         for mode in ["icanon", "echo", "icrnl", "isig"] {
             #expect(modes.contains(mode), "after signal \(signal), terminal mode \(mode) not restored")
         }
+        // A paste into the shell afterwards, as a terminal pastes (bracketed only if still asked for).
+        try "pasted after the kill\n".write(toFile: dir.file("clip.txt"), atomically: true, encoding: .utf8)
+        try tmux.loadBuffer(dir.file("clip.txt"))
+        try tmux.pasteBuffer()
+        try tmux.waitFor("the shell's read") { _ in FileManager.default.fileExists(atPath: pasted) }
+        let line = try String(contentsOfFile: pasted, encoding: .utf8)
+        #expect(line == "pasted after the kill", "after signal \(signal) bracketed paste was left on: \(line.debugDescription)")
+    }
+}
+
+/// Two SIGTERMs at once (a supervisor that asks twice): the second finds the first still pending and
+/// ends the process at once from the handler; either way the terminal comes back with bracketed paste off.
+@Suite(.serialized, .enabled(if: TmuxSession.isAvailable || ProcessInfo.processInfo.environment["CI"] != nil,
+                             "tmux is not installed (CI installs it)"))
+struct RepeatedSignalTests {
+    @Test func aSecondStopRequestStillRestoresTheTerminal() throws {
+        let dir = try TempFolder()
+        let pasted = dir.file("pasted.txt")
+        let command = "\(Binary.marac) demo --data-dir \(dir.path); echo \"[exit $?]\"; "
+            + "IFS= read -r line; printf '%s' \"$line\" > \(pasted).part; mv \(pasted).part \(pasted)"
+        let tmux = try TmuxSession(command: command, environment: ["TMPDIR": dir.path])
+        try tmux.waitFor(text: "Press Enter to start the meeting")
+        let pid = try #require(processID(commandLineContaining: dir.path))
+        #expect(kill(pid, SIGTERM) == 0)
+        // Usually the second comes while the first is pending; on a loaded machine the process may
+        // already have ended (kill then fails): either way the terminal must come back restored.
+        _ = kill(pid, SIGTERM)
+        let screen = try tmux.waitFor("the exit line") { $0.contains("[exit ") }
+        #expect(screen.contains("[exit 143]"), "\(screen)")
+        try "plain\n".write(toFile: dir.file("clip.txt"), atomically: true, encoding: .utf8)
+        try tmux.loadBuffer(dir.file("clip.txt"))
+        try tmux.pasteBuffer()
+        try tmux.waitFor("the shell's read") { _ in FileManager.default.fileExists(atPath: pasted) }
+        #expect(try String(contentsOfFile: pasted, encoding: .utf8) == "plain")
     }
 }
 

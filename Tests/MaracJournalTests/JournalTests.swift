@@ -150,6 +150,25 @@ struct JournalRoundTripTests {
             #expect(MeetingState.fold(read.events) == MeetingState.fold(original), "seed \(seed)")
         }
     }
+
+    /// A note of several lines (docs/DECISIONS.md §37): each line feed is written `\n` inside the JSON
+    /// string, so the journal keeps one event a line, the chain verifies, and the text reads back
+    /// exactly, through the fast decoder and the general one alike.
+    @Test func aNoteWithLineFeedsStaysOnOneJournalLine() throws {
+        let dir = TempFolder()
+        let path = dir.file("j.jsonl")
+        let setup = setupEvents(cases: 1)
+        let text = "Seen at home on 28/11\nunder review by the Idva\nno contact since"
+        let writer = try JournalWriter.create(path: path, kind: .meeting, id: sampleInfo.id, events: setup, at: t0)
+        _ = try writer.append([.noteAdded(caseRef: "MC-1001", agency: "Idva", kind: .riskInformation, text: text)], at: t0 + 1_000)
+        writer.close()
+        let raw = bytes(of: path)
+        #expect(raw.filter { $0 == 0x0A }.count == setup.count + 2)   // header, setup, the note: one line each
+        #expect(String(decoding: raw, as: UTF8.self).contains("Seen at home on 28/11\\nunder review"))
+        let contents = try JournalReader.read(path: path)
+        #expect(contents.events.last?.event == .noteAdded(caseRef: "MC-1001", agency: "Idva", kind: .riskInformation, text: text))
+        _ = try JournalReader.verifyChain(path: path)
+    }
 }
 
 @Suite("Journal: torn tails and damage")

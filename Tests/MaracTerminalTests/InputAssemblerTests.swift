@@ -54,6 +54,15 @@ import Testing
         #expect(Self.assemble("\u{1B}\u{1B}[4~") == [.key(.escape), .key(.end)])
     }
 
+    /// Alt-Enter arrives as ESC and Enter together; it is one key (a new line in a note), never Esc
+    /// (which would close the form) then Enter. Ctrl-J (a line feed) is the line-break key, and a
+    /// paste that holds line feeds keeps them as text.
+    @Test func altEnterAndCtrlJAreTheLineBreakKey() {
+        #expect(Self.assemble("\u{1B}\r") == [.key(.altEnter)])
+        #expect(Self.assemble("a\nb") == [.key(.char("a")), .key(.lineBreak), .key(.char("b"))])
+        #expect(Self.assemble("\u{1B}[200~one\ntwo\r\nthree\u{1B}[201~") == [.paste("one\ntwo\nthree")])   // CR LF is one break
+    }
+
     @Test func aSequenceCutShortByAKeyDropsTheSequenceAndKeepsTheKey() {
         #expect(Self.assemble("\u{1B}[1\r") == [.key(.enter)])
     }

@@ -7,7 +7,7 @@ import Testing
     static let ok: Int32 = 0, keyCode: Int32 = 256, err: Int32 = -1
 
     static let characters: [(UInt32, TerminalInput?)] = [
-        (13, .key(.enter)), (10, .key(.enter)), (9, .key(.tab)), (27, .key(.escape)),
+        (13, .key(.enter)), (10, .key(.lineBreak)), (9, .key(.tab)), (27, .key(.escape)),
         (127, .key(.backspace)), (8, .key(.backspace)),
         (3, .key(.ctrl("c"))), (1, .key(.ctrl("a"))), (12, .key(.ctrl("l"))), (17, .key(.ctrl("q"))),
         (19, .key(.ctrl("s"))), (26, .key(.ctrl("z"))),

@@ -1,3 +1,4 @@
+import Foundation
 import MaracCore
 import MaracUI
 import Testing
@@ -181,5 +182,40 @@ final class ManualClock {
         try TerminalRunner.run(&program, terminal: terminal, clock: clock.read) { _ in [] }
         let keys = program.messages.compactMap { if case .key(let k) = $0 { k } else { nil } }
         #expect(keys == [.end, .char("q")])
+    }
+}
+
+/// A terminal whose process is sent a stop request (SIGTERM) after some keys have been typed; the
+/// keys typed after it are still waiting when the loop must end.
+final class SignalledTerminal: TerminalDevice {
+    let size = Size(cols: 20, rows: 2)
+    private var keys: [Key]
+    private let stopAfter: Int
+    private(set) var reads = 0
+    private(set) var readsAfterStop = 0
+    init(keys: [Key], stopAfter: Int) { self.keys = keys; self.stopAfter = stopAfter }
+
+    var stopSignal: Int32? { reads >= stopAfter ? SIGTERM : nil }
+    func draw(_ buffer: ScreenBuffer) {}
+    func forceFullRedraw() {}
+    func readKey(timeoutMillis: Int) -> TerminalInput? {
+        if stopSignal != nil { readsAfterStop += 1 }
+        guard !keys.isEmpty else { return nil }
+        reads += 1
+        return .key(keys.removeFirst())
+    }
+}
+
+@Suite struct StopRequestTests {
+    /// SIGTERM's handler only sets a flag: the loop sees it at its next read, reads nothing more and
+    /// ends as a quit would (the command then restores the terminal and ends with the signal).
+    @Test func aStopRequestEndsTheLoopAtItsNextRead() throws {
+        let terminal = SignalledTerminal(keys: [.char("a"), .char("b"), .char("c"), .char("d")], stopAfter: 2)
+        var program = RecordingProgram()
+        let clock = ManualClock(step: 1)
+        try TerminalRunner.run(&program, terminal: terminal, clock: clock.read) { _ in [] }
+        let keys = program.messages.compactMap { if case .key(let k) = $0 { k } else { nil } }
+        #expect(keys == [.char("a"), .char("b")])
+        #expect(terminal.readsAfterStop == 0)
     }
 }

@@ -72,6 +72,13 @@ struct GoldenScreenTests {
         Golden.check("note-form", try runtime(Fixture.discussing, at: 17, keys: "4oPo<Tab><Right>").screen)
     }
 
+    /// A pasted note of three lines: on three rows of the form, the cursor after its last line, the
+    /// line-break key named under the field and in the hint bar.
+    @Test func noteFormWithThreeLines() throws {
+        Golden.check("note-form-lines", try runtime(Fixture.discussing, at: 17,
+                     keys: "4oPolice<Tab><Tab><Paste Seen at home on 28/11\\nunder review by the Idva\\nno contact since>").screen)
+    }
+
     @Test func feedbackForm() throws {
         Golden.check("feedback-form", try runtime(Fixture.discussing, at: 17, keys: "4f<Tab>ph").screen)
     }

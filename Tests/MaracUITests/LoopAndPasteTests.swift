@@ -88,7 +88,7 @@ final class KeysPort: InputPort {
         #expect(rt.text.contains("Add a note"))
         rt.press(.ctrl("s"))
         let notes = rt.screen.meeting.state.cases["NV-101"]?.notes.map(\.text) ?? []
-        #expect(notes.last == "Seen at home on 28/11 under review by the Idva no contact since")
+        #expect(notes.last == "Seen at home on 28/11\nunder review by the Idva\nno contact since")   // a note keeps its lines
         #expect(rt.appends.count == 1)
     }
 
@@ -105,7 +105,7 @@ final class KeysPort: InputPort {
     @Test func aPasteInAScriptIsOnePaste() throws {
         var rt = try onNoteText()
         try rt.run("<Paste first\\nsecond>")
-        #expect(rt.screen.modal.map { if case .form(let f, _) = $0 { f["text"] } else { "" } } == "first second")
+        #expect(rt.screen.modal.map { if case .form(let f, _) = $0 { f["text"] } else { "" } } == "first\nsecond")
     }
 
     /// 50 KB into a 4,000-character field: refused whole, with a reason, in one message and one

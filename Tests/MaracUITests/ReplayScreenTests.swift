@@ -66,3 +66,52 @@ import MaracCore
         #expect(Set(keys).count == keys.count)
     }
 }
+
+/// `:` in a replay (issue 11's leftover): the palette lists the replay's own commands first, with
+/// their keys, leaves out the keys that change the meeting, and Enter runs the chosen replay command.
+@Suite struct ReplayPaletteTests {
+    func replay() throws -> ReplayController {
+        let records = try #require(TrainingSample.named("historical-overrun")).records
+        var replay = ReplayController(records: records, speed: 20, now: 0)
+        _ = replay.update(.resize(Size(cols: 100, rows: 30)))
+        _ = replay.update(.tick(now: 0))
+        return replay
+    }
+
+    func type(_ text: String, into replay: inout ReplayController) {
+        for c in text { _ = replay.update(.key(.char(c))) }
+    }
+
+    @Test func thePaletteListsTheReplaysCommandsAndNotTheEditKeys() throws {
+        var replay = try replay()
+        _ = replay.update(.key(.char(":")))
+        let text = replay.view(size: Size(cols: 100, rows: 30)).text
+        #expect(text.contains("Commands of this replay"))
+        #expect(text.contains("pause / play"))
+        #expect(text.contains("jump to the next case's discussion"))
+        // Replay commands first: the first row under the query is one of them.
+        let lines = replay.view(size: Size(cols: 100, rows: 30)).lines()
+        let query = try #require(lines.firstIndex { $0.contains("│ :") })
+        #expect(lines[query + 2].contains("close the trainer's note") || lines[query + 2].contains("pause / play"), "\(lines[query + 2])")
+        #expect(!text.contains("add an action"))   // an edit key: refused in a replay, so not offered
+        #expect(text.contains("jump to Opening, Review"))   // the screen's other keys stay
+    }
+
+    @Test func enterRunsTheChosenReplayCommand() throws {
+        var replay = try replay()
+        #expect(replay.speed == 20)
+        _ = replay.update(.key(.char(":")))
+        type("faster", into: &replay)
+        _ = replay.update(.key(.enter))
+        #expect(replay.speed == 30)            // 20× → 30×, as `+` does
+        #expect(!replay.view(size: Size(cols: 100, rows: 30)).text.contains("Commands of this replay"))
+        // Filtered to a jump: Enter jumps to the next case's discussion and pauses.
+        _ = replay.update(.key(.char(":")))
+        type("next case", into: &replay)
+        let before = replay.position
+        _ = replay.update(.key(.enter))
+        #expect(replay.position > before)
+        #expect(replay.paused)
+        #expect(replay.meeting.state.activeCase != nil)
+    }
+}

@@ -107,6 +107,22 @@ import Testing
         #expect(s.answer("action").joined(separator: " ").contains("Now: Half-typed action."))
     }
 
+    /// A note of several lines (pasted in the full screen) is read as its lines, not run together.
+    @Test func aNoteOfSeveralLinesIsReadAsItsLines() {
+        let journal = FakeJournal(clock: Fixture.minutes(5), nextSeq: 0)
+        let note: (Int, MeetingEvent) = (10, .noteAdded(caseRef: "NV-101", agency: "Idva", kind: .riskInformation,
+                                                         text: "Seen at home on 28/11\nunder review by the Idva\nno contact since"))
+        var s = spoken(Fixture.discussing + [note], journal: journal)
+        let out = say(&s, "case")
+        let first = out.firstIndex { $0.contains("Seen at home on 28/11") }
+        #expect(first != nil, "\(out)")
+        if let first {
+            #expect(out[first + 1].trimmingCharacters(in: .whitespaces) == "under review by the Idva")
+            #expect(out[first + 2].trimmingCharacters(in: .whitespaces) == "no contact since.")
+        }
+        #expect(out.allSatisfy { $0.unicodeScalars.allSatisfy { $0.value >= 0x20 } })
+    }
+
     @Test func spokenDates() {
         #expect(Spoken.date(CalendarDate(year: 2026, month: 12, day: 1)!) == "1 December 2026")
         #expect(Spoken.dayAndDate(CalendarDate(year: 2026, month: 12, day: 8)!) == "Tuesday 8 December 2026")

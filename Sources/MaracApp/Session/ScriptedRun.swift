@@ -95,8 +95,39 @@ func runOnTerminal<P: Program>(_ program: inout P, theme: Theme, clock: Clock, d
     // The size is taken from the loop, not the terminal: once restored, a terminal has no size
     // (reading it there is what once wrote an empty dump).
     let lastSize = try TerminalRunner.run(&program, terminal: terminal, clock: { clock.now }, perform: perform)
+    let stoppedBy = terminal.stopSignal
     terminal.restore()
     if let dumpScreenFile { try writeScreenDump(program.view(size: lastSize), to: dumpScreenFile) }
+    // SIGTERM, SIGHUP or SIGINT ended the loop: the terminal is back as it was; the callers' own
+    // ways out (closing the journal) run as the error passes them, and `main` ends with the signal.
+    if let stoppedBy { throw StoppedBySignal(signal: stoppedBy) }
+}
+
+/// The run was asked to stop by a signal (docs/DECISIONS.md, "s3-11paste: signals"). Thrown once the
+/// terminal is restored; the entry point says so in one line and ends the process with the same
+/// signal, so a parent (a shell, systemd) sees it killed as it asked.
+public struct StoppedBySignal: Error, CustomStringConvertible {
+    public let signal: Int32
+
+    public init(signal: Int32) { self.signal = signal }
+
+    public var name: String {
+        switch signal {
+        case SIGTERM: return "SIGTERM"
+        case SIGHUP: return "SIGHUP"
+        case SIGINT: return "SIGINT"
+        default: return "signal \(signal)"
+        }
+    }
+
+    public var description: String { "stopped by \(name); everything saved before it is kept" }
+
+    /// Ends the process with the signal, its default action restored (a terminating signal ends it).
+    public func endProcess() -> Never {
+        Foundation.signal(signal, SIG_DFL)
+        raise(signal)
+        exit(128 + signal)
+    }
 }
 
 /// `--dump-screen`: the screen as plain text, trailing spaces trimmed.

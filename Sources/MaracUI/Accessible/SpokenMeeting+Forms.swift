@@ -35,7 +35,7 @@ extension SpokenMeeting {
             text += " For example 14/12, +7d or fri."
         case .pastDate:
             text += " For example 28/11; leave it blank if not known."
-        case .text:
+        case .text, .prose:
             if let hint = field.hint, !hint.contains("←") { text += " " + hint.sentence.capitalisedFirst }
         }
         if !field.input.text.isEmpty {

@@ -128,7 +128,7 @@ public struct SpokenMeeting {
             case .agency: return "\(Spoken.plain(field.label)), type a name or a number: "
             case .choice: return "\(Spoken.plain(field.label)), type a choice or a number: "
             case .date, .pastDate: return "\(Spoken.plain(field.label)), type a date: "
-            case .text: return "\(Spoken.plain(field.label)): "
+            case .text, .prose: return "\(Spoken.plain(field.label)): "
             }
         case .check: return "Save? Type yes, no, or a field number: "
         case .cancelAsk: return "Cancel? Enter cancels and keeps a draft, no goes back: "

@@ -103,9 +103,12 @@ enum Spoken {
         return out
     }
 
-    /// Plain text wrapped into lines under 80 columns.
+    /// Plain text wrapped into lines under 80 columns. A line break in the text (a note of several
+    /// lines) starts a new line here too, so the note is read as its lines.
     static func lines(_ text: String, indent: String = "") -> [String] {
-        let body = wrap(plain(text), width: width - indent.count)
+        let paragraphs = SafeText.block(text).split(separator: "\n").map { plain(String($0)) }.filter { !$0.isEmpty }
+        let body = paragraphs.count > 1 ? paragraphs.flatMap { wrap($0, width: width - indent.count) }
+            : wrap(plain(text), width: width - indent.count)
         return body.enumerated().map { $0.offset == 0 ? $0.element : indent + $0.element }
     }
 }

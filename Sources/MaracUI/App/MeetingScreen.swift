@@ -103,7 +103,8 @@ public struct MeetingScreen: Program {
             }
             return []
         case .key(let key):
-            return handle(key)
+            // Ctrl-J / Alt-Enter is a line break only in a note being typed; everywhere else it is Enter.
+            return handle(focusKeepsLines ? key : key.enterForLineBreak)
         case .paste(let text):
             paste(text)
             return []
@@ -191,6 +192,7 @@ public struct MeetingScreen: Program {
             case .form(let form, _):
                 var keys: [(String, String)] = [("Tab", "next"), ("S-Tab", "back")]
                 if form.fields.indices.contains(form.focus), case .choice = form.fields[form.focus].kind { keys.append(("←/→", "choose")) }
+                if form.fields.indices.contains(form.focus), form.fields[form.focus].keepsLines { keys.append(("Ctrl-J", "new line")) }
                 return keys + [("Enter", form.focusIsLast ? "save" : "next"), ("Ctrl-S", "save"), ("Esc", "cancel")]
             case .confirm: return [("y", "yes"), ("n", "no")]
             case .closePrompts: return [("p", "pass"), ("P", "pass all"), ("Enter", "close case"), ("Esc", "back")]

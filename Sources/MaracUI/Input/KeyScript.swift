@@ -25,7 +25,7 @@ public enum KeyScript {
         "enter": .enter, "cr": .enter, "return": .enter, "tab": .tab, "s-tab": .backTab, "esc": .escape,
         "bs": .backspace, "backspace": .backspace, "del": .delete, "delete": .delete, "ins": .insert, "insert": .insert, "up": .up, "down": .down,
         "left": .left, "right": .right, "home": .home, "end": .end, "pageup": .pageUp, "pagedown": .pageDown,
-        "space": .char(" "), "lt": .char("<"),
+        "space": .char(" "), "lt": .char("<"), "m-enter": .altEnter, "a-enter": .altEnter,
     ]
 
     public static func parse(_ text: String) throws(Problem) -> [ScriptStep] {

@@ -25,7 +25,9 @@ extension ReplayController {
             if CharWidth.of(next) <= max(Size.minimum.cols, screen.size.cols) - 1 { bar = next }
         }
         screen.replayBar = bar
-        screen.replayKeys = ReplayKeys(help: Self.keymap.map { ($0.label, $0.help) }, hints: hints)
+        screen.replayKeys = ReplayKeys(help: Self.keymap.map { ($0.label, $0.help) }, hints: hints,
+                                       commands: Self.keymap.filter { $0.isAvailable(self) && !$0.keys.isEmpty }
+                                           .map { (label: $0.label, help: $0.help, key: $0.keys[0]) })
     }
 
     /// The replay's hint-bar keys now, from its keymap, by rank.
@@ -56,6 +58,8 @@ extension ReplayController {
 struct ReplayKeys {
     var help: [(String, String)]
     var hints: [(String, String)]
+    /// The replay's commands usable now, for the `:` palette (label, help, the key that runs it).
+    var commands: [(label: String, help: String, key: Key)] = []
 }
 
 extension MeetingScreen {

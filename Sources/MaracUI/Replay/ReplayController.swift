@@ -83,7 +83,16 @@ public struct ReplayController: Program {
             }
             lastWall = now
             return forward(.tick(now: replayNow))
-        case .key(let key):
+        case .key(let typed):
+            // Ctrl-J / Alt-Enter is Enter here (a replay has no note to type into).
+            let key = typed.enterForLineBreak
+            // Enter on one of the replay's own commands in the `:` palette: the replay runs it.
+            if key == .enter, let chosen = screen.chosenReplayCommand,
+               let binding = Self.keymap.first(where: { $0.keys.contains(chosen) && $0.isAvailable(self) }) {
+                screen.modal = nil
+                let effects = binding.action(&self, chosen)
+                return forward(.tick(now: replayNow)) + effects
+            }
             // A form, dialog, help or the privacy screen has the keyboard: the screen answers.
             if !screen.isTakingKeys, let binding = Self.keymap.first(where: { $0.keys.contains(key) && $0.isAvailable(self) }) {
                 let effects = binding.action(&self, key)

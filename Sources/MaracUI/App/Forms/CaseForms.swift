@@ -14,7 +14,7 @@ struct NoteForm: FormSpec {
             FormField("agency", "Agency", .agency, hint: "whose information this is"),
             FormField("kind", "Kind", .choice(NoteKind.allCases.map(\.rawValue)), value: NoteKind.riskInformation.rawValue,
                       hint: "←/→ to choose; for information withheld, give the reason in the note"),
-            FormField("text", "Note", hint: "facts, not opinion; for 'information withheld' say what and why"),
+            FormField("text", "Note", .prose, hint: "facts, not opinion; for 'information withheld' say what and why"),
         ], agencies: screen.state.knownAgencies)
     }
 
@@ -165,7 +165,7 @@ struct AmendNoteForm: FormSpec {
         return FormModel(title: "Amend note #\(n?.id ?? 0) (the original stays in the journal)", fields: [
             FormField("agency", "Agency", .agency, value: n?.agency ?? "", hint: "whose information this is"),
             FormField("kind", "Kind", .choice(NoteKind.allCases.map(\.rawValue)), value: n?.kind.rawValue ?? "", hint: "←/→ to choose"),
-            FormField("text", "Note", value: n?.text ?? "", hint: "the corrected text"),
+            FormField("text", "Note", .prose, value: n?.text ?? "", hint: "the corrected text"),
             FormField("reason", "Reason", hint: "required: why it is corrected (e.g. wrong agency, name misspelt)"),
         ])
     }

@@ -3,8 +3,12 @@ import MaracCore
 /// One field of a form. Every form in the app is a list of these, so they all behave alike.
 struct FormField: Equatable {
     enum Kind: Equatable {
-        /// Free text.
+        /// Free text, one line.
         case text
+        /// Free text that keeps its line breaks: a discussion note (docs/DECISIONS.md, "s3-11paste:
+        /// notes keep their lines"). A paste keeps its lines; Ctrl-J or Alt-Enter types a line break
+        /// (Enter keeps its meaning); ↑/↓ move between its lines, then to the next field.
+        case prose
         /// An agency name, completed from the meeting's agencies as you type.
         case agency
         /// A due date: `14/12`, `14/12/2026`, `+7d`, `fri` …
@@ -39,7 +43,9 @@ struct FormField: Equatable {
 
     init(_ key: String, _ label: String, _ kind: Kind = .text, value: String = "", hint: String? = nil,
          onlyWhen: Condition? = nil, letters: [Character?]? = nil) {
-        self.key = key; self.label = label; self.kind = kind; self.input = TextField(value); self.hint = hint
+        self.key = key; self.label = label; self.kind = kind; self.hint = hint
+        // What a note held before (a line break written as CR LF by another program) is cleaned as a paste would be.
+        self.input = TextField(kind == .prose ? String(Self.pasteable(value, keepsLines: true)) : value)
         self.onlyWhen = onlyWhen
         self.letters = letters
         if case .choice = kind { self.isSelected = false } else { self.isSelected = !value.isEmpty }
@@ -56,13 +62,19 @@ struct FormField: Equatable {
     /// A field this long shows its count beside it ("1,234/4,000").
     static let countShownFrom = 1_000
 
-    /// What a paste puts into a one-line field: line breaks and tabs become spaces, other control
-    /// characters are dropped (they could never be typed).
-    static func pasteable(_ text: String) -> [Character] {
+    /// Whether the field keeps line breaks (a note's text).
+    var keepsLines: Bool { kind == .prose }
+
+    /// What a paste puts into a field: in a one-line field line breaks and tabs become spaces; in a
+    /// note (`keepsLines`) every line break (LF, CR LF, CR, U+2028…) becomes one line feed and a tab a
+    /// space. Every other control character is dropped (none could be typed, and none may reach the
+    /// terminal or the journal).
+    static func pasteable(_ text: String, keepsLines: Bool = false) -> [Character] {
         var out: [Character] = []
         out.reserveCapacity(text.count)
         for ch in text {
-            if ch.isNewline || ch == "\t" { out.append(" "); continue }
+            if ch.isNewline { out.append(keepsLines ? "\n" : " "); continue }
+            if ch == "\t" { out.append(" "); continue }
             if ch.unicodeScalars.allSatisfy({ $0.value >= 0x20 && !(0x7F..<0xA0).contains($0.value) }) { out.append(ch) }
         }
         return out
@@ -171,10 +183,25 @@ struct FormModel: Equatable {
         case .enter:
             if focusIsLast { return .save }
             acceptCompletion(); focus = nextVisible(after: focus, step: 1)
-        case .tab, .down:
+        case .lineBreak, .altEnter:
+            // A line break where the field keeps lines; anywhere else Ctrl-J is Enter, as it always
+            // was, and Alt-Enter nothing.
+            guard fields[focus].keepsLines else { return key == .lineBreak ? handle(.enter) : .editing }
+            typeLineBreak()
+        case .down, .up:
+            // In a note, ↑/↓ go through its lines first; from its first or last line, to the next field.
+            if fields[focus].keepsLines, fields[focus].input.moveLine(key == .down ? 1 : -1) {
+                fields[focus].isSelected = false
+            } else if key == .down {
+                acceptCompletion()
+                focus = nextVisible(after: focus, step: 1)
+            } else {
+                focus = nextVisible(after: focus, step: -1)
+            }
+        case .tab:
             acceptCompletion()
             focus = nextVisible(after: focus, step: 1)
-        case .backTab, .up:
+        case .backTab:
             focus = nextVisible(after: focus, step: -1)
         case .left, .right:
             if case .choice(let options) = fields[focus].kind, !options.isEmpty {
@@ -205,12 +232,24 @@ struct FormModel: Equatable {
         return .editing
     }
 
+    /// Ctrl-J or Alt-Enter in a note: a line feed at the cursor (replacing a selected value, as a
+    /// character does), unless the field is full.
+    private mutating func typeLineBreak() {
+        if fields[focus].isSelected { fields[focus].input.set(""); fields[focus].isSelected = false }
+        if fields[focus].input.insert(["\n"]) {
+            edited = true
+        } else {
+            notice = "This field is full: it holds at most \(FormView.thousands(fields[focus].input.limit)) characters"
+        }
+    }
+
     /// A bracketed paste into the focused field: inserted at the cursor as text, whole, or refused
-    /// whole when the field would pass its limit. It never saves, cancels or moves focus.
+    /// whole when the field would pass its limit. It never saves, cancels or moves focus. A note keeps
+    /// the paste's line breaks; any other field joins its lines with spaces.
     mutating func paste(_ text: String) {
         guard fields.indices.contains(focus) else { return }
         notice = nil
-        let pasted = FormField.pasteable(text)
+        let pasted = FormField.pasteable(text, keepsLines: fields[focus].keepsLines)
         guard !pasted.isEmpty else { return }
         if fields[focus].isSelected { fields[focus].input.set(""); fields[focus].isSelected = false }
         if case .choice(let options) = fields[focus].kind, options.contains(fields[focus].input.text) {
@@ -238,6 +277,14 @@ struct FormModel: Equatable {
         let next: Int
         if let current { next = (current + step + options.count) % options.count } else { next = step > 0 ? 0 : options.count - 1 }
         fields[focus].input.set(options[next])
+    }
+}
+
+extension MeetingScreen {
+    /// A form is open on a field that keeps line breaks (a note's text).
+    var focusKeepsLines: Bool {
+        guard !privacy, helpScroll == nil, case .form(let form, _) = modal, form.fields.indices.contains(form.focus) else { return false }
+        return form.fields[form.focus].keepsLines
     }
 }
 

@@ -26,7 +26,17 @@ enum FormView {
         // A form longer than the window (the late case has every agenda column) shows the fields
         // around the focus; the line under them says which are shown.
         let otherRows = 2 + extra.count + 1 + max(2, helpLines.count) + checkLines.count + problemLines.count + 2
-        let fieldRows = max(3, area.h - otherRows)
+        let valueCol = centred(width: width, height: 1, in: area).x + 2 + labelWidth
+        let sideWidth = 22
+        let fieldWidth = max(10, centred(width: width, height: 1, in: area).maxX - 2 - valueCol - sideWidth)
+        // A focused note grows to show its lines (up to `noteRows`, fewer when the window is short),
+        // then scrolls with the cursor.
+        let note = form.fields.indices.contains(form.focus) && form.fields[form.focus].keepsLines
+            ? NoteRows(form.fields[form.focus].input, width: fieldWidth,
+                       most: min(noteRows, max(1, area.h - otherRows - allVisible.count + 1)))
+            : nil
+        let noteExtraRows = (note?.height ?? 1) - 1
+        let fieldRows = max(3, area.h - otherRows - noteExtraRows)
         var visible = allVisible
         var scrollNote: String?
         if allVisible.count > fieldRows {
@@ -35,22 +45,24 @@ enum FormView {
             visible = Array(allVisible[start..<(start + fieldRows)])
             scrollNote = "↕ fields \(start + 1)–\(start + fieldRows) of \(allVisible.count): Tab / Shift-Tab for the others"
         }
-        let height = min(area.h, otherRows + visible.count)
+        let height = min(area.h, otherRows + visible.count + noteExtraRows)
         let rect = centred(width: width, height: height, in: area)
         buf.box(rect, title: form.title, style: .accent)
         var row = rect.y + 1
         let left = rect.x + 2
         for line in extra { buf.draw(line, col: left, row: row, maxCol: rect.maxX - 2); row += 1 }
 
-        let valueCol = left + labelWidth
-        let sideWidth = 22
-        let fieldWidth = max(10, rect.maxX - 2 - valueCol - sideWidth)
         for i in visible where row < rect.maxY - 1 {
             let field = form.fields[i]
             let focused = i == form.focus
             // The focused field is marked with › as well as highlighted, so it shows without colour.
             if focused { buf.put("›", col: left - 1, row: row, style: .accent) }
             buf.put(column(field.label, labelWidth - 1), col: left, row: row, style: focused ? .title : .normal)
+            if focused, let note {
+                row = note.draw(field, col: valueCol, row: row, lastRow: rect.maxY - 2, into: &buf,
+                                side: sideNote(field, screen: screen), sideMaxCol: rect.maxX - 2)
+                continue
+            }
             // The focused field scrolls to its cursor; the others show their start, with … where cut, so
             // a long action never looks as if its first words were lost.
             let (shown, cursorCol) = focused ? field.input.visible(width: fieldWidth)
@@ -79,6 +91,9 @@ enum FormView {
             : "Saving…"
         buf.put(CharWidth.fitting(keys, inner), col: left, row: rect.maxY - 2, style: .hint)
     }
+
+    /// The most rows a focused note shows before it scrolls.
+    static let noteRows = 8
 
     /// The SMART check, live: errors block saving, warnings only guide.
     static func checks(_ findings: [Finding], width: Int) -> [StyledLine] {
@@ -136,6 +151,8 @@ enum FormView {
                 let shown = candidates.prefix(8).map { SafeText.line($0) + (form.agencyMarks[$0].map { " (\($0))" } ?? "") }.joined(separator: " · ")
                 lines.append(StyledLine(CharWidth.fitting("↳ " + shown + (candidates.count > 8 ? " …" : "") + "  (Tab accepts the first)", width), .hint))
             }
+        case .prose:
+            lines.append(StyledLine("↳ Ctrl-J or Alt-Enter starts a new line · ↑/↓ move between its lines", .hint))
         case .choice:
             // The options still matching what was typed (every option before typing), each with its
             // letter, wrapped onto more lines when needed; the chosen one in brackets.
@@ -174,5 +191,44 @@ enum FormView {
 
     static func weekday(_ d: CalendarDate) -> String {
         ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][d.isoWeekday - 1]
+    }
+}
+
+/// A focused note in a form: its lines on as many rows as they need, up to a limit, scrolled so the
+/// cursor shows; the side column says which rows show when they do not all fit.
+struct NoteRows {
+    let layout: ProseLayout
+    let chars: [Character]
+    let cursor: (row: Int, col: Int)
+    let height: Int
+    let top: Int
+    let width: Int
+
+    init(_ input: TextField, width: Int, most: Int) {
+        chars = input.chars
+        self.width = width
+        layout = ProseLayout(chars, width: width - 1)
+        cursor = layout.position(of: min(max(0, input.cursor), chars.count), in: chars)
+        height = max(1, min(layout.rows.count, most))
+        top = layout.firstShownRow(cursorRow: cursor.row, height: height)
+    }
+
+    /// Draws the rows from `row` (no further than `lastRow`) and returns the row after them.
+    func draw(_ field: FormField, col: Int, row: Int, lastRow: Int, into buf: inout ScreenBuffer, side: Span, sideMaxCol: Int) -> Int {
+        let style: Style = field.isSelected ? Style(.selection) : .inputFocused
+        var y = row
+        for r in top..<min(layout.rows.count, top + height) where y < lastRow {
+            buf.fill(col: col, row: y, width: width, height: 1, style: .inputFocused)
+            buf.put(layout.text(of: r, in: chars), col: col, row: y, style: style, maxCol: col + width)
+            if r == cursor.row { buf.cursor = (col + cursor.col, y) }
+            y += 1
+        }
+        let sideText = field.isSelected && side.text.isEmpty ? Span("typing replaces", .muted) : side
+        buf.put(sideText.text, col: col + width + 1, row: row, style: sideText.style, maxCol: sideMaxCol)
+        if layout.rows.count > height, y - 1 > row {
+            buf.put("↕ rows \(top + 1)–\(top + height) of \(layout.rows.count)", col: col + width + 1, row: y - 1,
+                    style: .muted, maxCol: sideMaxCol)
+        }
+        return y
     }
 }

@@ -1,7 +1,9 @@
 import MaracCore
 
-/// One line of editable text with a cursor (a character index). Handles the editing keys every
-/// terminal user expects; anything else is left for the form.
+/// Editable text with a cursor (a character index). Handles the editing keys every terminal user
+/// expects; anything else is left for the form. Most fields are one line; a note's text may hold
+/// line feeds (`FormField.Kind.prose`), so Home and End go to the start and end of the cursor's line
+/// (in a one-line field, the whole text) and `moveLine` goes up and down its lines.
 ///
 /// Costs do not grow with the length of the text (a 4,000-character note types as fast as a short
 /// one): the characters are kept as an array, so a key is one insert or remove at the cursor, and
@@ -42,9 +44,9 @@ struct TextField: Equatable {
         case .right, .ctrl("f"):
             cursor = min(chars.count, cursor + 1)
         case .home, .ctrl("a"):
-            cursor = 0
+            cursor = lineStart(of: cursor)
         case .end, .ctrl("e"):
-            cursor = chars.count
+            cursor = lineEnd(of: cursor)
         case .ctrl("u"):
             chars.removeFirst(cursor); cursor = 0
         case .ctrl("k"):
@@ -52,8 +54,8 @@ struct TextField: Equatable {
         case .ctrl("w"):
             // Delete the word before the cursor.
             var i = cursor
-            while i > 0, chars[i - 1] == " " { i -= 1 }
-            while i > 0, chars[i - 1] != " " { i -= 1 }
+            while i > 0, chars[i - 1] == " " || chars[i - 1] == "\n" { i -= 1 }
+            while i > 0, chars[i - 1] != " ", chars[i - 1] != "\n" { i -= 1 }
             chars.removeSubrange(i..<cursor); cursor = i
         default:
             return false
@@ -71,6 +73,40 @@ struct TextField: Equatable {
     }
 
     mutating func set(_ value: String) { chars = Array(value); cursor = chars.count }
+
+    /// The start of the line holding `index` (just after the line feed before it, or 0).
+    func lineStart(of index: Int) -> Int {
+        var i = min(max(0, index), chars.count)
+        while i > 0, chars[i - 1] != "\n" { i -= 1 }
+        return i
+    }
+
+    /// The end of the line holding `index` (its line feed, or the end of the text).
+    func lineEnd(of index: Int) -> Int {
+        var i = min(max(0, index), chars.count)
+        while i < chars.count, chars[i] != "\n" { i += 1 }
+        return i
+    }
+
+    /// Moves the cursor to the line above (`step` -1) or below (+1), at the same place in it or its
+    /// end when shorter. False, and the cursor left alone, when there is no line there: the form
+    /// then moves to the field above or below, as ↑/↓ do in a one-line field.
+    mutating func moveLine(_ step: Int) -> Bool {
+        cursor = min(max(0, cursor), chars.count)
+        let start = lineStart(of: cursor)
+        let column = cursor - start
+        if step < 0 {
+            guard start > 0 else { return false }
+            let above = lineStart(of: start - 1)
+            cursor = min(above + column, start - 1)
+        } else {
+            let end = lineEnd(of: cursor)
+            guard end < chars.count else { return false }
+            let below = end + 1
+            cursor = min(below + column, lineEnd(of: below))
+        }
+        return true
+    }
 
     /// The visible slice for a field `width` columns wide, scrolled so the cursor shows, and the
     /// cursor's column within it. Only the characters that can show are looked at.
@@ -103,8 +139,9 @@ struct TextField: Equatable {
     }
 
     /// The start of the text cleaned for showing in `width` columns, without looking at the rest.
+    /// A line feed (only a note holds them) shows as ↵, so a note of several lines reads as such on one row.
     func prefix(width: Int) -> String {
-        String(chars.prefix(max(0, width) * 4 + 16).map(Self.shown))
+        String(chars.prefix(max(0, width) * 4 + 16).map { $0 == "\n" ? "↵" : Self.shown($0) })
     }
 
     /// Field text is shown cleaned, character for character (control characters become spaces so

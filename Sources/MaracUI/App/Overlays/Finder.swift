@@ -12,7 +12,8 @@ struct Finder: Equatable {
 
 /// One line of a finder's list and what Enter on it does.
 struct FinderItem {
-    enum Target { case key(Key), caseRef(String) }
+    /// `replayKey`: one of a replay's own commands (`ReplayController.keymap`), which the replay runs.
+    enum Target { case key(Key), caseRef(String), replayKey(Key) }
     var key: String
     var text: String
     var target: Target
@@ -24,8 +25,12 @@ extension MeetingScreen {
         func matches(_ texts: String...) -> Bool { query.isEmpty || texts.contains { $0.lowercased().contains(query) } }
         switch finder.kind {
         case .palette:
-            return (Self.keymap(for: screen) + Self.globalKeymap)
-                .filter { !$0.isHandledElsewhere && !$0.keys.isEmpty && matches($0.label, $0.help) }
+            // In a replay its own commands come first, and the keys that change the meeting are left
+            // out (they are refused there), as in `?` help.
+            let replay = (replayKeys?.commands ?? []).filter { matches($0.label, $0.help) }
+                .map { FinderItem(key: $0.label, text: $0.help, target: .replayKey($0.key)) }
+            return replay + (Self.keymap(for: screen) + Self.globalKeymap)
+                .filter { !$0.isHandledElsewhere && !$0.keys.isEmpty && !(replayKeys != nil && $0.isEdit) && matches($0.label, $0.help) }
                 .map { FinderItem(key: $0.label, text: $0.help, target: .key($0.keys[0])) }
         case .search:
             return state.queue.compactMap { ref -> FinderItem? in
@@ -36,6 +41,14 @@ extension MeetingScreen {
                 return FinderItem(key: ref, text: "\(names) — note: \(note.text)", target: .caseRef(ref))
             }
         }
+    }
+
+    /// The replay command selected in an open `:` palette, if one is: Enter there is the replay's.
+    var chosenReplayCommand: Key? {
+        guard case .finder(let finder)? = modal, finder.kind == .palette else { return nil }
+        let items = finderItems(finder)
+        guard items.indices.contains(finder.selected), case .replayKey(let key) = items[finder.selected].target else { return nil }
+        return key
     }
 
     mutating func finderKey(_ finder: Finder, _ key: Key) -> [Effect] {
@@ -56,6 +69,8 @@ extension MeetingScreen {
                 caseScreen.reset()
                 setStatus("Found \(SafeText.line(ref))")
                 return []
+            case .replayKey:
+                return []   // run by the replay before the key reaches here (`chosenReplayCommand`)
             }
         case .down: finder.selected = min(finder.selected + 1, max(0, items.count - 1))
         case .up: finder.selected = max(0, finder.selected - 1)
@@ -71,7 +86,8 @@ extension MeetingScreen {
 
     func drawFinder(_ finder: Finder, into buf: inout ScreenBuffer, area: Rect) {
         let items = finderItems(finder)
-        let title = finder.kind == .palette ? "Commands on the \(screen.title) screen" : "Search case references, names and notes"
+        let title = finder.kind == .search ? "Search case references, names and notes"
+            : replayKeys != nil ? "Commands of this replay and the \(screen.title) screen" : "Commands on the \(screen.title) screen"
         let rect = centred(width: min(area.w - 4, 90), height: min(area.h, max(6, items.count + 5)), in: area)
         buf.box(rect, title: title, style: .accent)
         let left = rect.x + 2, right = rect.maxX - 2

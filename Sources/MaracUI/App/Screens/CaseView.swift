@@ -99,7 +99,7 @@ extension CaseController {
         } else {
             for v in views {
                 let mark = v.isAmended ? " (amended)" : ""
-                for (j, part) in wrap("#\(v.id) Victim's views (\(SafeText.line(v.agency)))\(mark): \(SafeText.line(v.text))", width: max(10, width - 4)).enumerated() {
+                for (j, part) in wrap("#\(v.id) Victim's views (\(SafeText.line(v.agency)))\(mark): \(SafeText.block(v.text))", width: max(10, width - 4)).enumerated() {
                     lines.append(StyledLine(j == 0 ? part : "  " + part))
                 }
             }
@@ -119,7 +119,7 @@ extension CaseController {
             for n in others where !agencies.contains(n.agency) { agencies.append(n.agency) }
             for agency in agencies {
                 for n in others where n.agency == agency {
-                    let text = wrap((n.isAmended ? "(amended) " : "") + SafeText.line(n.text), width: max(10, width - 2 - 38))
+                    let text = wrap((n.isAmended ? "(amended) " : "") + SafeText.block(n.text), width: max(10, width - 2 - 38))
                     lines.append(StyledLine([Span(column("#\(n.id) " + n.agency, 16), .accent), Span(column(n.kind.label, 22), .muted), Span(text.first ?? "")]))
                     for more in text.dropFirst() { lines.append(StyledLine(String(repeating: " ", count: 38) + more)) }
                 }

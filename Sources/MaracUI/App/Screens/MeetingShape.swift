@@ -84,7 +84,7 @@ extension CaseController {
         lines.append(StyledLine("Notes (\(item.notes.count)) — o adds one", .title))
         if item.notes.isEmpty { lines.append(StyledLine("No notes yet", .hint)) }
         for n in item.notes {
-            let text = wrap(SafeText.line(n.text), width: max(10, w - 2 - 16))
+            let text = wrap(SafeText.block(n.text), width: max(10, w - 2 - 16))
             lines.append(StyledLine([Span(column("#\(n.id) " + n.agency, 16), .accent), Span(text.first ?? "")]))
             for more in text.dropFirst() { lines.append(StyledLine(String(repeating: " ", count: 16) + more)) }
         }
