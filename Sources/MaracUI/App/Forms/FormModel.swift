@@ -283,7 +283,7 @@ struct FormModel: Equatable {
 extension MeetingScreen {
     /// A form is open on a field that keeps line breaks (a note's text).
     var focusKeepsLines: Bool {
-        guard !privacy, helpScroll == nil, case .form(let form, _) = modal, form.fields.indices.contains(form.focus) else { return false }
+        guard !privacy, help == nil, case .form(let form, _) = modal, form.fields.indices.contains(form.focus) else { return false }
         return form.fields[form.focus].keepsLines
     }
 }
