@@ -53,6 +53,17 @@ import Testing
         #expect(text.contains("Unsafe contact: phone, post"))
     }
 
+    /// A hearing found under another reference (linked by names) is a previous hearing on the agenda
+    /// too, as on the case screen and in the minutes; a possible one is not, until confirmed.
+    @Test func theAgendaNamesAnEarlierHearingFoundByNames() throws {
+        let rt = try onCase(keys: "3")
+        let lines = rt.screen.view(size: Size(cols: 200, rows: 30)).lines()
+        let row = try #require(lines.dropFirst(2).first { $0.contains("NV-101") })
+        #expect(row.contains("02/07/2026"), "\(row)")
+        #expect(!row.contains("10/09/2026"), "a possible earlier hearing is not yet a previous hearing: \(row)")
+        #expect(lines.contains { $0.contains("NV-101: referred by") && $0.contains("previous hearings 15/03/2026, 02/07/2026") }, "\(lines.joined(separator: "\n"))")
+    }
+
     @Test func confirmingAPossibleHearingIsRecorded() throws {
         var rt = try onCase(keys: "4H")
         #expect(rt.text.contains("the same case?"))

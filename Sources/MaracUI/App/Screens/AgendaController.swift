@@ -152,7 +152,9 @@ struct AgendaController: ScreenController {
             spans.append(flag)
             if wide {
                 spans.append(Span(column(a.referringAgency, referrerW), .muted))
-                spans.append(Span(SafeText.line(a.previousHearings.sorted().map(\.uk).joined(separator: ", ")), .muted))
+                // The agenda's dates and the earlier hearings found in the folder (a reference that
+                // changed links by names), as the case screen and the minutes show them.
+                spans.append(Span(SafeText.line(c.allPreviousHearings.map(\.uk).joined(separator: ", ")), .muted))
             }
             lines.append(StyledLine(spans))
         }
@@ -167,8 +169,8 @@ struct AgendaController: ScreenController {
         }
         if let c = ctx.selectedCase {
             var detail = "\(SafeText.line(c.ref)): referred by \(SafeText.line(c.agenda.referringAgency))"
-            if !c.agenda.previousHearings.isEmpty {
-                detail += " · previous hearings " + c.agenda.previousHearings.sorted().map(\.uk).joined(separator: ", ")
+            if !c.allPreviousHearings.isEmpty {
+                detail += " · previous hearings " + c.allPreviousHearings.map(\.uk).joined(separator: ", ")
             }
             if let from = c.deferredFrom { detail += " · \(SafeText.line(from.summary))" }
             if let shown = Self.sectionShown(for: c.ref, in: s), shown != c.agenda.section {
