@@ -103,3 +103,18 @@ import Testing
         #expect(rt.text.contains("'mapa' is not a flag"))
     }
 }
+
+/// The summary's word for a case's time agrees with the timer's symbol: at exactly the target the
+/// timer shows ▲, so the line says "at target", not "within target".
+@Suite struct SummaryTimeWordsTests {
+    @Test func aCaseHeardForExactlyItsTargetIsAtTarget() throws {
+        let timed = Fixture.opened + [
+            (5, MeetingEvent.discussionStarted(caseRef: "NV-101")),
+            (15, .discussionEnded(caseRef: "NV-101", overrunReason: nil)),
+        ]
+        var rt = FakeRuntime(meeting: Fixture.meeting(timed), now: Fixture.minutes(16))
+        try rt.run("5")
+        let row = try #require(rt.screen.view(size: Size(cols: 120, rows: 40)).lines().first { $0.contains("NV-101") && $0.contains("target") })
+        #expect(row.contains("▲ at target"), "\(row)")
+    }
+}

@@ -42,7 +42,8 @@ struct SummaryController: ScreenController {
         for c in heard + notifications {
             let t = c.elapsedMillis(now: now)
             let phase = s.phase(of: c.ref, now: now)
-            let vs = c.agenda.notification ? "notification" : t > target ? "+\(formatElapsed(t - target)) over target" : "within target"
+            let vs = c.agenda.notification ? "notification" : t > target ? "+\(formatElapsed(t - target)) over target"
+                : t == target ? "at target" : "within target"   // at exactly the target the timer shows ▲ already
             lines.append(StyledLine([Span("  " + column(c.ref, 10)), Span(rcolumn(formatElapsed(t), 10)),
                                      Span("  \(phase.symbol) \(vs)", TimerView.phaseStyle(phase))]))
         }
