@@ -85,6 +85,7 @@ struct ReportCommandTests {
         let outcome = MaracReportCommand.run(.init(folder: dir, quarter: "2026q3", format: "html", out: out))
         #expect(outcome.exitCode == 0, "\(outcome.stderr)")
         #expect(outcome.stdout.hasPrefix("wrote \(out)"))
+        #expect(outcome.stdout.contains("; 1 meeting, "), "one meeting, not '1 meetings': \(outcome.stdout)")
         let written = try String(contentsOfFile: out, encoding: .utf8)
         #expect(written.hasPrefix("<!DOCTYPE html>") && written.contains("RESTRICTED when complete (OFFICIAL-SENSITIVE)"))
         let mode = try FileManager.default.attributesOfItem(atPath: out)[.posixPermissions] as? Int

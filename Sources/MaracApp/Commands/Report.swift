@@ -134,8 +134,9 @@ public enum MaracReportCommand {
         } catch {
             return Outcome(exitCode: ExitStatus.cannotCreate, stdout: "", stderr: stderr + [error.message])
         }
-        let summary = "wrote \(out) (\(format.rawValue); \(report.period.heading); \(report.dataReturn.meetings.count) meetings, "
-            + "\(report.dataReturn.casesHeard.count) cases heard\(report.isIncomplete ? "; INCOMPLETE" : ""))"
+        func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
+        let summary = "wrote \(out) (\(format.rawValue); \(report.period.heading); \(count(report.dataReturn.meetings.count, "meeting", "meetings")), "
+            + "\(count(report.dataReturn.casesHeard.count, "case", "cases")) heard\(report.isIncomplete ? "; INCOMPLETE" : ""))"
         return Outcome(exitCode: code, stdout: summary + "\n", stderr: stderr)
     }
 
