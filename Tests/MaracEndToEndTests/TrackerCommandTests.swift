@@ -86,6 +86,12 @@ struct TrackerCommandTests {
         let out = try TempFolder()
         let chase = try marac("actions", dir.path, "chase", "--agency", "all", "--format", "csv", "--out", out.path)
         #expect(chase.status == 0, "\(chase.err)")
+        // No name configured: the chasers are signed with the login name, and the coordinator is told where to set one.
+        let unnamed = try finish(try spawn("/usr/bin/env", ["-u", "MARAC_USER_NAME", "MARAC_CONFIG=\(dir.file("no-config.yaml"))", Binary.marac,
+                                                            "actions", dir.path, "chase", "--agency", "all", "--format", "csv", "--out", out.path]))
+        #expect(unnamed.status == 0 && unnamed.err.contains("(the login name): set user_name in the configuration"), "\(unnamed.err)")
+        let named = try marac("actions", dir.path, "chase", "--agency", "all", "--format", "csv", "--out", out.path, "--by", "Pat Coordinator")
+        #expect(named.status == 0 && !named.err.contains("login name"), "\(named.err)")
         for format in ["md", "html", "docx"] {
             let r = try marac("actions", dir.path, "chase", "--agency", "all", "--format", format, "--out", out.path)
             #expect(r.status == 0, "\(format): \(r.err)")

@@ -132,7 +132,12 @@ public enum Chasers {
         for (c, d) in zip(chasers, documents) {
             text += "wrote \(SafeText.line(d.path)) (\(SafeText.line(c.agency)): \(c.actions.count) action\(c.actions.count == 1 ? "" : "s"), \(c.overdue) overdue)\n"
         }
-        return Result(text: text, warnings: loaded.problems, files: documents.map(\.path))
+        // Chasers go to agencies under the coordinator's name: a login name ("root", "jsmith2") is
+        // not one, so say where the name is set before the files are sent.
+        let unsigned = request.by == nil
+            ? ["the covering text is signed '\(SafeText.line(by))' (the login name): set user_name in the configuration (`marac config`) or give --by NAME"]
+            : []
+        return Result(text: text, warnings: loaded.problems + unsigned, files: documents.map(\.path))
     }
 
     static func victim(_ c: Chaser, _ a: TrackedAction) -> String { c.showVictimNames ? a.victim : "" }
