@@ -36,16 +36,9 @@ public enum LocalProtocolFile {
 
     public static func parse(_ text: String, file: String) throws(CommandFailure) -> LocalProtocol {
         func fail(_ mark: Mark?, _ key: String?, _ message: String) -> CommandFailure {
-            var at = file
-            if let mark { at += ":\(mark.line)" }
-            if let key { at += " (\(key))" }
-            return CommandFailure("\(at): \(message)", exitCode: ExitStatus.badFile)
+            YAMLSyntax.failure(file, line: mark?.line, key: key, message)
         }
-        let root: Node?
-        switch YAMLSyntax.compose(text) {
-        case .success(let node): root = node
-        case .failure(let p): throw CommandFailure(file + (p.line.map { ":\($0)" } ?? "") + ": " + p.text, exitCode: ExitStatus.badFile)
-        }
+        let root = try YAMLSyntax.document(text, file: file)
         var rules = LocalProtocol.national
         guard let root else { return rules }   // an empty file: the national protocol
         guard let mapping = root.mapping else { throw fail(root.mark, nil, "expected 'key: value' lines (see `marac new --help`)") }

@@ -19,6 +19,21 @@ enum YAMLSyntax {
         }
     }
 
+    /// A file's problem as one line, exit 2: `FILE:LINE (key): problem` (line and key when known).
+    static func failure(_ file: String, line: Int?, key: String?, _ problem: String) -> CommandFailure {
+        CommandFailure(file + (line.map { ":\($0)" } ?? "") + (key.map { " (\($0))" } ?? "") + ": " + problem,
+                       exitCode: ExitStatus.badFile)
+    }
+
+    /// The document's root node (nil for an empty file, or one of only comments); text that is not
+    /// YAML fails in that one line.
+    static func document(_ text: String, file: String) throws(CommandFailure) -> Node? {
+        switch compose(text) {
+        case .success(let node): return node
+        case .failure(let p): throw failure(file, line: p.line, key: nil, p.text)
+        }
+    }
+
     /// The document's root node (nil for an empty file, or one of only comments), or where it fails.
     static func compose(_ text: String) -> Result<Node?, Problem> {
         do { return .success(try Yams.compose(yaml: text)) } catch {

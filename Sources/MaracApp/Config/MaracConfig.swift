@@ -173,14 +173,9 @@ public struct MaracConfig: Sendable, Equatable {
     /// The file's keys in order with their line numbers. Unknown keys, lists and nested maps are errors.
     static func parse(_ text: String, file: String) throws(CommandFailure) -> [(Key, String, Int)] {
         func fail(_ line: Int?, _ key: String?, _ problem: String) -> CommandFailure {
-            let place = file + (line.map { ":\($0)" } ?? "") + (key.map { " (\($0))" } ?? "")
-            return CommandFailure("\(place): \(problem)", exitCode: ExitStatus.badFile)
+            YAMLSyntax.failure(file, line: line, key: key, problem)
         }
-        let root: Node?
-        switch YAMLSyntax.compose(text) {
-        case .success(let node): root = node
-        case .failure(let p): throw fail(p.line, nil, p.text)
-        }
+        let root = try YAMLSyntax.document(text, file: file)
         guard let root else { return [] }            // an empty file (or only comments) sets nothing
         guard let mapping = root.mapping else { throw fail(line(of: root), nil, "expected `key: value` lines (see `marac config --print-template`)") }
         var seen: Set<Key> = []

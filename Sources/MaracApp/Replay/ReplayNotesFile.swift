@@ -46,16 +46,9 @@ public enum ReplayNotesFile {
 
     public static func parse(_ text: String, file: String, records: [RecordedEvent]) throws(CommandFailure) -> [ReplayNote] {
         func fail(_ mark: Mark?, _ field: String?, _ message: String) -> CommandFailure {
-            var at = file
-            if let mark { at += ":\(mark.line)" }
-            if let field { at += " (\(field))" }
-            return CommandFailure("\(at): \(message)", exitCode: ExitStatus.badFile)
+            YAMLSyntax.failure(file, line: mark?.line, key: field, message)
         }
-        let root: Node?
-        switch YAMLSyntax.compose(text) {
-        case .success(let node): root = node
-        case .failure(let p): throw CommandFailure(file + (p.line.map { ":\($0)" } ?? "") + ": " + p.text, exitCode: ExitStatus.badFile)
-        }
+        let root = try YAMLSyntax.document(text, file: file)
         guard let root else { return [] }   // empty, or only comments
         guard let mapping = root.mapping else { throw fail(root.mark, nil, "expected `notes:` followed by a list of notes (see docs/REPLAY.md)") }
         var notes: [ReplayNote] = []
