@@ -58,8 +58,8 @@ public enum RunMeeting {
         let loaded = try ActionFolder.load(folder: folder, passphrase: passphrase)
         for problem in loaded.problems { logger.warning("outstanding actions: \(problem)") }
         let others = loaded.actions.filter { $0.meetingID != state.info.id }
+        let earlier = others.filter { $0.isOpen && $0.action.meetingDate < state.info.date }.map(\.action)
         guard again else {
-            let earlier = others.filter { $0.isOpen && $0.action.meetingDate < state.info.date }.map(\.action)
             guard !earlier.isEmpty else { return }
             try session.appendNow([.outstandingActionsImported(actions: earlier)], at: AppClock.wall.now)
             logger.info("imported \(earlier.count) outstanding actions")
@@ -78,8 +78,8 @@ public enum RunMeeting {
             else if state.reviews[a.id] != nil { list.append(a) }
             else { closed.append(a.displayID) }
         }
-        let listed = Set(list.map(\.id)).union(state.outstanding.map(\.id))
-        let added = others.filter { $0.isOpen && $0.action.meetingDate < state.info.date && !listed.contains($0.action.id) }.map(\.action)
+        let listed = Set(state.outstanding.map(\.id))
+        let added = earlier.filter { !listed.contains($0.id) }
         list += added
         guard list != state.outstanding else { return }
         try session.appendNow([.outstandingActionsImported(actions: list)], at: AppClock.wall.now)
