@@ -11,7 +11,7 @@ import MaracJournal
 /// against the floor: reading every file once and hashing each line, as the journal reader must.
 enum ArchiveBench {
     /// The commands timed; `only` (for profiling one of them) skips the others but never the floor.
-    enum Command: String, CaseIterable { case list, chase, report, start }
+    enum Command: String, CaseIterable { case list, chase, report, start, phases }
 
     static func run(folder: String, meetings: Int, rounds: Int, only: Command? = nil) throws -> [Figure] {
         var summaryLine = ""
@@ -32,6 +32,7 @@ enum ArchiveBench {
         let lastDate = try ActionFolder.load(folder: folder).actions.last?.action.meetingDate ?? CalendarDate(year: 2026, month: 1, day: 1)!
 
         var floor = Samples(), list = Samples(), chase = Samples(), report = Samples(), start = Samples()
+        var phases = Phases()
         for _ in 0..<rounds {
             func timed(_ command: Command) -> Bool { only == nil || only == command }
             try floor.time { try hashFolder(folder, files) }
@@ -46,7 +47,9 @@ enum ArchiveBench {
                 }
             }
             if timed(.start) { try start.time { _ = try OpenActions.load(folder: folder, passphrase: nil, excludingMeeting: "next-meeting") } }
+            if only == .phases { try phases.time(folder, files) }
         }
+        if only == .phases { phases.print(floor: floor) }
         let f = floor.median
         func figure(_ name: String, _ s: Samples) -> Figure {
             Figure(name: name, value: s, baselines: [("read+hash floor", f)], target: "< 1 s and ≤ 3× floor",
@@ -87,6 +90,32 @@ enum ArchiveBench {
             }
             results.set(i, x)
         }
+    }
+}
+
+/// Where a load of the folder spends its processor time (`--only phases`): each step is timed on its
+/// own, cumulatively (each includes the steps before it).
+struct Phases {
+    var check = Samples(), read = Samples(), fold = Samples(), load = Samples()
+
+    mutating func time(_ folder: String, _ files: [String]) throws {
+        try check.time {
+            DispatchQueue.concurrentPerform(iterations: files.count) { i in _ = try? JournalReader.verifyChain(path: folder + "/" + files[i]) }
+        }
+        try read.time { _ = try FolderJournals.read(folder: folder, passphrase: nil) }
+        try fold.time {
+            let journals = try FolderJournals.read(folder: folder, passphrase: nil)
+            let meetings = journals.meetings
+            DispatchQueue.concurrentPerform(iterations: meetings.count) { i in _ = MeetingState.fold(meetings[i].contents.events) }
+        }
+        try load.time { _ = try ActionFolder.load(folder: folder) }
+    }
+
+    func print(floor: Samples) {
+        func r(_ s: Samples) -> String { String(format: "%.1f ms (%.2f×)", s.cpuMedian, s.cpuMedian / floor.cpuMedian) }
+        Swift.print("phases, processor time (each includes the ones before): floor \(String(format: "%.1f", floor.cpuMedian)) ms; "
+            + "read+check chains \(r(check)); + decode (FolderJournals.read) \(r(read)); + fold every meeting \(r(fold)); "
+            + "ActionFolder.load \(r(load))")
     }
 }
 

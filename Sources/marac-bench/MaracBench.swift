@@ -55,12 +55,12 @@ struct MaracBench: ParsableCommand {
         @Option(help: "The archive folder (generated there if it has no tracker yet, and kept).") var folder: String = "/tmp/marac-bench-archive-260"
         @Option(help: "Meetings to generate.") var meetings: Int = 260
         @Option(help: "Rounds of each figure.") var rounds: Int = 5
-        @Option(help: "Time only this command beside the floor (list, chase, report, start), e.g. under a profiler.")
+        @Option(help: "Time only this command beside the floor (list, chase, report, start), e.g. under a profiler; phases: where a load of the folder spends its time.")
         var only: String?
         func run() throws {
             var command: ArchiveBench.Command?
             if let only {
-                guard let c = ArchiveBench.Command(rawValue: only) else { throw BenchError("--only: one of list, chase, report, start") }
+                guard let c = ArchiveBench.Command(rawValue: only) else { throw BenchError("--only: one of list, chase, report, start, phases") }
                 command = c
             }
             for f in try ArchiveBench.run(folder: folder, meetings: meetings, rounds: rounds, only: command) { print(f.line()) }
