@@ -23,14 +23,7 @@ public enum LocalProtocolFile {
                               "start_time", "end_time"]
 
     public static func load(path: String) throws(CommandFailure) -> LocalProtocol {
-        let data: [UInt8]
-        do { data = try PosixFileIO().readFile(path, limit: FileLimits.small) } catch {
-            throw CommandFailure("\(path): cannot read the protocol file: \(InputFile.reason(error, limit: FileLimits.small))",
-                                 exitCode: error.errno == ENOENT ? ExitStatus.missingInput : ExitStatus.ioError)
-        }
-        guard let text = String(validating: data, as: UTF8.self) else {
-            throw CommandFailure("\(path): the protocol file is not UTF-8 text", exitCode: ExitStatus.badFile)
-        }
+        let text = try InputFile.text(path, what: "the protocol file", missingExit: ExitStatus.missingInput)
         return try parse(text, file: path)
     }
 

@@ -223,22 +223,6 @@ public enum MaracReportCommand {
         return Loaded(meetings: meetings, tracker: tracker, otherMeetingUpdates: otherMeetingUpdates, problems: problems)
     }
 
-    static func problem(_ name: String, _ path: String, _ error: JournalError) -> ReportProblem {
-        switch error {
-        case let .damaged(_, line, reason):
-            return ReportProblem(file: name, line: line, message: "damaged (\(reason)): not counted")
-        case .passphraseRequired:
-            return ReportProblem(file: name, message: "is encrypted and no passphrase was given (set MARAC_PASSPHRASE or run in a terminal): not counted")
-        case .wrongPassphrase:
-            return ReportProblem(file: name, message: "is encrypted with a different passphrase: not counted")
-        case let .notAJournal(_, reason):
-            return ReportProblem(file: name, message: "is not a marac journal (\(reason)): not counted")
-        default:
-            var text = error.description
-            if text.hasPrefix(path + ": ") { text = String(text.dropFirst(path.count + 2)) }
-            return ReportProblem(file: name, message: text + ": not counted")
-        }
-    }
 
     // MARK: - Writing
 

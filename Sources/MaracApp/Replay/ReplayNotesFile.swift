@@ -33,14 +33,7 @@ public enum ReplayNotesFile {
     public static func load(path: String, records: [RecordedEvent]) throws(CommandFailure) -> [ReplayNote] {
         var info = stat()
         if lstat(path, &info) != 0 && errno == ENOENT { return [] }
-        let data: [UInt8]
-        do { data = try PosixFileIO().readFile(path, limit: FileLimits.small) } catch {
-            throw CommandFailure("\(path): cannot read the trainer's notes: \(InputFile.reason(error, limit: FileLimits.small))",
-                                 exitCode: ExitStatus.ioError)
-        }
-        guard let text = String(validating: data, as: UTF8.self) else {
-            throw CommandFailure("\(path): the trainer's notes are not UTF-8 text", exitCode: ExitStatus.badFile)
-        }
+        let text = try InputFile.text(path, what: "the trainer's notes")
         return try parse(text, file: path, records: records)
     }
 
@@ -147,15 +140,7 @@ public enum ReplayNotesFile {
                 throw CommandFailure("\(path): not a regular file, so the bookmark was not saved (marac never replaces a link, FIFO or device)",
                                      exitCode: OutputTarget.cannotCreate)
             }
-            let data: [UInt8]
-            do { data = try PosixFileIO().readFile(path, limit: FileLimits.small) } catch {
-                throw CommandFailure("\(path): cannot read the trainer's notes: \(InputFile.reason(error, limit: FileLimits.small))",
-                                     exitCode: ExitStatus.ioError)
-            }
-            guard let text = String(validating: data, as: UTF8.self) else {
-                throw CommandFailure("\(path): the trainer's notes are not UTF-8 text; the bookmark was not saved", exitCode: ExitStatus.badFile)
-            }
-            existing = text
+            existing = try InputFile.text(path, what: "the trainer's notes", consequence: "; the bookmark was not saved")
         } else if errno != ENOENT {
             throw CommandFailure("\(path): \(JournalError.describe(errno: errno)); the bookmark was not saved", exitCode: ExitStatus.ioError)
         }

@@ -45,13 +45,8 @@ public enum ThemeLoader {
             let looked = searchPaths.isEmpty ? "no search paths" : searchPaths.joined(separator: ", ")
             return (.fallback, "theme '\(name)' not found (looked in: \(looked)); \(fallbackNote)")
         }
-        let data: [UInt8]
-        do { data = try PosixFileIO().readFile(path, limit: FileLimits.small) } catch {
-            return (.fallback, "\(path): cannot be read: \(InputFile.reason(error, limit: FileLimits.small)); \(fallbackNote)")
-        }
-        guard let text = String(validating: data, as: UTF8.self) else {
-            return (.fallback, "\(path): cannot be read as UTF-8 text; \(fallbackNote)")
-        }
+        let text: String
+        do { text = try InputFile.text(path, what: "the theme") } catch { return (.fallback, "\(error.message); \(fallbackNote)") }
         do {
             return (try parse(text, file: path), nil)
         } catch {
