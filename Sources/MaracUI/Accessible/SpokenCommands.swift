@@ -55,6 +55,7 @@ enum SpokenCommands {
         SpokenCommand(["pause", "p"], key: .char("p")),
         SpokenCommand(["undo", "u"], key: .char("u")),
         SpokenCommand(["reopen", "R"], key: .char("R")),
+        SpokenCommand(["times", "T"], key: .char("T")),
         SpokenCommand(["quit", "q"], key: .char("q")),
     ]
 
@@ -79,6 +80,7 @@ enum SpokenCommands {
         SpokenCommand(["defer", "d"], on: .agenda, key: .char("d"), takesItem: true),
         SpokenCommand(["withdraw", "w"], on: .agenda, key: .char("w"), takesItem: true),
         SpokenCommand(["late", "L"], on: .agenda, key: .char("L")),
+        SpokenCommand(["business", "aob", "B"], on: .agenda, key: .char("B")),
         SpokenCommand(["down", "J"], on: .agenda, key: .char("J"), takesItem: true),
         SpokenCommand(["up", "K"], on: .agenda, key: .char("K"), takesItem: true),
     ]
@@ -95,10 +97,15 @@ enum SpokenCommands {
         SpokenCommand(["feedback", "f"], on: .caseView, key: .char("f")),
         SpokenCommand(["bonus", "b"], on: .caseView, key: .char("b")),
         SpokenCommand(["details", "c"], on: .caseView, key: .char("c")),
+        SpokenCommand(["correct", "F"], on: .caseView, key: .char("F")),
+        SpokenCommand(["hearing", "H"], on: .caseView, key: .char("H")),
+        SpokenCommand(["amend-note", "m"], on: .caseView, key: .char("m")),
+        SpokenCommand(["withdraw-note", "W"], on: .caseView, key: .char("W")),
     ]
 
     static let summary: [SpokenCommand] = [
         SpokenCommand(["end", "C"], on: .summary, key: .char("C")),
+        SpokenCommand(["next-meeting", "N"], on: .summary, key: .char("N")),
     ]
 
     static func forScreen(_ screen: ScreenID) -> [SpokenCommand] {

@@ -70,7 +70,8 @@ extension SpokenMeeting {
         switch command.name {
         case "pause", "undo": return s.isStarted ? nil : "the meeting has not started"
         case "reopen": return s.isClosed ? nil : "the meeting is open"
-        case "close", "action", "note", "defer", "amend", "withdraw", "feedback", "bonus", "details", "start":
+        case "close", "action", "note", "defer", "amend", "withdraw", "feedback", "bonus", "details", "start",
+             "correct", "hearing", "amend-note", "withdraw-note":
             guard command.screen == .caseView else { return nil }
             return model.agenda.selectedRef == nil ? "no case is selected: type open and a case number" : nil
         case "left", "remove": return s.attendance.isEmpty ? "nobody is on the register yet" : nil

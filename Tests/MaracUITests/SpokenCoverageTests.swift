@@ -1,0 +1,71 @@
+import MaracCore
+import Testing
+@testable import MaracUI
+
+/// A blind chair can do what a sighted one can: every key of every screen's keymap (and of the
+/// global one) is a screen-reader command, or is listed here with the command that does its work.
+/// A key added to a controller without a spoken word fails this test.
+@Suite struct SpokenCoverageTests {
+    /// Keys the mode does through its own commands, by binding label: moving a selection is the
+    /// number a command takes (`outcome 2`, `open 3`), scrolling and searching are `list` and
+    /// `case`, help and the palette are `help`, Esc is typed as `esc`, the screen numbers are
+    /// `opening`, `review`, `agenda`, `open N`, `summary`.
+    static let doneOtherwise: [ScreenID?: Set<String>] = [
+        nil: ["1 … 5", "? or F1", ":"],
+        .opening: ["j/k", "Esc"],
+        .review: ["j/k", "Esc"],
+        .agenda: ["j/k", "/", "Home / End", "Esc"],
+        .caseView: ["j/k", "PgDn/PgUp", "/", "Esc"],
+        .summary: ["j/k PgDn/PgUp", "Esc"],
+    ]
+
+    @Test(arguments: [nil] + ScreenID.allCases.map(Optional.some))
+    func everyKeyHasASpokenCommand(_ screen: ScreenID?) {
+        let keymap = screen.map { MeetingScreen.keymap(for: $0) } ?? MeetingScreen.globalKeymap
+        let spoken = screen.map { SpokenCommands.forScreen($0) } ?? SpokenCommands.general
+        let spokenKeys = Set(spoken.compactMap(\.key))
+        var missing: [String] = []
+        for binding in keymap where !binding.isHandledElsewhere && !(Self.doneOtherwise[screen] ?? []).contains(binding.label) {
+            // Enter on the opening and m do the same; one spoken word for either key is enough.
+            if !binding.keys.contains(where: spokenKeys.contains) { missing.append("\(binding.label) — \(binding.help)") }
+        }
+        #expect(missing.isEmpty, "no screen-reader command for \(screen?.title ?? "every screen"): \(missing)")
+    }
+
+    @Test func everySpokenCommandPressesAKeyTheKeymapHas() {
+        for screen in ScreenID.allCases {
+            for c in SpokenCommands.forScreen(screen) where c.key != nil {
+                #expect(c.binding != nil, "\(c.name) on \(screen.title) presses a key the keymap does not have")
+            }
+        }
+        for c in SpokenCommands.general where c.key != nil && c.binding == nil {
+            // The screen numbers are handled by the root, not a binding of their own.
+            #expect(["opening", "agenda", "summary"].contains(c.name), "\(c.name) presses a key the global keymap does not have")
+        }
+    }
+
+    /// What the new words are for, from the chair's side: the next meeting and an item of any other
+    /// business set by typing words, written to the journal as the full screen writes them.
+    @Test func theNextMeetingAndAnyOtherBusinessAreSetByWords() {
+        let journal = FakeJournal(clock: Fixture.minutes(5), nextSeq: 0)
+        let meeting = Fixture.meeting(Fixture.opened)
+        journal.nextSeq = meeting.events.count
+        var s = SpokenMeeting(screen: MeetingScreen(meeting: meeting, now: Fixture.minutes(5)), perform: journal.perform)
+        _ = s.start(now: Fixture.minutes(5))
+
+        var out = ["summary", "next-meeting"].flatMap { s.answer($0) }
+        #expect(!out.joined().contains("not a command"), "\(out)")
+        var answers = 0
+        while !s.prompt.hasPrefix("Save?") && s.prompt != "Command: " && answers < 6 {
+            out += s.answer(s.prompt.lowercased().contains("date") ? "05/01/2027" : "Committee Room 2")
+            answers += 1
+        }
+        if s.prompt.hasPrefix("Save?") { out += s.answer("yes") }
+        #expect(journal.appends.flatMap { $0 }.contains(.nextMeetingSet(date: CalendarDate(year: 2027, month: 1, day: 5)!, venue: "Committee Room 2")),
+                "\(out)")
+
+        out = ["agenda", "business"].flatMap { s.answer($0) }
+        #expect(!out.joined().contains("not a command"), "\(out)")
+        #expect(s.prompt != "Command: ", "the item of any other business form opened: \(out)")
+    }
+}
