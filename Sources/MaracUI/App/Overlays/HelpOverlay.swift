@@ -14,7 +14,8 @@ enum HelpOverlay {
 
     /// The agenda's flag symbols (CaseFlag.symbol).
     static let flagLegend: [(String, String)] = CaseFlag.allCases.map { ("flag " + $0.symbol, $0.label) }
-        + [("flag ?", "a possible earlier hearing to confirm on the case screen (H)")]
+        + [("flag ?", "a possible earlier hearing to confirm on the case screen (H)"),
+           ("⚠", "not reached at this pace: the meeting would end before this case (its flags follow)")]
 
     static let glossary: [(String, String)] = [
         ("Marac", "Multi-Agency Risk Assessment Conference: the meeting on high-risk domestic abuse cases"),
@@ -77,11 +78,13 @@ enum HelpOverlay {
         buf.box(rect, title: title, style: .accent)
         let inner = rect.inset(1)
         let lines = lines(for: screen, replayKeys: replayKeys, width: inner.w - 2, filter: filter)
-        let top = min(scroll, max(0, lines.count - inner.h))
-        for (i, line) in lines.dropFirst(top).prefix(inner.h).enumerated() {
+        // "↓ more" has the last row to itself, so it never covers the end of a line of help.
+        let room = lines.count <= inner.h ? inner.h : inner.h - 1
+        let top = min(scroll, max(0, lines.count - room))
+        for (i, line) in lines.dropFirst(top).prefix(room).enumerated() {
             buf.draw(line, col: inner.x + 1, row: inner.y + i, maxCol: inner.maxX)
         }
-        if top + inner.h < lines.count { buf.put("↓ more", col: inner.maxX - 7, row: inner.maxY - 1, style: .muted) }
+        if top + room < lines.count { buf.put("↓ more", col: inner.maxX - 7, row: inner.maxY - 1, style: .muted) }
         if top > 0 { buf.put("↑", col: inner.maxX - 1, row: inner.y, style: .muted) }
     }
 }
@@ -104,7 +107,7 @@ struct HelpController {
         defer {
             // Keep the scroll within the text, so scrolling back up answers at once.
             let count = HelpOverlay.lines(for: screen, replayKeys: replayKeys, width: max(20, size.cols - 6), filter: filter).count
-            scroll = min(scroll, max(0, count - (size.rows - 6)))
+            scroll = min(scroll, max(0, count - (size.rows - 7)))  // the rows help shows when it has more: see `draw`
         }
         if typing {
             // Typing the filter: every character is text, Enter keeps it, Esc drops it.

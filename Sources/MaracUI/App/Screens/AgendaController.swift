@@ -95,15 +95,18 @@ struct AgendaController: ScreenController {
             return
         }
         let wide = body.w >= 110
-        // The victim's name gets the spare width first, then the reference, then (when wide) the
-        // referring agency; the other columns are fixed (status 13, basis to flag 45) and previous
-        // hearings end the row.
+        // The reference is how the chair tells cases apart (aloud, screen-shared): it is never cut
+        // below 12 characters, taking width from the victim's name at 80 columns. Then the victim's
+        // name gets the spare width first, then a longer reference, then (when wide) the referring
+        // agency; the other columns are fixed (status 13, basis to flag 45) and previous hearings
+        // end the row.
         let cases = s.orderedCases
         func longest(_ text: (CaseRecord) -> String) -> Int { cases.map { CharWidth.of(SafeText.line(text($0))) }.max() ?? 0 }
+        let refNatural = longest { $0.agenda.caseRef } + 1
         let widths = shareWidths([
             TableColumn(minimum: 13 + 45, natural: 13 + 45, priority: 9),
-            TableColumn(minimum: 7, natural: longest { $0.agenda.caseRef } + 1, priority: 2),
-            TableColumn(minimum: 12, natural: max(16, longest { $0.agenda.victim } + 1), priority: 1),
+            TableColumn(minimum: max(7, min(refNatural, 13)), natural: refNatural, priority: 2),
+            TableColumn(minimum: 10, natural: max(16, longest { $0.agenda.victim } + 1), priority: 1),
             TableColumn(minimum: wide ? 16 : 0, natural: wide ? longest { $0.agenda.referringAgency } + 1 : 0, priority: 3),
             TableColumn(minimum: 0, natural: 0, priority: 4),
         ], total: body.w - 2)
@@ -145,7 +148,9 @@ struct AgendaController: ScreenController {
             if phase == .overLimit { spans.append(Span(" ■", .danger)) } else if phase == .targetReached { spans.append(Span(" ▲", .warning)) } else { spans.append(Span("  ")) }
             // Case flags as one symbol each (legend in help); a possible earlier hearing as "?".
             let symbols = c.details.flags.map(\.symbol).joined() + (c.unconfirmedHistory.isEmpty ? "" : "?")
-            let flag = notReached.contains(c.ref) ? Span(column("⚠ not reached", 14), .danger)
+            // Not reached at this pace keeps the case's flags beside it: a high-concern case the
+            // meeting may not reach is exactly the one the chair needs to see (help's legend: ⚠).
+            let flag = notReached.contains(c.ref) ? Span(column(symbols.isEmpty ? "⚠ not reached" : "⚠ " + symbols, 14), .danger)
                 : c.late ? Span(column("late " + symbols, 14), .muted)
                 : c.deferredFrom.map { Span(column("from \($0.meetingDate.uk.prefix(5)) " + symbols, 14), .warning) }
                 ?? Span(column(symbols, 14), .accent)
@@ -173,6 +178,7 @@ struct AgendaController: ScreenController {
                 detail += " · previous hearings " + c.allPreviousHearings.map(\.uk).joined(separator: ", ")
             }
             if let from = c.deferredFrom { detail += " · \(SafeText.line(from.summary))" }
+            if notReached.contains(c.ref) { detail += " · not reached at this pace" }
             if let shown = Self.sectionShown(for: c.ref, in: s), shown != c.agenda.section {
                 detail += " · \(c.agenda.section.title.lowercased()), moved"
             }

@@ -20,7 +20,7 @@ struct SummaryController: ScreenController {
                     case .pageUp: c.scroll = max(0, c.scroll - 10)
                     default: c.scroll = max(0, c.scroll - 1)
                     }
-                    c.scroll = min(c.scroll, max(0, SummaryController.lines(ctx, width: ctx.size.cols - 2).count - (ctx.size.rows - 6)))
+                    c.scroll = min(c.scroll, max(0, SummaryController.lines(ctx, width: ctx.size.cols - 2).count - (ctx.size.rows - 7)))  // as `draw` shows it
                     return []
                 }),
         Binding([.escape], "Esc", "clear the message line", action: { _, _, _ in [.status(nil)] }),
@@ -102,7 +102,8 @@ struct SummaryController: ScreenController {
             buf.put(ctx.canEdit ? "C closes the meeting and locks its record" : "Not closed yet", col: x + 24, row: body.y, style: .hint, maxCol: body.maxX)
         }
         let lines = Self.lines(ctx, width: body.w - 2)
-        let height = body.h - 2
+        // "↓ more (j)" has the last row to itself, so it never covers the end of a line.
+        let height = lines.count <= body.h - 2 ? body.h - 2 : body.h - 3
         let top = min(scroll, max(0, lines.count - height))
         for (i, line) in lines.dropFirst(top).prefix(height).enumerated() {
             buf.draw(line, col: x, row: body.y + 2 + i, maxCol: body.maxX - 1)
