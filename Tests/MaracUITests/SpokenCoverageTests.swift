@@ -69,3 +69,62 @@ import Testing
         #expect(s.prompt != "Command: ", "the item of any other business form opened: \(out)")
     }
 }
+
+/// What a blind chair must hear that the full screen shows: the statement to read aloud on the
+/// opening, and the names in a case's header.
+@Suite struct SpokenReadingTests {
+    static func spoken(_ timed: [(Int, MeetingEvent)], at minute: Int = 5) -> (SpokenMeeting, FakeJournal) {
+        let journal = FakeJournal(clock: Fixture.minutes(minute), nextSeq: 0)
+        let meeting = Fixture.meeting(timed)
+        journal.nextSeq = meeting.events.count
+        var s = SpokenMeeting(screen: MeetingScreen(meeting: meeting, now: Fixture.minutes(minute)), perform: journal.perform)
+        _ = s.start(now: Fixture.minutes(minute))
+        return (s, journal)
+    }
+
+    @Test func aFirstReferralIsNotReadAsARepeat() {
+        var (s, _) = Self.spoken(Fixture.opened)
+        let agenda = s.answer("list").joined(separator: " ")
+        #expect(agenda.contains("NV-101, waiting, repeat,"), "a hearing in March, within 12 months: \(agenda)")
+        #expect(agenda.contains("NV-104, waiting, not a repeat"), "its hearing was over 12 months ago: \(agenda)")
+        #expect(agenda.contains("NV-102, waiting, repeat not recorded"), "the agenda says nothing: \(agenda)")
+    }
+
+    @Test func theForecastCountsFromNowLikeTheHeader() {
+        // Planned 09:30 for three hours, started at 17:50: the forecast is after 17:50, never 09:35.
+        let late = Fixture.opened.map { (m, e) in (m + 500, e) }
+        var (s, _) = Self.spoken(late, at: 505)
+        let header = s.model.view(size: Size(cols: 120, rows: 40)).lines()[0]
+        let heard = s.answer("where").joined(separator: " ")
+        let finish = header.split(separator: "≈").dropFirst().first.map { String($0.split(separator: " ")[0]) } ?? "?"
+        #expect(heard.contains("finishes about \(finish)"), "header \(header) but heard: \(heard)")
+    }
+
+    @Test func theOpeningReadsTheStatementUntilItIsRecordedAsRead() {
+        let journal = FakeJournal(clock: Fixture.minutes(5), nextSeq: 0)
+        let meeting = Fixture.meeting(Fixture.opened.filter { if case .confidentialityStatementRead = $0.1 { return false } else { return true } })
+        journal.nextSeq = meeting.events.count
+        var s = SpokenMeeting(screen: MeetingScreen(meeting: meeting, now: Fixture.minutes(5)), perform: journal.perform)
+        _ = s.start(now: Fixture.minutes(5))
+        let statement = meeting.state.rules.confidentialityStatement
+        let firstWords = statement.split(separator: " ").prefix(5).joined(separator: " ")
+        if meeting.state.confidentialityRead {
+            Issue.record("the fixture has the statement read already"); return
+        }
+        let heard = s.answer("opening").joined(separator: " ")
+        #expect(heard.contains(firstWords), "the statement is read out: \(heard)")
+        #expect(heard.contains("type statement"), "\(heard)")
+        _ = s.answer("statement")
+        #expect(s.answer("register").joined(separator: " ").contains("has been read"))
+    }
+
+    @Test func aCaseIsReadWithItsNames() {
+        let journal = FakeJournal(clock: Fixture.minutes(5), nextSeq: 0)
+        let meeting = Fixture.meeting(Fixture.opened)
+        journal.nextSeq = meeting.events.count
+        var s = SpokenMeeting(screen: MeetingScreen(meeting: meeting, now: Fixture.minutes(5)), perform: journal.perform)
+        _ = s.start(now: Fixture.minutes(5))
+        let heard = (s.answer("agenda") + s.answer("open 1")).joined(separator: " ")
+        #expect(heard.contains("Victim Jane Example, perpetrator Mark Example."), "\(heard)")
+    }
+}

@@ -50,6 +50,8 @@ extension SpokenMeeting {
         out += press(key)
         // Opening a case reads its header, as the case screen shows it.
         if found.name == "open" { out += model.spokenCase() }
+        // Going to the opening says what is left to do there: the statement to read aloud.
+        if found.name == "opening" { out += model.spokenStatement() }
         if found.screen == .review && (found.name == "next" || found.name == "previous") { out += reviewSelected() }
         return out
     }

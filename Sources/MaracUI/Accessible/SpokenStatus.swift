@@ -6,7 +6,7 @@ extension MeetingScreen {
     /// `where`: the header as one sentence or two.
     func spokenWhere() -> [String] {
         let s = state
-        let p = s.projection(now: now)
+        let p = s.projection(now: now, utcOffsetSeconds: utcOffsetSeconds)
         var parts: [String] = []
         if s.isClosed {
             parts.append("The meeting is closed; it ran for \(Spoken.minutes(p.meetingElapsedMillis))")
@@ -37,8 +37,9 @@ extension MeetingScreen {
             parts.append("no cases left waiting")
         }
         if s.isStarted && !s.isClosed {
-            let finish = s.info.plannedStartMinutes + Int(p.projectedTotalMillis / 60_000)
-            var forecast = "\(Spoken.count(p.casesLeft, "case")) left; at this pace the meeting finishes about \(clockTime(minutes: finish))"
+            // The same forecast as the full screen's header: from now, not from the planned start.
+            let finish = formatClockTime(at: p.finishAt, utcOffsetSeconds: utcOffsetSeconds)
+            var forecast = "\(Spoken.count(p.casesLeft, "case")) left; at this pace the meeting finishes about \(finish)"
             if !p.notReached.isEmpty {
                 forecast += ", \(Spoken.count(p.notReached.count, "case")) may not be reached"
             }
@@ -48,17 +49,14 @@ extension MeetingScreen {
         return Spoken.lines(parts.joined(separator: "; ").sentence.capitalisedFirst)
     }
 
-    /// "11:42" from minutes after midnight (the planned start is local time).
-    func clockTime(minutes: Int) -> String {
-        let m = ((minutes % 1440) + 1440) % 1440
-        return "\(m / 60):\(m % 60 < 10 ? "0" : "")\(m % 60)"
-    }
-
     /// "repeat", "three children", "notification only".
     func spokenTraits(_ c: CaseRecord) -> [String] {
         var traits: [String] = []
         if c.agenda.notification { traits.append("notification only") }
-        if c.agenda.repeatRecorded { traits.append("repeat") }
+        // As the agenda's Rpt column decides it; a case whose agenda says nothing either way is
+        // unknown, never "not a repeat" (`AgendaCase.repeatRecorded`).
+        if c.isRepeat(hearingDate: state.info.date, windowMonths: state.rules.repeatWindowMonths) { traits.append("repeat") }
+        else { traits.append(c.agenda.repeatRecorded ? "not a repeat" : "repeat not recorded") }
         if let n = c.agenda.children { traits.append(n == 0 ? "no children" : Spoken.count(n, "child", plural: "children")) }
         else { traits.append("children not known") }
         if let score = c.agenda.dashScore { traits.append("DASH score \(score)") }
@@ -104,6 +102,14 @@ extension MeetingScreen {
         if !traits.isEmpty { head += ", " + traits.joined(separator: ", ") }
         lines += Spoken.lines(head.sentence)
         let a = c.agenda
+        // The names the case screen's header shows (privacy, when on, stops `case` altogether).
+        var names = "Victim \(SafeText.line(a.victim))"
+        if let p = a.perpetrator, !p.isEmpty { names += ", perpetrator \(SafeText.line(p))" }
+        lines += Spoken.lines(names.sentence)
+        if let from = c.deferredFrom {
+            lines += Spoken.lines(("Deferred from the meeting of \(Spoken.date(from.meetingDate))"
+                                   + (from.reason.isEmpty ? "" : ": \(SafeText.line(from.reason))")).sentence)
+        }
         lines += Spoken.lines("Referred by \(SafeText.line(a.referringAgency)), \(a.referralBasis.label)"
                               + (a.referralDate.map { " on \(Spoken.date($0))" } ?? "") + ".")
         let d = c.details
@@ -166,8 +172,17 @@ extension MeetingScreen {
             if let left = a.leftAfterCase { text += ", left after case \(SafeText.line(left))" }
             lines += Spoken.lines(text.sentence, indent: "   ")
         }
-        lines.append(state.confidentialityRead ? "The confidentiality statement has been read." : "The confidentiality statement has not been recorded as read.")
+        lines += state.confidentialityRead ? ["The confidentiality statement has been read."] : spokenStatement()
         return lines
+    }
+
+    /// The confidentiality statement, to read aloud before any case is heard, until it is recorded
+    /// as read (`statement`): the full screen shows it on the opening for the chair to read out.
+    func spokenStatement() -> [String] {
+        guard !state.confidentialityRead else { return ["The confidentiality statement has been read."] }
+        return ["The confidentiality statement has not been recorded as read. Read it aloud:"]
+            + Spoken.lines(SafeText.line(state.rules.confidentialityStatement), indent: "   ")
+            + ["Then type statement to record that it was read."]
     }
 
     /// `review`: the outstanding actions from earlier meetings, with their outcomes so far.
