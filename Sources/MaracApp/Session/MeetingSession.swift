@@ -41,6 +41,10 @@ public final class MeetingSession {
     private var opened: Meeting
     /// Said once the screen is up: a torn tail recovered, a damaged journal opened read-only.
     var notice: String?
+    /// The journal is damaged: what is shown is the meeting as it stood at its last good event,
+    /// so its clock stands still there (nothing after the damage is known, not even whether the
+    /// meeting closed) and every screen says so.
+    private var isDamaged = false
     /// The clock's time when the screen ended (a scripted run's manual clock, else the wall clock):
     /// what a scorecard counts an unclosed discussion up to.
     public private(set) var endedAt: Int64?
@@ -65,7 +69,13 @@ public final class MeetingSession {
             let readOnlyNotice: String
             switch error {
             case let .damaged(p, line, reason):
-                readOnlyNotice = "READ-ONLY: \(URL(fileURLWithPath: p).lastPathComponent) is damaged at line \(line) (\(reason)). Nothing will be written."
+                var lines = 0
+                if let bytes: [UInt8] = try? fileIO.readFile(path) { for b in bytes where b == 0x0A { lines += 1 } }
+                let unseen = max(0, lines - line + 1)
+                readOnlyNotice = "READ-ONLY: \(SafeText.line(URL(fileURLWithPath: p).lastPathComponent)) is damaged at line \(line) (\(SafeText.line(reason))): "
+                    + "shown as it stood before that line; \(unseen) line\(unseen == 1 ? "" : "s") from there on are not shown. "
+                    + "Nothing will be written; marac verify names the damage."
+                isDamaged = true
                 logger.error("journal damaged at line \(line); opened read-only")
             case let .io(_, "open", code) where code == EROFS || code == EACCES || code == EPERM:
                 readOnlyNotice = "READ-ONLY: \(URL(fileURLWithPath: path).lastPathComponent) cannot be written here (\(JournalError.describe(errno: code))): view only, nothing will be saved."
@@ -187,6 +197,7 @@ public final class MeetingSession {
             var screen = MeetingScreen(meeting: opened, now: clock.now, mode: mode, notices: notices)
             screen.lostLogLines = { FileLog.lostLines }
             screen.utcOffsetSeconds = Self.utcOffset(of: opened.state)
+            if isDamaged { screen.showAsDamaged(at: opened.state.lastEventAt) }
             let outcome = ScriptedRun.run(&screen, steps: steps, clock: clock, size: options.size) { effect in
                 self.perform(effect, clock: clock)
             }
@@ -208,6 +219,7 @@ public final class MeetingSession {
             var screen = MeetingScreen(meeting: opened, now: clock.now, mode: mode, notices: notices)
             screen.lostLogLines = { FileLog.lostLines }
             screen.utcOffsetSeconds = Self.utcOffset(of: opened.state)   // "finish about 10:40" in local time
+            if isDamaged { screen.showAsDamaged(at: opened.state.lastEventAt) }
             let final = SpokenRun.run(screen, clock: clock) { effect in self.perform(effect, clock: clock) }
             if let dump = options.dumpScreenFile { try writeScreenDump(final.view(size: options.size), to: dump) }
             return nil
@@ -218,6 +230,7 @@ public final class MeetingSession {
         var screen = MeetingScreen(meeting: opened, now: clock.now, mode: mode, notices: notices)
         screen.lostLogLines = { FileLog.lostLines }
         screen.utcOffsetSeconds = Self.utcOffset(of: opened.state)
+        if isDamaged { screen.showAsDamaged(at: opened.state.lastEventAt) }
         try runOnTerminal(&screen, theme: theme, clock: clock, dumpScreenFile: options.dumpScreenFile) { effect in
             self.perform(effect, clock: clock)
         }
@@ -230,4 +243,13 @@ public final class MeetingSession {
 public struct AppError: Error, CustomStringConvertible {
     public var description: String
     public init(_ message: String) { self.description = message }
+}
+
+extension MeetingScreen {
+    /// A damaged journal: "DAMAGED — READ-ONLY" on every screen, and the clock stopped at the last
+    /// good event (nothing after the damage is known, not even whether the meeting closed).
+    mutating func showAsDamaged(at lastEventAt: Int64?) {
+        banner = "DAMAGED — READ-ONLY"
+        clockStoppedAt = lastEventAt
+    }
 }

@@ -84,6 +84,9 @@ public struct ActionFolder: Sendable {
     public var latestProtocol: LocalProtocol?
     /// The tracker's import sources already applied (file hashes), with when.
     public var importedSources: [String: Int64]
+    /// The problems that leave actions out (a journal damaged, unreadable, or in conflict), not
+    /// the notes about an earlier copy set aside: "owes nothing" is then not the whole truth.
+    public var incomplete: [String] = []
 
     public var open: [TrackedAction] { actions.filter(\.isOpen) }
     public var trackerPath: String { AtomicFile.join(folder, Self.trackerFileName) }
@@ -104,7 +107,8 @@ public struct ActionFolder: Sendable {
         var problems = journals.problems.map(\.description)
         let built = build(journals, problems: &problems, days: days)
         return ActionFolder(folder: folder, actions: built.actions, problems: problems.map(SafeText.line),
-                            latestProtocol: built.latestProtocol, importedSources: built.sources)
+                            latestProtocol: built.latestProtocol, importedSources: built.sources,
+                            incomplete: journals.problems.filter(\.makesIncomplete).map { SafeText.line($0.description) })
     }
 
     /// What one meeting journal says about actions, worked out from that journal alone, so every

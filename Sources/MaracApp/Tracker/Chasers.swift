@@ -70,7 +70,12 @@ public enum Chasers {
         } else if let one = owners.first(where: { sameAgency($0, wanted) }) {
             chosen = [one]
         } else {
-            throw CommandFailure("no open actions for an agency called '\(SafeText.line(wanted))' in \(SafeText.line(loaded.folder)). "
+            // A journal that could not be read in full may hold that agency's actions: say so in
+            // the same line, or "owes nothing" would read as the whole truth.
+            let unread = loaded.incomplete.isEmpty ? ""
+                : " (but \(loaded.incomplete.count == 1 ? "one journal was" : "\(loaded.incomplete.count) journals were") not read in full, so this may be incomplete: "
+                    + loaded.incomplete[0] + (loaded.incomplete.count > 1 ? "; …" : "") + ")"
+            throw CommandFailure("no open actions for an agency called '\(SafeText.line(wanted))' in \(SafeText.line(loaded.folder))\(unread). "
                                  + "Agencies that owe actions: " + (owners.isEmpty ? "none" : owners.map(SafeText.line).joined(separator: ", ")))
         }
         let template = rules?.chaserText ?? defaultText

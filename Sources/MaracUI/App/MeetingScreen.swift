@@ -26,6 +26,14 @@ public struct MeetingScreen: Program {
     /// projected finish and the planned times in local time. Set by the runtime (0: UTC, as
     /// Europe/London in winter).
     public var utcOffsetSeconds = 0
+    /// Drawn first in the header on every screen, in reverse (a damaged journal's "DAMAGED —
+    /// READ-ONLY"); a mock meeting's "TRAINING" otherwise.
+    public var banner: String?
+    /// The meeting as it stood at this moment, whatever the clock says: a damaged journal is shown
+    /// as of its last good event, so no timer runs on (set with `banner` by the runtime).
+    public var clockStoppedAt: Int64? {
+        didSet { if let t = clockStoppedAt { now = t } }
+    }
 
     var statusIsError = false
     var now: Int64
@@ -82,7 +90,7 @@ public struct MeetingScreen: Program {
     public mutating func update(_ msg: Msg) -> [Effect] {
         switch msg {
         case .tick(let t):
-            now = t
+            now = clockStoppedAt ?? t
             return []
         case .resize(let s):
             size = s
@@ -154,7 +162,7 @@ public struct MeetingScreen: Program {
             PrivacyScreen.draw(into: &buf)
             return buf
         }
-        Header.draw(self, banner: state.info.isTraining ? "TRAINING" : nil, into: &buf)
+        Header.draw(self, banner: banner ?? (state.info.isTraining ? "TRAINING" : nil), into: &buf)
         let active = state.activeCase.flatMap { ref in
             state.cases[ref].map { (ref: ref, elapsed: $0.elapsedMillis(now: now), phase: state.phase(of: ref, now: now)) }
         }
