@@ -102,6 +102,14 @@ struct ReviewProgressTests {
         #expect(joined.contains("Police reported: \"Alarm ordered"))
     }
 
+    @Test func theSpokenReviewSaysItInWords() throws {
+        let spoken = try Self.screen(keys: "2").spokenReview().joined(separator: " ").split(separator: " ").joined(separator: " ")
+        #expect(spoken.contains("7 days overdue"), "\(spoken)")
+        #expect(spoken.contains("Latest: Police reported"), "\(spoken)")
+        #expect(spoken.contains("Alarm ordered; fitting booked 05/12"), "\(spoken)")
+        #expect(!spoken.unicodeScalars.contains { $0.value == 0x1B }, "an escape byte in the spoken review")
+    }
+
     @Test func anActionWithoutProgressLooksAsBefore() throws {
         let (_, joined) = Self.text(try Self.screen(keys: "2"), Size(cols: 120, rows: 40))
         #expect(joined.contains("Share the school's safeguarding plan"))
