@@ -211,9 +211,9 @@ extension ActionProgress {
     }
 
     /// `Police reported: "Alarm ordered; fitting booked 05/12" (03/12/2026)`: one clean line, the
-    /// note's escape sequences and line breaks taken out.
+    /// note's escape sequences taken out and its line breaks and runs of blanks made single spaces.
     public var line: String {
-        "\(source): \"\(SafeText.line(note).trimmingWhitespace())\" (\(on.uk))"
+        "\(source): \"\(SafeText.line(note).split(separator: " ").joined(separator: " "))\" (\(on.uk))"
     }
 }
 
