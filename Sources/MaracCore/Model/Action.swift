@@ -197,7 +197,7 @@ extension OutstandingAction {
 extension ActionProgress {
     /// Who the progress came from, in words: `Police reported`, `noted by Sam Coordinator`,
     /// `extended`, `carried forward`. Clean text (the names may come from a returned file).
-    public var source: String {
+    public var attribution: String {
         if let agency = agency.map(SafeText.line), !agency.isEmpty { return "\(agency) reported" }
         let by = by.map(SafeText.line) ?? ""
         let verb: String
@@ -213,7 +213,7 @@ extension ActionProgress {
     /// `Police reported: "Alarm ordered; fitting booked 05/12" (03/12/2026)`: one clean line, the
     /// note's escape sequences taken out and its line breaks and runs of blanks made single spaces.
     public var line: String {
-        "\(source): \"\(SafeText.line(note).split(separator: " ").joined(separator: " "))\" (\(on.uk))"
+        "\(attribution): \"\(SafeText.line(note).split(separator: " ").joined(separator: " "))\" (\(on.uk))"
     }
 }
 

@@ -191,7 +191,7 @@ extension MeetingScreen {
         var lines = Spoken.lines("\(number). Case \(SafeText.line(a.caseRef)), \(SafeText.line(a.owner)), \(due), \(outcome)\(selected): \(a.text)".sentence,
                                  indent: "   ")
         if let progress = a.progress {
-            lines += Spoken.lines("Latest: \(progress.source), \(Spoken.date(progress.on)): \(SafeText.line(progress.note))".sentence, indent: "   ")
+            lines += Spoken.lines("Latest: \(progress.attribution), \(Spoken.date(progress.on)): \(SafeText.line(progress.note))".sentence, indent: "   ")
         }
         return lines
     }
