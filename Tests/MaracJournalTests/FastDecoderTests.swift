@@ -165,6 +165,19 @@ struct FastDecoderTests {
         }
     }
 
+    @Test("an outstanding action written before progress existed reads as before, and is written back byte for byte")
+    func outstandingActionWithoutProgress() throws {
+        let line = #"{"outstandingActionsImported":{"actions":[{"caseRef":"MC-1990","category":"housing","due":"2026-11-28","id":"20261117-northvale-4","meetingDate":"2026-11-17","owner":"Housing","text":"Offer a housing options appointment"}]}}"#
+        let json = Array(line.utf8)
+        let expected = MeetingEvent.outstandingActionsImported(actions: [
+            OutstandingAction(id: "20261117-northvale-4", meetingDate: CalendarDate(year: 2026, month: 11, day: 17)!, caseRef: "MC-1990",
+                              text: "Offer a housing options appointment", owner: "Housing", due: CalendarDate(year: 2026, month: 11, day: 28),
+                              category: .housing)])
+        #expect(Self.fast(json) == expected)
+        #expect(Self.reference(json) == expected)
+        #expect(String(decoding: try Self.encoder.encode(expected), as: UTF8.self) == line, "an action without progress gained a key")
+    }
+
     @Test("hand-written JSON with escapes, nulls, odd numbers and odd layout: the fast path agrees or declines")
     func handWrittenVariants() {
         let accepted = [
