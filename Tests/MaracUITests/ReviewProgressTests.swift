@@ -110,6 +110,31 @@ struct ReviewProgressTests {
         #expect(!spoken.unicodeScalars.contains { $0.value == 0x1B }, "an escape byte in the spoken review")
     }
 
+    /// A returned note far longer than the window (a pasted email) must not push the form's
+    /// fields off the screen or spill over its frame.
+    @Test func aNoteLongerThanTheWindowLeavesTheFormUsable() throws {
+        var actions = Self.actions
+        actions[0].progress?.note = String(repeating: "Longword ", count: 250)
+        let setUp: [MeetingEvent] = [.meetingCreated(info: Fixture.info, rules: .national)]
+            + Fixture.cases.map { MeetingEvent.caseQueued(agendaCase: $0, late: false) }
+            + [.outstandingActionsImported(actions: actions), .meetingStarted]
+        let records = setUp.enumerated().map { RecordedEvent(seq: $0.offset, at: Fixture.t0 + Int64($0.offset) * 1000, event: $0.element) }
+        var rt = FakeRuntime(meeting: Meeting(events: records), now: Fixture.minutes(4))
+        try rt.run("2<Enter>")
+        for size in Golden.standardSizes {
+            let lines = rt.screen.view(size: size).lines()
+            let text = lines.joined(separator: "\n")
+            #expect(text.contains("Outcome") && text.contains("Note"), "\(size): the fields are off the screen:\n\(text)")
+            #expect(text.contains("Longword …"), "\(size): the shortened note is not marked")
+            // Nothing of the note outside the frame.
+            let top = try #require(lines.firstIndex { $0.contains("┌─ Review action") })
+            let bottom = try #require(lines.lastIndex { $0.contains("└") })
+            for (i, line) in lines.enumerated() where i < top || i >= bottom {
+                #expect(!line.contains("Longword"), "\(size) row \(i): the note spilled out of the form: \(line)")
+            }
+        }
+    }
+
     @Test func anActionWithoutProgressLooksAsBefore() throws {
         let (_, joined) = Self.text(try Self.screen(keys: "2"), Size(cols: 120, rows: 40))
         #expect(joined.contains("Share the school's safeguarding plan"))
