@@ -106,6 +106,14 @@ public enum JSONRenderer {
         ]
         // Only when carried forward to a new date, so older minutes keep their exact shape.
         if let newDue = r.newDue { fields.append(("newDue", .date(newDue))) }
+        // Likewise only when the journal recorded what came back before the meeting.
+        if let p = r.progress {
+            fields.append(("latestProgress", .object([
+                ("kind", .string(p.kind.rawValue)), ("on", .date(p.on)), ("note", .string(SafeText.line(p.note))),
+                ("by", .optional(p.by.map { .string(SafeText.line($0)) })), ("agency", .optional(p.agency.map { .string(SafeText.line($0)) })),
+                ("said", .string(p.line)),
+            ])))
+        }
         return .object(fields)
     }
 

@@ -176,6 +176,13 @@ public struct ReviewedAction: Sendable, Equatable {
     public var note: String
     /// Carried forward to this new due date.
     public var newDue: CalendarDate? = nil
+    /// The latest progress the tracker held when the review's list was made (format 2 journals).
+    public var progress: ActionProgress? = nil
+
+    /// The review's note, then what had come back before the meeting: one clean line.
+    public var noteWithProgress: String {
+        [note, progress.map { "Before the meeting: " + $0.line } ?? ""].filter { !$0.isEmpty }.joined(separator: " · ")
+    }
 }
 
 /// The opening review, keeping SafeLives's split (docs/DOMAIN.md#outstanding-actions): done; not possible because
@@ -416,7 +423,7 @@ extension Minutes {
             let r = state.reviews[o.id]
             let item = ReviewedAction(id: line(o.id), meetingDate: o.meetingDate, caseRef: line(o.caseRef), text: line(o.text),
                                       owner: line(o.owner), due: o.due, category: o.category, outcome: r?.outcome,
-                                      note: line(r?.note ?? ""), newDue: r?.newDue)
+                                      note: line(r?.note ?? ""), newDue: r?.newDue, progress: o.progress)
             switch r?.outcome {
             case .done: review.done.append(item)
             case .notPossible: review.notPossible.append(item)

@@ -87,7 +87,7 @@ enum Layout {
             review += [.heading(3, group.title),
                        .table(header: ["ID", "Meeting", "Case", "Action", "Owner", "Due", "Note"],
                               rows: group.items.map { [$0.id, $0.meetingDate.uk, $0.caseRef, $0.text, $0.owner,
-                                                       $0.newDue.map { "now \($0.uk)" } ?? $0.due.uk, $0.note] },
+                                                       $0.newDue.map { "now \($0.uk)" } ?? $0.due.uk, $0.noteWithProgress] },
                               widths: [16, 13, 9, 21, 12, 13, 16], empty: "", caption: nil)]
         }
         if !m.review.betweenMeetings.isEmpty {

@@ -492,11 +492,12 @@ private struct Reader {
 
     private mutating func outstandingAction() -> OutstandingAction? {
         var id: String?, meetingDate: CalendarDate?, ref: String?, text: String?, owner: String?
-        var due: CalendarDate??, category: ActionCategory??
+        var due: CalendarDate??, category: ActionCategory??, progress: ActionProgress??
         guard object({ r, k in
             switch k {
             case "id": guard id == nil else { return false }; id = r.string(); return id != nil
             case "meetingDate": guard meetingDate == nil else { return false }; meetingDate = r.date(); return meetingDate != nil
+            case "progress": guard progress == nil else { return false }; progress = r.optional { $0.actionProgress() }; return progress != nil
             case "caseRef": guard ref == nil else { return false }; ref = r.string(); return ref != nil
             case "text": guard text == nil else { return false }; text = r.string(); return text != nil
             case "owner": guard owner == nil else { return false }; owner = r.string(); return owner != nil
@@ -506,7 +507,23 @@ private struct Reader {
             }
         }), let id, let meetingDate, let ref, let text, let owner else { return nil }
         return OutstandingAction(id: id, meetingDate: meetingDate, caseRef: ref, text: text, owner: owner, due: due ?? nil,
-                                 category: category ?? nil)
+                                 category: category ?? nil, progress: progress ?? nil)
+    }
+
+    /// `OutstandingAction.progress` (format 2): read in the same pass as its action.
+    private mutating func actionProgress() -> ActionProgress? {
+        var kind: ActionProgress.Kind?, on: CalendarDate?, note: String?, by: String??, agency: String??
+        guard object({ r, k in
+            switch k {
+            case "kind": guard kind == nil else { return false }; kind = r.raw(ActionProgress.Kind.self); return kind != nil
+            case "on": guard on == nil else { return false }; on = r.date(); return on != nil
+            case "note": guard note == nil else { return false }; note = r.string(); return note != nil
+            case "by": guard by == nil else { return false }; by = r.optional { $0.string() }; return by != nil
+            case "agency": guard agency == nil else { return false }; agency = r.optional { $0.string() }; return agency != nil
+            default: return false
+            }
+        }), let kind, let on, let note else { return nil }
+        return ActionProgress(kind: kind, on: on, note: note, by: by ?? nil, agency: agency ?? nil)
     }
 
     private mutating func action() -> Action? {

@@ -113,7 +113,11 @@ struct FastDecoderTests {
             .caseQueued(agendaCase: randomCase(&rng), late: Bool.random(using: &rng)),
             .outstandingActionsImported(actions: (0..<Int.random(in: 0...3, using: &rng)).map { _ in
                 OutstandingAction(id: s(&rng), meetingDate: date(&rng), caseRef: s(&rng), text: s(&rng), owner: s(&rng),
-                                  due: maybe(&rng, date), category: maybe(&rng) { ActionCategory.allCases.randomElement(using: &$0)! })
+                                  due: maybe(&rng, date), category: maybe(&rng) { ActionCategory.allCases.randomElement(using: &$0)! },
+                                  progress: maybe(&rng) { r in
+                                      ActionProgress(kind: ActionProgress.Kind.allCases.randomElement(using: &r)!, on: date(&r), note: s(&r),
+                                                     by: maybe(&r, hostile), agency: maybe(&r, hostile))
+                                  })
             }),
             .meetingStarted, .meetingPaused, .meetingResumed, .confidentialityStatementRead, .meetingClosed,
             .attendanceRecorded(attendance: Attendance(agency: s(&rng), representative: s(&rng), role: AttendanceRole.allCases.randomElement(using: &rng)!,
@@ -161,6 +165,19 @@ struct FastDecoderTests {
         }
     }
 
+    @Test("an outstanding action written before progress existed reads as before, and is written back byte for byte")
+    func outstandingActionWithoutProgress() throws {
+        let line = #"{"outstandingActionsImported":{"actions":[{"caseRef":"MC-1990","category":"housing","due":"2026-11-28","id":"20261117-northvale-4","meetingDate":"2026-11-17","owner":"Housing","text":"Offer a housing options appointment"}]}}"#
+        let json = Array(line.utf8)
+        let expected = MeetingEvent.outstandingActionsImported(actions: [
+            OutstandingAction(id: "20261117-northvale-4", meetingDate: CalendarDate(year: 2026, month: 11, day: 17)!, caseRef: "MC-1990",
+                              text: "Offer a housing options appointment", owner: "Housing", due: CalendarDate(year: 2026, month: 11, day: 28),
+                              category: .housing)])
+        #expect(Self.fast(json) == expected)
+        #expect(Self.reference(json) == expected)
+        #expect(String(decoding: try Self.encoder.encode(expected), as: UTF8.self) == line, "an action without progress gained a key")
+    }
+
     @Test("hand-written JSON with escapes, nulls, odd numbers and odd layout: the fast path agrees or declines")
     func handWrittenVariants() {
         let accepted = [
@@ -179,6 +196,10 @@ struct FastDecoderTests {
             #"{"trackerUpdated":{"update":{"actionID":"A-1","agency":null,"by":"C","due":null,"kind":"extend","note":"n","on":"2016-01-11","source":null}}}"#,
             #"{"trackerUpdated":{"update":{"on":"11/01/2016","note":"n","kind":"not-possible","by":"C","actionID":"A-1"}}}"#,
             #"{"outstandingActionReviewed":{"note":"n \u00e9","outcome":"carried forward","actionID":"A-1"}}"#,
+            // The latest progress on an outstanding action (format 2), with an escape sequence in its note.
+            #"{"outstandingActionsImported":{"actions":[{"caseRef":"MC-1","id":"A","meetingDate":"2026-11-17","owner":"Police","progress":{"agency":"Police","kind":"note","note":"Alarm \u001b[2J ordered","on":"2026-12-03"},"text":"t"}]}}"#,
+            #"{"outstandingActionsImported":{"actions":[{"caseRef":"MC-1","id":"A","meetingDate":"2026-11-17","owner":"Police","progress":{"on":"2026-12-03","note":"n","kind":"carried forward","by":null,"agency":null},"text":"t"}]}}"#,
+            #"{"outstandingActionsImported":{"actions":[{"caseRef":"MC-1","id":"A","meetingDate":"2026-11-17","owner":"Police","progress":null,"text":"t"}]}}"#,
             #"{"meetingCreated":{"info":{"area":"E","chair":"C","date":"2016-01-19","id":"m","plannedDurationMinutes":180,"plannedStartMinutes":570,"training":null,"venue":""},"rules":{"agencies":["Police","Idva"],"chaserText":null,"circulation":["a"],"confidentialityStatement":"s","dashThreshold":14,"escalationIncidents":3,"escalationWindowMonths":12,"limitMinutes":15,"meetingDates":["2016-02-02"],"plannedEndMinutes":null,"repeatWindowMonths":12,"targetMinutes":10,"timeZone":"Europe/London"}}}"#,
         ]
         for text in accepted {
@@ -227,6 +248,12 @@ struct FastDecoderTests {
             #"{"trackerUpdated":{"update":{"actionID":"A-1","kind":"done","note":"n","on":"2016-01-11"}}}"#,
             #"{"trackerUpdated":{"update":{"actionID":"A-1","by":"C","kind":"done","note":"n","on":"2016-01-11","source":7}}}"#,
             #"{"outstandingActionReviewed":{"actionID":"A-1","note":"n","outcome":"finished"}}"#,
+            #"{"outstandingActionsImported":{"actions":[{"caseRef":"MC-1","id":"A","meetingDate":"2026-11-17","owner":"P","progress":{"kind":"chased","note":"n","on":"2026-12-03"},"text":"t"}]}}"#,
+            #"{"outstandingActionsImported":{"actions":[{"caseRef":"MC-1","id":"A","meetingDate":"2026-11-17","owner":"P","progress":{"kind":"note","on":"2026-12-03"},"text":"t"}]}}"#,
+            #"{"outstandingActionsImported":{"actions":[{"caseRef":"MC-1","id":"A","meetingDate":"2026-11-17","owner":"P","progress":{"kind":"note","note":"n","on":"2026-02-30"},"text":"t"}]}}"#,
+            #"{"outstandingActionsImported":{"actions":[{"caseRef":"MC-1","id":"A","meetingDate":"2026-11-17","owner":"P","progress":{"kind":"note","note":"n","on":"2026-12-03","x":1},"text":"t"}]}}"#,
+            #"{"outstandingActionsImported":{"actions":[{"caseRef":"MC-1","id":"A","meetingDate":"2026-11-17","owner":"P","progress":{"kind":"note","note":"n","note":"m","on":"2026-12-03"},"text":"t"}]}}"#,
+            #"{"outstandingActionsImported":{"actions":[{"caseRef":"MC-1","id":"A","meetingDate":"2026-11-17","owner":"P","progress":"n","text":"t"}]}}"#,
             #"{"meetingCreated":{"info":{"area":"E","chair":"C","date":"2016-01-19","id":"m","plannedDurationMinutes":180,"venue":""},"rules":{"agencies":[],"confidentialityStatement":"s","dashThreshold":14,"escalationIncidents":3,"escalationWindowMonths":12,"limitMinutes":15,"repeatWindowMonths":12,"targetMinutes":10}}}"#,
             #"{"meetingCreated":{"info":{"area":"E","chair":"C","date":"2016-01-19","id":"m","plannedDurationMinutes":180,"plannedStartMinutes":570,"venue":""},"rules":{"agencies":[],"confidentialityStatement":"s","dashThreshold":14.5,"escalationIncidents":3,"escalationWindowMonths":12,"limitMinutes":15,"repeatWindowMonths":12,"targetMinutes":10}}}"#,
             #"{"meetingCreated":{"info":{"area":"E","chair":"C","date":"2016-01-19","id":"m","plannedDurationMinutes":180,"plannedStartMinutes":570,"venue":"","training":"yes"},"rules":{"agencies":[],"confidentialityStatement":"s","dashThreshold":14,"escalationIncidents":3,"escalationWindowMonths":12,"limitMinutes":15,"repeatWindowMonths":12,"targetMinutes":10}}}"#,

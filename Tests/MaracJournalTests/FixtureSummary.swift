@@ -138,6 +138,10 @@ enum FixtureSummary {
         for o in s.outstanding {
             out.append("  outstanding \(q(o.id)): from \(o.meetingDate.iso) case \(q(o.caseRef)) owner \(q(o.owner)) due \(o.due?.iso ?? "-") "
                        + "category \(o.category?.rawValue ?? "-") \(q(o.text))")
+            // Only when the journal has it (format 2), so the summaries frozen before stay as they were.
+            if let p = o.progress {
+                out.append("    progress \(p.kind.rawValue) on \(p.on.iso) by \(p.by.map(q) ?? "-") agency \(p.agency.map(q) ?? "-"): \(q(p.note))")
+            }
             if let review = s.reviews[o.id] {
                 out.append("    reviewed \(review.outcome.rawValue) at \(review.at): \(q(review.note))"
                            + (review.newDue.map { " (carried forward, now due \($0.iso))" } ?? ""))

@@ -83,6 +83,7 @@ struct FrozenFixtureTests {
             // Format 2.
             ("TrackerUpdate", TrackerUpdate(actionID: "", kind: .note, on: day, by: "", note: ""), TrackerUpdate.CodingKeys.allCases.map(\.rawValue)),
             ("EarlierAction", EarlierAction(id: "", text: "", owner: "", due: nil, outcome: .open), EarlierAction.CodingKeys.allCases.map(\.rawValue)),
+            ("ActionProgress", ActionProgress(kind: .note, on: day, note: ""), ActionProgress.CodingKeys.allCases.map(\.rawValue)),
         ]
         // Objects whose coding keys are private to their type: the keys on disk are read off an encoded sample with every field set.
         let encoded: [(String, Any, any Encodable)] = [
@@ -125,6 +126,7 @@ struct FrozenFixtureTests {
             "TrackerUpdateKind": TrackerUpdate.Kind.allCases.map(\.rawValue), "HistoryMatch": [HistoryMatch.reference, .names, .possible].map(\.rawValue),
             "EarlierOutcome": [EarlierOutcome.done, .notPossible, .notDone, .open, .withdrawn].map(\.rawValue), "KnownRisk": KnownRisk.allCases.map(\.rawValue),
             "CaseFlag": CaseFlag.allCases.map(\.rawValue), "ContactRoute": ContactRoute.allCases.map(\.rawValue),
+            "ActionProgressKind": ActionProgress.Kind.allCases.map(\.rawValue),
         ]
         #expect(Set(table.enums.keys) == Set(code.keys))
         for (name, values) in code { #expect(table.enums[name] == values, "\(name): document \(table.enums[name] ?? []), code \(values)") }

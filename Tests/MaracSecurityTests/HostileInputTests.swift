@@ -43,7 +43,15 @@ enum Hostile {
         defer { writer.close() }
         let state = MeetingState.fold(contents.events)
         let first = try #require(state.queue.first)
-        var events: [MeetingEvent] = [.meetingStarted]
+        // Open actions from an earlier meeting, with the latest progress as a returned file could carry it.
+        let earlier = CalendarDate(year: 2026, month: 11, day: 17)!
+        var events: [MeetingEvent] = [.outstandingActionsImported(actions: all.enumerated().map { i, h in
+            OutstandingAction(id: "20261117-\(i + 1)", meetingDate: earlier, caseRef: h, text: h, owner: h,
+                              due: CalendarDate(year: 2026, month: 11, day: 24), category: .victimSafety,
+                              progress: ActionProgress(kind: ActionProgress.Kind.allCases[i % ActionProgress.Kind.allCases.count],
+                                                       on: CalendarDate(year: 2026, month: 11, day: 27)!, note: h + "\r\n" + h, by: h,
+                                                       agency: i % 2 == 0 ? h : nil))
+        }), .meetingStarted]
         for h in all {
             events.append(.attendanceRecorded(attendance: Attendance(agency: h, representative: h, role: .present, confidentialityAgreed: true)))
         }
@@ -92,6 +100,7 @@ struct HostileScreenTests {
         _ = screen.update(.tick(now: 1_796_113_000_000))
         let tour: [(String, [Key])] = [
             ("opening", [.char("1")]), ("attendance scrolled", [.down, .down, .down]), ("review", [.char("2")]),
+            ("review moved", [.down, .down]), ("review form", [.enter]), ("review form closed", [.escape]),
             ("agenda", [.char("3")]), ("agenda moved", [.down, .down]), ("case", [.char("4")]),
             ("case scrolled", [.pageDown, .down, .down]), ("action form", [.char("a")]), ("form closed", [.escape]),
             ("note form", [.char("o")]), ("note closed", [.escape]), ("summary", [.char("5")]),
@@ -111,6 +120,8 @@ struct HostileScreenTests {
         for shown in ["OscTitle", "CsiClear", "DcsDone", "BidievilTxt".lowercased(), "Longname"] {
             #expect(seen.lowercased().contains(shown.lowercased()), "'\(shown)' never appeared on any screen")
         }
+        // The review showed the returned notes (cleaned), in the list and in the form.
+        #expect(seen.contains("reported: \"") && seen.contains("Latest: "), "the hostile progress notes were never shown")
     }
 
     @Test("replay of the hostile meeting: no control character in any cell")

@@ -58,7 +58,10 @@ public enum RunMeeting {
         let loaded = try ActionFolder.load(folder: folder, passphrase: passphrase)
         for problem in loaded.problems { logger.warning("outstanding actions: \(problem)") }
         let others = loaded.actions.filter { $0.meetingID != state.info.id }
-        let earlier = others.filter { $0.isOpen && $0.action.meetingDate < state.info.date }.map(\.action)
+        // The latest progress on each is a format 2 field: a format 1 journal is never given it.
+        let withProgress = (session.journalFormatVersion ?? 1) >= 2
+        func listed(_ t: TrackedAction) -> OutstandingAction { withProgress ? t.forReview : t.action }
+        let earlier = others.filter { $0.isOpen && $0.action.meetingDate < state.info.date }.map(listed)
         guard again else {
             guard !earlier.isEmpty else { return }
             try session.appendNow([.outstandingActionsImported(actions: earlier)], at: AppClock.wall.now)
@@ -74,7 +77,7 @@ public enum RunMeeting {
         var closed: [String] = []
         for a in state.outstanding {
             guard let t = known[a.id] else { list.append(a); continue }
-            if t.isOpen { list.append(t.action) }
+            if t.isOpen { list.append(listed(t)) }
             else if state.reviews[a.id] != nil { list.append(a) }
             else { closed.append(a.displayID) }
         }
@@ -86,7 +89,7 @@ public enum RunMeeting {
         var said = ["The open actions from earlier meetings were read again"]
         if !closed.isEmpty { said.append("closed since: \(closed.joined(separator: ", ")) (not to review)") }
         if !added.isEmpty { said.append("\(added.count) newly open") }
-        if closed.isEmpty && added.isEmpty { said.append("due dates or owners changed in the tracker") }
+        if closed.isEmpty && added.isEmpty { said.append("due dates, owners or progress notes changed in the tracker") }
         let message = said.joined(separator: "; ")
         session.notice = session.notice.map { $0 + ". " + message } ?? message
         logger.info("outstanding actions read again: \(list.count) open")

@@ -66,6 +66,41 @@ public struct TrackedAction: Sendable, Equatable {
         guard isOpen, let due = action.due, due < day else { return nil }
         return due.days(until: day)
     }
+
+    /// The latest word on the action since it was agreed, with something said: a tracker note (or
+    /// an agency's return), an extension's or reassignment's reason, or an earlier review's
+    /// carry-forward note. A closing update is not progress (a closed action is not reviewed).
+    public var latestProgress: ActionProgress? {
+        // Who owned the action at each point: an agency's return is that agency's word.
+        var owner = ""
+        var latest: ActionProgress?
+        for e in history {
+            let kind: ActionProgress.Kind
+            switch e.kind {
+            case .agreed, .amended: owner = e.agency ?? owner; continue
+            case .note: kind = .note
+            case .extend: kind = .extend
+            case .reassign: kind = .reassign
+            case .reviewed where e.status == .open: kind = .carriedForward
+            default: continue
+            }
+            if !e.note.trimmingWhitespace().isEmpty {
+                let returned = e.source?.hasPrefix("return ") == true
+                latest = ActionProgress(kind: kind, on: e.on, note: e.note, by: e.by.flatMap { $0.isEmpty ? nil : $0 },
+                                        agency: returned && !owner.isEmpty ? owner : nil)
+            }
+            if e.kind == .reassign, let agency = e.agency { owner = agency }
+        }
+        return latest
+    }
+
+    /// The action as the next meeting's opening review lists it: its current owner and due date,
+    /// with the latest progress recorded on it.
+    public var forReview: OutstandingAction {
+        var a = action
+        a.progress = latestProgress
+        return a
+    }
 }
 
 /// Every meeting journal and the tracker journal in a folder, read together (`marac actions DIR`).
@@ -242,7 +277,7 @@ public struct ActionFolder: Sendable {
                     let kind = ActionEvent.Kind(rawValue: u.kind.rawValue) ?? .note
                     extra[at].append(ActionEvent(kind: kind, at: r.at, typedOn: localDay(r.at), on: u.on, by: u.by, note: u.note,
                                                  status: u.kind.closingStatus ?? .open, escalated: u.kind == .escalate,
-                                                 due: u.due, agency: u.agency, file: t.file))
+                                                 due: u.due, agency: u.agency, file: t.file, source: u.source))
                 default: break
                 }
             }
@@ -287,6 +322,6 @@ public enum OpenActions {
     public static func load(folder: String, passphrase: String?, excludingMeeting meetingID: String? = nil) throws
         -> (open: [OutstandingAction], problems: [String]) {
         let loaded = try ActionFolder.load(folder: folder, passphrase: passphrase)
-        return (loaded.open.filter { $0.meetingID != meetingID }.map(\.action), loaded.problems)
+        return (loaded.open.filter { $0.meetingID != meetingID }.map(\.forReview), loaded.problems)
     }
 }

@@ -183,6 +183,17 @@ extension OutstandingAction {
         case owner = "owner"
         case due = "due"
         case category = "category"
+        case progress = "progress"
+    }
+}
+
+extension ActionProgress {
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case kind = "kind"
+        case on = "on"
+        case note = "note"
+        case by = "by"
+        case agency = "agency"
     }
 }
 

@@ -101,11 +101,50 @@ public struct OutstandingAction: Codable, Sendable, Equatable, Identifiable {
     public var owner: String
     public var due: CalendarDate?
     public var category: ActionCategory?
+    /// The latest word on it since it was agreed (a tracker note or an agency's return, an
+    /// extension's or reassignment's reason, an earlier review's carry-forward note), so the chair
+    /// sees what came back without asking again. `owner` and `due` are already the current ones.
+    /// Format 2 only; absent in older journals and when nothing was recorded.
+    public var progress: ActionProgress?
 
     public init(id: String, meetingDate: CalendarDate, caseRef: String, text: String, owner: String,
-                due: CalendarDate?, category: ActionCategory?) {
+                due: CalendarDate?, category: ActionCategory?, progress: ActionProgress? = nil) {
         self.id = id; self.meetingDate = meetingDate; self.caseRef = caseRef; self.text = text
-        self.owner = owner; self.due = due; self.category = category
+        self.owner = owner; self.due = due; self.category = category; self.progress = progress
+    }
+
+    /// Whole days past its due date on `day` (the meeting's date); nil when not yet due or undated.
+    public func daysOverdue(on day: CalendarDate) -> Int? {
+        guard let due, due < day else { return nil }
+        return due.days(until: day)
+    }
+}
+
+/// The latest progress recorded on an open action between meetings (or at an earlier review),
+/// as it was when the opening review's list was made.
+public struct ActionProgress: Codable, Sendable, Equatable {
+    public enum Kind: String, Codable, Sendable, CaseIterable {
+        /// A progress note (`marac actions note`, or "in progress" in an agency's return).
+        case note
+        /// A new due date; the note is the reason.
+        case extend
+        /// A new owner agency; the note is the reason.
+        case reassign
+        /// An earlier meeting's review carried it forward; the note is that review's.
+        case carriedForward = "carried forward"
+    }
+    public var kind: Kind
+    /// The day it happened (the tracker's `on`; for a review, the day of that meeting).
+    public var on: CalendarDate
+    /// As recorded: untrusted text (a returned file), shown only through `SafeText`.
+    public var note: String
+    /// Who typed it into the tracker; nil for a meeting's review.
+    public var by: String?
+    /// The agency whose returned file carried it (`marac actions import`); nil when typed.
+    public var agency: String?
+
+    public init(kind: Kind, on: CalendarDate, note: String, by: String? = nil, agency: String? = nil) {
+        self.kind = kind; self.on = on; self.note = note; self.by = by; self.agency = agency
     }
 }
 
@@ -152,5 +191,35 @@ extension OutstandingAction {
     public var displayID: String {
         let number = id.split(separator: "-").last.map(String.init) ?? id
         return "\(meetingDate.uk.prefix(5)) #\(number)"
+    }
+}
+
+extension ActionProgress {
+    /// Who the progress came from, in words: `Police reported`, `noted by Sam Coordinator`,
+    /// `extended`, `carried forward`. Clean text (the names may come from a returned file).
+    public var attribution: String {
+        if let agency = agency.map(SafeText.line), !agency.isEmpty { return "\(agency) reported" }
+        let by = by.map(SafeText.line) ?? ""
+        let verb: String
+        switch kind {
+        case .note: verb = "noted"
+        case .extend: verb = "extended"
+        case .reassign: verb = "reassigned"
+        case .carriedForward: return "carried forward at the review"
+        }
+        return by.isEmpty ? verb : "\(verb) by \(by)"
+    }
+
+    /// `Police reported: "Alarm ordered; fitting booked 05/12" (03/12/2026)`: one clean line, the
+    /// note's escape sequences taken out and its line breaks and runs of blanks made single spaces.
+    public var line: String {
+        "\(attribution): \"\(SafeText.line(note).split(separator: " ").joined(separator: " "))\" (\(on.uk))"
+    }
+}
+
+extension OutstandingAction {
+    /// "1 day overdue", "7 days overdue" on `day` (the meeting's date); nil when not overdue.
+    public func overdueWords(on day: CalendarDate) -> String? {
+        daysOverdue(on: day).map { $0 == 1 ? "1 day overdue" : "\($0) days overdue" }
     }
 }

@@ -199,10 +199,15 @@ extension MeetingScreen {
 
     func spokenReviewItem(_ a: OutstandingAction, number: Int) -> [String] {
         let outcome = state.reviews[a.id].map { "outcome recorded: \($0.outcome.label)" } ?? "no outcome yet"
-        let due = a.due.map { "due \(Spoken.date($0))" } ?? "no due date"
+        var due = a.due.map { "due \(Spoken.date($0))" } ?? "no due date"
+        if state.reviews[a.id] == nil, let late = a.overdueWords(on: state.info.date) { due += ", \(late)" }
         let order = ReviewController.order(state)
         let selected = order.indices.contains(review.index) && order[review.index].id == a.id ? " (selected)" : ""
-        return Spoken.lines("\(number). Case \(SafeText.line(a.caseRef)), \(SafeText.line(a.owner)), \(due), \(outcome)\(selected): \(a.text)".sentence,
-                            indent: "   ")
+        var lines = Spoken.lines("\(number). Case \(SafeText.line(a.caseRef)), \(SafeText.line(a.owner)), \(due), \(outcome)\(selected): \(a.text)".sentence,
+                                 indent: "   ")
+        if let progress = a.progress {
+            lines += Spoken.lines("Latest: \(progress.attribution), \(Spoken.date(progress.on)): \(SafeText.line(progress.note))".sentence, indent: "   ")
+        }
+        return lines
     }
 }

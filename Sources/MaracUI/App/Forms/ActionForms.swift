@@ -207,7 +207,14 @@ struct ReviewForm: FormSpec {
 
     func context(in screen: ScreenContext) -> String? {
         guard let a = screen.state.outstanding.first(where: { $0.id == actionID }) else { return nil }
-        return "\(SafeText.line(a.owner)): \(SafeText.line(a.text))"
+        var lines = ["\(SafeText.line(a.owner)): \(SafeText.line(a.text))"]
+        // How late it is at this meeting, and what came back since, so the chair need not ask again.
+        let meetingDay = screen.state.info.date
+        if let late = a.overdueWords(on: meetingDay), let due = a.due {
+            lines.append("Due \(due.uk): \(late) at this meeting (\(meetingDay.uk))")
+        }
+        if let progress = a.progress { lines.append("Latest: " + progress.line) }
+        return lines.joined(separator: "\n")
     }
 
     func submit(_ f: FormModel, in screen: ScreenContext) -> FormResult {

@@ -8,9 +8,8 @@ enum FormView {
     static func draw(_ form: FormModel, spec: AnyFormSpec, screen: MeetingScreen, into buf: inout ScreenBuffer, area: Rect) {
         let width = min(area.w - 2, 100)
         let inner = width - 4
-        var extra: [StyledLine] = []
         // The context (the action being reviewed, the case) wraps: its last words are often the point.
-        if let context = spec.spec.context(in: screen.context) { extra += wrap(context, width: inner).map { StyledLine($0, .muted) } }
+        var contextLines = spec.spec.context(in: screen.context).map { wrap($0, width: inner) } ?? []
 
         // Rows: context, fields (one each), focus help (2), checks, problem, keys.
         let checkLines: [StyledLine]
@@ -23,6 +22,17 @@ enum FormView {
         let problemLines = [form.notice, form.problem].compactMap { $0 }.flatMap { wrap($0, width: inner).map { StyledLine($0, .danger) } }
         let helpLines = form.fields.indices.contains(form.focus) ? focusHelp(form, form.fields[form.focus], width: inner) : []
         let allVisible = form.visibleIndices
+        // A context taller than the window (a long returned note) gives way to the fields: the chair
+        // must still see what is asked. Its last line kept ends at a whole word, marked "…".
+        let roomForContext = max(1, area.h - (2 + 1 + max(2, helpLines.count) + checkLines.count + problemLines.count + 2)
+                                    - min(3, allVisible.count))
+        if contextLines.count > roomForContext {
+            contextLines = Array(contextLines.prefix(roomForContext))
+            var last = contextLines[roomForContext - 1]
+            while CharWidth.of(last) + 2 > inner, let space = last.lastIndex(of: " ") { last = String(last[..<space]) }
+            contextLines[roomForContext - 1] = last + " …"
+        }
+        let extra = contextLines.map { StyledLine($0, .muted) }
         // A form longer than the window (the late case has every agenda column) shows the fields
         // around the focus; the line under them says which are shown.
         let otherRows = 2 + extra.count + 1 + max(2, helpLines.count) + checkLines.count + problemLines.count + 2
