@@ -48,6 +48,8 @@ struct ScreenOptions: ParsableArguments {
     func sessionOptions(mode: MeetingScreen.Mode = .live) throws -> MeetingSession.Options {
         // The terminal reads the choice where a user could also set it (MARAC_CHARSET).
         if ascii || unicode { setenv(TerminalSupport.forceVariable, ascii ? "ascii" : "unicode", 1) }
+        // Before the run, not after it: a dump that cannot be written must not cost the whole script.
+        if let dumpScreen { try OutputTarget.requireFolder(holding: dumpScreen) }
         let config = try loadConfiguration().with(flags: [.theme: theme])
         // A scripted run draws no colours, but a theme that cannot be found is still worth saying.
         if keys != nil, let warning = ThemeLoader.loadForApp(name: config[.theme] ?? "default").warning {

@@ -97,6 +97,10 @@ public enum NewMeeting {
                                plannedStartMinutes: plan.startMinutes, plannedDurationMinutes: plan.endMinutes - plan.startMinutes)
         let path: String
         if let out = request.out, !out.isEmpty {
+            // The journal named is made, never a folder above it: a mistyped folder would hide the
+            // journal from the tracker, `report` and the next meeting's review, which look beside it.
+            // (The data folder below is marac's own, and is made on first use.)
+            try OutputTarget.requireFolder(holding: out)
             path = out
         } else {
             path = DataFolder.journalPath(meetingID: info.id, folder: try DataFolder.resolve(explicit: request.dataDir, environment: environment))
