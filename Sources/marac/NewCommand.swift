@@ -28,7 +28,8 @@ struct NewCommand: ParsableCommand {
 
             Without --out the journal goes to the data folder as <date>-<area>.jsonl: --data-dir, else \
             $MARAC_DATA_DIR, else `data_dir` in the configuration, else $XDG_DATA_HOME/marac, else \
-            ~/.local/share/marac; the data folder is made (mode 0700) on first use. With --out the folder \
+            ~/.local/share/marac; the data folder is made (mode 0700) on first use, and stderr says so \
+            (a mistyped --data-dir shows at once). With --out the folder \
             it names must exist already: a missing one is named, with the `mkdir -p` that makes it, \
             and nothing is written (the tracker, `marac report` and the next meeting look for a \
             journal beside the others, so one in a mistyped folder would be lost to them). The path is \
@@ -141,6 +142,7 @@ struct NewCommand: ParsableCommand {
             for warning in outcome.warnings { printError("marac: warning: \(warning)") }
             // On stderr with the other messages: stdout stays the journal's path alone, for scripts.
             for line in outcome.deferredLines { printError("marac: \(line)") }
+            if let made = outcome.madeDataFolder { printError("marac: made the data folder \(made) (its first journal)") }
             print(outcome.journalPath)
             printError("marac: meeting \(outcome.meetingID) created with \(outcome.caseCount) case\(outcome.caseCount == 1 ? "" : "s")"
                        + (encrypt ? ", encrypted" : "") + (outcome.signedBy.map { ", signed by key \($0)" } ?? ""))

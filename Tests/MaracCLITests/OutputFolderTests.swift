@@ -67,6 +67,11 @@ struct OutputFolderTests {
         #expect(byDefault.status == 0, "\(byDefault.stderr)")
         #expect(byDefault.stdout == dir.file(".local/share/marac/2026-12-01-testvale.jsonl") + "\n")
         #expect(FileManager.default.fileExists(atPath: dir.file(".local/share/marac/2026-12-01-testvale.jsonl")))
+        // Said, so a mistyped --data-dir or MARAC_DATA_DIR is seen at once; not said once it is there.
+        #expect(byDefault.stderr.contains("marac: made the data folder \(dir.file(".local/share/marac")) (its first journal)\n"), "\(byDefault.stderr)")
+        let second = try marac(Self.newMeeting(agenda, ["--date", "08/12/2026"]), home: dir.path)
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(!second.stderr.contains("made the data folder"), "\(second.stderr)")
         // MARAC_DATA_DIR naming a folder not made yet.
         let data = dir.file("marac-data/northvale")
         let fromEnvironment = try marac(Self.newMeeting(agenda, []), home: dir.path, environment: ["MARAC_DATA_DIR": data])
