@@ -50,6 +50,10 @@ struct OutputFolderTests {
         let underFile = try marac(Self.newMeeting(agenda, ["--out", agenda + "/m.jsonl"]), home: dir.path)
         #expect(underFile.status == 73)
         #expect(underFile.stderr == "marac: \(agenda)/m.jsonl: cannot write here: \(agenda) is not a folder; nothing was written\n")
+        let deeper = try marac(Self.newMeeting(agenda, ["--out", agenda + "/x/m.jsonl"]), home: dir.path)
+        #expect(deeper.status == 73)
+        #expect(deeper.stderr == "marac: \(agenda)/x/m.jsonl: cannot write here: a name on the way to \(agenda)/x is a file, not a folder; "
+                + "nothing was written\n")
 
         // Once the folder is there, the same command works.
         try FileManager.default.createDirectory(atPath: dir.file("meetngs/december"), withIntermediateDirectories: true)

@@ -63,8 +63,11 @@ public enum OutputTarget: Equatable, Sendable {
             if info.st_mode & S_IFMT == S_IFDIR { return }
             throw refuse(path, "\(SafeText.line(dir)) is not a folder")
         }
-        guard errno == ENOENT || errno == ENOTDIR else { return }   // other faults: the write itself says them
-        throw refuse(path, "the folder \(SafeText.line(dir)) does not exist (make it with `mkdir -p \(shellWord(dir))`)")
+        switch errno {
+        case ENOENT: throw refuse(path, "the folder \(SafeText.line(dir)) does not exist (make it with `mkdir -p \(shellWord(dir))`)")
+        case ENOTDIR: throw refuse(path, "a name on the way to \(SafeText.line(dir)) is a file, not a folder")
+        default: return   // other faults (no permission …): the write itself says them
+        }
     }
 
     /// `path` as one shell word: as it is when a shell would neither split nor expand it, else quoted.
