@@ -4,8 +4,8 @@ import Testing
 
 /// marac makes the file or folder an output names, never a missing folder above it (a typo would
 /// hide the journal or the export where nobody looks); marac's own data folder is still made on
-/// first use. Run as the real binary (docs/DECISIONS.md, "s4-polish: outputs are made only where
-/// the folder exists").
+/// first use. Run as the real binary (docs/DECISIONS.md, "s4-polish: outputs only where their
+/// folder exists").
 @Suite("outputs: a missing folder above the output is refused, the data folder is made")
 struct OutputFolderTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

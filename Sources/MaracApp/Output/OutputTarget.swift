@@ -54,7 +54,7 @@ public enum OutputTarget: Equatable, Sendable {
 
     /// Refuses (exit 73) an output whose folder is not there. Only the output itself is ever made:
     /// a folder above it that does not exist is more likely a typo than a wish, and a file written
-    /// into a folder made by mistake is one nobody finds (docs/DECISIONS.md §39). The one line
+    /// into a folder made by mistake is one nobody finds (docs/DECISIONS.md, "s4-polish"). The one line
     /// names the folder and the command that makes it.
     public static func requireFolder(holding path: String) throws(CommandFailure) {
         let dir = folder(of: path)
