@@ -23,7 +23,7 @@ struct ScreenOptions: ParsableArguments {
             completion: .custom { _, _, prefix in MaracResources.themeNames().filter { $0.hasPrefix(prefix) } })
     var theme: String?
 
-    @Option(name: .customLong("log-dir"), help: ArgumentHelp("Folder for marac.log (default: `log_dir` in the configuration, else the data folder).", valueName: "dir"),
+    @Option(name: .customLong("log-dir"), help: ArgumentHelp("Folder for marac.log, made if needed in a folder that exists (default: `log_dir` in the configuration, else the data folder).", valueName: "dir"),
             completion: .directory)
     var logDir: String?
 
@@ -50,6 +50,9 @@ struct ScreenOptions: ParsableArguments {
         if ascii || unicode { setenv(TerminalSupport.forceVariable, ascii ? "ascii" : "unicode", 1) }
         // Before the run, not after it: a dump that cannot be written must not cost the whole script.
         if let dumpScreen { try OutputTarget.requireFolder(holding: dumpScreen) }
+        // A --log-dir typed on the command line is made, but not the folders above it (the
+        // configured or default log folder is marac's own, made with its parents on first use).
+        if let explicit = logDir ?? legacyLogDir { try OutputTarget.requireFolder(holding: explicit) }
         let config = try loadConfiguration().with(flags: [.theme: theme])
         // A scripted run draws no colours, but a theme that cannot be found is still worth saying.
         if keys != nil, let warning = ThemeLoader.loadForApp(name: config[.theme] ?? "default").warning {

@@ -88,7 +88,7 @@ struct OutputFolderTests {
         #expect(FileManager.default.fileExists(atPath: dir.file("demo.txt")))
     }
 
-    @Test("export, report, actions list and chase, train --write and demo --dump-screen refuse a missing folder above the output")
+    @Test("export, report, actions list and chase, train --write, demo --dump-screen and --log-dir refuse a missing folder above the output")
     func everyOutputRefusesAMissingFolder() throws {
         let dir = try TempFolder()
         let missing = dir.file("no-such")
@@ -100,6 +100,7 @@ struct OutputFolderTests {
             (["actions", Self.samples, "chase", "--agency", "all", "--by", "Pat C", "--out", missing + "/chasers"], missing + "/chasers"),
             (["train", "well-run", "--write", missing + "/recordings"], missing + "/recordings"),
             (["demo", "--keys", dir.file("demo.keys"), "--dump-screen", missing + "/screen.txt"], missing + "/screen.txt"),
+            (["demo", "--keys", dir.file("demo.keys"), "--log-dir", missing + "/logs"], missing + "/logs"),
         ] {
             let run = try marac(args, home: dir.path)
             #expect(run.status == 73, "\(args): \(run.stderr)")
