@@ -15,7 +15,7 @@ struct ScreenOptions: ParsableArguments {
             completion: .file())
     var dumpScreen: String?
 
-    @Option(help: ArgumentHelp("Screen size for scripted runs, COLSxROWS.", valueName: "size"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Screen size for scripted runs, COLSxROWS.", valueName: "size"))
     var size: String = "80x24"
 
     @Option(help: ArgumentHelp("Theme: default, high-contrast, monochrome, or a theme file's name (default: `theme` in the configuration). NO_COLOR is honoured.",
@@ -41,7 +41,9 @@ struct ScreenOptions: ParsableArguments {
     var screenReader = false
 
     func validate() throws {
-        guard parseSize(size) != nil else { throw ValidationError("--size must look like 80x24") }
+        guard parseSize(size) != nil else {
+            throw ValidationError("--size '\(size)' is not a screen size: give COLSxROWS, 10 to 1000 columns by 5 to 500 rows, e.g. 80x24")
+        }
         if ascii && unicode { throw ValidationError("choose one of --ascii and --unicode") }
     }
 

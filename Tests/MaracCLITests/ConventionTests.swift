@@ -88,6 +88,7 @@ struct ConventionTests {
             (report + ["--minoritised-population", "-5"], "--minoritised-population '-5' is not a percentage between 0 and 100 (e.g. 25 or 22.4)"),
             (report + ["--minoritised-population", "-5%"], "--minoritised-population '-5%' is not a percentage between 0 and 100 (e.g. 25 or 22.4)"),
             (["replay", "--sample", "well-run", "--speed", "-5"], "--speed -5 is not a replay speed: give one from 1 to 240"),
+            (["demo", "--size", "-80x24"], "--size '-80x24' is not a screen size: give COLSxROWS"),
         ] {
             let run = try marac(args, home: dir.path)
             #expect(run.status == 64, "\(args): \(run.stderr)")
