@@ -10,8 +10,8 @@ public struct AgencyPack: Sendable, Equatable {
     public static let version = 1
 
     /// The blank columns the CSV and xlsx packs end with, for the agency to fill in and send back
-    /// (`marac actions DIR import FILE` reads them): `status` (done, not possible, in progress),
-    /// `on` (the day it happened) and `note`. The same names as a chaser's.
+    /// (`marac actions DIR import FILE` reads them): `status` (`ReturnStatus`), `on` (the day it
+    /// happened) and `note`. The same names as a chaser's.
     public static let returnColumns = ["status", "on", "note"]
 
     public struct Item: Sendable, Equatable {
@@ -103,5 +103,42 @@ public struct AgencyPack: Sendable, Equatable {
     /// Actions still in force, in agenda order of their cases (then the order they were agreed).
     static func liveActions(_ state: MeetingState) -> [Action] {
         state.orderedCases.flatMap { state.actions(for: $0.ref) }.filter { $0.status != .withdrawn }
+    }
+}
+
+/// What an agency may write in the `status` column of a returned pack or chaser. Agencies type
+/// what they would say ("Completed", "ongoing"), so a few plain synonyms are accepted, in any letter
+/// case, a hyphen or underscore counting as a space; anything else is refused by row and column.
+/// This one table is what the import reads and what every instruction lists (the packs' and
+/// chasers' text, `marac actions import --help`), so the two cannot drift apart.
+public enum ReturnStatus: String, Sendable, Equatable, CaseIterable {
+    case done
+    case notPossible = "not possible"
+    /// A progress note: the action stays open.
+    case inProgress = "in progress"
+
+    /// Every word accepted for each status, the main word first.
+    public var words: [String] {
+        switch self {
+        case .done: return ["done", "complete", "completed"]
+        case .notPossible: return ["not possible"]
+        case .inProgress: return ["in progress", "ongoing", "open"]
+        }
+    }
+
+    /// The status a cell means; nil for a word not in the table. An empty cell is not read here
+    /// (a blank status with a note is a progress note: the caller decides).
+    public static func parse(_ cell: String) -> ReturnStatus? {
+        let spaced = String(cell.lowercased().map { $0 == "-" || $0 == "_" ? " " : $0 })
+        let word = spaced.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return allCases.first { $0.words.contains(word) }
+    }
+
+    /// "done, complete or completed; not possible; in progress, ongoing or open": for
+    /// instructions and error messages.
+    public static var wordList: String {
+        allCases.map { s in
+            s.words.count == 1 ? s.words[0] : s.words.dropLast().joined(separator: ", ") + " or " + s.words.last!
+        }.joined(separator: "; ")
     }
 }

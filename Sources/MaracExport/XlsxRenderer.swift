@@ -35,7 +35,8 @@ public enum XlsxRenderer {
             row += AgencyPack.returnColumns.map { _ in Workbook.Cell.empty }
             return row
         }, notes: [Marking.marking(training: p.training), Marking.reminder,
-                   "To report back: fill in Status (done, not possible or in progress), On (the day it happened) and Note, "
+                   "To report back: fill in Status (\(ReturnStatus.wordList); a note with Status left blank is a progress note), "
+                       + "On (the day it happened) and Note, "
                        + "and return this file to the Marac coordinator.",
                    "Journal final hash: " + p.journalHash + (p.journalVerified ? " (verified)" : " (NOT verified)")])
         return book

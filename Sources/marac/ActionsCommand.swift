@@ -7,6 +7,7 @@ import ArgumentParser
 import Foundation
 import MaracCore
 import MaracApp
+import MaracExport
 
 /// `marac actions DIR list …` (the folder first, as the usage text writes it) and `marac actions list DIR …`
 /// (ArgumentParser's usual order) both work: a first word that is not a subcommand is taken as DIR.
@@ -212,7 +213,7 @@ struct ActionsCommand: ParsableCommand {
             discussion: "Example:\n  marac actions ~/marac extend 1201-3 --due 18/12/2026 --note \"Locksmith ill\"")
         @OptionGroup var folder: Folder
         @OptionGroup var update: Update
-        @Option(help: ArgumentHelp("The new due date (dd/mm/yyyy, 14/12, +7d, fri).", valueName: "date"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("The new due date (dd/mm/yyyy, 14/12, +7d, fri).", valueName: "date"))
         var due: String
         func run() throws { try update.record(.extend, in: folder.dir, due: due) }
     }
@@ -277,7 +278,7 @@ struct ActionsCommand: ParsableCommand {
         var agency: String
         @Option(help: ArgumentHelp("md, html, docx or csv.", valueName: "format"))
         var format = "md"
-        @Option(help: ArgumentHelp("The folder the chasers are written to; default the current folder.", valueName: "dir"), completion: .directory)
+        @Option(help: ArgumentHelp("The folder the chasers are written to (made if needed, in a folder that exists); default the current folder.", valueName: "dir"), completion: .directory)
         var out = "."
         @Option(help: ArgumentHelp("Judge 'overdue' as of this day; default today.", valueName: "date"))
         var on: String?
@@ -307,7 +308,9 @@ struct ActionsCommand: ParsableCommand {
             discussion: """
             A CSV file (UTF-8) or an Excel workbook (.xlsx, its first sheet). It needs action_id, \
             status, on and note columns, and an agency column (or --agency). \
-            Status is done, not possible, or in progress (a progress note); on is the day it happened. \
+            Status is one of: \(ReturnStatus.wordList) (any letter case; a hyphen \
+            or underscore counts as a space). In progress, or a note with the status left blank, is a \
+            progress note. On is the day it happened. \
             Any bad row (unknown ID, another agency's action, a closed action, an impossible date or \
             status, a formula) is named by row and column and nothing is applied. Importing the same \
             file again applies nothing.

@@ -16,12 +16,20 @@ struct ExportCommand: ParsableCommand {
         docs/EXPORT-FORMATS.md). Times are local: TZ, else the protocol's time_zone, else Europe/London. Every export \
         is marked "RESTRICTED when complete (OFFICIAL-SENSITIVE)" and carries the confidentiality reminder.
 
-        --agency NAME writes a need-to-know pack for one agency: only its own actions with the case \
-        reference, due date and category; no other agency's information, no victim's views. \
-        --agency all writes one pack per agency that owns an action. Names match in any letter case.
+        --agency NAME writes a need-to-know pack for one agency: only its own actions, each with its \
+        ID, the case reference, the victim's name as on the agenda (a Victim column), the action, \
+        due date and category; no other agency's information, no victim's views, no addresses. The \
+        victim's name is left out (case reference only) when the local protocol the meeting was \
+        created with says `pack_identifies: reference`. The csv and xlsx packs end with blank \
+        status, on and note columns for the agency to fill in and return (`marac actions DIR \
+        import FILE`). --agency all writes one pack per agency that owns an action. Names match in \
+        any letter case. (Chasers, `marac actions DIR chase`, name victims only with \
+        `chaser_victim_names: yes`.)
 
-        Files are written whole or not at all (mode 0600); the folder is made (mode 0700) if needed. \
-        The paths written are printed on stdout. An existing export of the same name is replaced.
+        Files are written whole or not at all (mode 0600). The --out folder is made (mode 0700) if \
+        needed, but the folder it is in must exist: a missing one is named, with the `mkdir -p` that \
+        makes it, and nothing is written. The paths written are printed on stdout. An existing \
+        export of the same name is replaced.
 
         Examples:
           marac export 2026-12-01-northvale.jsonl --format html --out minutes/
@@ -36,7 +44,7 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("md, html, docx, csv, xlsx or json.", valueName: "format"), completion: .list(ExportFormat.allCases.map(\.rawValue)))
     var format: ExportFormat
 
-    @Option(help: ArgumentHelp("The folder to write to.", valueName: "dir"), completion: .directory)
+    @Option(help: ArgumentHelp("The folder to write to (made if needed, in a folder that exists).", valueName: "dir"), completion: .directory)
     var out: String
 
     @Option(help: ArgumentHelp("One agency's pack, or `all` for one pack per agency with actions.", valueName: "name"))

@@ -28,8 +28,13 @@ struct NewCommand: ParsableCommand {
 
             Without --out the journal goes to the data folder as <date>-<area>.jsonl: --data-dir, else \
             $MARAC_DATA_DIR, else `data_dir` in the configuration, else $XDG_DATA_HOME/marac, else \
-            ~/.local/share/marac. The path is printed on stdout. On any error in the agenda (named by \
-            file, line and column) no journal is made.
+            ~/.local/share/marac; the data folder is made (mode 0700) on first use, and stderr says so \
+            (a mistyped --data-dir shows at once). With --out the folder \
+            it names must exist already: a missing one is named, with the `mkdir -p` that makes it, \
+            and nothing is written (the tracker, `marac report` and the next meeting look for a \
+            journal beside the others, so one in a mistyped folder would be lost to them). The path is \
+            printed on stdout. On any error in the agenda (named by file, line and column) no journal \
+            is made.
 
             Cases the previous meeting of the same area in that folder deferred "to the next meeting" \
             are added to the agenda (first in their section, marked "deferred from" with the reason), \
@@ -73,7 +78,7 @@ struct NewCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The planned end, local time (default: `end_time` in the protocol, else three hours after the start).", valueName: "hh:mm"))
     var end: String?
 
-    @Option(help: ArgumentHelp("The journal file to create (never overwritten).", valueName: "journal"), completion: .file(extensions: ["jsonl"]))
+    @Option(help: ArgumentHelp("The journal file to create (never overwritten), in a folder that exists.", valueName: "journal"), completion: .file(extensions: ["jsonl"]))
     var out: String?
 
     @Option(name: .customLong("data-dir"), help: ArgumentHelp("The data folder, when --out is not given.", valueName: "dir"), completion: .directory)
@@ -137,6 +142,7 @@ struct NewCommand: ParsableCommand {
             for warning in outcome.warnings { printError("marac: warning: \(warning)") }
             // On stderr with the other messages: stdout stays the journal's path alone, for scripts.
             for line in outcome.deferredLines { printError("marac: \(line)") }
+            if let made = outcome.madeDataFolder { printError("marac: made the data folder \(made) (its first journal)") }
             print(outcome.journalPath)
             printError("marac: meeting \(outcome.meetingID) created with \(outcome.caseCount) case\(outcome.caseCount == 1 ? "" : "s")"
                        + (encrypt ? ", encrypted" : "") + (outcome.signedBy.map { ", signed by key \($0)" } ?? ""))

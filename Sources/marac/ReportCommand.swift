@@ -59,11 +59,13 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write to this file (atomically, mode 0600) instead of the screen.", valueName: "file"), completion: .file())
     var out: String?
 
-    @Option(name: .customLong("minoritised-population"),
+    // `.unconditional`: a value that starts with '-' ("-5") is this option's value, for run() to
+    // refuse by name, rather than an unknown option that leaves the value "missing".
+    @Option(name: .customLong("minoritised-population"), parsing: .unconditional,
             help: ArgumentHelp("Local Black, Asian and racially minoritised population, in percent, to compare with.", valueName: "pct"))
     var minoritisedPopulation: String?
 
-    @Option(name: .customLong("adult-female-population"),
+    @Option(name: .customLong("adult-female-population"), parsing: .unconditional,
             help: ArgumentHelp("Adult female population of the area, for the recommended 40 cases a year per 10,000.", valueName: "n"))
     var adultFemalePopulation: String?
 

@@ -15,7 +15,7 @@ struct ScreenOptions: ParsableArguments {
             completion: .file())
     var dumpScreen: String?
 
-    @Option(help: ArgumentHelp("Screen size for scripted runs, COLSxROWS.", valueName: "size"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Screen size for scripted runs, COLSxROWS.", valueName: "size"))
     var size: String = "80x24"
 
     @Option(help: ArgumentHelp("Theme: default, high-contrast, monochrome, or a theme file's name (default: `theme` in the configuration). NO_COLOR is honoured.",
@@ -23,7 +23,7 @@ struct ScreenOptions: ParsableArguments {
             completion: .custom { _, _, prefix in MaracResources.themeNames().filter { $0.hasPrefix(prefix) } })
     var theme: String?
 
-    @Option(name: .customLong("log-dir"), help: ArgumentHelp("Folder for marac.log (default: `log_dir` in the configuration, else the data folder).", valueName: "dir"),
+    @Option(name: .customLong("log-dir"), help: ArgumentHelp("Folder for marac.log, made if needed in a folder that exists (default: `log_dir` in the configuration, else the data folder).", valueName: "dir"),
             completion: .directory)
     var logDir: String?
 
@@ -41,13 +41,20 @@ struct ScreenOptions: ParsableArguments {
     var screenReader = false
 
     func validate() throws {
-        guard parseSize(size) != nil else { throw ValidationError("--size must look like 80x24") }
+        guard parseSize(size) != nil else {
+            throw ValidationError("--size '\(size)' is not a screen size: give COLSxROWS, 10 to 1000 columns by 5 to 500 rows, e.g. 80x24")
+        }
         if ascii && unicode { throw ValidationError("choose one of --ascii and --unicode") }
     }
 
     func sessionOptions(mode: MeetingScreen.Mode = .live) throws -> MeetingSession.Options {
         // The terminal reads the choice where a user could also set it (MARAC_CHARSET).
         if ascii || unicode { setenv(TerminalSupport.forceVariable, ascii ? "ascii" : "unicode", 1) }
+        // Before the run, not after it: a dump that cannot be written must not cost the whole script.
+        if let dumpScreen { try OutputTarget.requireFolder(holding: dumpScreen) }
+        // A --log-dir typed on the command line is made, but not the folders above it (the
+        // configured or default log folder is marac's own, made with its parents on first use).
+        if let explicit = logDir ?? legacyLogDir { try OutputTarget.requireFolder(holding: explicit) }
         let config = try loadConfiguration().with(flags: [.theme: theme])
         // A scripted run draws no colours, but a theme that cannot be found is still worth saying.
         if keys != nil, let warning = ThemeLoader.loadForApp(name: config[.theme] ?? "default").warning {

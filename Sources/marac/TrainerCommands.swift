@@ -29,7 +29,8 @@ struct ReplayCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Replay a shipped sample instead (see `marac train --list`).", valueName: "name"),
             completion: .list(Training.sampleNames))
     var sample: String?
-    @Option(help: "Replay speed, 1 to 240.") var speed: Int = 1
+    // `.unconditional`: "--speed -5" is refused by name, not read as a missing value.
+    @Option(parsing: .unconditional, help: "Replay speed, 1 to 240.") var speed: Int = 1
     @Option(name: .customLong("pause-at"),
             help: ArgumentHelp("Stop at amber, overrun, prompt or action (repeat it, or a comma list; keys T O P A).", valueName: "when"))
     var pauseAt: [String] = []
@@ -56,7 +57,7 @@ struct ReplayCommand: ParsableCommand {
 
     func validate() throws {
         guard (1...ReplayController.maximumSpeed).contains(speed) else {
-            throw ValidationError("--speed must be from 1 to \(ReplayController.maximumSpeed)")
+            throw ValidationError("--speed \(speed) is not a replay speed: give one from 1 to \(ReplayController.maximumSpeed)")
         }
         guard (journal == nil) != (sample == nil) else { throw ValidationError("give a journal or --sample NAME (one of them)") }
         _ = try stops
@@ -105,8 +106,8 @@ struct TrainCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The sample to run.", valueName: "name"), completion: .list(Training.sampleNames)) var name: String?
     @Flag(help: "List the samples.") var list = false
     @Flag(help: "Print the trainer's note for the sample.") var note = false
-    @Option(help: ArgumentHelp("Write the sample's recording as a journal into this folder.", valueName: "dir"), completion: .directory) var write: String?
-    @Option(help: ArgumentHelp("Keep the mock's journal and scorecard (text and HTML) in this folder.", valueName: "dir"), completion: .directory)
+    @Option(help: ArgumentHelp("Write the sample's recording as a journal into this folder (made if needed, in a folder that exists).", valueName: "dir"), completion: .directory) var write: String?
+    @Option(help: ArgumentHelp("Keep the mock's journal and scorecard (text and HTML) in this folder (made if needed, in a folder that exists).", valueName: "dir"), completion: .directory)
     var out: String?
     @Option(help: ArgumentHelp("The trainee's name, for the scorecard.", valueName: "name")) var trainee: String?
     @Flag(help: "After the mock, show it beside the sample's recorded run, case by case (also saved as text and HTML).")
@@ -125,7 +126,7 @@ struct TrainCommand: ParsableCommand {
             let sample = try Training.sample(name)
             if note { print(sample.trainerNote); return }
             if let write {
-                try AtomicFile.makeFolder(write)
+                try AtomicFile.makeOutputFolder(write)
                 let path = URL(fileURLWithPath: write).appendingPathComponent("\(sample.name).jsonl").path
                 try Training.writeRecording(sample, to: path)
                 print(path)

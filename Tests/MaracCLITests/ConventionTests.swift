@@ -78,6 +78,26 @@ struct ConventionTests {
         #expect(try marac(["demo", "--date", "yesterday"], home: dir.path).status == 64)
     }
 
+    @Test("a numeric option given '-5' or a word is refused naming the option and the value, exit 64 (not read as a missing value)")
+    func negativeValuesAreRefusedByName() throws {
+        let dir = try TempFolder()
+        let report = ["report", Self.samples, "--quarter", "2026Q1"]
+        for (args, expected) in [
+            (report + ["--adult-female-population", "-5"], "--adult-female-population '-5' is not a whole number of people above 0 (e.g. 150000)"),
+            (report + ["--adult-female-population", "lots"], "--adult-female-population 'lots' is not a whole number of people above 0 (e.g. 150000)"),
+            (report + ["--minoritised-population", "-5"], "--minoritised-population '-5' is not a percentage between 0 and 100 (e.g. 25 or 22.4)"),
+            (report + ["--minoritised-population", "-5%"], "--minoritised-population '-5%' is not a percentage between 0 and 100 (e.g. 25 or 22.4)"),
+            (["replay", "--sample", "well-run", "--speed", "-5"], "--speed -5 is not a replay speed: give one from 1 to 240"),
+            (["demo", "--size", "-80x24"], "--size '-80x24' is not a screen size: give COLSxROWS"),
+        ] {
+            let run = try marac(args, home: dir.path)
+            #expect(run.status == 64, "\(args): \(run.stderr)")
+            #expect(run.stderr.hasPrefix("marac: \(expected)"), "\(args): \(run.stderr)")
+            #expect(run.stderr.filter { $0 == "\n" }.count == 1, "\(args): \(run.stderr)")
+            #expect(run.stdout.isEmpty)
+        }
+    }
+
     @Test("report's messages use the same `marac: ` prefix as every other command")
     func reportPrefix() throws {
         let dir = try TempFolder()

@@ -252,6 +252,48 @@ struct ScreenReaderTests {
         #expect(state.activeCase == "NV-2611")
     }
 
+    /// A note of several lines pasted into the real terminal (tmux `paste-buffer`; the mode does
+    /// not turn on bracketed paste, so the lines arrive as typed lines) between two lines of three
+    /// quotes: one answer, read back line by line, saved as one note with its line breaks.
+    @Test func aPastedNoteOfSeveralLinesBetweenThreeQuotesIsOneNote() throws {
+        let dir = try TempFolder()
+        try "".write(toFile: dir.file("none.keys"), atomically: true, encoding: .utf8)
+        let made = try run(Binary.marac, ["demo", "--date", "01/12/2026", "--keys", dir.file("none.keys"), "--log-dir", dir.path])
+        let demo = try #require(made.split(separator: "\n").last.map { String($0.dropFirst("The demo meeting's journal is ".count)) })
+        try FileManager.default.createDirectory(atPath: dir.file("m"), withIntermediateDirectories: true)
+        let journal = dir.file("m/meeting.jsonl")
+        try FileManager.default.copyItem(atPath: demo, toPath: journal)
+        let command = "until [ -e \(dir.file("go")) ]; do sleep 0.05; done; "
+            + "\(Binary.marac) run \(journal) --screen-reader --log-dir \(dir.path); echo \"[exit $?]\""
+        let tmux = try TmuxSession(command: command, environment: ["MARAC_DATA_DIR": dir.path, "MARAC_CONFIG": dir.file("none.yaml")])
+        let transcript = dir.file("transcript.txt")
+        try run("tmux", ["-L", tmux.socket, "pipe-pane", "-t", tmux.target, "-o", "cat >> \(shellQuote(transcript))"])
+        try "".write(toFile: dir.file("go"), atomically: true, encoding: .utf8)
+        let chair = Conversation(tmux: tmux, transcriptPath: transcript)
+        try chair.expect("Command: ")
+        try chair.say("start", expecting: "Meeting started")
+        try chair.say("agenda", expecting: "Command: ")
+        try chair.say("next", expecting: "Type start to start its discussion.")
+        try chair.say("start", expecting: "Discussion started")
+        try chair.say("note", expecting: "Agency")
+        try chair.say("Police", expecting: "Kind")
+        try chair.say("", expecting: "For several lines, type three quotes")
+        try chair.say("\"\"\"", expecting: "Note, line 1, or three quotes to end: ")
+        let lines = ["Seen at home on 28/11", "under review by the Idva", "no contact since"]
+        try (lines.joined(separator: "\n") + "\n").write(toFile: dir.file("note.txt"), atomically: true, encoding: .utf8)
+        try tmux.loadBuffer(dir.file("note.txt"))
+        try tmux.pasteBuffer()
+        try chair.expect("Note, line 4, or three quotes to end: ")
+        try chair.say("\"\"\"", expecting: "Save?")
+        let heard = chair.transcript.replacingOccurrences(of: "\r", with: "")
+        #expect(heard.contains("3. Note: Seen at home on 28/11\n   under review by the Idva\n   no contact since."), "\(heard)")
+        try chair.say("yes", expecting: "Saved.")
+        try chair.say("quit", expecting: "Quit marac?")
+        try chair.say("yes", expecting: "[exit 0]")
+        let notes = MeetingState.fold(try JournalReader.read(path: journal).events).cases.values.flatMap(\.notes).map(\.text)
+        #expect(notes == [lines.joined(separator: "\n")], "\(notes)")
+    }
+
     /// The real binary: the flag, MARAC_SCREEN_READER=1 and `screen_reader: yes` each choose the
     /// mode, on a terminal ncurses could not even drive (TERM=dumb): nothing but plain lines.
     @Test(arguments: ["flag", "environment", "configuration"])

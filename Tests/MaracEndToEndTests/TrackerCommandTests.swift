@@ -195,6 +195,57 @@ struct TrackerCommandTests {
         }
     }
 
+    @Test("every status word the import takes is in import --help and the chaser; synonyms import in any letter case, another word is refused by row and column")
+    func statusWords() throws {
+        let help = try marac("actions", dir.path, "import", "--help")
+        #expect(help.status == 0)
+        let flatHelp = help.out.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let out = try TempFolder()
+        let chase = try marac("actions", dir.path, "chase", "--agency", "all", "--format", "md", "--out", out.path, "--by", "Pat C")
+        #expect(chase.status == 0, "\(chase.err)")
+        let chaserFile = try #require(try FileManager.default.contentsOfDirectory(atPath: out.path).first { $0.hasSuffix(".md") })
+        let chaser = try String(contentsOfFile: out.file(chaserFile), encoding: .utf8)
+        let flatChaser = chaser.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        for status in ReturnStatus.allCases {
+            for word in status.words {
+                #expect(flatHelp.contains(word), "import --help does not name '\(word)': \(help.out)")
+            }
+        }
+        #expect(flatHelp.contains(ReturnStatus.wordList) && flatChaser.contains(ReturnStatus.wordList), "\(flatChaser)")
+
+        // Two agencies' returns, written as agencies write: synonyms, odd letter case, a hyphen.
+        let byOwner = Dictionary(grouping: try folder.open, by: \.action.owner).sorted { $0.key < $1.key }
+        let first = try #require(byOwner.first { $0.value.count >= 2 })
+        let second = try #require(byOwner.first { $0.key != first.key })
+        let today = TrackActions.localToday().uk
+        func returned(_ owner: String, _ rows: [(TrackedAction, String, String)]) -> String {
+            "action_id,agency,status,on,note\r\n" + rows.map { "\($0.0.action.id),\(owner),\($0.1),\(today),\($0.2)" }
+                .joined(separator: "\r\n") + "\r\n"
+        }
+        let (done, ongoing, impossible) = (first.value[0], first.value[1], second.value[0])
+        let refused = out.file("refused.csv")
+        try returned(first.key, [(done, "Completed", "Locks changed"), (ongoing, "finished", "Seen at home")])
+            .write(toFile: refused, atomically: true, encoding: .utf8)
+        let no = try marac("actions", dir.path, "import", refused)
+        #expect(no.status == 2, "\(no.err)")
+        #expect(no.err.contains("\(refused) line 3, column status: 'finished' is not a status: use \(ReturnStatus.wordList)"), "\(no.err)")
+        #expect(try folder.action(done.action.id)?.isOpen == true, "a row of a refused file was applied")
+
+        let good = out.file("good.csv")
+        try returned(first.key, [(done, "Completed", "Locks changed"), (ongoing, "ONGOING", "Seen at home")])
+            .write(toFile: good, atomically: true, encoding: .utf8)
+        let yes = try marac("actions", dir.path, "import", good)
+        #expect(yes.status == 0, "\(yes.err)")
+        #expect(yes.out.contains("2 updates applied (1 done, 1 progress note)"), "\(yes.out)")
+        let other = out.file("other.csv")
+        try returned(second.key, [(impossible, "Not-Possible", "Moved away")]).write(toFile: other, atomically: true, encoding: .utf8)
+        let also = try marac("actions", dir.path, "import", other)
+        #expect(also.status == 0 && also.out.contains("1 update applied (1 not possible)"), "\(also.out) \(also.err)")
+        #expect(try folder.action(done.action.id)?.status == .done)
+        #expect(try folder.action(ongoing.action.id)?.isOpen == true)
+        #expect(try folder.action(impossible.action.id)?.status == .notPossible)
+    }
+
     @Test("bad input: one clear line, non-zero exit, nothing written")
     func badInput() throws {
         let id = try #require(try folder.open.first).action.id
@@ -209,7 +260,9 @@ struct TrackerCommandTests {
             (["extend", id, "--due", "31/02/2026", "--note", "x"], "--due '31/02/2026' is not a date", 64),
             (["list", "--format", "pdf"], "--format 'pdf' is not a list format", 64),
             (["chase", "--agency", "all", "--format", "pdf"], "--format 'pdf' is not a chaser format", 64),
-            (["chase", "--agency", "all", "--out", dir.file("no-such-folder")], "no such folder", 73),
+            (["chase", "--agency", "all", "--out", dir.file("no-such-folder/chasers")],
+             "the folder \(dir.file("no-such-folder")) does not exist (make it with `mkdir -p \(dir.file("no-such-folder"))`)", 73),
+            (["extend", id, "--due", "-7d", "--note", "x"], "--due '-7d' is not a date", 64),
             (["list", "--format", "xlsx"], "give --out FILE.xlsx", 64),
             (["import", dir.file("missing.csv")], "no such file", 66),
             (["import", dir.file("not-a-return.csv")], "no action_id, status, on, note columns", 2),

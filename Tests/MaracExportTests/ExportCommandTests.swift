@@ -15,12 +15,13 @@ struct ExportCommandTests {
     @Test("each format is written whole, mode 0600, into a new folder made mode 0700, with the journal's real hash",
           arguments: ExportFormat.allCases)
     func writesEachFormat(format: ExportFormat) throws {
+        // The folder above the output must exist (export makes only the one it is given).
+        try FileManager.default.createDirectory(atPath: dir.file("out"), withIntermediateDirectories: false)
         let out = dir.file("out/minutes")
         let outcome = try ExportMinutes.run(.init(journalPath: journal, format: format, outDir: out, environment: [:]), now: Fixture.generatedAt)
         #expect(outcome.written.count == 1)
         let path = try #require(outcome.written.first)
         #expect(mode(of: out) == 0o700)
-        #expect(mode(of: dir.file("out")) == 0o700)
         #expect(mode(of: path) == 0o600)
         let contents = try JournalReader.read(path: journal)
         let facts = JournalFacts(fileName: "2026-12-01-harbourside.jsonl", finalHash: contents.finalHash, verified: true, condition: "intact")

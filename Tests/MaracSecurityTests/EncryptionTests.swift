@@ -13,6 +13,7 @@ struct EncryptionEndToEndTests {
     func encryptedMeeting() throws -> (dir: TempFolder, journal: String) {
         let dir = try TempFolder()
         try write(Secret.agenda, to: dir.file("agenda.csv"))
+        try FileManager.default.createDirectory(atPath: dir.file("meetings"), withIntermediateDirectories: false)
         let journal = dir.file("meetings/m.jsonl")
         let made = try marac(["new", "--agenda", dir.file("agenda.csv"), "--date", "01/12/2026", "--area", "Secvale",
                               "--chair", "Ann C", "--out", journal, "--encrypt"], passphrase: passphrase, folder: dir.path)

@@ -46,9 +46,11 @@ struct FileModeTests {
             #expect(r.status == 0, "marac \(args.joined(separator: " ")): \(r.stderr)")
         }
 
-        // A plain meeting in a folder that does not exist yet (made, with its parent, by marac new).
-        let journal = made + "/meetings/2026/m.jsonl"
-        try ok(["new", "--agenda", inputs + "/agenda.csv", "--date", "01/12/2026", "--area", "Modevale", "--chair", "Ann C", "--out", journal])
+        // A plain meeting in a data folder that does not exist yet (made, with its parent, by marac new;
+        // a folder named by --out must exist, but the data folder is marac's own).
+        let journal = made + "/meetings/2026/2026-12-01-modevale.jsonl"
+        try ok(["new", "--agenda", inputs + "/agenda.csv", "--date", "01/12/2026", "--area", "Modevale", "--chair", "Ann C",
+                "--data-dir", made + "/meetings/2026"])
         try ok(["run", journal, "--keys", inputs + "/steps.keys", "--dump-screen", made + "/dump.txt", "--data-dir", made + "/logs"])
         // An encrypted one beside it.
         let sealed = made + "/meetings/2026/sealed.jsonl"
@@ -61,14 +63,14 @@ struct FileModeTests {
         try ok(["run", journal, "--keys", inputs + "/one.keys"], passphrase: "pw")
         #expect(FileManager.default.fileExists(atPath: journal + ".torn-1"))
 
-        try ok(["export", journal, "--format", "html", "--out", made + "/exports/minutes"])
+        try ok(["export", journal, "--format", "html", "--out", made + "/exports"])
         try ok(["export", journal, "--format", "csv", "--out", made + "/exports/packs", "--agency", "all"])
         let state = MeetingState.fold(try JournalReader.read(path: journal).events)
         let actionID = try #require(state.actions.first?.id)
         try ok(["actions", made + "/meetings/2026", "done", actionID, "--note", "Fitted"], passphrase: "pw")
         #expect(FileManager.default.fileExists(atPath: made + "/meetings/2026/tracker.jsonl"))
         try ok(["report", made + "/meetings/2026", "--quarter", "2026Q4", "--format", "md", "--out", made + "/q4.md"], passphrase: "pw")
-        try ok(["train", "historical-overrun", "--write", made + "/training/recordings"])
+        try ok(["train", "historical-overrun", "--write", made + "/recordings"])
         try ok(["train", "historical-overrun", "--keys", inputs + "/one.keys"])
         try ok(["demo", "--keys", inputs + "/one.keys", "--dump-screen", made + "/demo.txt"])
 
@@ -82,7 +84,7 @@ struct FileModeTests {
             let name = URL(fileURLWithPath: path).lastPathComponent
             #expect(!name.contains(".tmp-") && !name.contains(".creating-"), "a temporary file was left: \(path)")
         }
-        for expected in ["dump.txt", "demo.txt", "q4.md", "logs/marac.log", "exports/minutes", "training/recordings"] {
+        for expected in ["dump.txt", "demo.txt", "q4.md", "logs/marac.log", "exports", "exports/packs", "recordings"] {
             #expect(FileManager.default.fileExists(atPath: made + "/" + expected), "\(expected) was not written")
         }
         #expect(all.contains { $0.hasSuffix("-scorecard.txt") } && all.contains { $0.hasSuffix("-scorecard.html") }, "the training scorecard was not written")

@@ -123,6 +123,44 @@ import Testing
         #expect(out.allSatisfy { $0.unicodeScalars.allSatisfy { $0.value >= 0x20 } })
     }
 
+    /// The mode reads whole lines, so a note of several lines (a paste, typically) goes between two
+    /// lines of three quotes: one answer, its line breaks kept, read back line by line, saved as one note.
+    @Test func aNoteOfSeveralLinesIsOneAnswerBetweenThreeQuotes() {
+        let journal = FakeJournal(clock: Fixture.minutes(5), nextSeq: 0)
+        var s = spoken(journal: journal)
+        let asked = say(&s, "agenda", "open 1", "start", "note", "Police", "").joined(separator: " ")
+        #expect(asked.contains("For several lines, type three quotes on a line of their own"), "\(asked)")
+        #expect(s.prompt == "Note: ")
+        let opened = s.answer("\"\"\"")
+        #expect(opened == ["A note of several lines: type or paste them, then a line of three quotes."])
+        #expect(s.prompt == "Note, line 1, or three quotes to end: ")
+        // A paste's lines, one answer each from the terminal: none of them is taken as an answer.
+        for line in ["Seen at home on 28/11", "", "under review by the Idva  ", "next? yes"] { #expect(s.answer(line).isEmpty) }
+        #expect(s.prompt == "Note, line 5, or three quotes to end: ")
+        let readBack = s.answer(" \"\"\" ")
+        #expect(s.prompt.hasPrefix("Save?"), "\(readBack)")
+        // Read back a line at a time (the blank line is kept in the note, not read out).
+        let first = readBack.firstIndex(of: "3. Note: Seen at home on 28/11")
+        #expect(first != nil, "\(readBack)")
+        if let first {
+            #expect(Array(readBack.dropFirst(first + 1)) == ["   under review by the Idva", "   next? yes."], "\(readBack)")
+        }
+        #expect(s.answer("yes").contains("Saved."))
+        let notes = s.meeting.state.cases.values.flatMap(\.notes).map(\.text)
+        #expect(notes == ["Seen at home on 28/11\n\nunder review by the Idva\nnext? yes"], "\(notes)")
+    }
+
+    /// Ctrl-C in the middle of a note of several lines cancels the form keeping its lines as the draft.
+    @Test func ctrlCInANoteOfSeveralLinesKeepsItsLinesInTheDraft() {
+        let journal = FakeJournal(clock: Fixture.minutes(5), nextSeq: 0)
+        var s = spoken(journal: journal)
+        _ = say(&s, "agenda", "open 1", "start", "note", "Police", "", "\"\"\"", "First line", "Second line")
+        #expect(s.interrupt().joined(separator: " ").contains("Cancelled"))
+        #expect(s.prompt == "Command: ")
+        let reopened = say(&s, "note", "", "").joined(separator: "\n")
+        #expect(reopened.contains("First line") && reopened.contains("Second line"), "\(reopened)")
+    }
+
     @Test func spokenDates() {
         #expect(Spoken.date(CalendarDate(year: 2026, month: 12, day: 1)!) == "1 December 2026")
         #expect(Spoken.dayAndDate(CalendarDate(year: 2026, month: 12, day: 8)!) == "Tuesday 8 December 2026")

@@ -94,7 +94,7 @@ public enum ExportMinutes {
             }
         }
 
-        try AtomicFile.makeFolder(request.outDir, fileIO: fileIO)
+        try AtomicFile.makeOutputFolder(request.outDir, fileIO: fileIO)
         // All the packs or none: a disk that fills after the first of six must not leave one
         // agency with its pack and five without, and nobody told.
         var files: [(path: String, bytes: [UInt8])] = []
@@ -265,7 +265,17 @@ public enum AtomicFile {
         }
     }
 
-    /// Makes the folder (and missing parents) mode 0700 if it does not exist; leaves an existing one alone.
+    /// Makes an output folder named on the command line (`export --out DIR`, `train --out DIR`,
+    /// `chase --out DIR`) mode 0700 if it is not there; the folder holding it must exist already
+    /// (one line naming it and `mkdir -p`, exit 73): a typo must not grow a tree nobody looks in.
+    public static func makeOutputFolder(_ dir: String, fileIO: any FileIO = PosixFileIO()) throws(CommandFailure) {
+        try OutputTarget.requireFolder(holding: dir)
+        try makeFolder(dir, fileIO: fileIO)
+    }
+
+    /// Makes the folder (and missing parents) mode 0700 if it does not exist; leaves an existing one
+    /// alone. Only for marac's own places (the data, configuration and log folders), which may
+    /// rightly need making on first use; an output the user names goes through `makeOutputFolder`.
     public static func makeFolder(_ dir: String, fileIO: any FileIO = PosixFileIO()) throws(CommandFailure) {
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: dir, isDirectory: &isDir) {

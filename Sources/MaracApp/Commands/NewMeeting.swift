@@ -47,6 +47,8 @@ public enum NewMeeting {
         public var deferred: [DeferredCarry] = []
         /// Whether `--no-deferred` left them out.
         public var deferredLeftOut = false
+        /// The data folder, when this `marac new` made it (its first use, or a mistyped name: said either way).
+        public var madeDataFolder: String?
 
         /// What `marac new` says about the deferred cases, one line each (empty when none).
         public var deferredLines: [String] {
@@ -96,10 +98,17 @@ public enum NewMeeting {
                                venue: SafeText.line(request.venue).trimmingWhitespace(),
                                plannedStartMinutes: plan.startMinutes, plannedDurationMinutes: plan.endMinutes - plan.startMinutes)
         let path: String
+        var madeDataFolder: String?
         if let out = request.out, !out.isEmpty {
+            // The journal named is made, never a folder above it: a mistyped folder would hide the
+            // journal from the tracker, `report` and the next meeting's review, which look beside it.
+            // (The data folder below is marac's own, and is made on first use.)
+            try OutputTarget.requireFolder(holding: out)
             path = out
         } else {
-            path = DataFolder.journalPath(meetingID: info.id, folder: try DataFolder.resolve(explicit: request.dataDir, environment: environment))
+            let dataFolder = try DataFolder.resolve(explicit: request.dataDir, environment: environment)
+            if !FileManager.default.fileExists(atPath: dataFolder) { madeDataFolder = dataFolder }
+            path = DataFolder.journalPath(meetingID: info.id, folder: dataFolder)
         }
         // A temporary journal left by a `marac new` that was killed mid-way goes now.
         Leftovers.removeAbandonedCreations(in: AtomicFile.folder(of: path))
@@ -138,6 +147,7 @@ public enum NewMeeting {
                               signedBy: signingKey.map { Signing.fingerprint($0.publicKey) })
         outcome.deferred = carried.map { DeferredCarry(caseRef: $0.caseRef, from: $0.from, alreadyOnAgenda: $0.alreadyOnAgenda) }
         outcome.deferredLeftOut = request.noDeferred
+        outcome.madeDataFolder = madeDataFolder
         return outcome
     }
 

@@ -64,12 +64,12 @@ public enum Training {
     /// A mock meeting: the sample's agenda (and outstanding actions) in a new journal marked as
     /// training (the TRAINING banner on every screen and export), the live screen, then the scorecard
     /// (text and HTML) and, with `compare`, the trainee's run beside the recorded one. Everything goes
-    /// into `out` (made if need be), or a new temporary folder; a file already there is never replaced.
+    /// into `out` (made if need be, inside a folder that exists), or a new temporary folder; a file already there is never replaced.
     public static func mock(_ sample: TrainingSample, options: MeetingSession.Options, logger: Logger,
                             out: String? = nil, trainee: String? = nil, compare: Bool = false) throws -> MockResult {
         let folder: String
         if let out {
-            try AtomicFile.makeFolder(out)
+            try AtomicFile.makeOutputFolder(out)
             folder = out
         } else {
             folder = try makeTemporaryFolder(prefix: "marac-train")

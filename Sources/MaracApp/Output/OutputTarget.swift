@@ -30,8 +30,10 @@ public enum OutputTarget: Equatable, Sendable {
     public static func classify(_ path: String) throws(CommandFailure) -> OutputTarget {
         var link = stat()
         guard lstat(path, &link) == 0 else {
-            if errno == ENOENT { return .regularFile(path: path) }
-            throw refuse(path, JournalError.describe(errno: errno))
+            let why = errno
+            if why == ENOENT || why == ENOTDIR { try requireFolder(holding: path) }
+            if why == ENOENT { return .regularFile(path: path) }
+            throw refuse(path, JournalError.describe(errno: why))
         }
         let type = link.st_mode & S_IFMT
         if type != S_IFLNK { return try classifyNonLink(path, type: type) }
@@ -49,6 +51,32 @@ public enum OutputTarget: Equatable, Sendable {
         }
         return .regularFile(path: real)
     }
+
+    /// Refuses (exit 73) an output whose folder is not there. Only the output itself is ever made:
+    /// a folder above it that does not exist is more likely a typo than a wish, and a file written
+    /// into a folder made by mistake is one nobody finds (docs/DECISIONS.md, "s4-polish"). The one line
+    /// names the folder and the command that makes it.
+    public static func requireFolder(holding path: String) throws(CommandFailure) {
+        let dir = folder(of: path)
+        var info = stat()
+        if stat(dir, &info) == 0 {
+            if info.st_mode & S_IFMT == S_IFDIR { return }
+            throw refuse(path, "\(SafeText.line(dir)) is not a folder")
+        }
+        switch errno {
+        case ENOENT: throw refuse(path, "the folder \(SafeText.line(dir)) does not exist (make it with `mkdir -p \(shellWord(dir))`)")
+        case ENOTDIR: throw refuse(path, "a name on the way to \(SafeText.line(dir)) is a file, not a folder")
+        default: return   // other faults (no permission …): the write itself says them
+        }
+    }
+
+    /// `path` as one shell word: as it is when a shell would neither split nor expand it, else quoted.
+    static func shellWord(_ path: String) -> String {
+        let plain = !path.isEmpty && path.allSatisfy(shellSafe.contains)
+        return plain ? path : "'" + SafeText.line(path).replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
+    private static let shellSafe = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._-+,:@%")
 
     private static func classifyNonLink(_ path: String, type: mode_t) throws(CommandFailure) -> OutputTarget {
         if let kind = specialKind(type) { return .special(kind: kind) }

@@ -205,12 +205,12 @@ public enum AgencyReturn {
                 }
                 seen[tracked.action.id] = row.line
                 let kind: TrackerUpdate.Kind
-                switch status.lowercased().replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ") {
-                case "done", "complete", "completed": kind = .done
-                case "not possible": kind = .notPossible
-                case "in progress", "open", "ongoing", "": kind = .note
-                default:
-                    errors.append("\(at(statusCol)): '\(SafeText.line(status))' is not a status: use done, not possible or in progress"); continue
+                switch status.isEmpty ? .inProgress : ReturnStatus.parse(status) {
+                case .done: kind = .done
+                case .notPossible: kind = .notPossible
+                case .inProgress: kind = .note
+                case nil:
+                    errors.append("\(at(statusCol)): '\(SafeText.line(status))' is not a status: use \(ReturnStatus.wordList)"); continue
                 }
                 var day = today
                 if !on.isEmpty {

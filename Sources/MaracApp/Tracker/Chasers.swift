@@ -48,7 +48,7 @@ public enum Chasers {
         Dear colleague,
 
         Below are the {count} Marac actions that {agency} still owes ({overdue} overdue on {date}). For each one, \
-        please fill in the status (done, not possible, or in progress), the day it happened ("on") and a short note, \
+        please fill in the status (\(ReturnStatus.wordList)), the day it happened ("on") and a short note, \
         and send the file back by secure email. Where an action cannot be done, please say why.
 
         Thank you,
@@ -111,10 +111,8 @@ public enum Chasers {
             throw CommandFailure("--format '\(SafeText.line(request.format))' is not a chaser format: use md, html, docx or csv", exitCode: ExitStatus.usage)
         }
         let day = try request.on.map { (s) throws(CommandFailure) in try TrackActions.parseDay(s, option: "--on") } ?? today
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: request.out, isDirectory: &isDir), isDir.boolValue else {
-            throw CommandFailure("--out \(SafeText.line(request.out)): no such folder (make it first)", exitCode: ExitStatus.cannotCreate)
-        }
+        // Checked before the folder is read (the folder itself is made only once the chasers are ready).
+        try OutputTarget.requireFolder(holding: request.out)
         let loaded = try ActionFolder.load(folder: request.folder, passphrase: request.passphrase, days: request.days)
         let rules = try request.protocolFile.map { (f) throws(CommandFailure) in try LocalProtocolFile.load(path: f) } ?? loaded.latestProtocol
         let by = request.by ?? TrackActions.defaultUser()
@@ -132,6 +130,7 @@ public enum Chasers {
             }
             documents.append((AtomicFile.join(request.out, name), bytes))
         }
+        try AtomicFile.makeOutputFolder(request.out)
         try OutputFiles.writeAll(documents)
         var text = ""
         for (c, d) in zip(chasers, documents) {
@@ -221,6 +220,7 @@ enum OutputFiles {
         var temps: [String] = []
         func cleanUp() { for t in temps { unlink(t) } }
         for d in documents {
+            do { try OutputTarget.requireFolder(holding: d.path) } catch { cleanUp(); throw error }
             var st = stat()
             if lstat(d.path, &st) == 0 && (st.st_mode & S_IFMT) != S_IFREG {
                 cleanUp()

@@ -37,6 +37,7 @@ extension SpokenMeeting {
             text += " For example 28/11; leave it blank if not known."
         case .text, .prose:
             if let hint = field.hint, !hint.contains("←") { text += " " + hint.sentence.capitalisedFirst }
+            if field.kind == .prose { text += " " + Self.severalLinesHint }
         }
         if !field.input.text.isEmpty {
             text += " Now: " + field.input.text + ". Enter keeps it."
@@ -62,7 +63,7 @@ extension SpokenMeeting {
                 default: break
                 }
             }
-            out += press(.end, .ctrl("u"))
+            out += press(.end, .ctrl("u"), .ctrl("k"))   // the whole field, a note's earlier lines too
             out += paste(value)
             if let notice = openForm?.0.notice { out += Spoken.lines(notice.sentence) }
         }
@@ -76,6 +77,42 @@ extension SpokenMeeting {
         if after.focus <= before || asked.contains(after.focus) { return out + readBack() }
         stage = .field(toCheck: false)
         return out + askField()
+    }
+
+    // MARK: - A note of several lines
+
+    /// The mode reads whole lines, so a note's line breaks cannot be typed as a key: its lines are
+    /// typed or pasted between two lines holding only this (a paste of several lines would
+    /// otherwise be read as several answers). See docs/ACCESSIBILITY.md.
+    static let severalLinesMarker = "\"\"\""
+    static let severalLinesHint = "For several lines, type three quotes on a line of their own, then the lines, then three quotes again."
+
+    /// Takes a line when a note's question is asked and the line starts, continues or ends a note
+    /// of several lines; nil when it is an ordinary answer. The lines between the markers become one
+    /// answer with its line breaks kept, answered as if typed at once (checks, read-back, "Save?").
+    mutating func noteOfSeveralLines(_ raw: String) -> [String]? {
+        guard case .field(let toCheck) = stage, let (form, _) = openForm, form.fields.indices.contains(form.focus),
+              form.fields[form.focus].kind == .prose else {
+            noteLines = nil
+            return nil
+        }
+        let marker = raw.trimmingWhitespace() == Self.severalLinesMarker
+        guard let lines = noteLines else {
+            guard marker else { return nil }
+            noteLines = []
+            return ["A note of several lines: type or paste them, then a line of three quotes."]
+        }
+        guard marker else {
+            noteLines = lines + [raw]
+            return []
+        }
+        noteLines = nil
+        // Blank lines at either end are not part of the note (a paste often ends with one).
+        var kept = lines.map { String($0.reversed().drop { $0 == " " || $0 == "\t" }.reversed()) }
+        while kept.first?.isEmpty == true { kept.removeFirst() }
+        while kept.last?.isEmpty == true { kept.removeLast() }
+        guard !kept.isEmpty else { return ["The note of several lines was empty: nothing was changed."] }
+        return fieldAnswer(kept.joined(separator: "\n"), toCheck: toCheck) + follow()
     }
 
     /// SMART findings for an action form, as sentences, when they changed.

@@ -38,6 +38,8 @@ public struct SpokenMeeting {
     var asked: Set<Int> = []
     /// The form being asked, so that a form that follows another (who tells an absent owner) is introduced.
     var askedPurpose: AnyFormSpec?
+    /// The lines of a note of several lines so far, between its two `"""` lines; nil when not in one.
+    var noteLines: [String]?
 
     /// Records what the journal answered while a key was being handled: "saved" is said only for
     /// an `.appended`, which the session sends only after fdatasync.
@@ -128,7 +130,10 @@ public struct SpokenMeeting {
             case .agency: return "\(Spoken.plain(field.label)), type a name or a number: "
             case .choice: return "\(Spoken.plain(field.label)), type a choice or a number: "
             case .date, .pastDate: return "\(Spoken.plain(field.label)), type a date: "
-            case .text, .prose: return "\(Spoken.plain(field.label)): "
+            case .text: return "\(Spoken.plain(field.label)): "
+            case .prose:
+                guard let lines = noteLines else { return "\(Spoken.plain(field.label)): " }
+                return "\(Spoken.plain(field.label)), line \(lines.count + 1), or three quotes to end: "
             }
         case .check: return "Save? Type yes, no, or a field number: "
         case .cancelAsk: return "Cancel? Enter cancels and keeps a draft, no goes back: "
@@ -145,6 +150,7 @@ public struct SpokenMeeting {
     public mutating func answer(_ raw: String) -> [String] {
         loop.program.setStatus(nil)
         let line = raw.trimmingWhitespace()
+        if let taken = noteOfSeveralLines(raw) { return taken }
         var out: [String]
         switch stage {
         case .command: out = command(line)
@@ -162,6 +168,9 @@ public struct SpokenMeeting {
     /// asks whether to quit.
     public mutating func interrupt() -> [String] {
         loop.program.setStatus(nil)
+        // The lines of a note of several lines go into the field first, so the draft keeps them.
+        if let lines = noteLines, !lines.isEmpty { _ = press(.end, .ctrl("u"), .ctrl("k")); _ = paste(lines.joined(separator: "\n")) }
+        noteLines = nil
         var out = press(.ctrl("c"))
         out += follow()
         return out
