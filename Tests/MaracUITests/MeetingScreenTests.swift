@@ -186,7 +186,27 @@ struct MeetingScreenTests {
         #expect(rt.screen.meeting.state.cases["NV-101"]?.bonusMinutes == 5)
         try rt.run("u")
         #expect(rt.screen.meeting.state.cases["NV-101"]?.bonusMinutes == 0)
-        #expect(rt.screen.statusMessage == "Undone: bonus minutes granted")
+        #expect(rt.screen.statusMessage == "Undone: bonus minutes granted (NV-101)")
+    }
+
+    /// `u` reaches back one change at a time, whatever the case: a change to a case other than
+    /// the one on screen is asked about first, by name, and n leaves it as it was.
+    @Test func undoOfAnotherCasesChangeAsksFirstNamingIt() throws {
+        var rt = try onCase()
+        let before = rt.screen.meeting.state.actions.count
+        try rt.run("a")
+        try rt.run("Police to visit the victim at home and agree a safety plan<Tab>Police<Tab>+7d<Tab>v<C-s>")
+        let agreed = rt.screen.meeting.state.actions.count
+        #expect(agreed == before + 1, "\(rt.text)")
+        try rt.run("<Esc>j")            // back to the agenda, another case selected
+        try rt.run("u")
+        #expect(rt.text.contains("Undo action agreed for NV-101: Police to visit"), "\(rt.text)")
+        #expect(rt.text.contains("not the case on screen"), "\(rt.text)")
+        try rt.run("n")
+        #expect(rt.screen.meeting.state.actions.count == agreed, "n keeps the action")
+        try rt.run("uy")
+        #expect(rt.screen.meeting.state.actions.count == before, "y undoes it")
+        #expect(rt.screen.statusMessage?.hasPrefix("Undone: action agreed for NV-101") == true, "\(rt.screen.statusMessage ?? "")")
     }
 
     @Test func agendaReordersDefersAndWithdraws() throws {

@@ -128,3 +128,27 @@ import Testing
         #expect(heard.contains("Victim Jane Example, perpetrator Mark Example."), "\(heard)")
     }
 }
+
+/// The review in the screen-reader mode: one number per action that the chair can type back.
+@Suite struct SpokenReviewNumbersTests {
+    @Test func theNumberSaidIsTheNumberTyped() {
+        var (s, journal) = SpokenReadingTests.spoken(Fixture.opened)
+        let list = s.answer("review").joined(separator: "\n")
+        #expect(list.contains("2. 17/11 #5, case NV-090, Police"), "each item says its place and its own number: \(list)")
+        // The action's own number is accepted too, when only one action has it.
+        var out = s.answer("outcome #6")
+        #expect(out.joined(separator: " ").contains("17/11 #6"), "\(out)")
+        var answers = 0
+        while !s.prompt.hasPrefix("Save?") && s.prompt != "Command: " && answers < 6 {
+            out += s.answer(s.prompt.lowercased().contains("outcome") ? "1" : "Referral made")
+            answers += 1
+        }
+        if s.prompt.hasPrefix("Save?") { out += s.answer("yes") }
+        let reviewed = journal.appends.flatMap { $0 }.compactMap { e -> String? in
+            if case .outstandingActionReviewed(let id, _, _) = e { return id } else { return nil }
+        }
+        #expect(reviewed == ["20261117-6"], "\(out)")
+        // What comes next is said with the number `outcome` takes.
+        #expect(out.joined(separator: " ").contains("That is number 2 of 3 in the review: type outcome 2."), "\(out)")
+    }
+}

@@ -120,7 +120,20 @@ extension SpokenMeeting {
             guard let n = Int(item), model.state.attendance.indices.contains(n - 1) else { return false }
             moveSelection(from: model.opening.index, to: n - 1)
         case .review?:
-            guard let n = Int(item), ReviewController.order(model.state).indices.contains(n - 1) else { return false }
+            let order = ReviewController.order(model.state)
+            // "outcome 3" is the third in the review list; "outcome #5" or "outcome 01/12 #5" the
+            // action of that number (when only one action has it).
+            if item.contains("#") {
+                let wanted = item.replacingOccurrences(of: " ", with: "").lowercased()
+                let matches = order.indices.filter {
+                    let id = order[$0].displayID.replacingOccurrences(of: " ", with: "").lowercased()
+                    return id == wanted || id.hasSuffix(wanted)
+                }
+                guard matches.count == 1 else { return false }
+                moveSelection(from: model.review.index, to: matches[0])
+                return true
+            }
+            guard let n = Int(item), order.indices.contains(n - 1) else { return false }
             moveSelection(from: model.review.index, to: n - 1)
         case .caseView?:
             guard let n = Int(item), model.context.caseActions.indices.contains(n - 1) else { return false }

@@ -212,6 +212,13 @@ public struct SpokenMeeting {
         var out: [String] = []
         if let status = model.statusMessage, !status.isEmpty, !(status.hasPrefix("NOT SAVED") && !answers.failures.isEmpty) {
             out += Spoken.lines(Self.inCommands(status).sentence)
+            // The review's message names the next action by its own number ("next: 01/12 #5");
+            // `outcome N` takes its place in the review list: say that number too, so the number
+            // the chair types is the one just heard.
+            if model.screen == .review, status.contains("next: ") {
+                let count = ReviewController.order(model.state).count
+                out.append("That is number \(model.review.index + 1) of \(count) in the review: type outcome \(model.review.index + 1).")
+            }
         }
         loop.program.setStatus(nil)
         if model.help != nil { _ = press(.escape) }
@@ -281,6 +288,8 @@ public struct SpokenMeeting {
             return "Close the meeting? Its record is then locked; reopening needs a reason." + warning
         case let .removeAttendee(agency, rep):
             return "Remove \(Spoken.plain(rep)) of \(Spoken.plain(agency)) from the register?"
+        case let .undoElsewhere(_, what):
+            return "Undo \(Spoken.plain(what))? That is not the case you are on."
         case .startOnAnotherDay:
             return Spoken.plain(screen.startOnAnotherDayQuestion + " " + screen.startOnAnotherDayDetail)
         }

@@ -203,7 +203,7 @@ extension MeetingScreen {
         if state.reviews[a.id] == nil, let late = a.overdueWords(on: state.info.date) { due += ", \(late)" }
         let order = ReviewController.order(state)
         let selected = order.indices.contains(review.index) && order[review.index].id == a.id ? " (selected)" : ""
-        var lines = Spoken.lines("\(number). Case \(SafeText.line(a.caseRef)), \(SafeText.line(a.owner)), \(due), \(outcome)\(selected): \(a.text)".sentence,
+        var lines = Spoken.lines("\(number). \(a.displayID), case \(SafeText.line(a.caseRef)), \(SafeText.line(a.owner)), \(due), \(outcome)\(selected): \(a.text)".sentence,
                                  indent: "   ")
         if let progress = a.progress {
             lines += Spoken.lines("Latest: \(progress.attribution), \(Spoken.date(progress.on)): \(SafeText.line(progress.note))".sentence, indent: "   ")

@@ -217,6 +217,8 @@ extension MeetingScreen {
                 return save(events, then: .dismiss(message: message))
             case .removeAttendee(let agency, let rep):
                 return save([.attendanceRemoved(agency: agency, representative: rep)], then: .dismiss(message: "Removed from the register"))
+            case .undoElsewhere(let seq, let what):
+                return save([.undone(seq: seq)], then: .dismiss(message: "Undone: \(what)"))
             }
         case .char("n"), .char("N"), .escape:
             modal = nil

@@ -31,6 +31,8 @@ enum ConfirmPurpose: Equatable {
     /// the chair starts anyway, and the screen to show then.
     case startOnAnotherDay(events: [MeetingEvent], message: String, show: ScreenID?)
     case removeAttendee(agency: String, representative: String)
+    /// `u` when the last change is to another case than the one on screen: the event to undo, named.
+    case undoElsewhere(seq: Int, what: String)
 }
 
 /// Closing a case: the overrun reason (if any) is carried until `.discussionEnded` is written.

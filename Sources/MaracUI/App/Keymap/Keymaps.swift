@@ -56,7 +56,42 @@ struct GlobalKeys: ScreenController {
         case .discussionPaused(let ref) where state.cases[ref]?.status == .paused && state.activeCase == nil:
             return [.save([.discussionResumed(caseRef: ref)], then: .dismiss(message: "Undone: discussion paused (resumed from now)"))]
         default:
-            return [.save([.undone(seq: last.seq)], then: .dismiss(message: "Undone: \(last.event.name)"))]
+            let what = undoDescription(last.event, in: state)
+            // Undoing reaches back through the record one change at a time, whatever the case: a
+            // change to another case than the one on screen (an action agreed on the case just
+            // closed, say) is asked about first, naming it.
+            if let ref = caseConcerned(by: last.event, in: state), ref != ctx.selectedCase?.ref {
+                return [.ask(.confirm(.undoElsewhere(seq: last.seq, what: what)))]
+            }
+            return [.save([.undone(seq: last.seq)], then: .dismiss(message: "Undone: \(what)"))]
+        }
+    }
+
+    /// "action agreed for ZZ-101: Police to arrest …": what `u` takes back, in the chair's words.
+    static func undoDescription(_ event: MeetingEvent, in state: MeetingState) -> String {
+        let clean = SafeText.line
+        func short(_ text: String) -> String { CharWidth.fitting(clean(text), 40) }
+        switch event {
+        case .actionAgreed(let a): return "action agreed for \(clean(a.caseRef)): \(short(a.text))"
+        case .noteAdded(let ref, let agency, _, let text): return "note by \(clean(agency)) on \(clean(ref)): \(short(text))"
+        default:
+            return event.name + (caseConcerned(by: event, in: state).map { " (\(clean($0)))" } ?? "")
+        }
+    }
+
+    /// The case an event changes, when it changes one.
+    static func caseConcerned(by event: MeetingEvent, in state: MeetingState) -> String? {
+        func ofAction(_ id: String) -> String? { state.actions.first { $0.id == id }?.caseRef }
+        switch event {
+        case .caseDeferred(let ref, _, _), .caseWithdrawn(let ref, _), .discussionStarted(let ref), .discussionPaused(let ref),
+             .discussionResumed(let ref), .bonusMinutesGranted(let ref, _), .discussionEnded(let ref, _),
+             .noteAdded(let ref, _, _, _), .feedbackAgreed(let ref, _), .promptPassed(let ref, _, _),
+             .earlierHearingDecided(let ref, _, _), .caseDetailsSet(let ref, _), .noteAmended(let ref, _, _, _, _, _),
+             .noteWithdrawn(let ref, _, _), .caseCorrected(let ref, _, _, _):
+            return ref
+        case .actionAgreed(let a): return a.caseRef
+        case .actionAmended(let id, _, _, _, _), .actionWithdrawn(let id, _), .absentOwnerToBeTold(let id, _): return ofAction(id)
+        default: return nil
         }
     }
 

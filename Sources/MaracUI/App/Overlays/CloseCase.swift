@@ -117,6 +117,9 @@ extension MeetingScreen {
         case .removeAttendee(let agency, let rep):
             question = "Remove \(SafeText.line(rep)) (\(SafeText.line(agency))) from the register?"
             detail = "u undoes it."
+        case .undoElsewhere(_, let what):
+            question = "Undo \(what)?"
+            detail = "That is not the case on screen. The undo is recorded; nothing is erased."
         }
         let width = min(area.w - 4, max(CharWidth.of(question), CharWidth.of(detail), CharWidth.of(warning ?? "")) + 6)
         let rect = centred(width: width, height: 6, in: area)
