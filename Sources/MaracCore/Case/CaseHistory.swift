@@ -140,3 +140,28 @@ public enum CaseHistory {
         String(CaseReference.key(ref).filter { !$0.isWhitespace && $0 != "-" && $0 != "_" && $0 != "/" })
     }
 }
+
+extension MeetingState {
+    /// A case's earlier hearings with their actions as they stand now, at this meeting: the list was
+    /// found when the meeting was opened, so an action this meeting's opening review has just
+    /// recorded (done, not done, carried forward to a new date) would still read "still open" there.
+    /// The review's outcome wins; carried forward stays open, due on its new date.
+    public func earlierHearingsNow(of c: CaseRecord) -> [EarlierHearing] {
+        guard !reviews.isEmpty else { return c.history }
+        return c.history.map { hearing in
+            var h = hearing
+            h.actions = h.actions.map { action in
+                guard let review = reviews[action.id] else { return action }
+                var a = action
+                switch review.outcome {
+                case .done: a.outcome = .done
+                case .notPossible: a.outcome = .notPossible
+                case .notDone: a.outcome = .notDone
+                case .carriedForward: a.outcome = .open; a.due = review.newDue ?? a.due
+                }
+                return a
+            }
+            return h
+        }
+    }
+}

@@ -123,7 +123,7 @@ extension MeetingScreen {
         }
         if !d.flags.isEmpty { lines += Spoken.lines("Flags: " + Spoken.list(d.flags.map(\.label)) + ".") }
         if !a.agenciesInvolved.isEmpty { lines += Spoken.lines("Agencies involved: " + Spoken.list(a.agenciesInvolved) + ".") }
-        let history = c.history.filter { c.historyDecisions[$0.key] != false }
+        let history = state.earlierHearingsNow(of: c).filter { c.historyDecisions[$0.key] != false }
         if history.isEmpty {
             lines.append("No earlier hearings.")
         } else {

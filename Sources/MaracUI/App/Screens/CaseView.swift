@@ -90,7 +90,7 @@ extension CaseController {
         let s = ctx.state
         let canEdit = ctx.canEdit
         // The history panel first: at a repeat hearing, what was agreed last time is the first question.
-        var lines: [StyledLine] = CaseFacts.historyLines(c, width: width, live: canEdit)
+        var lines: [StyledLine] = CaseFacts.historyLines(c, hearings: s.earlierHearingsNow(of: c), width: width, live: canEdit)
         var selectedLine: Int?
         selectedLine = appendActionLines(s.actions(for: c.ref), width: width, to: &lines, ctx)
         let views = c.notes.filter { $0.kind == .victimsViews }

@@ -53,8 +53,9 @@ enum CaseFacts {
 
     /// The history panel: each earlier hearing (confirmed or possible) with its actions and outcomes.
     /// `live` false (a replay, a closed meeting): the title names no key that changes the meeting.
-    static func historyLines(_ c: CaseRecord, width: Int, live: Bool = true) -> [StyledLine] {
-        let shown = c.history.filter { c.historyDecisions[$0.key] != false }
+    /// `hearings`: the case's earlier hearings as they stand now (`MeetingState.earlierHearingsNow`).
+    static func historyLines(_ c: CaseRecord, hearings: [EarlierHearing]? = nil, width: Int, live: Bool = true) -> [StyledLine] {
+        let shown = (hearings ?? c.history).filter { c.historyDecisions[$0.key] != false }
         guard !shown.isEmpty else { return [] }
         var lines = [StyledLine("Earlier hearings (\(shown.count))" + (c.unconfirmedHistory.isEmpty || !live ? "" : " — H confirms or rejects a possible one"), .title)]
         for h in shown {
