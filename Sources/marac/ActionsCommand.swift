@@ -121,8 +121,9 @@ struct ActionsCommand: ParsableCommand {
         var meeting: String?
         @Option(help: ArgumentHelp("Judge 'overdue' as of this day (dd/mm/yyyy or yyyy-mm-dd); default today.", valueName: "date"))
         var on: String?
-        @Option(help: ArgumentHelp("text, csv, md, json or xlsx (xlsx needs --out).", valueName: "format"))
-        var format = "text"
+        @Option(help: ArgumentHelp("text, csv, md, json or xlsx (xlsx needs --out). Default: the --out file's ending "
+                                   + "(.csv, .md, .json, .xlsx), else text.", valueName: "format"))
+        var format: String?
         @Option(help: ArgumentHelp("Write to this file instead of the screen (required for xlsx).", valueName: "file"))
         var out: String?
 
@@ -133,7 +134,8 @@ struct ActionsCommand: ParsableCommand {
                 let passphrase = try PassphraseSource.process.forFolder(folder.dir)
                 var request = TrackActions.ListRequest(
                     folder: folder.dir, agency: agency, overdueOnly: overdue, on: on, passphrase: passphrase, all: all, status: status,
-                    dueBefore: dueBefore, meeting: meeting, format: format, width: ActionsCommand.terminalWidth())
+                    dueBefore: dueBefore, meeting: meeting,
+                    format: format ?? formatNamed(byOut: out, among: ["csv", "md", "json", "xlsx"]) ?? "text", width: ActionsCommand.terminalWidth())
                 request.days = days
                 output = try TrackActions.list(request)
             } catch {

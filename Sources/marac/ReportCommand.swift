@@ -49,9 +49,9 @@ struct ReportCommand: ParsableCommand {
         case meetingsCSV = "meetings-csv"
     }
 
-    @Option(help: ArgumentHelp("text (for the terminal), md, csv (figures and ranges), meetings-csv (one row a meeting), html, or xlsx (with --out).",
-                               valueName: "format"))
-    var format: Format = .text
+    @Option(help: ArgumentHelp("text (for the terminal), md, csv (figures and ranges), meetings-csv (one row a meeting), html, or xlsx (with --out). "
+                               + "Default: the --out file's ending (.md, .csv, .html, .xlsx), else text.", valueName: "format"))
+    var format: Format?
 
     @Flag(name: .customLong("no-bom"), help: "Write a CSV file without the UTF-8 byte-order mark spreadsheets need to read accents.")
     var noBOM = false
@@ -76,7 +76,8 @@ struct ReportCommand: ParsableCommand {
             throw fail(error.message, exitCode: error.exitCode)
         }
         var request = MaracReportCommand.Request(
-            folder: folder, quarter: quarter, from: from, to: to, format: format.rawValue, out: out,
+            folder: folder, quarter: quarter, from: from, to: to,
+            format: format?.rawValue ?? formatNamed(byOut: out, among: ["md", "csv", "html", "xlsx"]) ?? Format.text.rawValue, out: out,
             minoritisedPopulation: minoritisedPopulation, adultFemalePopulation: adultFemalePopulation,
             passphrase: passphrase, byteOrderMark: !noBOM)
         request.days = LocalDays(zone: try loadConfiguration().timeZone)

@@ -98,3 +98,11 @@ func reportingErrors(_ body: () throws -> Void) throws {
     catch let journal as JournalError { throw fail(journal.description, exitCode: journal.exitStatus) }
     catch { throw fail(String(describing: error)) }
 }
+
+/// The format an `--out` file's ending names, when `--format` is not given: `report --out q4.csv`
+/// writes CSV, not the terminal's text into a file called .csv. Only the endings in `known` count.
+func formatNamed(byOut out: String?, among known: [String]) -> String? {
+    guard let out, let dot = out.lastIndex(of: "."), !out[dot...].contains("/") else { return nil }
+    let ending = out[out.index(after: dot)...].lowercased()
+    return known.contains(ending) ? ending : nil
+}
