@@ -135,6 +135,20 @@ struct AgendaImportTests {
         }
     }
 
+    @Test("a risk factor one slip from a known one is warned about, naming the line and what was meant")
+    func misspeltRiskFactor() throws {
+        let text = "case_ref,victim,referring_agency,referral_basis,risk_factors\nMC-1,Amira K,Police,actuarial,strangulaton; stalking\n"
+            + "MC-2,Joan P,Idva,repeat,money worries\n"
+        let result = try AgendaImport.parse(bytes: Array(text.utf8), file: "agenda.csv")
+        #expect(result.warnings.count == 1, "\(result.warnings)")
+        let w = try #require(result.warnings.first)
+        #expect(w.line == 2 && w.column == "risk_factors")
+        #expect(w.message.contains("'strangulaton'") && w.message.contains("did you mean 'strangulation'?")
+                && w.message.contains("not flagged as a high-risk indicator"), "\(w.message)")
+        // Kept as typed: nothing is changed behind the coordinator's back.
+        #expect(result.cases[0].details?.riskFactors.first == .other("strangulaton"))
+    }
+
     @Test("Windows line ends and a byte-order mark are accepted")
     func crlfAndBOM() throws {
         let text = "case_ref,victim,referring_agency,referral_basis\r\nMC-1,Amira K,Police,actuarial\r\nMC-2,Joan P,Idva,repeat\r\n"

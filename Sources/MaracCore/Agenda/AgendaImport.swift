@@ -177,6 +177,16 @@ public enum AgendaImport {
             case .success(let d): details = d
             case .failure(let p): throw fail(rowLine, p.column, p.message)
             }
+            // A risk one slip away from a known one ("strangulaton") would be kept as a free term,
+            // and a high-risk indicator then goes unflagged on the agenda and the case screen.
+            for case .other(let typed) in details.riskFactors {
+                let folded = NameMatch.words(typed).joined(separator: " ")
+                guard folded.count >= 5,
+                      let near = KnownRisk.allCases.first(where: { $0.spellings.contains { NameMatch.isOneSlip(folded, $0) } }) else { continue }
+                warnings.append(fail(rowLine, "risk_factors", "risk factor \(SafeText.quoted(typed)) is not one marac knows: did you mean "
+                    + "\(SafeText.quoted(near.spellings[0]))? It is kept as written"
+                    + (near.isHighRiskIndicator ? ", and not flagged as a high-risk indicator" : "")))
+            }
             cases.append(AgendaCase(
                 caseRef: ref, victim: try requiredField("victim"), perpetrator: field("perpetrator"),
                 referringAgency: try requiredField("referring_agency"), referralBasis: basis, dashScore: dash,
