@@ -29,7 +29,8 @@ public enum TerminalError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .notATerminal:
-            return "marac needs an interactive terminal: standard input and output must both be a terminal."
+            return "the full screen needs an interactive terminal (standard input and output both a terminal); "
+                + "--screen-reader works line by line without one, and --keys FILE runs a key script."
         case .anotherTerminalIsActive:
             return "another terminal screen is already open in this process; restore it first."
         case .cannotStart(let term):

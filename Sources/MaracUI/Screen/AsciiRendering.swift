@@ -22,7 +22,7 @@ public enum TerminalSupport: Equatable, Sendable {
         let term = term ?? ""
         if term.isEmpty || term == "dumb" {
             return .unsupported("this terminal cannot show marac's screen (TERM is \(term.isEmpty ? "not set" : "'dumb'")); "
-                + "run it in a terminal emulator, for example with TERM=xterm-256color")
+                + "run it in a terminal emulator, for example with TERM=xterm-256color, or use --screen-reader, which needs no screen")
         }
         switch forced?.lowercased() {
         case "ascii": return .screen(.ascii)
