@@ -235,7 +235,14 @@ import MaracUI
         #expect(text.contains("Bookmark — event 9"), "\(text)")
         #expect(text.contains("What to remember: Why no Idva█"))
         #expect(text.contains("Enter saves") && text.contains("Esc cancels"))
-        #expect(try #require(asking.last).contains("Enter save bookmark"))
+        let hints = try #require(asking.last)
+        #expect(hints.contains("Enter save bookmark"), "\(hints)")
+        #expect(!hints.contains("q quit") && !hints.contains("j/k"), "a typed q is a letter: \(hints)")
+        // F12 still hides the screen mid-bookmark, the prompt with it; F12 again brings both back.
+        let hidden = try replay(journal, keys: "...bWhy no Idva<F12>").joined(separator: "\n")
+        #expect(!hidden.contains("Why no Idva") && !hidden.contains("What to remember"), "\(hidden)")
+        let back = try replay(journal, keys: "...bWhy no Idva<F12><F12> then").joined(separator: "\n")
+        #expect(back.contains("What to remember: Why no Idva then█"), "\(back)")
         #expect(asking.allSatisfy { CharWidth.of($0) <= 80 })
         // Typed keys are words, not replay commands: "n" did not jump, the replay did not move.
         #expect(text.contains("event 9/"))

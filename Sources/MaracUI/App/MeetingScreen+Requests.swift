@@ -73,6 +73,7 @@ extension MeetingScreen {
     /// merged by rank. In a replay its own keys come first (`ReplayController.keymap`); the
     /// screen's edit keys are hidden.
     var hints: [(String, String)] {
+        if let replayKeys, replayKeys.promptOpen { return replayKeys.hints }
         let ctx = context
         let merged = (controller(for: screen).hintsNow(ctx) + GlobalKeys().hintsNow(ctx)).enumerated()
             .sorted { ($0.element.rank, $0.offset) < ($1.element.rank, $1.offset) }

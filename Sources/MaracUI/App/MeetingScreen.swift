@@ -194,7 +194,7 @@ public struct MeetingScreen: Program {
             let style: Style = statusIsError ? .danger : .accent
             buf.put(CharWidth.fitting(statusMessage, size.cols - 1), col: 1, row: size.rows - 2, style: style)
         }
-        StatusBar.draw(keys: statusKeys, inDialog: modal != nil || help != nil, into: &buf)
+        StatusBar.draw(keys: statusKeys, inDialog: modal != nil || help != nil || replayKeys?.promptOpen == true, into: &buf)
         return buf
     }
 

@@ -28,6 +28,7 @@ extension ReplayController {
         screen.replayPaused = paused
         screen.replayKeys = ReplayKeys(help: Self.keymap.map { ($0.label, $0.help) },
                                        hints: bookmarkDraft == nil ? hints : [("Enter", "save bookmark"), ("Esc", "cancel")],
+                                       promptOpen: bookmarkDraft != nil,
                                        commands: Self.keymap.filter { $0.isAvailable(self) && !$0.keys.isEmpty }
                                            .map { (label: $0.label, help: $0.help, key: $0.keys[0]) })
     }
@@ -78,6 +79,8 @@ extension ReplayController {
 struct ReplayKeys {
     var help: [(String, String)]
     var hints: [(String, String)]
+    /// The bookmark prompt has the keyboard: the hint bar shows only its keys (a typed `q` is a letter).
+    var promptOpen = false
     /// The replay's commands usable now, for the `:` palette (label, help, the key that runs it).
     var commands: [(label: String, help: String, key: Key)] = []
 }

@@ -96,7 +96,9 @@ public struct ReplayController: Program {
         case .key(let typed):
             // Ctrl-J / Alt-Enter is Enter here (a replay has no note to type into).
             let key = typed.enterForLineBreak
-            if bookmarkDraft != nil { return typeIntoBookmark(key) }
+            // F12 hides the screen even mid-bookmark (a replay is often screen-shared); while it
+            // is hidden, keys go to the privacy screen, not into the bookmark.
+            if bookmarkDraft != nil, key != .function(12), key != .ctrl("b"), !screen.privacy { return typeIntoBookmark(key) }
             // "Bookmark saved: …" has been read once the trainer presses on.
             if bookmarkMessage != nil { clearBookmarkMessage() }
             // Enter on one of the replay's own commands in the `:` palette: the replay runs it.
@@ -131,6 +133,7 @@ public struct ReplayController: Program {
     public func view(size: Size) -> ScreenBuffer {
         var buf = screen.view(size: size)
         guard size.cols >= Size.minimum.cols, size.rows >= Size.minimum.rows else { return buf }
+        if screen.privacy { return buf }
         if let bookmarkDraft {
             Self.drawBookmarkPrompt(bookmarkDraft, into: &buf)
         } else if let shownNote, !screen.isTakingKeys {
@@ -228,7 +231,7 @@ public struct ReplayController: Program {
             shownNotes = [note]
             awaitingBookmarkOutcome = true
             return [.saveBookmark(note)]
-        case .escape:
+        case .escape, .ctrl("c"):   // Ctrl-C cancels, as it does a form
             bookmarkDraft = nil
             paused = draft.wasPaused
             screen.setStatus("Bookmark cancelled: nothing saved")
