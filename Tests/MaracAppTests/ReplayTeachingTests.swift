@@ -182,6 +182,26 @@ import MaracUI
         #expect(playing.components(separatedBy: marks).count == 2, "\(playing)")
     }
 
+    /// `?` over a playing replay pauses it while the trainer reads (it ran on 23 s before), and
+    /// closing help plays on.
+    @Test func helpPausesAPlayingReplayAndClosingItPlaysOn() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let journal = try copySample("historical-overrun", into: dir, notes: false)
+        let reading = try replay(journal, keys: "]<Space>?<Sleep 10s>")
+        let bar = try #require(reading.first { $0.hasPrefix("REPLAY") })
+        #expect(bar.hasPrefix("REPLAY Ⅱ PAUSED"), "\(bar)")
+        let closed = try replay(journal, keys: "]<Space>?<Sleep 10s><Esc>")
+        let held = try #require(closed.first { $0.hasPrefix("REPLAY") })
+        #expect(held.hasPrefix("REPLAY ▶ PLAYING"), "\(held)")
+        // Nothing of the recording went by while help was up: the same place as just before it.
+        let before = try replay(journal, keys: "]<Space>")
+        #expect(before.first { $0.hasPrefix("REPLAY") }.map { $0.split(separator: "│")[1] } == held.split(separator: "│")[1])
+        // Paused before help, it stays paused after.
+        let stillPaused = try replay(journal, keys: "]?<Esc>")
+        #expect(try #require(stillPaused.first { $0.hasPrefix("REPLAY") }).hasPrefix("REPLAY Ⅱ PAUSED"))
+    }
+
     // MARK: - Bookmarks
 
     /// `b` during a replay saves a bookmark to the notes file beside the recording: the trainer's

@@ -37,6 +37,9 @@ public struct ReplayController: Program {
     var bookmarkMessage: (since: Int64, isError: Bool)?
     /// A bookmark was handed to the runtime: the next notice is its outcome.
     var awaitingBookmarkOutcome = false
+    /// The replay was playing when help, a dialog or the privacy screen opened: it plays on when
+    /// that closes.
+    var resumeAfterOverlay = false
     var screen: MeetingScreen
     let setUpCount: Int
 
@@ -105,6 +108,7 @@ public struct ReplayController: Program {
             if key == .enter, let chosen = screen.chosenReplayCommand,
                let binding = Self.keymap.first(where: { $0.keys.contains(chosen) && $0.isAvailable(self) }) {
                 screen.modal = nil
+                resumeAfterOverlay = false   // the command chosen decides whether the replay plays
                 let effects = binding.action(&self, chosen)
                 return forward(.tick(now: replayNow)) + effects
             }
@@ -113,7 +117,9 @@ public struct ReplayController: Program {
                 let effects = binding.action(&self, key)
                 return forward(.tick(now: replayNow)) + effects
             }
-            return forward(msg)
+            let effects = forward(msg)
+            pauseWhileOverlaid()
+            return effects
         case .appended, .appendFailed:
             return []   // a replay never writes to the journal, so nothing can answer it
         case .paste(let text):
@@ -244,6 +250,18 @@ public struct ReplayController: Program {
         }
         bookmarkDraft = draft
         return []
+    }
+
+    /// `?` help, the `:` finder, a dialog or the privacy screen over a playing replay pauses it, so
+    /// the class misses nothing while the trainer reads; closing it plays on.
+    private mutating func pauseWhileOverlaid() {
+        if screen.isTakingKeys, !paused {
+            paused = true
+            resumeAfterOverlay = true
+        } else if !screen.isTakingKeys, resumeAfterOverlay {
+            resumeAfterOverlay = false
+            paused = false
+        }
     }
 
     private mutating func clearBookmarkMessage() {
