@@ -8,7 +8,8 @@ struct ReplayCommand: ParsableCommand {
         commandName: "replay",
         abstract: "Trainers: replay a recorded meeting, read-only, with its real timing.",
         discussion: """
-        The live meeting screens driven by the recorded events; `?` lists the replay's keys. Space \
+        The live meeting screens driven by the recorded events; `?` lists the replay's keys (and \
+        pauses a playing replay until help closes). Space \
         pause/play, n next stop (a prompt passed, a SMART warning, an overrun or a trainer's note), \
         → or . step, ← or , step back, ] / [ next / previous case, + / - speed (1, 2, 5, 10, 20, 30, \
         60, 120, 240×), Home the start, End the end; T, O, P, A stop at amber, overruns, prompts, \
