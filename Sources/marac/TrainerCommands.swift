@@ -8,11 +8,13 @@ struct ReplayCommand: ParsableCommand {
         commandName: "replay",
         abstract: "Trainers: replay a recorded meeting, read-only, with its real timing.",
         discussion: """
-        The live meeting screens driven by the recorded events; `?` lists the replay's keys. Space \
+        The live meeting screens driven by the recorded events; `?` lists the replay's keys (and \
+        pauses a playing replay until help closes). Space \
         pause/play, n next stop (a prompt passed, a SMART warning, an overrun or a trainer's note), \
         → or . step, ← or , step back, ] / [ next / previous case, + / - speed (1, 2, 5, 10, 20, 30, \
         60, 120, 240×), Home the start, End the end; T, O, P, A stop at amber, overruns, prompts, \
-        actions (as --pause-at); b bookmarks the moment in the notes file. Every other key works as on \
+        actions (as --pause-at); b bookmarks the moment in the notes file, in the trainer's words \
+        (Enter saves, Esc cancels). Every other key works as on \
         the live screen, read-only. Nothing is written to the journal.
 
         The trainer's notes beside the journal (NAME.notes.yaml for NAME.jsonl; docs/REPLAY.md) \
@@ -83,7 +85,7 @@ struct TrainCommand: ParsableCommand {
         abstract: "Trainers: list the sample meetings, or run a scored mock meeting on one.",
         discussion: """
         `marac train --list` lists the shipped fictional meetings. `marac train NAME` opens the live \
-        screen on that sample's agenda, marked TRAINING; when you quit, a scorecard marks the run on a \
+        screen on that sample's agenda, marked TRAINING; quitting ends the mock, and a scorecard marks the run on a \
         fixed rubric (docs/TRAINING.md): one part per thing a chair controls (statement, agencies, the \
         victim's views, wording, time, the agenda, SMART actions, coverage, safe feedback, prompts and \
         deferrals for time, equality, the outstanding review), each worth fixed points, so every run of \
@@ -92,7 +94,8 @@ struct TrainCommand: ParsableCommand {
         `--out DIR` keeps the mock's journal and its scorecard (text and HTML) together in DIR (never \
         replacing a file); without it they go to a new temporary folder. `--trainee NAME` puts the \
         trainee's name on the scorecard. `--compare` also shows (and saves) the run beside the sample's \
-        recorded run, case by case: time, actions, coverage, and what the recorded chair agreed.
+        recorded run, case by case: time, actions, coverage, and what the recorded chair agreed. \
+        Both are printed wrapped at whole words to the terminal's width; the .txt files at 80 columns.
 
         `--note` prints the trainer's note; `--write DIR` writes the sample's full recording as a \
         journal (to replay or export).
@@ -134,7 +137,7 @@ struct TrainCommand: ParsableCommand {
             }
             let result = try Training.mock(sample, options: screen.sessionOptions(), logger: makeLogger(folder: screen.logFolder),
                                            out: out, trainee: trainee, compare: compare)
-            print(result.report)
+            print(result.report(width: ActionsCommand.terminalWidth()))
         }
     }
 }

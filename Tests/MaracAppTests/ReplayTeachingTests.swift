@@ -164,6 +164,44 @@ import MaracUI
         }
     }
 
+    /// At 80 columns the timer gives the target and limit once (not on its line and again under
+    /// it), and says "▶ running" only while the replay plays: paused, it says "Ⅱ replay paused".
+    @Test func theTimerAtEightyColumnsSaysItsMarksOnceAndFollowsThePause() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let journal = try copySample("historical-overrun", into: dir, notes: false)
+        let marks = "target 10 min · limit 15 min"
+        let paused = try replay(journal, keys: "]").joined(separator: "\n")
+        #expect(paused.contains("Case NV-3201"), "\(paused)")
+        #expect(paused.contains("PAUSED"))
+        #expect(paused.contains("Ⅱ replay paused") && !paused.contains("▶ running"), "\(paused)")
+        #expect(paused.components(separatedBy: marks).count == 2, "\(paused)")
+        let playing = try replay(journal, keys: "]<Space>").joined(separator: "\n")
+        #expect(playing.contains("PLAYING"))
+        #expect(playing.contains("▶ running") && !playing.contains("replay paused"), "\(playing)")
+        #expect(playing.components(separatedBy: marks).count == 2, "\(playing)")
+    }
+
+    /// `?` over a playing replay pauses it while the trainer reads (it ran on 23 s before), and
+    /// closing help plays on.
+    @Test func helpPausesAPlayingReplayAndClosingItPlaysOn() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let journal = try copySample("historical-overrun", into: dir, notes: false)
+        let reading = try replay(journal, keys: "]<Space>?<Sleep 10s>")
+        let bar = try #require(reading.first { $0.hasPrefix("REPLAY") })
+        #expect(bar.hasPrefix("REPLAY Ⅱ PAUSED"), "\(bar)")
+        let closed = try replay(journal, keys: "]<Space>?<Sleep 10s><Esc>")
+        let held = try #require(closed.first { $0.hasPrefix("REPLAY") })
+        #expect(held.hasPrefix("REPLAY ▶ PLAYING"), "\(held)")
+        // Nothing of the recording went by while help was up: the same place as just before it.
+        let before = try replay(journal, keys: "]<Space>")
+        #expect(before.first { $0.hasPrefix("REPLAY") }.map { $0.split(separator: "│")[1] } == held.split(separator: "│")[1])
+        // Paused before help, it stays paused after.
+        let stillPaused = try replay(journal, keys: "]?<Esc>")
+        #expect(try #require(stillPaused.first { $0.hasPrefix("REPLAY") }).hasPrefix("REPLAY Ⅱ PAUSED"))
+    }
+
     // MARK: - Bookmarks
 
     /// `b` during a replay saves a bookmark to the notes file beside the recording: the trainer's
@@ -176,8 +214,8 @@ import MaracUI
         let before = try String(contentsOfFile: notesFile, encoding: .utf8)
         let records = try JournalReader.read(path: journal).events
         let countBefore = try ReplayNotesFile.load(path: notesFile, records: records).count
-        // Stop at NV-3201's 10:00 (its note pauses), close the note, bookmark.
-        let lines = try replay(journal, keys: String(repeating: "<Sleep 10s>", count: 12) + "<Esc>b")
+        // Stop at NV-3201's 10:00 (its note pauses), close the note, bookmark with the trainer's words.
+        let lines = try replay(journal, keys: String(repeating: "<Sleep 10s>", count: 12) + "<Esc>bAsk what the Idva knew then<Enter>")
         #expect(lines.joined().contains("Bookmark saved: NV-3201 at 10:00"), "\(lines.joined(separator: "\n"))")
         let after = try String(contentsOfFile: notesFile, encoding: .utf8)
         #expect(after.hasPrefix(before))
@@ -185,6 +223,7 @@ import MaracUI
         #expect(notes.count == countBefore + 1)
         #expect(notes.last?.kind == .bookmark)
         #expect(notes.last?.anchor == .caseTime(caseRef: "NV-3201", millis: 600_000))
+        #expect(notes.last?.text == "Ask what the Idva knew then")
         // The bookmark shows when the replay comes back to it.
         // (The question of that moment first; Esc shows the next note of the same moment.)
         let again = try replay(journal, stops: [], keys: String(repeating: "<Sleep 10s>", count: 12) + "<Esc>")
@@ -195,12 +234,53 @@ import MaracUI
         let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let journal = try copySample("well-run", into: dir, notes: false)
-        _ = try replay(journal, keys: "...b")
+        // Enter at once: the bookmark says the default words.
+        _ = try replay(journal, keys: "...b<Enter>")
         let records = try JournalReader.read(path: journal).events
         let notes = try ReplayNotesFile.load(path: dir + "/well-run.notes.yaml", records: records)
         // Three steps from the set-up: the meeting starting with the first attendance (one moment), then two more.
         #expect(notes.map(\.anchor) == [.event(seq: 9)])
         #expect(notes.first?.kind == .bookmark)
+        #expect(notes.first?.text == "Bookmarked during a replay")
+    }
+
+    /// `b` asks what to remember (the replay waits while the trainer types); Esc cancels and
+    /// saves nothing.
+    @Test func bAsksWhatToRememberAndEscCancels() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let journal = try copySample("well-run", into: dir, notes: false)
+        let asking = try replay(journal, keys: "...bWhy no Idva")
+        let text = asking.joined(separator: "\n")
+        #expect(text.contains("Bookmark — event 9"), "\(text)")
+        #expect(text.contains("What to remember: Why no Idva█"))
+        #expect(text.contains("Enter saves") && text.contains("Esc cancels"))
+        let hints = try #require(asking.last)
+        #expect(hints.contains("Enter save bookmark"), "\(hints)")
+        #expect(!hints.contains("q quit") && !hints.contains("j/k"), "a typed q is a letter: \(hints)")
+        // F12 still hides the screen mid-bookmark, the prompt with it; F12 again brings both back.
+        let hidden = try replay(journal, keys: "...bWhy no Idva<F12>").joined(separator: "\n")
+        #expect(!hidden.contains("Why no Idva") && !hidden.contains("What to remember"), "\(hidden)")
+        let back = try replay(journal, keys: "...bWhy no Idva<F12><F12> then").joined(separator: "\n")
+        #expect(back.contains("What to remember: Why no Idva then█"), "\(back)")
+        #expect(asking.allSatisfy { CharWidth.of($0) <= 80 })
+        // Typed keys are words, not replay commands: "n" did not jump, the replay did not move.
+        #expect(text.contains("event 9/"))
+        let cancelled = try replay(journal, keys: "...bWhy no Idva<Esc>")
+        #expect(cancelled.joined().contains("Bookmark cancelled: nothing saved"))
+        #expect(!cancelled.joined().contains("What to remember"))
+        #expect(!FileManager.default.fileExists(atPath: dir + "/well-run.notes.yaml"))
+    }
+
+    /// "Bookmark saved: …" is read once: the next key, or five seconds without one, clears it.
+    @Test func theBookmarkMessageClearsAfterTheNextKeyOrAFewSeconds() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let journal = try copySample("well-run", into: dir, notes: false)
+        #expect(try replay(journal, keys: "...b<Enter>").joined().contains("Bookmark saved: event 9"))
+        #expect(!(try replay(journal, keys: "...b<Enter>+").joined().contains("Bookmark saved")))
+        #expect(try replay(journal, keys: "...b<Enter><Sleep 2s>").joined().contains("Bookmark saved"))
+        #expect(!(try replay(journal, keys: "...b<Enter><Sleep 6s>").joined().contains("Bookmark saved")))
     }
 
     /// A link (or FIFO) where the notes file would be is never replaced: the bookmark is refused,
@@ -214,7 +294,7 @@ import MaracUI
         let notesFile = dir + "/well-run.notes.yaml"
         try FileManager.default.createSymbolicLink(atPath: notesFile, withDestinationPath: target)
         // A link is read (it may point at shared notes) but never written through.
-        let lines = try replay(journal, keys: "...b")
+        let lines = try replay(journal, keys: "...b<Enter>")
         #expect(lines.joined().contains("Bookmark NOT saved"), "\(lines.joined(separator: "\n"))")
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: notesFile) == target)
         #expect(try String(contentsOfFile: target, encoding: .utf8) == "notes:\n")
@@ -254,7 +334,7 @@ import MaracUI
                                                       options: .init(keysFile: keysFile, size: Size(cols: 160, rows: 30))))
         #expect(screen.text.contains("No trainer's notes at \(named) yet"), "\(screen.text)")
         #expect(!FileManager.default.fileExists(atPath: named))
-        try "...b".write(toFile: keysFile, atomically: true, encoding: .utf8)
+        try "...b<Enter>".write(toFile: keysFile, atomically: true, encoding: .utf8)
         _ = try Training.replay(path: journal, plan: ReplayPlan(notesFile: named), options: .init(keysFile: keysFile, size: Self.small))
         #expect(try String(contentsOfFile: named, encoding: .utf8).contains("bookmark:"))
         var info = stat()

@@ -127,10 +127,11 @@ import MaracUI
             nhistorical information shared<Enter>PPassed for the exercise<Enter><Enter>
             """)
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let text = bad.scorecard.text()
+        let text = bad.scorecard.text(width: 1000)   // unwrapped: each message whole on its line
         #expect(badState.actions.allSatisfy { $0.due != nil })
         #expect(!text.contains("due date"))
-        #expect(try #require(bad.scorecard.part(.coverage)).messages == ["NV-3301: no victim-safety action."])
+        // The live close does not prompt for a victim-safety action: the scorecard says so where it deducts.
+        #expect(try #require(bad.scorecard.part(.coverage)).messages == ["NV-3301: no victim-safety action.", Rubric.victimSafetyNotPrompted])
         #expect(text.contains("NV-3301 ran 16 minutes, past the 15-minute limit; reason given: \"historical information shared\"."))
         #expect(text.contains("Not reached: NV-3303, NV-3302. Earlier overruns (NV-3301) took their time."))
         #expect(text.contains("'monitor' is vague"))
@@ -154,7 +155,10 @@ import MaracUI
         #expect(result.scorecard.cases.map(\.caseRef) == ["NV-3201"])
         #expect(result.scorecard.cases[0].minutes == 11)
         #expect(result.scorecard.cases[0].phase == .targetReached)
-        #expect(result.scorecard.part(.timePerCase)?.messages == ["The one case discussed stayed within 15 minutes (NV-3201, 11 minutes)."])
+        // Not closed, so not kept to time: it had simply not ended when the mock did.
+        #expect(result.scorecard.part(.timePerCase)?.messages
+                == ["NV-3201 was not finished: started but never closed (11 minutes when the mock ended), so it does not count as kept to time."])
+        #expect(result.scorecard.part(.timePerCase)?.score == 0)
         #expect(result.scorecard.part(.agendaCompleted)?.messages == ["Started but not closed: NV-3201.", "Not reached: NV-3202, NV-3203, NV-3204, NV-3205."])
         Self.checkMessages(result.scorecard, state)
     }
@@ -196,7 +200,28 @@ import MaracUI
         let today = CalendarDate(year: 2026, month: 12, day: 1)!
         let a = Action(id: "x-1", caseRef: "C", text: "Look into it ASAP", owner: "", due: nil, category: nil)
         #expect(SmartRewrite.suggest(a, today: today, agenciesPresent: ["Police"])
-                == "[one agency in the room] to assess it and say what will be done, for whom by 08/12/2026 (category: choose one)")
+                == "[one agency in the room] to say what will be done, for whom by 08/12/2026 (category: choose one)")
+    }
+
+    /// "Monitor the situation" made "check the situation" is still vague: a concrete verb on a vague
+    /// object gives way to the category's concrete step, and the suggestion passes the SMART check
+    /// that found the original wanting.
+    @Test func aRewriteNeverKeepsAVagueObject() {
+        let today = CalendarDate(year: 2026, month: 3, day: 3)!
+        let due = CalendarDate(year: 2026, month: 3, day: 10)!
+        for (text, category) in [("Police to monitor the situation", ActionCategory.victimSafety), ("Keep an eye on things", .children),
+                                 ("Monitor it", .perpetrator)] {
+            let a = Action(id: "x-1", caseRef: "C", text: text, owner: "Police", due: due, category: category)
+            #expect(!SmartRules.check(a, today: today, agenciesPresent: ["Police"]).isEmpty)
+            let suggestion = SmartRewrite.suggest(a, today: today, agenciesPresent: ["Police"])
+            for vague in ["situation", "things", " it "] { #expect(!suggestion.contains(vague), "\(suggestion)") }
+            let rewritten = Action(id: "x-2", caseRef: "C", text: String(suggestion.dropFirst("Police to ".count).prefix { $0 != "(" }),
+                                   owner: "Police", due: due, category: category)
+            #expect(SmartRules.check(rewritten, today: today, agenciesPresent: ["Police"]).isEmpty, "\(suggestion)")
+        }
+        let a = Action(id: "x-1", caseRef: "C", text: "Police to monitor the situation", owner: "Police", due: due, category: .victimSafety)
+        #expect(SmartRewrite.suggest(a, today: today, agenciesPresent: ["Police"])
+                == "Police to agree a safety plan with the victim in person by 10/03/2026 (victim safety)")
     }
 
     // MARK: - A mock that is a mock
@@ -209,7 +234,7 @@ import MaracUI
                                  "well-run-compare.txt", "well-run-compare.html"].map { dir + "/out/" + $0 })
         for f in result.files {
             #expect(FileManager.default.fileExists(atPath: f), "\(f)")
-            #expect(result.report.contains(f))
+            #expect(result.report().contains(f))
         }
         let text = try String(contentsOfFile: result.files[1], encoding: .utf8)
         #expect(text.hasPrefix("TRAINING — MOCK MEETING SCORECARD"))
@@ -224,6 +249,26 @@ import MaracUI
             _ = try Training.mock(s, options: .init(keysFile: dir + "/mock.keys", size: Self.size), logger: Logger(label: "test"), out: dir + "/out")
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: result.files[0])) == before)
+    }
+
+    /// Quitting a mock ends it and scores it (running it again into the same folder refuses), so
+    /// the quit question says that, and where the scorecard goes — not "run it again to continue".
+    @Test(arguments: [Size(cols: 80, rows: 24), Size(cols: 120, rows: 40)])
+    func quittingAMockSaysItIsScoredNow(size: Size) throws {
+        let dir = NSTemporaryDirectory() + "marac-quit-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let s = try #require(TrainingSample.named("well-run"))
+        let keys = dir + "/k", dump = dir + "/screen.txt", out = dir + "/sam"
+        try "<Enter>3sq".write(toFile: keys, atomically: true, encoding: .utf8)
+        _ = try Training.mock(s, options: .init(keysFile: keys, dumpScreenFile: dump, size: size), logger: Logger(label: "test"), out: out)
+        let screen = try String(contentsOfFile: dump, encoding: .utf8)
+        #expect(screen.contains("Quit the mock? It ends here and is scored now."), "\(screen)")
+        #expect(screen.contains("The scorecard is written to "))
+        #expect(screen.contains(String(out.suffix(30))), "\(screen)")
+        #expect(!screen.contains("run it again"))
+        #expect(!screen.contains("Everything is already saved"))
+        #expect(screen.split(separator: "\n").allSatisfy { CharWidth.of(String($0)) <= size.cols })
     }
 
     @Test(arguments: [Size(cols: 80, rows: 24), Size(cols: 120, rows: 40)])
@@ -351,9 +396,13 @@ import MaracUI
                 case .timePerCase:
                     if let r = firstWordRef(m), m.contains(" ran ") {
                         if state.phase(of: r, now: state.lastEventAt ?? 0) != .overLimit && card.cases.first(where: { $0.caseRef == r })?.phase != .overLimit { fail(part.id, m, "did not overrun") }
-                    } else if m.contains(" discussed stayed within ") {
+                    } else if let r = firstWordRef(m), m.contains(" was not finished: started but never closed") {
+                        if state.cases[r]?.status.isOutstanding != true || state.cases[r]?.wasStarted != true { fail(part.id, m, "it was closed or never started") }
+                    } else if m.contains(" discussed stayed within ") || m.contains(" closed stayed within ") {
                         if card.cases.contains(where: { $0.phase == .overLimit }) || card.cases.isEmpty { fail(part.id, m, "one overran") }
+                        if m.contains(" discussed "), card.cases.contains(where: { $0.status.isOutstanding }) { fail(part.id, m, "one was never closed") }
                     } else { fail(part.id, m, "unrecognised") }
+                    if m.contains(" 0 minutes") { fail(part.id, m, "a discussion that ran is never '0 minutes'") }
                 case .agendaCompleted:
                     if m.hasPrefix("Not reached: ") {
                         let listed = m.dropFirst("Not reached: ".count).prefix { $0 != "." }.components(separatedBy: ", ")
@@ -396,6 +445,8 @@ import MaracUI
                         if claimed != missing { fail(part.id, m, "missing is really \(missing.sorted())") }
                     } else if m.hasPrefix("Every case heard has") {
                         if part.score != part.points { fail(part.id, m, "not full") }
+                    } else if m == Rubric.victimSafetyNotPrompted {
+                        if heard.allSatisfy({ Rubric.coversVictim(live($0.ref)) }) { fail(part.id, m, "every case has one") }
                     } else { fail(part.id, m, "unrecognised") }
                 case .safeFeedback:
                     if let r = ref(m) {

@@ -32,4 +32,24 @@ import MaracTestSupport
         #expect(again.stderr == "marac: \(files[0]) already exists: choose another --out folder (nothing was written)\n")
         #expect(try Data(contentsOf: URL(fileURLWithPath: files[1])) == before)
     }
+
+    /// The scorecard printed when the mock ends wraps at whole words to the terminal's width
+    /// ($COLUMNS here: the output is a pipe), continuation lines indented; the saved .txt files
+    /// are wrapped at 80 whatever the terminal.
+    @Test func theScorecardPrintedFitsTheTerminalAndTheFilesEightyColumns() throws {
+        let dir = try TempFolder()
+        try "<Enter>3s<Sleep 4m>nPPassed for the exercise<Enter><Enter>".write(toFile: dir.file("mock.keys"), atomically: true, encoding: .utf8)
+        let run = try marac(["train", "well-run", "--keys", dir.file("mock.keys"), "--out", dir.file("sam"), "--compare"],
+                            home: dir.path, environment: ["COLUMNS": "64"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let printed = run.stdout.split(separator: "\n")
+        // Only the saved files' paths (never broken, so they can be copied) may be longer.
+        for line in printed where !line.hasPrefix("  " + dir.path) { #expect(line.count <= 64, "\(line)") }
+        #expect(run.stdout.contains("\n          "))   // a message going on under itself
+        for name in ["well-run-scorecard.txt", "well-run-compare.txt"] {
+            let lines = try String(contentsOfFile: dir.file("sam/" + name), encoding: .utf8).split(separator: "\n")
+            #expect(lines.allSatisfy { $0.count <= 80 }, "\(name)")
+            #expect(lines.contains { $0.count > 64 }, "\(name) is wrapped at 80, not at the terminal's width")
+        }
+    }
 }

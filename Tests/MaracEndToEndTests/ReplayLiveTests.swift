@@ -25,9 +25,15 @@ struct ReplayLiveTests {
         try tmux.press("Escape")
         try tmux.waitFor("the note closed") { !$0.contains("NV-3201 at 10:00") && $0.contains("Space play") }
         try tmux.press("b")
+        try tmux.waitFor(text: "What to remember:")
+        try tmux.type("Ask who knew of the threats")
+        try tmux.press("Enter")
         try tmux.waitFor(text: "Bookmark saved: NV-3201 at 10:00")
         let notes = try String(contentsOfFile: dir.file("historical-overrun.notes.yaml"), encoding: .utf8)
-        #expect(notes.hasSuffix("  - case: \"NV-3201\"\n    time: \"10:00\"\n    bookmark: \"Bookmarked during a replay\"\n"))
+        #expect(notes.hasSuffix("  - case: \"NV-3201\"\n    time: \"10:00\"\n    bookmark: \"Ask who knew of the threats\"\n"))
+        // The next key clears the message.
+        try tmux.press("-")
+        try tmux.waitFor("the message cleared") { !$0.contains("Bookmark saved") && $0.contains("120×") }
         try tmux.press("q")
         try tmux.waitFor(text: "Quit")
         try tmux.press("y")

@@ -49,6 +49,31 @@ import MaracUI
         #expect(try String(contentsOfFile: result.files[4], encoding: .utf8) == TrainingDocuments.comparisonHTML(comparison))
     }
 
+    /// The scorecard and the comparison printed at the end of a mock (and saved as .txt) wrap at
+    /// whole words: at 80 columns, or the terminal's width, no line is longer and no word is split
+    /// ("exact|ly", "due 0|5/03/2026"); a line that goes on is indented under the one it continues.
+    @Test(arguments: [80, 60])
+    func theTextDocumentsWrapAtWholeWords(width: Int) throws {
+        let (result, dir) = try Self.mock()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let comparison = try #require(result.comparison)
+        func words(_ text: String) -> [Substring] { text.split(whereSeparator: { $0 == " " || $0 == "\n" }) }
+        for (wrapped, whole) in [(result.scorecard.text(width: width), result.scorecard.text(width: 1000)),
+                                 (comparison.text(width: width), comparison.text(width: 1000))] {
+            let lines = wrapped.split(separator: "\n", omittingEmptySubsequences: false)
+            for line in lines { #expect(line.count <= width, "\(line)") }
+            #expect(lines.count > whole.split(separator: "\n", omittingEmptySubsequences: false).count)
+            // The same words in the same order: only the line breaks differ. (Narrower, a cell
+            // wrapped in its column interleaves with its neighbours, and the case table becomes lines.)
+            if width == 80 { #expect(words(wrapped) == words(whole)) }
+        }
+        // Continuation lines sit under the text they continue, never at the margin.
+        let card = result.scorecard.text(width: width)
+        #expect(card.contains("\n          "))     // a message's second line (messages start at 8)
+        #expect(!card.contains("exact\nly") && !card.contains("0\n5/03/2026"))
+        #expect(result.report(width: width).split(separator: "\n").allSatisfy { $0.count <= width || $0.hasPrefix("  /") })
+    }
+
     @Test func theComparisonIsCaseByCaseAndFitsEightyColumns() throws {
         let (result, dir) = try Self.mock()
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -60,7 +85,7 @@ import MaracUI
         #expect(c.rows[0].recorded.timeText.hasPrefix("heard, 10 min"))
         #expect(c.rows[2].yours.outcome == "not reached")
         #expect(c.rows[0].recordedActions.first == "Police: Make a Clare's Law disclosure of previous convictions to the victim (perpetrator, due 10/03/2026)")
-        for line in c.text().split(separator: "\n") where !line.hasPrefix("    - ") {
+        for line in c.text().split(separator: "\n") {
             #expect(line.count <= 80, "\(line)")
         }
         // Well-formed XHTML, so any XML reader can check it.

@@ -59,6 +59,19 @@ struct MeetingShapeUITests {
         #expect(rt.screen.screen == .caseView)
     }
 
+    /// A mock is always run on another day than its sample's date: it starts without the question.
+    @Test func aMockStartsOnAnotherDayWithoutAsking() throws {
+        var info = Fixture.info
+        info.training = true
+        var events = Fixture.setUp
+        events[0] = .meetingCreated(info: info, rules: .national)
+        let records = events.enumerated().map { RecordedEvent(seq: $0.offset, at: Fixture.t0 - 3_600_000, event: $0.element) }
+        var rt = FakeRuntime(meeting: Meeting(events: records), now: Fixture.t0 + 14 * 86_400_000)
+        try rt.run("<Enter>")
+        #expect(rt.screen.meeting.state.isStarted)
+        #expect(!rt.text.contains("start anyway"))
+    }
+
     @Test func startingOnTheMeetingDateAsksNothing() throws {
         var rt = FakeRuntime(meeting: Fixture.meeting(), now: Fixture.t0)
         try rt.run("<Enter>")

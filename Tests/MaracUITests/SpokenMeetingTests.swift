@@ -33,6 +33,24 @@ import Testing
         #expect(s.meeting.state.actions.map(\.text) == ["Refer the perpetrator to the programme"])
     }
 
+    /// In a mock (`marac train`) quitting ends the run and scores it: read aloud, the question says
+    /// so and names the scorecard's folder, as the full screen does; a real meeting's is unchanged.
+    @Test func quittingAMockSaysItIsScoredNow() {
+        let journal = FakeJournal(clock: Fixture.minutes(5), nextSeq: 0)
+        let meeting = Fixture.meeting(Fixture.opened)
+        journal.nextSeq = meeting.events.count
+        var screen = MeetingScreen(meeting: meeting, now: Fixture.minutes(5))
+        screen.mockScorecardFolder = "/home/trainer/training/sam"
+        var mock = SpokenMeeting(screen: screen, perform: journal.perform)
+        _ = mock.start(now: Fixture.minutes(5))
+        // Long lines are folded for a braille display: read as one text.
+        let said = (say(&mock, "quit") + [mock.prompt]).joined(separator: " ").replacing("\n", with: " ")
+        #expect(said.contains("Quit the mock? It ends here and is scored now. The scorecard is written to /home/trainer/training/sam."), "\(said)")
+        #expect(!said.contains("Everything is already saved"))
+        var real = spoken(journal: FakeJournal(clock: Fixture.minutes(5), nextSeq: 0))
+        #expect((say(&real, "quit") + [real.prompt]).joined().contains("Quit marac? Everything is already saved."))
+    }
+
     @Test func cancellingKeepsADraftThatComesBackWhenTheFormOpensAgain() {
         let journal = FakeJournal(clock: Fixture.minutes(5), nextSeq: 0)
         var s = spoken(journal: journal)

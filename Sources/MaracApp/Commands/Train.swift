@@ -44,10 +44,12 @@ public enum Training {
         /// Every file written, journal first: what the exit message names.
         public var files: [String]
 
-        /// The text printed when the mock ends: the scorecard, the comparison, then where the files are.
-        public var report: String {
-            var out = [scorecard.text()]
-            if let comparison { out += ["", comparison.text()] }
+        /// The text printed when the mock ends: the scorecard, the comparison, then where the files
+        /// are; wrapped at whole words to `width` (the terminal's, when known).
+        public func report(width: Int = 80) -> String {
+            var out = [scorecard.text(width: width)]
+            if let comparison { out += ["", comparison.text(width: width)] }
+            // A path is never broken: copied from the terminal, it must still name the file.
             out += ["", "Saved (TRAINING, fictional cases):"] + files.map { "  \($0)" }
             return out.joined(separator: "\n")
         }
@@ -90,6 +92,8 @@ public enum Training {
                                               events: setUp.map(\.event), at: at)
         let events = try JournalReader.read(path: path).events
         let session = MeetingSession(writer: writer, events: events, logger: logger)
+        var options = options
+        options.mockScorecardFolder = folder
         try session.run(options: options)
         let state = try MeetingState.fold(JournalReader.read(path: path).events)
         // Up to the moment the trainee quit (an unclosed discussion counts its time so far).

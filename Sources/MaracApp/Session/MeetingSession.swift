@@ -23,6 +23,9 @@ public final class MeetingSession {
         /// marac never sets it; the screen-reader test's harness (Tests/ClockHarness) gives a clock
         /// it can move on, since a real pty has no `<Sleep>`.
         public var clock: (any Clock)?
+        /// A mock meeting (`marac train`): where its scorecard goes when the trainee quits, for
+        /// the quit question to say so (nil: not a mock).
+        public var mockScorecardFolder: String?
 
         public init(keysFile: String? = nil, dumpScreenFile: String? = nil, size: Size = Size(cols: 80, rows: 24),
                     themeName: String = "default", mode: MeetingScreen.Mode = .live, passphrase: String? = nil,
@@ -196,6 +199,7 @@ public final class MeetingSession {
             if let notice { notices.append(.notice(notice, isError: isReadOnly)) }
             var screen = MeetingScreen(meeting: opened, now: clock.now, mode: mode, notices: notices)
             screen.lostLogLines = { FileLog.lostLines }
+            screen.mockScorecardFolder = options.mockScorecardFolder
             screen.utcOffsetSeconds = Self.utcOffset(of: opened.state)
             if isDamaged { screen.showAsDamaged(at: opened.state.lastEventAt) }
             let outcome = ScriptedRun.run(&screen, steps: steps, clock: clock, size: options.size) { effect in
@@ -218,6 +222,7 @@ public final class MeetingSession {
             if let notice { notices.append(.notice(notice, isError: isReadOnly)) }
             var screen = MeetingScreen(meeting: opened, now: clock.now, mode: mode, notices: notices)
             screen.lostLogLines = { FileLog.lostLines }
+            screen.mockScorecardFolder = options.mockScorecardFolder
             screen.utcOffsetSeconds = Self.utcOffset(of: opened.state)   // "finish about 10:40" in local time
             if isDamaged { screen.showAsDamaged(at: opened.state.lastEventAt) }
             let final = SpokenRun.run(screen, clock: clock) { effect in self.perform(effect, clock: clock) }
@@ -229,6 +234,7 @@ public final class MeetingSession {
         if let notice { notices.append(.notice(notice, isError: isReadOnly)) }
         var screen = MeetingScreen(meeting: opened, now: clock.now, mode: mode, notices: notices)
         screen.lostLogLines = { FileLog.lostLines }
+        screen.mockScorecardFolder = options.mockScorecardFolder
         screen.utcOffsetSeconds = Self.utcOffset(of: opened.state)
         if isDamaged { screen.showAsDamaged(at: opened.state.lastEventAt) }
         try runOnTerminal(&screen, theme: theme, clock: clock, dumpScreenFile: options.dumpScreenFile) { effect in

@@ -165,6 +165,11 @@ struct Rubric {
         return Scorecard.Part(id: part, score: score, messages: messages)
     }
 
+    /// Said under coverage when a case lacks a victim-safety action: the close-case prompts
+    /// (CasePrompts) ask about perpetrator and children actions but not this one.
+    static let victimSafetyNotPrompted =
+        "Closing a case prompts for a missing perpetrator or children action, not a victim-safety one: the chair asks for that."
+
     private static let nothingHeard = "No case was heard, so there is nothing to credit here."
 
     private func evaluate(_ part: RubricPart) -> (Int?, [String]) {
@@ -236,16 +241,25 @@ struct Rubric {
             if heard.isEmpty { return (0, ["No case was discussed, so time per case could not be shown."]) }
             let limit = state.rules.limitMinutes
             let over = caseScores.filter { $0.phase == .overLimit }
+            // A discussion never closed was not kept to time: it simply had not ended when the mock did.
+            let unfinished = caseScores.filter { $0.status.isOutstanding && $0.phase != .overLimit }
+            let kept = caseScores.filter { !$0.status.isOutstanding && $0.phase != .overLimit }
             var messages: [String] = over.map { c in
                 let reason = c.overrunReason.map { "; reason given: \"\(SafeText.line($0))\"" } ?? ""
-                return "\(c.caseRef) ran \(Int(c.minutes.rounded())) minutes, past the \(limit)-minute limit\(reason)."
+                let open = c.status.isOutstanding ? " and was never closed" : ""
+                return "\(c.caseRef) ran \(Self.minutes(c.minutes)), past the \(limit)-minute limit\(open)\(reason)."
             }
-            if over.isEmpty, let longest = caseScores.max(by: { $0.minutes < $1.minutes }) {
-                messages.append(caseScores.count == 1
-                    ? "The one case discussed stayed within \(limit) minutes (\(longest.caseRef), \(Int(longest.minutes.rounded())) minutes)."
-                    : "All \(caseScores.count) cases discussed stayed within \(limit) minutes (longest: \(longest.caseRef), \(Int(longest.minutes.rounded())) minutes).")
+            messages += unfinished.map { c in
+                "\(c.caseRef) was not finished: started but never closed (\(Self.minutes(c.minutes)) when the mock ended), "
+                    + "so it does not count as kept to time."
             }
-            return (Self.share(points, caseScores.count - over.count, of: caseScores.count), messages)
+            if over.isEmpty, let longest = kept.max(by: { $0.minutes < $1.minutes }) {
+                let which = unfinished.isEmpty ? "discussed" : "closed"
+                messages.append(kept.count == 1
+                    ? "The one case \(which) stayed within \(limit) minutes (\(longest.caseRef), \(Self.minutes(longest.minutes)))."
+                    : "All \(kept.count) cases \(which) stayed within \(limit) minutes (longest: \(longest.caseRef), \(Self.minutes(longest.minutes))).")
+            }
+            return (Self.share(points, kept.count, of: caseScores.count), messages)
 
         case .agendaCompleted:
             if agendaCases.isEmpty { return (nil, ["The agenda has no case for discussion."]) }
@@ -301,6 +315,8 @@ struct Rubric {
                 if !missing.isEmpty { messages.append("\(c.caseRef): no \(Self.list(missing, or: true)) action.") }
             }
             if covered == slots { messages.append("Every case heard has victim-safety and perpetrator actions, and children actions where there are children.") }
+            // The live close raised no prompt for this, so the trainee is told why nothing asked.
+            if caseScores.contains(where: { !$0.victimCovered }) { messages.append(Self.victimSafetyNotPrompted) }
             return (Self.share(points, covered, of: slots), messages)
 
         case .safeFeedback:
@@ -365,6 +381,12 @@ struct Rubric {
             if missed.isEmpty { messages.append("All \(state.outstanding.count) outstanding actions were reviewed.") }
             return (Self.share(points, state.outstanding.count - missed.count, of: state.outstanding.count), messages)
         }
+    }
+
+    /// "under a minute", "1 minute", "16 minutes": never "0 minutes" for a discussion that ran.
+    static func minutes(_ m: Double) -> String {
+        let n = Int(m.rounded())
+        return n == 0 ? "under a minute" : n == 1 ? "1 minute" : "\(n) minutes"
     }
 
     static func citesTime(_ reason: String) -> Bool { timeWords.contains { containsPhrase(reason, $0) } }

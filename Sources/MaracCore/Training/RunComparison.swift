@@ -88,31 +88,40 @@ public struct RunComparison: Sendable, Equatable {
                     feedback: c.feedback.map { "\(SafeText.line($0.agency)), \($0.route.label)" })
     }
 
-    /// The comparison for the terminal: three columns (what, yours, recorded), then what the recorded
-    /// chair agreed in each case.
-    public func text() -> String {
-        // 80 columns: 2 + 14 + 32 + 1 + the recorded column (its longest cell is 31).
-        let labelWidth = 14, yoursWidth = 32
-        func line(_ label: String, _ a: String, _ b: String) -> String {
-            ("  " + label).padding(labelWidth + 2) + a.padding(yoursWidth) + " " + b
+    /// The comparison for the terminal and the `--out` folder: three columns (what, yours,
+    /// recorded), then what the recorded chair agreed in each case; wrapped at whole words to
+    /// `width` columns (80 for the files; the terminal's width when printed), a long cell going
+    /// on under itself in its own column.
+    public func text(width: Int = 80) -> String {
+        let width = max(Scorecard.narrowest, width)
+        // At 80 columns: 2 + 13 + 1 + 32 + 1 + 31 (the longest recorded cell, "heard, 12 min ▲ move to actions").
+        let labelWidth = 13
+        let room = width - 2 - labelWidth - 2
+        let yoursWidth = (room + 1) / 2, recordedWidth = room - yoursWidth
+        var out = ["TRAINING — YOUR RUN BESIDE THE RECORDED RUN", ""]
+        func add(_ text: String, first: String = "", rest: String = "  ") {
+            out += PlainWrap.lines(text, width: width, first: first, rest: rest)
         }
-        var out = ["TRAINING — YOUR RUN BESIDE THE RECORDED RUN", "", "Sample: \(sample)"]
-        if let trainee { out.append("Trainee: \(trainee)") }
+        func line(_ label: String, _ a: String, _ b: String) {
+            out += PlainWrap.columns([label, a, b], widths: [labelWidth, yoursWidth, recordedWidth]).map { "  " + $0 }
+        }
+        add("Sample: \(sample)")
+        if let trainee { add("Trainee: \(trainee)") }
         out.append("")
-        out.append(line("", "Yours", "Recorded"))
-        out.append(line("Score", "\(yours.total)/\(yours.outOf)", "\(recorded.total)/\(recorded.outOf)"))
-        out.append(line("Meeting time", minutesText(yours), minutesText(recorded)))
-        out.append("  Covered: V victim safety, C children (if any), P perpetrator.")
+        line("", "Yours", "Recorded")
+        line("Score", "\(yours.total)/\(yours.outOf)", "\(recorded.total)/\(recorded.outOf)")
+        line("Meeting time", minutesText(yours), minutesText(recorded))
+        add("Covered: V victim safety, C children (if any), P perpetrator.", first: "  ", rest: "    ")
         for row in rows {
             out.append("")
-            out.append(row.caseRef)
-            out.append(line("Time", row.yours.timeText, row.recorded.timeText))
-            out.append(line("Actions", row.yours.actionsText, row.recorded.actionsText))
-            out.append(line("Covered", row.yours.coverageText, row.recorded.coverageText))
-            out.append(line("Feedback", row.yours.feedback ?? "none agreed", row.recorded.feedback ?? "none agreed"))
+            add(row.caseRef)
+            line("Time", row.yours.timeText, row.recorded.timeText)
+            line("Actions", row.yours.actionsText, row.recorded.actionsText)
+            line("Covered", row.yours.coverageText, row.recorded.coverageText)
+            line("Feedback", row.yours.feedback ?? "none agreed", row.recorded.feedback ?? "none agreed")
             if !row.recordedActions.isEmpty {
-                out.append("  The recorded chair agreed:")
-                out.append(contentsOf: row.recordedActions.map { "    - \($0)" })
+                add("The recorded chair agreed:", first: "  ", rest: "    ")
+                for action in row.recordedActions { add(action, first: "    - ", rest: "      ") }
             }
         }
         return out.joined(separator: "\n")

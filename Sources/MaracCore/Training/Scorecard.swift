@@ -65,41 +65,50 @@ public struct Scorecard: Sendable, Equatable {
                          plannedMinutes: state.info.plannedDurationMinutes, notReached: rubric.notReached)
     }
 
-    /// Plain text for the terminal and the `--out` folder.
-    public func text() -> String {
+    /// Plain text for the terminal and the `--out` folder, wrapped at whole words to `width`
+    /// columns (80 for the files; the terminal's width when printed), continuation lines indented
+    /// under the line they continue.
+    public func text(width: Int = 80) -> String {
+        let width = max(Self.narrowest, width)
         var out = ["TRAINING — MOCK MEETING SCORECARD", ""]
-        if let sample { out.append("Sample: \(sample)") }
-        if let trainee { out.append("Trainee: \(trainee)") }
-        out.append(summaryLine)
+        func add(_ text: String, first: String = "", rest: String = "  ") {
+            out += PlainWrap.lines(text, width: width, first: first, rest: rest)
+        }
+        if let sample { add("Sample: \(sample)") }
+        if let trainee { add("Trainee: \(trainee)") }
+        add(summaryLine)
         for principle in RubricPrinciple.allCases {
             let inSection = parts.filter { $0.id.principle == principle }
             if inSection.isEmpty { continue }
             out.append("")
-            out.append(principle.title)
+            add(principle.title)
             for p in inSection {
                 let mark = p.score.map { "[\($0)/\(p.points)]" } ?? "[not assessed]"
-                out.append("  \(mark) \(p.id.title)")
-                out.append(contentsOf: p.messages.map { "        \($0)" })
+                add("\(mark) \(p.id.title)", first: "  ", rest: String(repeating: " ", count: 3 + mark.count))
+                for message in p.messages { add(message, first: "        ", rest: "          ") }
             }
         }
         if !cases.isEmpty {
             out.append("")
-            out.append(contentsOf: caseTable().map { $0.joined(separator: " ") })
+            out += caseLines(width: width)
         }
         if !rewrites.isEmpty {
             out.append("")
-            out.append("Suggested SMART rewrites (to discuss):")
+            add("Suggested SMART rewrites (to discuss):")
             for r in rewrites {
-                out.append("  \(r.actionID) (\(r.caseRef)) \"\(r.original)\" — \(r.problems.joined(separator: "; "))")
-                out.append("      → \(r.suggestion)")
+                add("\(r.actionID) (\(r.caseRef)) \"\(r.original)\" — \(r.problems.joined(separator: "; "))", first: "  ", rest: "      ")
+                add(r.suggestion, first: "      → ", rest: "        ")
             }
         }
         if let sample {
             out.append("")
-            out.append("What to discuss: `marac train \(sample) --note` (the trainer's note); `--compare` shows the recorded run.")
+            add("What to discuss: `marac train \(sample) --note` (the trainer's note); `--compare` shows the recorded run.")
         }
         return out.joined(separator: "\n")
     }
+
+    /// The narrowest width the text is laid out for; a narrower terminal folds it as it must.
+    public static let narrowest = 40
 
     /// "Meeting time … · score …/…", saying plainly when the meeting never started.
     public var summaryLine: String {
@@ -111,19 +120,33 @@ public struct Scorecard: Sendable, Equatable {
         return "\(time) · score \(total)/\(outOf)\(note)"
     }
 
-    /// The per-case table, padded columns (header first).
+    /// The per-case table (header first), each column as wide as its widest cell. V, C and P are
+    /// the coverage columns (victim safety, children, perpetrator), as in the comparison.
     public func caseTable() -> [[String]] {
         func yn(_ b: Bool?) -> String { b.map { $0 ? "yes" : "NO" } ?? "—" }
-        var rows = [["Case".padding(12), "Minutes".padding(8), "Time".padding(18), "Actions".padding(8), "SMART issues".padding(13),
-                     "Victim".padding(7), "Children".padding(9), "Perpetrator".padding(12), "Feedback"]]
+        var rows = [["Case", "Min", "Time", "Actions", "SMART issues", "V", "C", "P", "Feedback"]]
         for c in cases {
             rows.append([
-                c.caseRef.padding(12), String(Int(c.minutes.rounded())).padding(8), "\(c.phase.symbol) \(c.phase.word)".padding(18),
-                String(c.actions).padding(8), String(c.actionsWithFindings).padding(13), yn(c.victimCovered).padding(7),
-                yn(c.childrenCovered).padding(9), yn(c.perpetratorCovered).padding(12), yn(c.feedbackAgreed),
+                c.caseRef, String(Int(c.minutes.rounded())), "\(c.phase.symbol) \(c.phase.word)", String(c.actions),
+                String(c.actionsWithFindings), yn(c.victimCovered), yn(c.childrenCovered), yn(c.perpetratorCovered), yn(c.feedbackAgreed),
             ])
         }
-        return rows
+        let widths = rows[0].indices.map { i in rows.map { $0[i].count }.max() ?? 0 }
+        return rows.map { row in row.enumerated().map { i, cell in i == row.count - 1 ? cell : cell.padding(widths[i]) } }
+    }
+
+    /// The case table when it fits `width`; otherwise one wrapped line per case, saying the same.
+    func caseLines(width: Int) -> [String] {
+        let legend = PlainWrap.lines("Covered: V victim safety, C children (— no children), P perpetrator.", width: width, rest: "  ")
+        let table = caseTable().map { $0.joined(separator: "  ") }
+        if table.allSatisfy({ $0.count <= width }) { return table + legend }
+        func yn(_ b: Bool?) -> String { b.map { $0 ? "yes" : "NO" } ?? "—" }
+        return cases.flatMap { c in
+            PlainWrap.lines("\(c.caseRef): \(Int(c.minutes.rounded())) min, \(c.phase.symbol) \(c.phase.word); "
+                            + "\(c.actions) action\(c.actions == 1 ? "" : "s"), \(c.actionsWithFindings) with SMART issues; "
+                            + "V \(yn(c.victimCovered)), C \(yn(c.childrenCovered)), P \(yn(c.perpetratorCovered)); "
+                            + "feedback \(yn(c.feedbackAgreed))", width: width, rest: "  ")
+        } + legend
     }
 }
 

@@ -16,6 +16,10 @@ public enum SmartRewrite {
         "to be confirmed", "ongoing", "asap", "tbc",
     ]
 
+    /// Objects that leave a concrete verb saying nothing ("check the situation"): with one of
+    /// these, the category's concrete step stands instead of the action's words.
+    static let vagueObjects = ["the situation", "situation", "things", "matters", "everything", "it", "the case"]
+
     /// What a plan in each category typically commits to, when the action's own words say too little.
     static func concreteStep(_ category: ActionCategory?) -> String {
         switch category {
@@ -43,6 +47,8 @@ public enum SmartRewrite {
         let owner = SafeText.line(action.owner).trimmingWhitespace()
         let who = owner.isEmpty ? "[one agency in the room]" : owner
         var what = concreteWords(SafeText.line(action.text), owner: owner)
+        // "monitor the situation" → "check the situation" is no more of a plan than before.
+        if what.split(separator: " ").count <= 4, vagueObjects.contains(where: { what.lowercased().hasSuffix(" " + $0) }) { what = "" }
         // One word ("Monitor", "Support") says nothing: the category's step instead. Two or three
         // ("check her mood") say too little: the step is added.
         switch what.split(separator: " ").count {

@@ -281,7 +281,9 @@ public struct SpokenMeeting {
 
     func question(_ purpose: ConfirmPurpose) -> String {
         switch purpose {
-        case .quit: return "Quit marac? Everything is already saved."
+        case .quit:
+            if let mock = screen.mockQuitWords() { return Spoken.plain(mock.question + " " + mock.detail + ".") }
+            return "Quit marac? Everything is already saved."
         case .closeMeeting:
             let unreviewed = screen.state.unreviewedOutstanding.count
             let warning = unreviewed == 0 ? "" : " \(MeetingScreen.neverReviewed(unreviewed))."

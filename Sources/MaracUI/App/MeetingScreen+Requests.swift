@@ -73,6 +73,7 @@ extension MeetingScreen {
     /// merged by rank. In a replay its own keys come first (`ReplayController.keymap`); the
     /// screen's edit keys are hidden.
     var hints: [(String, String)] {
+        if let replayKeys, replayKeys.promptOpen { return replayKeys.hints }
         let ctx = context
         let merged = (controller(for: screen).hintsNow(ctx) + GlobalKeys().hintsNow(ctx)).enumerated()
             .sorted { ($0.element.rank, $0.offset) < ($1.element.rank, $1.offset) }
@@ -110,8 +111,10 @@ extension MeetingScreen {
 
     /// Writes events that start the meeting clock, asking first when today is not the meeting's
     /// date (a meeting dated 17/11 started on 01/12 would otherwise say so only in its minutes).
+    /// A mock (`marac train`) never asks: it is always run on another day than its sample's date,
+    /// and a question every trainee must answer "y" teaches pressing y unread.
     mutating func startMeeting(_ events: [MeetingEvent], message: String, show target: ScreenID? = nil) -> [Effect] {
-        if localToday != state.info.date, editRefusal(for: events) == nil {
+        if localToday != state.info.date, !state.info.isTraining, editRefusal(for: events) == nil {
             modal = .confirm(.startOnAnotherDay(events: events, message: message, show: target))
             return []
         }

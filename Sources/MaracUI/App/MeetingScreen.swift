@@ -20,6 +20,8 @@ public struct MeetingScreen: Program {
     public var replayBar: String?
     /// A replay's own keys, for the hint bar and `?` help (set by `ReplayController`).
     var replayKeys: ReplayKeys?
+    /// The replay is paused (set by `ReplayController`): the timer says so instead of "▶ running".
+    var replayPaused = false
     /// Log lines lost so far (the log's disk full, say): the summary shows the count. Set by the runtime.
     public var lostLogLines: @Sendable () -> Int = { 0 }
     /// The meeting's time zone offset from UTC on its date, in seconds: the header shows the
@@ -29,6 +31,10 @@ public struct MeetingScreen: Program {
     /// Drawn first in the header on every screen, in reverse (a damaged journal's "DAMAGED —
     /// READ-ONLY"); a mock meeting's "TRAINING" otherwise.
     public var banner: String?
+    /// A mock meeting (`marac train`): the folder its scorecard is written to when the trainee
+    /// quits. Quitting a mock ends it and scores it (it cannot be continued), so the quit question
+    /// says that instead of "everything is saved; run it again". Set by the runtime.
+    public var mockScorecardFolder: String?
     /// The meeting as it stood at this moment, whatever the clock says: a damaged journal is shown
     /// as of its last good event, so no timer runs on (set with `banner` by the runtime).
     public var clockStoppedAt: Int64? {
@@ -82,7 +88,7 @@ public struct MeetingScreen: Program {
     /// What the screens may read.
     var context: ScreenContext {
         ScreenContext(meeting: meeting, now: now, mode: mode, size: size, screen: screen, utcOffsetSeconds: utcOffsetSeconds,
-                      selectedRef: agenda.selectedRef, lostLogLines: lostLogLines)
+                      selectedRef: agenda.selectedRef, lostLogLines: lostLogLines, replayPaused: replayPaused)
     }
 
     // MARK: - Update
@@ -188,7 +194,7 @@ public struct MeetingScreen: Program {
             let style: Style = statusIsError ? .danger : .accent
             buf.put(CharWidth.fitting(statusMessage, size.cols - 1), col: 1, row: size.rows - 2, style: style)
         }
-        StatusBar.draw(keys: statusKeys, inDialog: modal != nil || help != nil, into: &buf)
+        StatusBar.draw(keys: statusKeys, inDialog: modal != nil || help != nil || replayKeys?.promptOpen == true, into: &buf)
         return buf
     }
 

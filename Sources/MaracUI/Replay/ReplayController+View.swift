@@ -25,7 +25,10 @@ extension ReplayController {
             if CharWidth.of(next) <= max(Size.minimum.cols, screen.size.cols) - 1 { bar = next }
         }
         screen.replayBar = bar
-        screen.replayKeys = ReplayKeys(help: Self.keymap.map { ($0.label, $0.help) }, hints: hints,
+        screen.replayPaused = paused
+        screen.replayKeys = ReplayKeys(help: Self.keymap.map { ($0.label, $0.help) },
+                                       hints: bookmarkDraft == nil ? hints : [("Enter", "save bookmark"), ("Esc", "cancel")],
+                                       promptOpen: bookmarkDraft != nil,
                                        commands: Self.keymap.filter { $0.isAvailable(self) && !$0.keys.isEmpty }
                                            .map { (label: $0.label, help: $0.help, key: $0.keys[0]) })
     }
@@ -36,6 +39,24 @@ extension ReplayController {
             .filter { $0.element.hint != nil && $0.element.isAvailable(self) }
             .sorted { ($0.element.rank, $0.offset) < ($1.element.rank, $1.offset) }
             .compactMap { item in item.element.hintNow?(self) ?? item.element.hint.map { ($0.key, $0.label) } }
+    }
+
+    /// `b`'s prompt, where a note's box goes: the moment, the line being typed (its end when long),
+    /// and what Enter and Esc do.
+    static func drawBookmarkPrompt(_ draft: BookmarkDraft, into buf: inout ScreenBuffer) {
+        let size = buf.size
+        let width = min(size.cols - 4, 76)
+        let rect = Rect(x: (size.cols - width) / 2, y: size.rows - 3 - 5, w: width, h: 5)
+        let place = ReplayNote(anchor: draft.anchor, kind: .bookmark, text: "").place
+        buf.box(rect, title: "Bookmark — \(place)", style: .accent)
+        let label = "What to remember: "
+        let room = width - 4 - CharWidth.of(label) - 1
+        var shown = draft.text
+        while CharWidth.of(shown) > room { shown.removeFirst() }
+        let x = buf.put(label, col: rect.x + 2, row: rect.y + 1, style: .title, maxCol: rect.maxX - 1)
+        buf.put(shown + "█", col: x, row: rect.y + 1, maxCol: rect.maxX - 1)
+        buf.put(CharWidth.fitting("Enter saves (empty: \"\(BookmarkDraft.defaultText)\") · Esc cancels", width - 4),
+                col: rect.x + 2, row: rect.y + 3, style: .muted, maxCol: rect.maxX - 1)
     }
 
     /// The note box, over the bottom of the body just above the replay bar.
@@ -58,6 +79,8 @@ extension ReplayController {
 struct ReplayKeys {
     var help: [(String, String)]
     var hints: [(String, String)]
+    /// The bookmark prompt has the keyboard: the hint bar shows only its keys (a typed `q` is a letter).
+    var promptOpen = false
     /// The replay's commands usable now, for the `:` palette (label, help, the key that runs it).
     var commands: [(label: String, help: String, key: Key)] = []
 }

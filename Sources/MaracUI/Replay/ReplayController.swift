@@ -30,6 +30,16 @@ public struct ReplayController: Program {
     /// Why `b` cannot save a bookmark here (a shipped sample has no notes file of its own), or nil.
     public let bookmarkRefusal: String?
     var lastWall: Int64?
+    /// `b`'s one-line prompt, while the trainer types what the bookmark should say.
+    var bookmarkDraft: BookmarkDraft?
+    /// A bookmark's outcome on the status line: when it arrived (the runtime's clock), and whether
+    /// it was a refusal. Cleared by the next key, or (a success) after `bookmarkMessageMillis`.
+    var bookmarkMessage: (since: Int64, isError: Bool)?
+    /// A bookmark was handed to the runtime: the next notice is its outcome.
+    var awaitingBookmarkOutcome = false
+    /// The replay was playing when help, a dialog or the privacy screen opened: it plays on when
+    /// that closes.
+    var resumeAfterOverlay = false
     var screen: MeetingScreen
     let setUpCount: Int
 
@@ -78,6 +88,9 @@ public struct ReplayController: Program {
         defer { refreshBar() }
         switch msg {
         case .tick(let now):
+            if let message = bookmarkMessage, !message.isError, now - message.since >= Self.bookmarkMessageMillis {
+                clearBookmarkMessage()
+            }
             if !paused, let last = lastWall, now > last {
                 play(to: replayNow + (now - last) * Int64(speed), stoppingAt: stops, pauseOnNotes: true)
             }
@@ -86,10 +99,16 @@ public struct ReplayController: Program {
         case .key(let typed):
             // Ctrl-J / Alt-Enter is Enter here (a replay has no note to type into).
             let key = typed.enterForLineBreak
+            // F12 hides the screen even mid-bookmark (a replay is often screen-shared); while it
+            // is hidden, keys go to the privacy screen, not into the bookmark.
+            if bookmarkDraft != nil, key != .function(12), key != .ctrl("b"), !screen.privacy { return typeIntoBookmark(key) }
+            // "Bookmark saved: …" has been read once the trainer presses on.
+            if bookmarkMessage != nil { clearBookmarkMessage() }
             // Enter on one of the replay's own commands in the `:` palette: the replay runs it.
             if key == .enter, let chosen = screen.chosenReplayCommand,
                let binding = Self.keymap.first(where: { $0.keys.contains(chosen) && $0.isAvailable(self) }) {
                 screen.modal = nil
+                resumeAfterOverlay = false   // the command chosen decides whether the replay plays
                 let effects = binding.action(&self, chosen)
                 return forward(.tick(now: replayNow)) + effects
             }
@@ -98,17 +117,32 @@ public struct ReplayController: Program {
                 let effects = binding.action(&self, key)
                 return forward(.tick(now: replayNow)) + effects
             }
-            return forward(msg)
+            let effects = forward(msg)
+            pauseWhileOverlaid()
+            return effects
         case .appended, .appendFailed:
             return []   // a replay never writes to the journal, so nothing can answer it
-        case .resize, .paste, .notice:
+        case .paste(let text):
+            if bookmarkDraft != nil { bookmarkDraft?.type(SafeText.line(text)); return [] }
+            return forward(msg)
+        case .notice(_, let isError):
+            if awaitingBookmarkOutcome {
+                awaitingBookmarkOutcome = false
+                bookmarkMessage = (since: lastWall ?? 0, isError: isError)
+            }
+            return forward(msg)
+        case .resize:
             return forward(msg)
         }
     }
 
     public func view(size: Size) -> ScreenBuffer {
         var buf = screen.view(size: size)
-        if let shownNote, !screen.isTakingKeys, size.cols >= Size.minimum.cols, size.rows >= Size.minimum.rows {
+        guard size.cols >= Size.minimum.cols, size.rows >= Size.minimum.rows else { return buf }
+        if screen.privacy { return buf }
+        if let bookmarkDraft {
+            Self.drawBookmarkPrompt(bookmarkDraft, into: &buf)
+        } else if let shownNote, !screen.isTakingKeys {
             Self.drawNote(shownNote, more: shownNotes.count - 1, into: &buf)
         }
         return buf
@@ -183,13 +217,60 @@ public struct ReplayController: Program {
         paused = true
     }
 
-    /// `b`: a bookmark where the replay is now, for the runtime to save to the notes file.
+    /// `b`: asks what to remember about this moment (the replay waits while the trainer types);
+    /// Enter saves the bookmark (`BookmarkDraft.defaultText` when nothing was typed), Esc cancels.
     mutating func bookmark() -> [Effect] {
         if let bookmarkRefusal { screen.setStatus(bookmarkRefusal, error: true); return [] }
-        let note = ReplayNote(anchor: currentAnchor, kind: .bookmark, text: "Bookmarked during a replay")
-        shownNotes = [note]
-        return [.saveBookmark(note)]
+        bookmarkDraft = BookmarkDraft(anchor: currentAnchor, wasPaused: paused)
+        paused = true
+        return []
     }
+
+    /// A key while the bookmark prompt is open: it edits the line, saves it or cancels it.
+    private mutating func typeIntoBookmark(_ key: Key) -> [Effect] {
+        guard var draft = bookmarkDraft else { return [] }
+        switch key {
+        case .enter:
+            bookmarkDraft = nil
+            paused = draft.wasPaused
+            let note = ReplayNote(anchor: draft.anchor, kind: .bookmark, text: draft.noteText)
+            shownNotes = [note]
+            awaitingBookmarkOutcome = true
+            return [.saveBookmark(note)]
+        case .escape, .ctrl("c"):   // Ctrl-C cancels, as it does a form
+            bookmarkDraft = nil
+            paused = draft.wasPaused
+            screen.setStatus("Bookmark cancelled: nothing saved")
+            bookmarkMessage = (since: lastWall ?? 0, isError: false)
+            return []
+        case .char(let c): draft.type(String(c))
+        case .backspace: if !draft.text.isEmpty { draft.text.removeLast() }
+        case .ctrl("u"): draft.text = ""
+        default: break
+        }
+        bookmarkDraft = draft
+        return []
+    }
+
+    /// `?` help, the `:` finder, a dialog or the privacy screen over a playing replay pauses it, so
+    /// the class misses nothing while the trainer reads; closing it plays on.
+    private mutating func pauseWhileOverlaid() {
+        if screen.isTakingKeys, !paused {
+            paused = true
+            resumeAfterOverlay = true
+        } else if !screen.isTakingKeys, resumeAfterOverlay {
+            resumeAfterOverlay = false
+            paused = false
+        }
+    }
+
+    private mutating func clearBookmarkMessage() {
+        bookmarkMessage = nil
+        screen.setStatus(nil)
+    }
+
+    /// How long "Bookmark saved: …" stays on the status line when no key is pressed (runtime clock).
+    static let bookmarkMessageMillis: Int64 = 5_000
 
     /// Where the replay is: the running case's timer if a discussion is on, else the last event replayed.
     var currentAnchor: ReplayNote.Anchor {

@@ -24,7 +24,7 @@ extension ReplayController {
         },
         .command([.char("P")], "P", "stop when the chair passes a prompt (--pause-at prompt)") { $0.toggleStop(.prompt) },
         .command([.char("A")], "A", "stop at each action agreed (--pause-at action)") { $0.toggleStop(.action) },
-        ReplayBinding([.char("b")], "b", "bookmark this moment in the trainer's notes file (NAME.notes.yaml)",
+        ReplayBinding([.char("b")], "b", "bookmark this moment in the trainer's notes file (NAME.notes.yaml): type what to remember, Enter saves, Esc cancels",
                       hint: ("b", "bookmark"), rank: 70) { r, _ in r.bookmark() },
     ]
 }

@@ -49,3 +49,29 @@ public struct ReplayNote: Sendable, Equatable {
         }
     }
 }
+
+/// What the trainer is typing at `b`'s prompt, and the moment it belongs to (where the replay was
+/// when `b` was pressed: the replay waits while they type).
+struct BookmarkDraft: Sendable, Equatable {
+    /// What a bookmark says when the trainer types nothing and presses Enter.
+    static let defaultText = "Bookmarked during a replay"
+    /// The notes file holds one paragraph of at most this many characters per note.
+    static let maximumLength = 1_000
+
+    var anchor: ReplayNote.Anchor
+    var text = ""
+    /// Whether the replay was paused before `b`: it goes back to that after Enter or Esc.
+    var wasPaused: Bool
+
+    /// Adds typed (or pasted) text, one line, up to the notes file's limit.
+    mutating func type(_ typed: String) {
+        let clean = SafeText.line(typed)
+        text += clean.prefix(max(0, Self.maximumLength - text.count))
+    }
+
+    /// The note's text: what was typed, or the default when that is blank.
+    var noteText: String {
+        let typed = text.trimmingWhitespace()
+        return typed.isEmpty ? Self.defaultText : typed
+    }
+}

@@ -80,6 +80,8 @@ struct ScreenContext {
     /// The row selected on the agenda: the case (or item of any other business) the Case screen shows.
     let selectedRef: String?
     let lostLogLines: @Sendable () -> Int
+    /// A replay is paused: the recording's clock stands still on screen.
+    var replayPaused = false
 
     var state: MeetingState { meeting.state }
     /// "today" for due dates is the meeting's date, so what the chair sees never depends on the machine's clock.

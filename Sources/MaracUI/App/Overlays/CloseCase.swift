@@ -89,6 +89,19 @@ extension MeetingScreen {
     }
 
     // The sentences of these questions, shared with the screen-reader mode so both say the same.
+    /// A mock's quit question and what follows it, or nil when this is not a mock. A long folder
+    /// keeps its end (the part that tells runs apart) within `pathRoom` columns.
+    func mockQuitWords(pathRoom: Int = .max) -> (question: String, detail: String)? {
+        guard let folder = mockScorecardFolder.map({ SafeText.line($0) }) else { return nil }
+        var shown = folder
+        if CharWidth.of(shown) > max(10, pathRoom - 29) {
+            let room = max(10, pathRoom - 29) - 1
+            shown = "…" + String(folder.suffix(room))
+        }
+        return ("Quit the mock? It ends here and is scored now.",
+                "The scorecard is written to \(shown)")
+    }
+
     var startOnAnotherDayQuestion: String { "Meeting dated \(state.info.date.uk), but today is \(localToday.uk): start anyway?" }
     var startOnAnotherDayDetail: String { "The minutes will say it started on \(localToday.uk)." }
     static func neverReviewed(_ count: Int) -> String {
@@ -101,8 +114,12 @@ extension MeetingScreen {
         var warning: String?
         switch purpose {
         case .quit:
-            question = "Quit marac?"
-            detail = "Everything is already saved; run it again to continue where you stopped."
+            if let quit = mockQuitWords(pathRoom: area.w - 10) {
+                (question, detail) = quit
+            } else {
+                question = "Quit marac?"
+                detail = "Everything is already saved; run it again to continue where you stopped."
+            }
         case .closeMeeting:
             let waiting = state.orderedCases.filter { $0.status.isOutstanding }.count
             let unreviewed = state.unreviewedOutstanding.count

@@ -76,7 +76,7 @@ extension CaseController {
         let phase = s.phase(of: c.ref, now: now)
         let timerRows = body.h >= 20 ? 5 : 4
         row += TimerView.draw(elapsed: c.elapsedMillis(now: now), phase: phase, running: c.isRunning, policy: s.timing,
-                              bonusMinutes: c.bonusMinutes, live: ctx.canEdit, into: &buf, rect: Rect(x: x, y: row, w: min(w, 90), h: timerRows))
+                              bonusMinutes: c.bonusMinutes, live: ctx.canEdit, replayPaused: ctx.replayPaused, into: &buf, rect: Rect(x: x, y: row, w: min(w, 90), h: timerRows))
         row += 1
 
         var (lines, selectedLine) = detailLines(c, width: w, ctx)

@@ -14,14 +14,16 @@ enum TimerView {
 
     /// Draws into `rect` (3 rows with big digits + 2 for the bar, or compact when short). Returns rows used.
     /// `live` false (a replay, a closed meeting): the prompts name no key that would change the meeting.
+    /// `replayPaused`: the replay is paused, so a discussion running in the recording is not running
+    /// on screen either; it says so rather than "▶ running" under a bar that says PAUSED.
     @discardableResult
     static func draw(elapsed: Int64, phase: DiscussionPhase, running: Bool, policy: TimingPolicy, bonusMinutes: Int,
-                     live: Bool = true, into buf: inout ScreenBuffer, rect: Rect) -> Int {
+                     live: Bool = true, replayPaused: Bool = false, into buf: inout ScreenBuffer, rect: Rect) -> Int {
         let style = phaseStyle(phase)
         let time = formatDuration(elapsed)
         let target = policy.target(bonusMinutes: bonusMinutes)
         let limit = policy.limit(bonusMinutes: bonusMinutes)
-        let state = phase == .notStarted ? "" : running ? " ▶ running" : " Ⅱ paused"
+        let state = phase == .notStarted ? "" : !running ? " Ⅱ paused" : replayPaused ? " Ⅱ replay paused" : " ▶ running"
         let phaseText = "\(phase.symbol) \(phase.word.uppercased())\(state)"
         let marks = "target \(target / 60_000) min · limit \(limit / 60_000) min" + (bonusMinutes > 0 ? " (incl. +\(bonusMinutes) bonus)" : "")
         let prompt: Span
@@ -43,7 +45,11 @@ enum TimerView {
         } else {
             var x = buf.put("Discussion \(formatElapsed(elapsed))  ", col: rect.x, row: row, style: Style(style.role, bold: true), maxCol: rect.maxX)
             x = buf.put(phaseText + "  ", col: x, row: row, style: style, maxCol: rect.maxX)
-            buf.put(marks, col: x, row: row, style: .muted, maxCol: rect.maxX)
+            // On time, the prompt line below is the target and limit: said there, not twice. Left
+            // out whole when it does not fit (the bar's labels beneath still give both).
+            if !(phase == .normal && rect.h >= 4), x + CharWidth.of(marks) <= rect.maxX {
+                buf.put(marks, col: x, row: row, style: .muted, maxCol: rect.maxX)
+            }
             row += 1
             if rect.h >= 4 { buf.put(prompt.text, col: rect.x, row: row, style: prompt.style, maxCol: rect.maxX); row += 1 }
         }
