@@ -151,9 +151,7 @@ struct Rubric {
         self.rewrites = rewrites
     }
 
-    static func coversVictim(_ actions: [Action]) -> Bool {
-        actions.contains { $0.category == .victimSafety || $0.category == .housing }
-    }
+    static func coversVictim(_ actions: [Action]) -> Bool { CasePrompts.coversVictimSafety(actions) }
 
     /// `points` × good / of, rounded down: full marks only when every one is good.
     static func share(_ points: Int, _ good: Int, of count: Int) -> Int {

@@ -47,6 +47,10 @@ struct ChoiceList: Equatable {
         let typed = typedRaw.trimmingWhitespace().lowercased()
         guard !typed.isEmpty else { return nil }
         if let exact = options.first(where: { $0.lowercased() == typed || $0.lowercased() == "#" + typed }) { return exact }
+        // A numbered item shown with its words ("#2 Police: Three call-outs…"): its number picks it.
+        let tag = (typed.hasPrefix("#") ? typed : "#" + typed) + " "
+        if typed.dropFirst(typed.hasPrefix("#") ? 1 : 0).allSatisfy(\.isNumber),
+           let tagged = options.first(where: { $0.lowercased().hasPrefix(tag) }) { return tagged }
         if typed.count == 1, let i = letters.firstIndex(where: { $0 != nil && String($0!) == typed }) { return options[i] }
         if numbered, let n = Int(typed), options.indices.contains(n - 1) { return options[n - 1] }
         let starts = options.indices.filter { options[$0].lowercased().hasPrefix(typed) }

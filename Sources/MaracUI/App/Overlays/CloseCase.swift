@@ -35,6 +35,14 @@ extension MeetingScreen {
             guard prompts.indices.contains(flow.selected) else { return [] }
             let code = prompts[flow.selected].code
             modal = .form(PassPromptForm(flow: flow, codes: [code], message: prompts[flow.selected].message), in: context)
+        case .char("t"):
+            // An action whose absent owner nobody will tell: name the agency present that will.
+            guard prompts.indices.contains(flow.selected),
+                  let id = CasePrompts.absentOwnerAction(inCode: prompts[flow.selected].code), let action = state.action(id) else {
+                setStatus("t names who tells an absent owner: select that prompt first", error: true)
+                return []
+            }
+            modal = .form(AbsentOwnerForm(action: action, closing: flow), in: context)
         case .char("P"):
             guard !prompts.isEmpty else { return [] }
             modal = .form(PassPromptForm(flow: flow, codes: prompts.map(\.code)), in: context)
@@ -82,8 +90,11 @@ extension MeetingScreen {
             let selected = firstLineOf.indices.contains(flow.selected) ? firstLineOf[flow.selected] : nil
             ListView.draw(lines, selected: selected, into: &buf, rect: Rect(x: x, y: row, w: rect.w - 4, h: rect.maxY - 4 - row))
         }
+        let selectedIsAbsentOwner = prompts.indices.contains(flow.selected)
+            && CasePrompts.absentOwnerAction(inCode: prompts[flow.selected].code) != nil
         let hint = prompts.isEmpty
             ? "Enter close the case · Esc back to the case"
+            : selectedIsAbsentOwner ? "t name who tells them · p pass with a reason · P pass all · Esc back"
             : "Esc back to the case to act · p pass with a reason · P pass all"
         buf.put(CharWidth.fitting(hint, rect.w - 4), col: x, row: rect.maxY - 2, style: .hint)
     }
