@@ -44,7 +44,7 @@ struct ChairTrialTests {
         try selectPrompt(&rt, code)
         #expect(rt.text.contains("t name who tells them"))
         try rt.run("t")
-        #expect(rt.text.contains("Probation is not here: who will tell them about action \(id)?"))
+        #expect(rt.text.contains("Probation is not here: who will tell them about action #3?"))
         try rt.run("<C-s>")                 // the Idva is offered
         #expect(rt.screen.state.absentOwnerInformers[id] == "Idva")
         // Back in the close prompts, that one answered, the other still asked.

@@ -169,7 +169,9 @@ struct AbsentOwnerForm: FormSpec {
 
     func makeForm(in screen: ScreenContext) -> FormModel {
         let present = screen.state.agenciesPresent
-        return FormModel(title: "\(SafeText.line(action.owner)) is not here: who will tell them about action \(SafeText.line(action.id))?", fields: [
+        // The action as the case screen numbers it (#2): the full ID did not fit the title at 80 columns.
+        let shown = SafeText.line(screen.state.displayID(action.id))
+        return FormModel(title: "\(SafeText.line(action.owner)) is not here: who will tell them about action \(shown)?", fields: [
             FormField("by", "Told by", .choice(present), value: present.first { $0.lowercased().contains("idva") } ?? present.first ?? "",
                       hint: "an agency present (←/→); recorded, and the minutes say so"),
         ])
@@ -179,7 +181,7 @@ struct AbsentOwnerForm: FormSpec {
 
     func submit(_ f: FormModel, in screen: ScreenContext) -> FormResult {
         guard let by = f.field("by")?.chosen else { return .refused("Choose the agency present that will tell them") }
-        let message = "\(SafeText.line(by)) will tell \(SafeText.line(action.owner)) about action \(action.id) (recorded)"
+        let message = "\(SafeText.line(by)) will tell \(SafeText.line(action.owner)) about action \(SafeText.line(screen.state.displayID(action.id))) (recorded)"
         if var back = closing {
             back.selected = 0
             return .write([.absentOwnerToBeTold(actionID: action.id, byAgency: by)], .reopen(.closePrompts(back), message: message))
