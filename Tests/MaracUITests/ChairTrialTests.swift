@@ -53,24 +53,35 @@ struct ChairTrialTests {
         #expect(rt.screen.statusMessage?.contains("Idva will tell Probation") == true)
     }
 
-    @Test func escapeFromWhoTellsThemGoesBackToThePromptsAndTOnAnotherPromptSaysWhatItIsFor() throws {
+    @Test func escapeFromWhoTellsThemGoesBackToThePromptsAndTPicksTheOnlyOneOrAsksWhich() throws {
         var rt = try onCase()
+        try rt.run("aRefer to the perpetrator programme<Tab>Probation<Tab>+7d<Tab>perp<C-s><Esc>")
         try rt.run("n")
-        let code = CasePrompts.absentOwnerCode("20261201-northvale-2")
+        let housing = CasePrompts.absentOwnerCode("20261201-northvale-2")
+        let probation = CasePrompts.absentOwnerCode("20261201-northvale-3")
+        // Two owners untold: t on another prompt asks which.
         try selectPrompt(&rt, "no-children-action")
         try rt.run("t")
         guard case .closePrompts? = rt.screen.modal else { Issue.record("left the prompts: \(String(describing: rt.screen.modal))"); return }
         #expect(rt.screen.statusMessage?.contains("t names who tells an absent owner") == true)
-        try selectPrompt(&rt, code)
+        try selectPrompt(&rt, housing)
         try rt.run("t")
         #expect(rt.text.contains("Housing is not here"))
         try rt.run("<Esc>")
         guard case .closePrompts? = rt.screen.modal else { Issue.record("Esc did not go back to the prompts"); return }
-        #expect(prompts(rt).contains { $0.code == code })
+        #expect(prompts(rt).contains { $0.code == housing })
         // Or passed with a reason, as every prompt can be.
-        try selectPrompt(&rt, code)
+        try selectPrompt(&rt, housing)
         try rt.run("pHousing sent apologies and read the plan by email<Enter>")
-        #expect(rt.screen.state.cases["NV-101"]?.passedPrompts[code] == "Housing sent apologies and read the plan by email")
+        #expect(rt.screen.state.cases["NV-101"]?.passedPrompts[housing] == "Housing sent apologies and read the plan by email")
+        // One left: t asks about it whichever prompt is selected.
+        try selectPrompt(&rt, "no-children-action")
+        #expect(rt.text.contains("t name who tells them"))
+        try rt.run("t")
+        #expect(rt.text.contains("Probation is not here"))
+        try rt.run("<C-s>")
+        #expect(rt.screen.state.absentOwnerInformers["20261201-northvale-3"] == "Idva")
+        #expect(!prompts(rt).contains { $0.code == probation })
     }
 
     // MARK: - 2. A victim-safety action
