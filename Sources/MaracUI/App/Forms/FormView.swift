@@ -159,20 +159,20 @@ enum FormView {
         var current = "↳ "
         var placed = 0
         for (i, name) in names.enumerated() {
-            let piece = current == "↳ " || current == "  " ? name : " · " + name
-            // Room to say how many are left, unless this is the last name.
+            // On the last row, room to say how many are left (unless this is the last name).
             let reserve = i == names.count - 1 ? 0 : CharWidth.of(" … \(names.count - i) more: type to narrow")
-            if CharWidth.of(current + piece) + (lines.count == rows - 1 ? reserve : 0) <= width {
+            func fits(_ line: String) -> Bool { CharWidth.of(line) + (lines.count == rows - 1 ? reserve : 0) <= width }
+            let piece = placed == 0 || current == "  " ? name : " · " + name
+            if fits(current + piece) {
                 current += piece
-                placed += 1
-                continue
+            } else {
+                // A new row, if one is left and this row holds a name already.
+                guard lines.count < rows - 1, placed > 0 else { break }
+                lines.append(current)
+                current = "  "
+                guard fits(current + name) else { break }
+                current += name
             }
-            guard lines.count < rows - 1, current != "↳ " else { break }
-            lines.append(current)
-            current = "  "
-            let next = name
-            guard CharWidth.of(current + next) + (lines.count == rows - 1 ? reserve : 0) <= width else { break }
-            current += next
             placed += 1
         }
         if placed < names.count {
