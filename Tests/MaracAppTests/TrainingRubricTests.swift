@@ -130,8 +130,8 @@ import MaracUI
         let text = bad.scorecard.text(width: 1000)   // unwrapped: each message whole on its line
         #expect(badState.actions.allSatisfy { $0.due != nil })
         #expect(!text.contains("due date"))
-        // The live close does not prompt for a victim-safety action: the scorecard says so where it deducts.
-        #expect(try #require(bad.scorecard.part(.coverage)).messages == ["NV-3301: no victim-safety action.", Rubric.victimSafetyNotPrompted])
+        // The live close prompts for a victim-safety action too (CasePrompts), so coverage needs no note about it.
+        #expect(try #require(bad.scorecard.part(.coverage)).messages == ["NV-3301: no victim-safety action."])
         #expect(text.contains("NV-3301 ran 16 minutes, past the 15-minute limit; reason given: \"historical information shared\"."))
         #expect(text.contains("Not reached: NV-3303, NV-3302. Earlier overruns (NV-3301) took their time."))
         #expect(text.contains("'monitor' is vague"))
@@ -445,8 +445,6 @@ import MaracUI
                         if claimed != missing { fail(part.id, m, "missing is really \(missing.sorted())") }
                     } else if m.hasPrefix("Every case heard has") {
                         if part.score != part.points { fail(part.id, m, "not full") }
-                    } else if m == Rubric.victimSafetyNotPrompted {
-                        if heard.allSatisfy({ Rubric.coversVictim(live($0.ref)) }) { fail(part.id, m, "every case has one") }
                     } else { fail(part.id, m, "unrecognised") }
                 case .safeFeedback:
                     if let r = ref(m) {

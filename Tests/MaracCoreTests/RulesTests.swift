@@ -53,9 +53,56 @@ import Testing
     }
 
     @Test func completeCaseHasNoPrompts() {
-        let c = closeCase(children: 1, actions: [Sample.action("a1", "MC-7", .perpetrator), Sample.action("a2", "MC-7", .children)],
+        let c = closeCase(children: 1, actions: [Sample.action("a1", "MC-7", .perpetrator), Sample.action("a2", "MC-7", .children),
+                                                 Sample.action("a3", "MC-7", .victimSafety)],
                           notes: [(.victimsViews, "Wants him to stay away from the children")])
         #expect(c.isEmpty)
+    }
+
+    @Test func aCaseWithoutAVictimSafetyActionIsPromptedAsTheScorecardScoresIt() {
+        // The trial: perpetrator and children actions, closed with "No prompts left", scored "no victim-safety action".
+        let c = closeCase(children: 1, actions: [Sample.action("a1", "MC-7", .perpetrator), Sample.action("a2", "MC-7", .children)],
+                          notes: [(.victimsViews, "ok")])
+        #expect(c == ["no-victim-safety-action"])
+        // A housing action (new locks, a sanctuary scheme) covers it, as in the rubric.
+        let housing = closeCase(children: 0, actions: [Sample.action("a1", "MC-7", .perpetrator), Sample.action("a2", "MC-7", .housing)],
+                                notes: [(.victimsViews, "ok")])
+        #expect(!housing.contains("no-victim-safety-action"))
+        #expect(CasePrompts.coversVictimSafety([Sample.action("a2", "MC-7", .housing)]))
+        #expect(CasePrompts.promptTitle("no-victim-safety-action") == "No action for the victim's safety")
+    }
+
+    @Test func anActionOwnedByAnAbsentAgencyWithNobodyToTellThemIsPrompted() {
+        var r = Sample.started()
+        r.record(.attendanceRecorded(attendance: Attendance(agency: "Idva", representative: "Pat Test", role: .present, confidentialityAgreed: true)))
+        r.record(.attendanceRecorded(attendance: Attendance(agency: "Housing", representative: "Chris Test", role: .apologies, informationSent: true)))
+        r.record(.actionAgreed(action: Sample.action("20261201-mc-1", "MC-2", .housing, owner: "Housing")))
+        r.record(.actionAgreed(action: Sample.action("20261201-mc-2", "MC-2", .victimSafety, owner: "Idva")))
+        func prompts() -> [Finding] { CasePrompts.check(r.state.cases["MC-2"]!, in: r.state).filter { $0.code.hasPrefix("absent-owner") } }
+        #expect(prompts().map(\.code) == [CasePrompts.absentOwnerCode("20261201-mc-1")])
+        #expect(prompts().first?.message == "Action 20261201-mc-1 is owned by Housing, who are not here: who will tell them?")
+        #expect(CasePrompts.absentOwnerAction(inCode: prompts()[0].code) == "20261201-mc-1")
+        #expect(CasePrompts.promptTitle(prompts()[0].code).contains("no one named to tell them"))
+        r.record(.absentOwnerToBeTold(actionID: "20261201-mc-1", byAgency: "Idva"))
+        #expect(prompts().isEmpty)
+    }
+
+    @Test func anAbsentOwnerPromptPassesForItsOwnActionOnly() {
+        var r = Sample.started()
+        r.record(.attendanceRecorded(attendance: Attendance(agency: "Idva", representative: "Pat Test", role: .present, confidentialityAgreed: true)))
+        r.record(.actionAgreed(action: Sample.action("x-1", "MC-2", .housing, owner: "Housing")))
+        r.record(.actionAgreed(action: Sample.action("x-2", "MC-2", .perpetrator, owner: "Probation")))
+        r.record(.promptPassed(caseRef: "MC-2", prompt: CasePrompts.absentOwnerCode("x-1"), reason: "Housing were copied in by email"))
+        let codes = CasePrompts.check(r.state.cases["MC-2"]!, in: r.state).map(\.code)
+        #expect(!codes.contains(CasePrompts.absentOwnerCode("x-1")))
+        #expect(codes.contains(CasePrompts.absentOwnerCode("x-2")))
+    }
+
+    @Test func noRegisterNoAbsentOwnerPrompt() {
+        // Before anyone is registered nobody present could be named (as when the action is agreed).
+        var r = Sample.started()
+        r.record(.actionAgreed(action: Sample.action("x-1", "MC-2", .housing, owner: "Housing")))
+        #expect(!CasePrompts.check(r.state.cases["MC-2"]!, in: r.state).contains { $0.code.hasPrefix("absent-owner") })
     }
 
     @Test func missingPerpetratorAndChildrenActionsArePrompted() {

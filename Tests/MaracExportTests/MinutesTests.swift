@@ -180,3 +180,28 @@ struct RendererTests {
         #expect(text.contains("NO") || text.contains("\"verified\": false"))
     }
 }
+
+@Suite("Minutes: who tells an absent owner (s4-chair)")
+struct AbsentOwnerMinutesTests {
+    func minutes(told: Bool) -> Minutes {
+        var events = Fixture.events
+        let closing = events.removeLast()
+        // Probation sent apologies; action 6 is theirs.
+        if told {
+            events.append(RecordedEvent(seq: events.count, at: closing.at - 1,
+                                        event: .absentOwnerToBeTold(actionID: "20261201-6", byAgency: "Idva")))
+        }
+        events.append(RecordedEvent(seq: events.count, at: closing.at, event: closing.event))
+        return Minutes(state: Meeting(events: events).state, journal: Fixture.journal, now: Fixture.generatedAt)
+    }
+
+    func line(_ m: Minutes) -> ActionLine? { m.cases.flatMap(\.actions).first { $0.id == "20261201-6" } }
+
+    @Test func theMinutesSayWhoWillTellAnAbsentOwner() throws {
+        let told = try #require(line(minutes(told: true)))
+        #expect(told.text.hasSuffix("(Probation not present: Idva will tell them)"))
+        #expect(MarkdownRenderer.minutes(minutes(told: true)).contains("(Probation not present: Idva will tell them)"))
+        let untold = try #require(line(minutes(told: false)))
+        #expect(!untold.text.contains("will tell them"))
+    }
+}

@@ -30,10 +30,22 @@ public enum CasePrompts {
             findings.append(Finding(.warning, "no-perpetrator-action",
                                     "No action manages, disrupts or diverts the perpetrator"))
         }
+        // docs/DOMAIN.md#smart-actions: an action plan addresses the risk to the victim first, and
+        // the training scorecard counts a victim-safety (or housing) action for every case heard
+        // (`coversVictimSafety`, shared with the rubric so the prompt and the score never disagree).
+        if !live.isEmpty, !coversVictimSafety(live) {
+            findings.append(Finding(.warning, "no-victim-safety-action", "No action for the victim's safety (victim safety or housing)"))
+        }
         if record.agenda.hasChildren, !live.contains(where: { $0.category == .children }) {
             let n = record.agenda.children ?? 0
             findings.append(Finding(.warning, "no-children-action",
                                     "\(n) \(n == 1 ? "child" : "children") in the household but no children action"))
+        }
+        // An owner not in the room learns of its action only if an agency present tells it: the
+        // question asked when the action is agreed can be dismissed, so closing asks again.
+        for action in untoldAbsentOwners(live, in: state) {
+            findings.append(Finding(.warning, absentOwnerCode(action.id),
+                                    "Action \(state.displayID(action.id)) is owned by \(SafeText.line(action.owner)), who are not here: who will tell them?"))
         }
         let allText = record.notes.map(\.text) + live.map(\.text) + [record.feedback?.detail ?? ""]
         if record.agenda.aged16to17 == true, !live.contains(where: { $0.category == .children }) {
@@ -77,6 +89,33 @@ public enum CasePrompts {
         return findings.filter { record.passedPrompts[$0.code] == nil }
     }
 
+    /// Whether the actions address the victim's safety: one in the victim-safety or the housing
+    /// category (a move, target hardening, a sanctuary scheme). The scorecard's coverage uses it too.
+    public static func coversVictimSafety(_ actions: [Action]) -> Bool {
+        actions.contains { $0.category == .victimSafety || $0.category == .housing }
+    }
+
+    /// The prompt code for an action whose absent owner nobody present will tell: one per action,
+    /// so passing it for one action never hides another.
+    public static let absentOwnerPrefix = "absent-owner-untold:"
+    public static func absentOwnerCode(_ actionID: String) -> String { absentOwnerPrefix + actionID }
+
+    /// The action a prompt code is about, when it is an absent-owner prompt.
+    public static func absentOwnerAction(inCode code: String) -> String? {
+        code.hasPrefix(absentOwnerPrefix) ? String(code.dropFirst(absentOwnerPrefix.count)) : nil
+    }
+
+    /// Actions owned by an agency not in the room (apologies, absent, not on the register, gone)
+    /// for which no agency present was named to tell it. Nothing is asked before a register is
+    /// taken, as when the action is agreed (nobody present could be named).
+    public static func untoldAbsentOwners(_ actions: [Action], in state: MeetingState) -> [Action] {
+        guard !state.agenciesPresent.isEmpty else { return [] }
+        return actions.filter { a in
+            state.absentOwnerInformers[a.id] == nil
+                && !state.attendance.contains { $0.isInRoom && $0.agency.lowercased() == a.owner.lowercased() }
+        }
+    }
+
     /// The first phrase in `text` that reads as opinion or victim-blaming, if any (the minutes mark
     /// such wording as flagged rather than printing it as if it were fact).
     public static func judgementalPhrase(in text: String) -> String? {
@@ -93,7 +132,10 @@ public enum CasePrompts {
         case "no-feedback-route": return "No agreed route for feedback to the victim"
         case "no-victim-views": return "The victim's views not recorded"
         case "judgemental-wording": return "Wording that reads as opinion or victim-blaming"
-        default: return code
+        case "no-victim-safety-action": return "No action for the victim's safety"
+        default:
+            if let id = absentOwnerAction(inCode: code) { return "Action \(id): its owner not present, and no one named to tell them" }
+            return code
         }
     }
 

@@ -151,9 +151,7 @@ struct Rubric {
         self.rewrites = rewrites
     }
 
-    static func coversVictim(_ actions: [Action]) -> Bool {
-        actions.contains { $0.category == .victimSafety || $0.category == .housing }
-    }
+    static func coversVictim(_ actions: [Action]) -> Bool { CasePrompts.coversVictimSafety(actions) }
 
     /// `points` × good / of, rounded down: full marks only when every one is good.
     static func share(_ points: Int, _ good: Int, of count: Int) -> Int {
@@ -164,11 +162,6 @@ struct Rubric {
         let (score, messages) = evaluate(part)
         return Scorecard.Part(id: part, score: score, messages: messages)
     }
-
-    /// Said under coverage when a case lacks a victim-safety action: the close-case prompts
-    /// (CasePrompts) ask about perpetrator and children actions but not this one.
-    static let victimSafetyNotPrompted =
-        "Closing a case prompts for a missing perpetrator or children action, not a victim-safety one: the chair asks for that."
 
     private static let nothingHeard = "No case was heard, so there is nothing to credit here."
 
@@ -316,7 +309,6 @@ struct Rubric {
             }
             if covered == slots { messages.append("Every case heard has victim-safety and perpetrator actions, and children actions where there are children.") }
             // The live close raised no prompt for this, so the trainee is told why nothing asked.
-            if caseScores.contains(where: { !$0.victimCovered }) { messages.append(Self.victimSafetyNotPrompted) }
             return (Self.share(points, covered, of: slots), messages)
 
         case .safeFeedback:

@@ -217,6 +217,12 @@ extension SpokenMeeting {
         return nil
     }
 
+    /// A prompt asks who will tell an owner not in the room (`tell N` answers it).
+    var hasTellPrompt: Bool {
+        guard let flow = closeFlow else { return false }
+        return model.openPrompts(flow).contains { CasePrompts.absentOwnerAction(inCode: $0.code) != nil }
+    }
+
     func readPrompts() -> [String] {
         guard let flow = closeFlow else { return [] }
         var lines = Spoken.lines("Closing case \(SafeText.line(flow.caseRef)).")
@@ -227,6 +233,9 @@ extension SpokenMeeting {
         } else {
             lines.append("\(Spoken.count(prompts.count, "prompt").capitalisedFirst) to act on, or pass with a reason:")
             for (i, p) in prompts.enumerated() { lines += Spoken.lines("\(i + 1). \(p.message)".sentence, indent: "   ") }
+            if prompts.contains(where: { CasePrompts.absentOwnerAction(inCode: $0.code) != nil }) {
+                lines.append("For an owner who is not here, tell and the prompt's number names the agency present that will tell them.")
+            }
         }
         return lines
     }
@@ -252,10 +261,23 @@ extension SpokenMeeting {
             stage = .command
             return press(.char("p"))
         }
+        if lower.hasPrefix("tell") {
+            // The full screen's `t` on the prompt: who tells an owner not in the room.
+            let prompts = model.openPrompts(flow)
+            let told = prompts.indices.filter { CasePrompts.absentOwnerAction(inCode: prompts[$0].code) != nil }
+            let n = Int(lower.dropFirst(4).trimmingWhitespace()) ?? (told.count == 1 ? told[0] + 1 : 0)
+            guard told.contains(n - 1) else {
+                return told.isEmpty ? ["No prompt asks who will tell an owner who is not here."]
+                    : ["Type tell and the number of a prompt about an owner who is not here: \(told.map { String($0 + 1) }.joined(separator: " or "))."]
+            }
+            moveSelection(from: flow.selected, to: n - 1)
+            stage = .command
+            return press(.char("t"))
+        }
         if line.isEmpty || lower == "back" || Self.isNo(line) {
             stage = .command
             return press(.escape)
         }
-        return ["Type yes to close, pass and a number, pass all, or back."]
+        return ["Type yes to close, pass and a number, pass all, " + (hasTellPrompt ? "tell and a number, " : "") + "or back."]
     }
 }

@@ -140,7 +140,8 @@ public struct SpokenMeeting {
         case .confirm: return "Type yes or no: "
         case .prompts:
             return model.openPrompts(closeFlow ?? CloseFlow(caseRef: "")).isEmpty
-                ? "Close the case? Type yes, or back: " : "Type yes, pass and a number, pass all, or back: "
+                ? "Close the case? Type yes, or back: "
+                : "Type yes, pass and a number, pass all, " + (hasTellPrompt ? "tell and a number, " : "") + "or back: "
         }
     }
 

@@ -209,7 +209,10 @@ public struct MeetingScreen: Program {
                 if form.fields.indices.contains(form.focus), form.fields[form.focus].keepsLines { keys.append(("Ctrl-J", "new line")) }
                 return keys + [("Enter", form.focusIsLast ? "save" : "next"), ("Ctrl-S", "save"), ("Esc", "cancel")]
             case .confirm: return [("y", "yes"), ("n", "no")]
-            case .closePrompts: return [("p", "pass"), ("P", "pass all"), ("Enter", "close case"), ("Esc", "back")]
+            case .closePrompts(let flow):
+                // `t` only while an action's absent owner has nobody to tell them.
+                let tell = openPrompts(flow).contains { CasePrompts.absentOwnerAction(inCode: $0.code) != nil }
+                return (tell ? [("t", "tell")] : []) + [("p", "pass"), ("P", "pass all"), ("Enter", "close case"), ("Esc", "back")]
             case .finder: return [("↑/↓", "choose"), ("Enter", "go"), ("Esc", "close")]
             }
         }

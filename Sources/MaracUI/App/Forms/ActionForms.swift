@@ -158,13 +158,20 @@ struct WithdrawActionForm: FormSpec {
     }
 }
 
-/// After an action is agreed for an agency not in the room: which agency present tells it.
+/// After an action is agreed for an agency not in the room: which agency present tells it. Asked
+/// again from the case's close prompts (`t`) when it was dismissed; it then goes back to them.
 struct AbsentOwnerForm: FormSpec {
     var action: Action
+    /// The close prompts it was opened from (`t`), to return to when saved or cancelled.
+    var closing: CloseFlow?
+
+    var returnsTo: Modal? { closing.map { .closePrompts($0) } }
 
     func makeForm(in screen: ScreenContext) -> FormModel {
         let present = screen.state.agenciesPresent
-        return FormModel(title: "\(SafeText.line(action.owner)) is not here: who will tell them about action \(SafeText.line(action.id))?", fields: [
+        // The action as the case screen numbers it (#2): the full ID did not fit the title at 80 columns.
+        let shown = SafeText.line(screen.state.displayID(action.id))
+        return FormModel(title: "\(SafeText.line(action.owner)) is not here: who will tell them about action \(shown)?", fields: [
             FormField("by", "Told by", .choice(present), value: present.first { $0.lowercased().contains("idva") } ?? present.first ?? "",
                       hint: "an agency present (←/→); recorded, and the minutes say so"),
         ])
@@ -174,8 +181,12 @@ struct AbsentOwnerForm: FormSpec {
 
     func submit(_ f: FormModel, in screen: ScreenContext) -> FormResult {
         guard let by = f.field("by")?.chosen else { return .refused("Choose the agency present that will tell them") }
-        return .write([.absentOwnerToBeTold(actionID: action.id, byAgency: by)],
-                      .dismiss(message: "\(SafeText.line(by)) will tell \(SafeText.line(action.owner)) about action \(action.id) (recorded)"))
+        let message = "\(SafeText.line(by)) will tell \(SafeText.line(action.owner)) about action \(SafeText.line(screen.state.displayID(action.id))) (recorded)"
+        if var back = closing {
+            back.selected = 0
+            return .write([.absentOwnerToBeTold(actionID: action.id, byAgency: by)], .reopen(.closePrompts(back), message: message))
+        }
+        return .write([.absentOwnerToBeTold(actionID: action.id, byAgency: by)], .dismiss(message: message))
     }
 }
 
@@ -250,11 +261,18 @@ extension ReviewOutcome {
 }
 
 extension ScreenContext {
-    /// Agencies for an owner field: those present first, then the rest (the form marks them).
-    var ownerAgencies: [String] {
+    /// The agencies every agency field of the meeting offers, in one shared order: those present,
+    /// in register order, then the rest of the meeting's agencies (the protocol's list, then the
+    /// agenda's). The screen-reader mode numbers agencies by this order, so an agency keeps its
+    /// number from the action form to the note form to the feedback form (it moves only when the
+    /// register changes).
+    var agencyChoices: [String] {
         let present = state.agenciesPresent
         return present + state.knownAgencies.filter { a in !present.contains { $0.lowercased() == a.lowercased() } }
     }
+
+    /// Agencies for an owner field: the shared order (the form marks those not in the room).
+    var ownerAgencies: [String] { agencyChoices }
 
     /// "apologies" / "not here" for an agency not in the room (nil: present, or no register yet).
     func presenceMark(_ agency: String) -> String? {

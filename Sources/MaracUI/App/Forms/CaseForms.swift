@@ -15,7 +15,7 @@ struct NoteForm: FormSpec {
             FormField("kind", "Kind", .choice(NoteKind.allCases.map(\.rawValue)), value: NoteKind.riskInformation.rawValue,
                       hint: "←/→ to choose; for information withheld, give the reason in the note"),
             FormField("text", "Note", .prose, hint: "facts, not opinion; for 'information withheld' say what and why"),
-        ], agencies: screen.state.knownAgencies)
+        ], agencies: screen.agencyChoices)
     }
 
     func context(in screen: ScreenContext) -> String? { screen.caseContext(caseRef) }
@@ -43,7 +43,7 @@ struct FeedbackForm: FormSpec {
             FormField("route", "Route", .choice(FeedbackRoute.allCases.map(\.rawValue)), value: existing?.route.rawValue ?? "",
                       hint: "choose a safe route: avoid phone if the perpetrator may control it"),
             FormField("detail", "Detail", value: existing?.detail ?? "", hint: "optional: when, where, what to avoid"),
-        ], agencies: screen.state.knownAgencies)
+        ], agencies: screen.agencyChoices)
     }
 
     func context(in screen: ScreenContext) -> String? { screen.caseContext(caseRef) }
@@ -139,16 +139,24 @@ struct ChooseNoteForm: FormSpec {
     func makeForm(in screen: ScreenContext) -> FormModel {
         let notes = screen.state.cases[caseRef]?.notes ?? []
         return FormModel(title: withdraw ? "Withdraw a note" : "Amend a note", fields: [
-            FormField("note", "Note", .choice(notes.map { "#\($0.id)" }), value: notes.count == 1 ? "#\(notes[0].id)" : "",
+            FormField("note", "Note", .choice(notes.map(Self.label)), value: notes.count == 1 ? Self.label(notes[0]) : "",
                       hint: "the note's number, as the case screen shows it (←/→)"),
         ])
+    }
+
+    /// "#2 Police: Three call-outs since October; per…": the note's number (which picks it when
+    /// typed, ChoiceList), its agency and the start of its text, so the chair sees which note it is.
+    static func label(_ note: Note) -> String {
+        let firstLine = note.text.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? ""
+        let more = note.text.contains("\n") ? " …" : ""
+        return "#\(note.id) \(SafeText.line(note.agency)): " + CharWidth.fitting(SafeText.line(firstLine) + more, 40)
     }
 
     func context(in screen: ScreenContext) -> String? { screen.caseContext(caseRef) }
 
     func submit(_ f: FormModel, in screen: ScreenContext) -> FormResult {
         guard let c = screen.state.cases[caseRef], let chosen = f.field("note")?.chosen,
-              let note = c.notes.first(where: { "#\($0.id)" == chosen }) else { return .refused("Choose the note with ←/→") }
+              let note = c.notes.first(where: { Self.label($0) == chosen }) else { return .refused("Choose the note with ←/→") }
         return withdraw
             ? .next(.form(WithdrawNoteForm(caseRef: caseRef, seq: note.seq, noteID: note.id), in: screen))
             : .next(.form(AmendNoteForm(caseRef: caseRef, seq: note.seq), in: screen))
@@ -167,7 +175,7 @@ struct AmendNoteForm: FormSpec {
             FormField("kind", "Kind", .choice(NoteKind.allCases.map(\.rawValue)), value: n?.kind.rawValue ?? "", hint: "←/→ to choose"),
             FormField("text", "Note", .prose, value: n?.text ?? "", hint: "the corrected text"),
             FormField("reason", "Reason", hint: "required: why it is corrected (e.g. wrong agency, name misspelt)"),
-        ])
+        ], agencies: screen.agencyChoices)
     }
 
     func context(in screen: ScreenContext) -> String? { screen.caseContext(caseRef) }

@@ -6,7 +6,8 @@
 /// from a letter keeps the option it picked until the text names another.
 ///
 /// Letters and numbers are given only to lists of words (roles, outcomes, categories, agencies):
-/// a list of references or numbers ("NV-101", "#3") is matched by its text alone.
+/// a list of references or numbers ("NV-101", "#3") is matched by its text alone, and an option
+/// that starts with its number ("#3 Police: Three call-outs…") by that number (`3` or `#3`).
 struct ChoiceList: Equatable {
     let options: [String]
     let letters: [Character?]
@@ -47,6 +48,10 @@ struct ChoiceList: Equatable {
         let typed = typedRaw.trimmingWhitespace().lowercased()
         guard !typed.isEmpty else { return nil }
         if let exact = options.first(where: { $0.lowercased() == typed || $0.lowercased() == "#" + typed }) { return exact }
+        // A numbered item shown with its words ("#2 Police: Three call-outs…"): its number picks it.
+        let digits = typed.hasPrefix("#") ? String(typed.dropFirst()) : typed
+        if !digits.isEmpty, digits.allSatisfy(\.isNumber),
+           let tagged = options.first(where: { $0.lowercased().hasPrefix("#" + digits + " ") }) { return tagged }
         if typed.count == 1, let i = letters.firstIndex(where: { $0 != nil && String($0!) == typed }) { return options[i] }
         if numbered, let n = Int(typed), options.indices.contains(n - 1) { return options[n - 1] }
         let starts = options.indices.filter { options[$0].lowercased().hasPrefix(typed) }

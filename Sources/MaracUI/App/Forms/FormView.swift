@@ -150,6 +150,40 @@ enum FormView {
         return out
     }
 
+    /// The agencies matching what is typed, wrapped whole onto at most `rows` lines (at 80 columns
+    /// a meeting's list does not fit on one): what does not fit is counted, "… 3 more: type to
+    /// narrow", never cut mid-name.
+    static func agencyLines(_ names: [String], width: Int, rows: Int = 2) -> [String] {
+        let tabHint = "  (Tab accepts the first)"
+        var lines: [String] = []
+        var current = "↳ "
+        var placed = 0
+        for (i, name) in names.enumerated() {
+            // On the last row, room to say how many are left (unless this is the last name).
+            let reserve = i == names.count - 1 ? 0 : CharWidth.of(" … \(names.count - i) more: type to narrow")
+            func fits(_ line: String) -> Bool { CharWidth.of(line) + (lines.count == rows - 1 ? reserve : 0) <= width }
+            let piece = placed == 0 || current == "  " ? name : " · " + name
+            if fits(current + piece) {
+                current += piece
+            } else {
+                // A new row, if one is left and this row holds a name already.
+                guard lines.count < rows - 1, placed > 0 else { break }
+                lines.append(current)
+                current = "  "
+                guard fits(current + name) else { break }
+                current += name
+            }
+            placed += 1
+        }
+        if placed < names.count {
+            current += " … \(names.count - placed) more: type to narrow"
+        } else if CharWidth.of(current + tabHint) <= width {
+            current += tabHint
+        }
+        lines.append(CharWidth.fitting(current, width))
+        return lines
+    }
+
     static func focusHelp(_ form: FormModel, _ field: FormField, width: Int) -> [StyledLine] {
         var lines: [StyledLine] = []
         switch field.kind {
@@ -158,8 +192,8 @@ enum FormView {
             if candidates.isEmpty {
                 lines.append(StyledLine("↳ no agency matches: it will be saved as typed", .muted))
             } else {
-                let shown = candidates.prefix(8).map { SafeText.line($0) + (form.agencyMarks[$0].map { " (\($0))" } ?? "") }.joined(separator: " · ")
-                lines.append(StyledLine(CharWidth.fitting("↳ " + shown + (candidates.count > 8 ? " …" : "") + "  (Tab accepts the first)", width), .hint))
+                let names = candidates.map { SafeText.line($0) + (form.agencyMarks[$0].map { " (\($0))" } ?? "") }
+                lines += agencyLines(names, width: width).map { StyledLine($0, .hint) }
             }
         case .prose:
             lines.append(StyledLine("↳ Ctrl-J or Alt-Enter starts a new line · ↑/↓ move between its lines", .hint))

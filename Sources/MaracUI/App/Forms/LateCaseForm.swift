@@ -36,7 +36,7 @@ struct LateCaseForm: FormSpec {
             FormField("risk_factors", "Risks", hint: "; between them: strangulation, pregnancy, separation, weapons, threats to kill, stalking, escalation, sexual abuse, child contact, or your words"),
             FormField("flags", "Flags", hint: "; between them: " + CaseFlag.allCases.map(\.rawValue).joined(separator: ", ")),
             FormField("contact_safety", "Unsafe route", hint: "routes the perpetrator has access to: phone, email, post, home, work"),
-        ], agencies: screen.state.knownAgencies)
+        ], agencies: screen.agencyChoices)
     }
 
     /// What is worth a second look, said as the chair types (the import warns the same).

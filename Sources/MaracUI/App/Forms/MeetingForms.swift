@@ -7,7 +7,7 @@ import MaracCore
 struct AttendanceForm: FormSpec {
     var keepsDrafts: Bool { true }
 
-    func makeForm(in screen: ScreenContext) -> FormModel { Self.model(agencies: screen.state.knownAgencies) }
+    func makeForm(in screen: ScreenContext) -> FormModel { Self.model(agencies: screen.agencyChoices) }
 
     static func model(agencies: [String]) -> FormModel {
         FormModel(title: "Add to the attendance register", fields: [

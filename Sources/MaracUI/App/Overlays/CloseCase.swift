@@ -20,6 +20,13 @@ extension MeetingScreen {
         return CasePrompts.check(c, in: state)
     }
 
+    /// The action `t` asks about: the selected prompt's, or the only absent-owner prompt's.
+    func absentOwnerPromptAction(_ prompts: [Finding], selected: Int) -> String? {
+        if prompts.indices.contains(selected), let id = CasePrompts.absentOwnerAction(inCode: prompts[selected].code) { return id }
+        let all = prompts.compactMap { CasePrompts.absentOwnerAction(inCode: $0.code) }
+        return all.count == 1 ? all[0] : nil
+    }
+
     mutating func closePromptsKey(_ flow: CloseFlow, _ key: Key) -> [Effect] {
         var flow = flow
         let prompts = openPrompts(flow)
@@ -35,6 +42,13 @@ extension MeetingScreen {
             guard prompts.indices.contains(flow.selected) else { return [] }
             let code = prompts[flow.selected].code
             modal = .form(PassPromptForm(flow: flow, codes: [code], message: prompts[flow.selected].message), in: context)
+        case .char("t"):
+            // An action whose absent owner nobody will tell: name the agency present that will.
+            guard let id = absentOwnerPromptAction(prompts, selected: flow.selected), let action = state.action(id) else {
+                setStatus("t names who tells an absent owner: select which prompt first", error: true)
+                return []
+            }
+            modal = .form(AbsentOwnerForm(action: action, closing: flow), in: context)
         case .char("P"):
             guard !prompts.isEmpty else { return [] }
             modal = .form(PassPromptForm(flow: flow, codes: prompts.map(\.code)), in: context)
@@ -84,6 +98,8 @@ extension MeetingScreen {
         }
         let hint = prompts.isEmpty
             ? "Enter close the case · Esc back to the case"
+            : absentOwnerPromptAction(prompts, selected: flow.selected) != nil
+            ? "t name who tells them · p pass with a reason · P pass all · Esc back"
             : "Esc back to the case to act · p pass with a reason · P pass all"
         buf.put(CharWidth.fitting(hint, rect.w - 4), col: x, row: rect.maxY - 2, style: .hint)
     }

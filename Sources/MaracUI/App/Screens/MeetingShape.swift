@@ -34,7 +34,7 @@ struct AOBItemForm: FormSpec {
         FormModel(title: "Any other business: add an item", fields: [
             FormField("title", "Item", hint: "what it is about, e.g. a change to the referral form"),
             FormField("by", "Raised by", .agency, hint: "the agency raising it (blank: the chair)"),
-        ], agencies: screen.state.knownAgencies)
+        ], agencies: screen.agencyChoices)
     }
 
     func submit(_ f: FormModel, in screen: ScreenContext) -> FormResult {
