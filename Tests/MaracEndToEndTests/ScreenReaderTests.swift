@@ -211,25 +211,35 @@ struct ScreenReaderTests {
         #expect(state.actions(for: "NV-2612").count == 1, "the undone action is still there")
     }
 
-    /// Killed (kill -9) mid-discussion, the same command carries on: the case is still under
-    /// discussion and its timer still counts from its recorded start.
-    @Test func afterAKillTheSameCommandCarriesOn() throws {
-        let dir = try TempFolder()
+    /// A copy of the demo meeting (made with an empty key script) at `dir/m/NAME`.
+    static func demoJournal(in dir: TempFolder, named name: String) throws -> String {
         try "".write(toFile: dir.file("none.keys"), atomically: true, encoding: .utf8)
         let made = try run(Binary.marac, ["demo", "--date", "01/12/2026", "--keys", dir.file("none.keys"), "--log-dir", dir.path])
         let demo = try #require(made.split(separator: "\n").last.map { String($0.dropFirst("The demo meeting's journal is ".count)) })
         try FileManager.default.createDirectory(atPath: dir.file("m"), withIntermediateDirectories: true)
-        let journal = dir.file("m/crash-meeting.jsonl")
+        let journal = dir.file("m/" + name)
         try FileManager.default.copyItem(atPath: demo, toPath: journal)
-        func session(_ name: String) throws -> (TmuxSession, Conversation) {
-            let go = dir.file("go-\(name)")
-            let command = "until [ -e \(go) ]; do sleep 0.05; done; \(Binary.marac) run \(journal) --screen-reader --log-dir \(dir.path); echo \"[exit $?]\""
-            let tmux = try TmuxSession(command: command, environment: ["MARAC_DATA_DIR": dir.path, "MARAC_CONFIG": dir.file("none.yaml")])
-            let transcript = dir.file("\(name).txt")
-            try run("tmux", ["-L", tmux.socket, "pipe-pane", "-t", tmux.target, "-o", "cat >> \(shellQuote(transcript))"])
-            try "".write(toFile: go, atomically: true, encoding: .utf8)
-            return (tmux, Conversation(tmux: tmux, transcriptPath: transcript))
-        }
+        return journal
+    }
+
+    /// `marac run JOURNAL --screen-reader` in tmux, its output piped to `dir/NAME.txt` from before
+    /// it starts (it waits for a go file), and a conversation with it.
+    static func spokenRun(_ journal: String, in dir: TempFolder, named name: String) throws -> (TmuxSession, Conversation) {
+        let go = dir.file("go-\(name)")
+        let command = "until [ -e \(go) ]; do sleep 0.05; done; \(Binary.marac) run \(journal) --screen-reader --log-dir \(dir.path); echo \"[exit $?]\""
+        let tmux = try TmuxSession(command: command, environment: ["MARAC_DATA_DIR": dir.path, "MARAC_CONFIG": dir.file("none.yaml")])
+        let transcript = dir.file("\(name).txt")
+        try run("tmux", ["-L", tmux.socket, "pipe-pane", "-t", tmux.target, "-o", "cat >> \(shellQuote(transcript))"])
+        try "".write(toFile: go, atomically: true, encoding: .utf8)
+        return (tmux, Conversation(tmux: tmux, transcriptPath: transcript))
+    }
+
+    /// Killed (kill -9) mid-discussion, the same command carries on: the case is still under
+    /// discussion and its timer still counts from its recorded start.
+    @Test func afterAKillTheSameCommandCarriesOn() throws {
+        let dir = try TempFolder()
+        let journal = try Self.demoJournal(in: dir, named: "crash-meeting.jsonl")
+        func session(_ name: String) throws -> (TmuxSession, Conversation) { try Self.spokenRun(journal, in: dir, named: name) }
         let (first, chair) = try session("first")
         try chair.expect("Command: ")
         try chair.say("start", expecting: "Meeting started")
@@ -257,19 +267,8 @@ struct ScreenReaderTests {
     /// quotes: one answer, read back line by line, saved as one note with its line breaks.
     @Test func aPastedNoteOfSeveralLinesBetweenThreeQuotesIsOneNote() throws {
         let dir = try TempFolder()
-        try "".write(toFile: dir.file("none.keys"), atomically: true, encoding: .utf8)
-        let made = try run(Binary.marac, ["demo", "--date", "01/12/2026", "--keys", dir.file("none.keys"), "--log-dir", dir.path])
-        let demo = try #require(made.split(separator: "\n").last.map { String($0.dropFirst("The demo meeting's journal is ".count)) })
-        try FileManager.default.createDirectory(atPath: dir.file("m"), withIntermediateDirectories: true)
-        let journal = dir.file("m/meeting.jsonl")
-        try FileManager.default.copyItem(atPath: demo, toPath: journal)
-        let command = "until [ -e \(dir.file("go")) ]; do sleep 0.05; done; "
-            + "\(Binary.marac) run \(journal) --screen-reader --log-dir \(dir.path); echo \"[exit $?]\""
-        let tmux = try TmuxSession(command: command, environment: ["MARAC_DATA_DIR": dir.path, "MARAC_CONFIG": dir.file("none.yaml")])
-        let transcript = dir.file("transcript.txt")
-        try run("tmux", ["-L", tmux.socket, "pipe-pane", "-t", tmux.target, "-o", "cat >> \(shellQuote(transcript))"])
-        try "".write(toFile: dir.file("go"), atomically: true, encoding: .utf8)
-        let chair = Conversation(tmux: tmux, transcriptPath: transcript)
+        let journal = try Self.demoJournal(in: dir, named: "meeting.jsonl")
+        let (tmux, chair) = try Self.spokenRun(journal, in: dir, named: "transcript")
         try chair.expect("Command: ")
         try chair.say("start", expecting: "Meeting started")
         try chair.say("agenda", expecting: "Command: ")

@@ -47,12 +47,7 @@ import Testing
     /// What the new words are for, from the chair's side: the next meeting and an item of any other
     /// business set by typing words, written to the journal as the full screen writes them.
     @Test func theNextMeetingAndAnyOtherBusinessAreSetByWords() {
-        let journal = FakeJournal(clock: Fixture.minutes(5), nextSeq: 0)
-        let meeting = Fixture.meeting(Fixture.opened)
-        journal.nextSeq = meeting.events.count
-        var s = SpokenMeeting(screen: MeetingScreen(meeting: meeting, now: Fixture.minutes(5)), perform: journal.perform)
-        _ = s.start(now: Fixture.minutes(5))
-
+        var (s, journal) = SpokenReadingTests.spoken(Fixture.opened)
         var out = ["summary", "next-meeting"].flatMap { s.answer($0) }
         #expect(!out.joined().contains("not a command"), "\(out)")
         var answers = 0
@@ -101,11 +96,8 @@ import Testing
     }
 
     @Test func theOpeningReadsTheStatementUntilItIsRecordedAsRead() {
-        let journal = FakeJournal(clock: Fixture.minutes(5), nextSeq: 0)
-        let meeting = Fixture.meeting(Fixture.opened.filter { if case .confidentialityStatementRead = $0.1 { return false } else { return true } })
-        journal.nextSeq = meeting.events.count
-        var s = SpokenMeeting(screen: MeetingScreen(meeting: meeting, now: Fixture.minutes(5)), perform: journal.perform)
-        _ = s.start(now: Fixture.minutes(5))
+        var (s, _) = Self.spoken(Fixture.opened.filter { if case .confidentialityStatementRead = $0.1 { return false } else { return true } })
+        let meeting = s.meeting
         let statement = meeting.state.rules.confidentialityStatement
         let firstWords = statement.split(separator: " ").prefix(5).joined(separator: " ")
         if meeting.state.confidentialityRead {
@@ -119,11 +111,7 @@ import Testing
     }
 
     @Test func aCaseIsReadWithItsNames() {
-        let journal = FakeJournal(clock: Fixture.minutes(5), nextSeq: 0)
-        let meeting = Fixture.meeting(Fixture.opened)
-        journal.nextSeq = meeting.events.count
-        var s = SpokenMeeting(screen: MeetingScreen(meeting: meeting, now: Fixture.minutes(5)), perform: journal.perform)
-        _ = s.start(now: Fixture.minutes(5))
+        var (s, _) = Self.spoken(Fixture.opened)
         let heard = (s.answer("agenda") + s.answer("open 1")).joined(separator: " ")
         #expect(heard.contains("Victim Jane Example, perpetrator Mark Example."), "\(heard)")
     }
