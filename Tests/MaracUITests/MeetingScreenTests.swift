@@ -189,6 +189,17 @@ struct MeetingScreenTests {
         #expect(rt.screen.statusMessage == "Undone: bonus minutes granted (NV-101)")
     }
 
+    /// On an item of any other business, `u` takes back that item's own action at once (it is the
+    /// item on screen), as on a case.
+    @Test func undoOnAnItemOfAnyOtherBusinessUndoesItsOwnActionAtOnce() throws {
+        var rt = FakeRuntime(meeting: Fixture.meeting(Fixture.opened), now: Fixture.minutes(30), size: Size(cols: 120, rows: 40))
+        try rt.run("3BChange to the referral form<Tab>Police<C-s>")
+        try rt.run("aSend the new referral form to every agency<Tab>Police<Tab>+7d<Tab>vict<Enter>")
+        #expect(rt.screen.meeting.state.actions(for: "AOB-1").count == 1, "\(rt.text)")
+        try rt.run("u")
+        #expect(rt.screen.meeting.state.actions(for: "AOB-1").isEmpty, "no question for the item on screen: \(rt.text)")
+    }
+
     /// `u` reaches back one change at a time, whatever the case: a change to a case other than
     /// the one on screen is asked about first, by name, and n leaves it as it was.
     @Test func undoOfAnotherCasesChangeAsksFirstNamingIt() throws {

@@ -60,7 +60,7 @@ struct GlobalKeys: ScreenController {
             // Undoing reaches back through the record one change at a time, whatever the case: a
             // change to another case than the one on screen (an action agreed on the case just
             // closed, say) is asked about first, naming it.
-            if let ref = caseConcerned(by: last.event, in: state), ref != ctx.selectedCase?.ref {
+            if let ref = caseConcerned(by: last.event, in: state), ref != (ctx.selectedCase?.ref ?? ctx.selectedAOB?.id) {
                 return [.ask(.confirm(.undoElsewhere(seq: last.seq, what: what)))]
             }
             return [.save([.undone(seq: last.seq)], then: .dismiss(message: "Undone: \(what)"))]
