@@ -192,16 +192,10 @@ public final class MeetingSession {
     public func run(options: Options) throws -> ScreenBuffer? {
         let mode: MeetingScreen.Mode = isReadOnly ? .readOnly : options.mode
         defer { writer?.close() }
-        var notices: [Msg] = []
         if let keysFile = options.keysFile {
             let steps = try loadKeyScript(keysFile)
             let clock = ManualClock(start: opened.state.lastEventAt ?? 0)
-            if let notice { notices.append(.notice(notice, isError: isReadOnly)) }
-            var screen = MeetingScreen(meeting: opened, now: clock.now, mode: mode, notices: notices)
-            screen.lostLogLines = { FileLog.lostLines }
-            screen.mockScorecardFolder = options.mockScorecardFolder
-            screen.utcOffsetSeconds = Self.utcOffset(of: opened.state)
-            if isDamaged { screen.showAsDamaged(at: opened.state.lastEventAt) }
+            var screen = makeScreen(now: clock.now, mode: mode, options: options)
             let outcome = ScriptedRun.run(&screen, steps: steps, clock: clock, size: options.size) { effect in
                 self.perform(effect, clock: clock)
             }
@@ -219,29 +213,33 @@ public final class MeetingSession {
         let clock: any Clock = options.clock ?? AppClock.wall
         if options.screenReader {
             // No theme: nothing is drawn. The same screen, the same journal, told in lines.
-            if let notice { notices.append(.notice(notice, isError: isReadOnly)) }
-            var screen = MeetingScreen(meeting: opened, now: clock.now, mode: mode, notices: notices)
-            screen.lostLogLines = { FileLog.lostLines }
-            screen.mockScorecardFolder = options.mockScorecardFolder
-            screen.utcOffsetSeconds = Self.utcOffset(of: opened.state)   // "finish about 10:40" in local time
-            if isDamaged { screen.showAsDamaged(at: opened.state.lastEventAt) }
+            let screen = makeScreen(now: clock.now, mode: mode, options: options)
             let final = SpokenRun.run(screen, clock: clock) { effect in self.perform(effect, clock: clock) }
             if let dump = options.dumpScreenFile { try writeScreenDump(final.view(size: options.size), to: dump) }
             return nil
         }
         let (theme, themeWarning) = ThemeLoader.loadForApp(name: options.themeName)
-        if let themeWarning { notices.append(.notice(themeWarning, isError: true)) }
-        if let notice { notices.append(.notice(notice, isError: isReadOnly)) }
-        var screen = MeetingScreen(meeting: opened, now: clock.now, mode: mode, notices: notices)
-        screen.lostLogLines = { FileLog.lostLines }
-        screen.mockScorecardFolder = options.mockScorecardFolder
-        screen.utcOffsetSeconds = Self.utcOffset(of: opened.state)
-        if isDamaged { screen.showAsDamaged(at: opened.state.lastEventAt) }
+        var screen = makeScreen(now: clock.now, mode: mode, options: options,
+                                first: themeWarning.map { [.notice($0, isError: true)] } ?? [])
         try runOnTerminal(&screen, theme: theme, clock: clock, dumpScreenFile: options.dumpScreenFile) { effect in
             self.perform(effect, clock: clock)
         }
         endedAt = clock.now
         return nil
+    }
+
+    /// The one screen every kind of run drives (a key script, the screen reader, the terminal): the
+    /// meeting as opened, its notices (`first`, then the opening notice), local time for the
+    /// projected finish, a mock's scorecard folder, and a damaged journal shown frozen.
+    private func makeScreen(now: Int64, mode: MeetingScreen.Mode, options: Options, first: [Msg] = []) -> MeetingScreen {
+        var notices = first
+        if let notice { notices.append(.notice(notice, isError: isReadOnly)) }
+        var screen = MeetingScreen(meeting: opened, now: now, mode: mode, notices: notices)
+        screen.lostLogLines = { FileLog.lostLines }
+        screen.mockScorecardFolder = options.mockScorecardFolder
+        screen.utcOffsetSeconds = Self.utcOffset(of: opened.state)   // "finish about 10:40" in local time
+        if isDamaged { screen.showAsDamaged(at: opened.state.lastEventAt) }
+        return screen
     }
 }
 
