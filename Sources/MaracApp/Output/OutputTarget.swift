@@ -46,7 +46,7 @@ public enum OutputTarget: Equatable, Sendable {
         let targetType = target.st_mode & S_IFMT
         if let kind = specialKind(targetType) { return .special(kind: kind) }
         guard targetType == S_IFREG else { return try classifyNonLink(path, type: targetType) }
-        guard let real = realPath(path), let linkFolder = realPath(folder(of: path)), folder(of: real) == linkFolder else {
+        guard let real = realPath(path), let linkFolder = realPath(AtomicFile.folder(of: path)), AtomicFile.folder(of: real) == linkFolder else {
             throw refuse(path, "it is a symbolic link into another folder; not followed (give the real path if that is meant)")
         }
         return .regularFile(path: real)
@@ -57,7 +57,7 @@ public enum OutputTarget: Equatable, Sendable {
     /// into a folder made by mistake is one nobody finds (docs/DECISIONS.md, "s4-polish"). The one line
     /// names the folder and the command that makes it.
     public static func requireFolder(holding path: String) throws(CommandFailure) {
-        let dir = folder(of: path)
+        let dir = AtomicFile.folder(of: path)
         var info = stat()
         if stat(dir, &info) == 0 {
             if info.st_mode & S_IFMT == S_IFDIR { return }
@@ -151,11 +151,5 @@ public enum OutputTarget: Equatable, Sendable {
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)
-    }
-
-    static func folder(of path: String) -> String {
-        let trimmed = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
-        guard let slash = trimmed.lastIndex(of: "/") else { return "." }
-        return slash == trimmed.startIndex ? "/" : String(trimmed[..<slash])
     }
 }

@@ -26,12 +26,7 @@ enum FormView {
         // must still see what is asked. Its last line kept ends at a whole word, marked "…".
         let roomForContext = max(1, area.h - (2 + 1 + max(2, helpLines.count) + checkLines.count + problemLines.count + 2)
                                     - min(3, allVisible.count))
-        if contextLines.count > roomForContext {
-            contextLines = Array(contextLines.prefix(roomForContext))
-            var last = contextLines[roomForContext - 1]
-            while CharWidth.of(last) + 2 > inner, let space = last.lastIndex(of: " ") { last = String(last[..<space]) }
-            contextLines[roomForContext - 1] = last + " …"
-        }
+        contextLines = keeping(contextLines, most: roomForContext, width: inner)
         let extra = contextLines.map { StyledLine($0, .muted) }
         // A form longer than the window (the late case has every agenda column) shows the fields
         // around the focus; the line under them says which are shown.

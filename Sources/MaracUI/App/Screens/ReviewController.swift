@@ -49,14 +49,7 @@ struct ReviewController: ScreenController {
     /// The latest progress as at most `most` lines of `width`: a longer note ends at a whole word
     /// with "…" (the review form shows it all).
     static func progressLines(_ progress: ActionProgress, width: Int, most: Int = 2) -> [String] {
-        let all = wrap(progress.line, width: width)
-        guard all.count > most else { return all }
-        var kept = Array(all.prefix(most))
-        var last = kept[most - 1]
-        // Drop whole words until the ellipsis fits after the last one kept.
-        while CharWidth.of(last) + 2 > width, let space = last.lastIndex(of: " ") { last = String(last[..<space]) }
-        kept[most - 1] = last + " …"
-        return kept
+        keeping(wrap(progress.line, width: width), most: most, width: width)
     }
 
     func draw(into buf: inout ScreenBuffer, _ body: Rect, _ ctx: ScreenContext) {

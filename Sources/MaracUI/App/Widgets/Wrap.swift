@@ -41,3 +41,15 @@ func wrappedLines(_ text: String, width: Int, indent: Int = 2, style: Style = .n
     for line in wrap(rest, width: max(1, width - pad.count)) where !line.isEmpty { lines.append(StyledLine(pad + line, style)) }
     return lines
 }
+
+/// At most `most` of `lines` (each at most `width` columns): when some are dropped, the last one
+/// kept ends at a whole word with " …", so the reader sees that there is more.
+func keeping(_ lines: [String], most: Int, width: Int) -> [String] {
+    guard most > 0, lines.count > most else { return lines }
+    var kept = Array(lines.prefix(most))
+    var last = kept[most - 1]
+    // Drop whole words until the ellipsis fits after the last one kept.
+    while CharWidth.of(last) + 2 > width, let space = last.lastIndex(of: " ") { last = String(last[..<space]) }
+    kept[most - 1] = last + " …"
+    return kept
+}
